@@ -1,0 +1,134 @@
+"""Plain-text structure: paragraphs, sentences, and chunks that fit a model's token budget.
+
+Token counts come from a callable (the model's tokenizer in real use), so the same code
+packs text for any model and is tested without one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+TokenCounter = Callable[[str], int]
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n+")
+_WHITESPACE = re.compile(r"\s+")
+
+# Words that end with a full stop without ending a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt gen gov sen rep lt col maj capt sgt cmdr adm rev hon pres
+    inc ltd co corp dept univ vs etc al approx fig no nos vol ed eds jan feb mar apr jun jul aug
+    sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m""".split()
+)
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
+_BOUNDARY = re.compile(r"""[.!?…]+["'»”’)\]]*\s+""")
+_NEXT_STARTS_SENTENCE = re.compile(r"""["'«“‘(\[]*[\w\d]""", re.UNICODE)
+
+
+def normalise_whitespace(text: str) -> str:
+    """Collapse runs of whitespace inside a paragraph to single spaces."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines, each with its inner whitespace collapsed."""
+    paragraphs = (normalise_whitespace(block) for block in _PARAGRAPH_BREAK.split(text))
+    return [paragraph for paragraph in paragraphs if paragraph]
+
+
+def _ends_with_abbreviation(fragment: str) -> bool:
+    last_word = fragment.rstrip().rstrip(".").rsplit(" ", 1)[-1].lower().lstrip("\"'(«“")
+    if last_word in _ABBREVIATIONS:
+        return True
+    # Initials such as "J." or "U.S." (single letters between dots).
+    return bool(re.fullmatch(r"(?:\w\.)*\w", last_word)) and len(last_word.replace(".", "")) <= 2
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences, keeping abbreviations and initials intact."""
+    paragraph = normalise_whitespace(paragraph)
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        end = match.end()
+        candidate = paragraph[start:end].strip()
+        rest = paragraph[end:]
+        if not rest or not _NEXT_STARTS_SENTENCE.match(rest):
+            continue
+        if match.group().lstrip().startswith(".") and _ends_with_abbreviation(paragraph[start : match.start() + 1]):
+            continue
+        # "3.5" never matches (no whitespace); a lowercase continuation is kept joined.
+        if rest[0].islower():
+            continue
+        sentences.append(candidate)
+        start = end
+    tail = paragraph[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def split_to_budget(sentence: str, count_tokens: TokenCounter, budget: int) -> list[str]:
+    """Split a sentence longer than ``budget`` tokens at word boundaries (then characters) so
+    every piece fits; nothing is dropped. A sentence that fits comes back whole."""
+    if count_tokens(sentence) <= budget:
+        return [sentence]
+    pieces: list[str] = []
+    current: list[str] = []
+    for word in sentence.split(" "):
+        trial = " ".join([*current, word])
+        if current and count_tokens(trial) > budget:
+            pieces.append(" ".join(current))
+            current = [word]
+        else:
+            current.append(word)
+    if current:
+        pieces.append(" ".join(current))
+    # A single "word" over budget (a URL, a run of symbols) is split by characters.
+    result: list[str] = []
+    for piece in pieces:
+        if count_tokens(piece) <= budget:
+            result.append(piece)
+            continue
+        width = max(1, len(piece) * budget // max(1, count_tokens(piece)))
+        while piece:
+            cut = width
+            while cut > 1 and count_tokens(piece[:cut]) > budget:
+                cut = max(1, cut * 3 // 4)
+            result.append(piece[:cut])
+            piece = piece[cut:]
+    return result
+
+
+def chunk_by_tokens(paragraphs: Iterable[str], count_tokens: TokenCounter, budget: int) -> list[str]:
+    """Pack whole sentences into chunks of at most ``budget`` tokens.
+
+    A chunk prefers to end at a paragraph break; paragraphs inside a chunk stay separated by a
+    blank line. Every sentence lands in exactly one chunk, in order; an over-long sentence is
+    split by :func:`split_to_budget` rather than cut.
+    """
+    if budget < 1:
+        raise ValueError("budget must be at least one token")
+    chunks: list[str] = []
+    current: list[list[str]] = []  # paragraphs of sentences
+    used = 0
+
+    def flush() -> None:
+        nonlocal current, used
+        text = "\n\n".join(" ".join(sentences) for sentences in current if sentences)
+        if text:
+            chunks.append(text)
+        current, used = [], 0
+
+    for paragraph in paragraphs:
+        current.append([])
+        for sentence in split_sentences(paragraph):
+            for piece in split_to_budget(sentence, count_tokens, budget):
+                cost = count_tokens(piece) + 1  # +1 for the joining space/boundary
+                if used and used + cost > budget:
+                    flush()
+                    current.append([])
+                current[-1].append(piece)
+                used += cost
+    flush()
+    return chunks
