@@ -1,0 +1,328 @@
+"""Background digests: one long-lived worker thread that owns the engine, and its GUI-side controller.
+
+The shape follows ARCHITECTURE.md:
+
+- :class:`InferenceWorker` lives on a :class:`~PySide6.QtCore.QThread` for the life of the
+  window. It owns the engine (through its run function), so models load once and jobs run one
+  at a time, in the order they were submitted.
+- :class:`JobController` lives on the GUI thread. It submits a :class:`JobRequest` through a
+  queued signal, re-emits the worker's results from ``@Slot`` methods (so they reach the
+  window on the GUI thread) and drops the results of stale jobs.
+- Cancelling sets the job's :class:`~models.types.CancelToken` directly from the GUI thread;
+  a cancel *signal* would only reach a busy worker after the job ended.
+- Progress is throttled on the worker side (at most one report per ``PROGRESS_INTERVAL_S``).
+
+Only plain immutable data crosses the threads: the request and the digest are frozen
+dataclasses, messages are strings. The run function is injectable so tests of the threading
+finish in milliseconds; the default, :class:`EngineRunner`, imports the engine (and with it,
+later, torch) only when the first job runs, on the worker thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import time
+from dataclasses import dataclass
+from typing import Callable, Protocol
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from models.types import Article, CancelToken, Cancelled, Digest, DigestError, DigestOptions, ModelUnavailable, Progress
+
+log = logging.getLogger(__name__)
+
+#: The worker reports progress at most this often (seconds); the first report always goes through.
+PROGRESS_INTERVAL_S = 0.05
+
+
+@dataclass(frozen=True)
+class JobRequest:
+    """One digest to make: what to digest, with which options and which models."""
+
+    job_id: int
+    article: Article
+    options: DigestOptions
+    profile: str = "quality"
+    models_dir: str | None = None
+
+
+class RunFunction(Protocol):
+    """Makes a digest on the worker thread: reports progress, honours the token, returns or raises.
+
+    Raises :class:`~models.types.Cancelled` when cancelled, :class:`~models.types.DigestError`
+    (one-line message) when the job cannot be done.
+    """
+
+    def __call__(self, request: JobRequest, progress: Callable[[Progress], None], cancel: CancelToken) -> Digest: ...
+
+
+CheckFunction = Callable[[str, "str | None", DigestOptions], list[str]]
+
+
+class EngineRunner:
+    """The default run function: one :class:`models.pipeline.DigestEngine`, kept between jobs.
+
+    The engine is rebuilt only when the profile or models folder changes; the previous one is
+    dropped first so two sets of models are never held at once.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple[str, str | None] | None = None
+        self._engine: object | None = None
+
+    def __call__(self, request: JobRequest, progress: Callable[[Progress], None], cancel: CancelToken) -> Digest:
+        try:
+            from models.pipeline import DigestEngine, EngineConfig
+        except ImportError as error:
+            raise DigestError(f"The digest engine is not available ({error})") from error
+        key = (request.profile, request.models_dir)
+        if self._engine is None or self._key != key:
+            self._engine = None
+            self._engine = DigestEngine(EngineConfig(profile=request.profile, models_dir=request.models_dir))
+            self._key = key
+        return self._engine.digest(request.article, request.options, progress=progress, cancel=cancel)  # type: ignore[attr-defined]
+
+
+def check_models(profile: str, models_dir: str | None, options: DigestOptions) -> list[str]:
+    """Problems that would stop a digest (missing models), from the engine; cheap, no torch.
+
+    Never raises: a failure to check is itself reported as a problem.
+    """
+    try:
+        from models.pipeline import DigestEngine, EngineConfig
+    except ImportError as error:
+        return [f"The digest engine is not available ({error})."]
+    try:
+        engine = DigestEngine(EngineConfig(profile=profile, models_dir=models_dir))
+        return [str(problem) for problem in engine.check(options)]
+    except Exception as error:  # noqa: BLE001 - shown to the user, never fatal
+        log.exception("checking the models failed")
+        return [f"Could not check the models: {error}"]
+
+
+class _ThrottledProgress:
+    """The progress callback handed to the run function: throttles, then emits on the worker."""
+
+    def __init__(self, job_id: int, emit: Callable[[int, float, str], None], interval_s: float) -> None:
+        self._job_id = job_id
+        self._emit = emit
+        self._interval_s = interval_s
+        self._last = float("-inf")
+
+    def __call__(self, progress: Progress) -> None:
+        now = time.monotonic()
+        if now - self._last < self._interval_s:
+            return
+        self._last = now
+        fraction = min(max(float(progress.fraction), 0.0), 1.0)
+        self._emit(self._job_id, fraction, str(progress.step))
+
+
+class InferenceWorker(QObject):
+    """Runs digest jobs one at a time on its own thread, with the engine it keeps.
+
+    Move it to a QThread and call :meth:`run_job` through a queued connection.
+
+    Signals:
+        job_started(int): the job with this id has begun (earlier ones are done).
+        job_progress(int, float, str): job id, fraction 0..1, current step; throttled.
+        job_finished(int, object): job id and its :class:`~models.types.Digest`.
+        job_failed(int, str, str): job id, error kind (``"unavailable"`` for missing models,
+            ``"error"`` otherwise) and a one-line message.
+        job_cancelled(int): the job with this id stopped because it was cancelled.
+    """
+
+    job_started = Signal(int)
+    job_progress = Signal(int, float, str)
+    job_finished = Signal(int, object)
+    job_failed = Signal(int, str, str)
+    job_cancelled = Signal(int)
+
+    def __init__(self, run: RunFunction | None = None, progress_interval_s: float = PROGRESS_INTERVAL_S) -> None:
+        super().__init__()
+        self._run: RunFunction = run if run is not None else EngineRunner()
+        self._progress_interval_s = progress_interval_s
+
+    @Slot(object, object)
+    def run_job(self, request: JobRequest, cancel: CancelToken) -> None:
+        """Run one job to its end; every outcome becomes exactly one signal. Never raises."""
+        job_id = request.job_id
+        if cancel.cancelled:  # cancelled while it waited in the queue
+            self.job_cancelled.emit(job_id)
+            return
+        self.job_started.emit(job_id)
+        progress = _ThrottledProgress(job_id, self.job_progress.emit, self._progress_interval_s)
+        try:
+            digest = self._run(request, progress, cancel)
+        except Cancelled:
+            self.job_cancelled.emit(job_id)
+        except ModelUnavailable as error:
+            self.job_failed.emit(job_id, "unavailable", _one_line(error))
+        except DigestError as error:
+            if cancel.cancelled:
+                self.job_cancelled.emit(job_id)
+            else:
+                self.job_failed.emit(job_id, "error", _one_line(error))
+        except Exception as error:  # noqa: BLE001 - a bug in a job must not kill the thread
+            log.exception("digest job %d failed", job_id)
+            self.job_failed.emit(job_id, "error", f"Unexpected error: {error.__class__.__name__}: {_one_line(error)}")
+        else:
+            if cancel.cancelled:
+                self.job_cancelled.emit(job_id)
+            else:
+                self.job_finished.emit(job_id, digest)
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text or error.__class__.__name__
+
+
+class JobController(QObject):
+    """Submits digests to the worker thread and reports the current job's outcome on the GUI thread.
+
+    At most one job is *current*: submitting a new one or cancelling retires the previous one,
+    whose late results are dropped. The worker may still be finishing a retired job; the next
+    job then waits in its queue (``worker_busy`` says so).
+
+    Signals:
+        job_started(int): the current job has started running on the worker.
+        progress_changed(float, str): the current job's fraction (0..1) and step text.
+        job_finished(object): the current job's :class:`~models.types.Digest`.
+        job_failed(str, str): the current job failed: kind (``"unavailable"``/``"error"``) and message.
+        job_cancelled(): the current job was cancelled (emitted at once, on request).
+        busy_changed(bool): whether a current job exists.
+    """
+
+    job_started = Signal(int)
+    progress_changed = Signal(float, str)
+    job_finished = Signal(object)
+    job_failed = Signal(str, str)
+    job_cancelled = Signal()
+    busy_changed = Signal(bool)
+
+    _submit = Signal(object, object)
+
+    def __init__(self, run: RunFunction | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids = itertools.count(1)
+        self._current: int | None = None
+        self._token: CancelToken | None = None
+        self._outstanding: set[int] = set()
+        self._thread = QThread()
+        self._thread.setObjectName("InferenceThread")
+        self._worker = InferenceWorker(run)
+        self._worker.moveToThread(self._thread)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._submit.connect(self._worker.run_job)
+        self._worker.job_started.connect(self._on_worker_job_started)
+        self._worker.job_progress.connect(self._on_worker_job_progress)
+        self._worker.job_finished.connect(self._on_worker_job_finished)
+        self._worker.job_failed.connect(self._on_worker_job_failed)
+        self._worker.job_cancelled.connect(self._on_worker_job_cancelled)
+        self._thread.start()
+        self._shut_down = False
+
+    # -- queries -------------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """Whether a current job exists (submitted, neither finished, failed nor cancelled)."""
+        return self._current is not None
+
+    @property
+    def current_job(self) -> int | None:
+        return self._current
+
+    @property
+    def worker_busy(self) -> bool:
+        """Whether the worker still has any job, current or retired, to finish."""
+        return bool(self._outstanding)
+
+    @property
+    def thread(self) -> QThread:
+        return self._thread
+
+    # -- commands ------------------------------------------------------------------------------
+    def submit(
+        self, article: Article, options: DigestOptions, *, profile: str = "quality", models_dir: str | None = None
+    ) -> int:
+        """Queue a digest and make it the current job (cancelling any current one); returns its id."""
+        if self._shut_down:
+            raise RuntimeError("the job controller has been shut down")
+        if self._current is not None:
+            self.cancel()
+        job_id = next(self._ids)
+        self._current = job_id
+        self._token = CancelToken()
+        self._outstanding.add(job_id)
+        request = JobRequest(job_id=job_id, article=article, options=options, profile=profile, models_dir=models_dir)
+        self._submit.emit(request, self._token)
+        self.busy_changed.emit(True)
+        return job_id
+
+    def cancel(self) -> bool:
+        """Cancel the current job; the window is usable at once. Returns whether there was one."""
+        if self._current is None:
+            return False
+        if self._token is not None:
+            self._token.cancel()
+        log.debug("job %d cancelled", self._current)
+        self._retire()
+        self.job_cancelled.emit()
+        return True
+
+    def shutdown(self) -> None:
+        """Cancel any job, stop the thread and wait for it (never ``terminate()``). Idempotent."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        if self._token is not None:
+            self._token.cancel()
+        self._current = None
+        self._thread.quit()
+        self._thread.wait()
+
+    # -- worker results (GUI thread) -----------------------------------------------------------
+    def _retire(self) -> None:
+        self._current = None
+        self._token = None
+        self.busy_changed.emit(False)
+
+    def _is_current(self, job_id: int) -> bool:
+        if job_id == self._current:
+            return True
+        log.debug("dropping a result of stale job %d (current: %s)", job_id, self._current)
+        return False
+
+    @Slot(int)
+    def _on_worker_job_started(self, job_id: int) -> None:
+        if self._is_current(job_id):
+            self.job_started.emit(job_id)
+
+    @Slot(int, float, str)
+    def _on_worker_job_progress(self, job_id: int, fraction: float, step: str) -> None:
+        if self._is_current(job_id):
+            self.progress_changed.emit(fraction, step)
+
+    @Slot(int, object)
+    def _on_worker_job_finished(self, job_id: int, digest: Digest) -> None:
+        self._outstanding.discard(job_id)
+        if self._is_current(job_id):
+            self._retire()
+            self.job_finished.emit(digest)
+
+    @Slot(int, str, str)
+    def _on_worker_job_failed(self, job_id: int, kind: str, message: str) -> None:
+        self._outstanding.discard(job_id)
+        if self._is_current(job_id):
+            self._retire()
+            self.job_failed.emit(kind, message)
+
+    @Slot(int)
+    def _on_worker_job_cancelled(self, job_id: int) -> None:
+        self._outstanding.discard(job_id)
+        if self._is_current(job_id):  # cancelled by someone else than cancel() (e.g. shutdown)
+            self._retire()
+            self.job_cancelled.emit()
+

@@ -1,0 +1,162 @@
+"""Typed access to the user's settings (QSettings): window layout, folders, options, models.
+
+The store is the platform's usual one (``QSettings()`` with the application's names), except
+when ``ARTICLE_DIGEST_HOME`` is set (tests, portable installs): then an INI file in that
+folder, so every per-user file moves with that one variable.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from models.catalog import DEFAULT_PROFILE, PROFILES
+from models.types import LANGUAGE_NAMES
+
+MAX_RECENT_FILES = 10
+
+
+def default_qsettings() -> QSettings:
+    """The QSettings the app uses: the INI file under ``ARTICLE_DIGEST_HOME`` or the platform store."""
+    home = os.environ.get("ARTICLE_DIGEST_HOME")
+    if home:
+        return QSettings(str(Path(home) / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings()
+
+
+class AppSettings:
+    """The settings the window reads and writes, with defaults and type conversion in one place.
+
+    Values written by an older version or edited by hand never raise: a value of the wrong
+    type reads as the default.
+    """
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else default_qsettings()
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _str(self, key: str, default: str = "") -> str:
+        value = self.store.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self.store.value(key, default)
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            return value.strip().lower() in {"true", "1", "yes"}
+        return default
+
+    def _list(self, key: str) -> list[str]:
+        value = self.store.value(key, [])
+        if isinstance(value, str):  # a one-element list comes back as a plain string from INI files
+            return [value] if value else []
+        if isinstance(value, (list, tuple)):
+            return [str(item) for item in value if isinstance(item, str) and item]
+        return []
+
+    def _bytes(self, key: str) -> QByteArray:
+        value = self.store.value(key)
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self.store.sync()
+
+    # -- window layout -------------------------------------------------------------------------
+    @property
+    def geometry(self) -> QByteArray:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self.store.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self.store.setValue("window/state", value)
+
+    @property
+    def splitter_state(self) -> QByteArray:
+        return self._bytes("window/splitter")
+
+    @splitter_state.setter
+    def splitter_state(self, value: QByteArray) -> None:
+        self.store.setValue("window/splitter", value)
+
+    # -- files ---------------------------------------------------------------------------------
+    @property
+    def last_folder(self) -> str:
+        """The folder of the last file opened or saved (empty: the home folder)."""
+        return self._str("files/last_folder")
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self.store.setValue("files/last_folder", value)
+
+    @property
+    def recent_files(self) -> list[str]:
+        """Recently opened articles, most recent first."""
+        return self._list("files/recent")[:MAX_RECENT_FILES]
+
+    @recent_files.setter
+    def recent_files(self, value: list[str]) -> None:
+        self.store.setValue("files/recent", list(value)[:MAX_RECENT_FILES])
+
+    def add_recent_file(self, path: str) -> list[str]:
+        """Put ``path`` first in the recent files (once) and return the new list."""
+        files = [path, *(item for item in self.recent_files if item != path)]
+        self.recent_files = files
+        return self.recent_files
+
+    def remove_recent_file(self, path: str) -> list[str]:
+        """Drop ``path`` from the recent files and return the new list."""
+        self.recent_files = [item for item in self.recent_files if item != path]
+        return self.recent_files
+
+    # -- digest options ------------------------------------------------------------------------
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Target languages ticked, in catalogue order (default: all of them)."""
+        if not self.store.contains("digest/languages"):
+            return tuple(LANGUAGE_NAMES)
+        chosen = set(self._list("digest/languages"))
+        return tuple(code for code in LANGUAGE_NAMES if code in chosen)
+
+    @languages.setter
+    def languages(self, value: tuple[str, ...]) -> None:
+        # An empty list is stored as a marker so that "none ticked" survives a restart.
+        self.store.setValue("digest/languages", list(value) if value else "")
+
+    @property
+    def translate_article(self) -> bool:
+        return self._bool("digest/translate_article", False)
+
+    @translate_article.setter
+    def translate_article(self, value: bool) -> None:
+        self.store.setValue("digest/translate_article", bool(value))
+
+    @property
+    def profile(self) -> str:
+        """The model profile (``quality`` or ``fast``); an unknown stored value reads as the default."""
+        value = self._str("models/profile", DEFAULT_PROFILE)
+        return value if value in PROFILES else DEFAULT_PROFILE
+
+    @profile.setter
+    def profile(self, value: str) -> None:
+        self.store.setValue("models/profile", value)
+
+    @property
+    def models_dir(self) -> str | None:
+        """The folder the user picked for models, or ``None`` for the engine's default."""
+        return self._str("models/folder") or None
+
+    @models_dir.setter
+    def models_dir(self, value: str | None) -> None:
+        self.store.setValue("models/folder", value or "")
