@@ -46,6 +46,7 @@ __all__ = [
     "MAX_TEXT_CHARS",
     "SUPPORTED_EXTENSIONS",
     "detect_language",
+    "language_name",
     "read_article",
 ]
 
@@ -161,7 +162,7 @@ def _read_article(path: Path) -> Article:
     language = detect_language(text)
     if language is not None and language != "en":
         notices.append(
-            f"The article looks like {_language_name(language)}; "
+            f"The article looks like {language_name(language)}; "
             "the summariser is English-only, so the summary may be poor."
         )
     return Article(
@@ -717,5 +718,6 @@ def detect_language(text: str) -> str | None:
     return code
 
 
-def _language_name(code: str) -> str:
+def language_name(code: str) -> str:
+    """The English name of a language code ("ru" -> "Russian"); unknown codes come back as is."""
     return _LANGUAGE_DISPLAY_NAMES.get(code, code)
