@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Protocol, Sequence
 
 #: Languages the app can translate into, in display order: ISO 639-1 code -> English name.
 LANGUAGE_NAMES: Mapping[str, str] = {"ru": "Russian", "ar": "Arabic"}
@@ -165,3 +165,36 @@ class Digest:
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise DigestError(f"not a digest file ({error.__class__.__name__}: {error})") from error
+
+
+StepCallback = Callable[[int], None]
+"""Called after every decoding step with the number of steps taken so far in one generate call."""
+
+
+class Seq2SeqModel(Protocol):
+    """What summarising and translating need of a loaded model (``models.engine.LoadedModel``).
+
+    A protocol so the chunking and batching logic is tested with or without torch.
+    """
+
+    target_token: str | None
+
+    @property
+    def input_window(self) -> int: ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def generate(
+        self,
+        texts: Sequence[str],
+        settings: Any,
+        *,
+        max_new_tokens: int | None = None,
+        min_new_tokens: int | None = None,
+        cancel: CancelToken | None = None,
+        on_step: StepCallback | None = None,
+    ) -> list[str]: ...
+
+
+StageReport = Callable[[float, str], None]
+"""Called by a stage (summarising, translating) with its own fraction done (0..1) and a step label."""

@@ -1,0 +1,173 @@
+"""Load a tokenizer and a sequence-to-sequence model on a device, and generate with cancel
+and per-step progress.
+
+This is the only module that imports torch and transformers at module level; it is itself
+imported only when a model is loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import torch
+import transformers
+from transformers import AutoModelForSeq2SeqLM, AutoTokenizer, StoppingCriteria, StoppingCriteriaList
+
+from models.catalog import GenerationSettings, ModelSpec
+from models.store import ensure_safetensors
+from models.types import CancelToken, ModelUnavailable, StepCallback
+
+# The app reports its own progress; transformers' console bars would be noise (and there is
+# no console in a windowed build).
+transformers.utils.logging.disable_progress_bar()
+transformers.utils.logging.set_verbosity_error()
+
+def pick_device(requested: str | None = None) -> str:
+    """``requested`` if given, else CUDA, then Apple's MPS, then the CPU."""
+    if requested:
+        return requested
+    if torch.cuda.is_available():
+        return "cuda"
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        return "mps"
+    return "cpu"
+
+
+def _dtype_for(device: str) -> torch.dtype:
+    # Checkpoints may be stored in fp16 (the tc-big ones are), which is slow or broken on
+    # the CPU: ask for float32 there explicitly. Half precision on CUDA.
+    return torch.float16 if device.startswith("cuda") else torch.float32
+
+
+class _StepWatcher(StoppingCriteria):
+    """Counts decoding steps for progress and stops generation when the job is cancelled."""
+
+    def __init__(self, cancel: CancelToken | None, on_step: StepCallback | None) -> None:
+        self.cancel = cancel
+        self.on_step = on_step
+        self.steps = 0
+
+    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor, **kwargs: Any) -> torch.BoolTensor:
+        self.steps += 1
+        if self.on_step is not None:
+            self.on_step(self.steps)
+        stop = self.cancel is not None and self.cancel.cancelled
+        return torch.full((input_ids.shape[0],), stop, dtype=torch.bool, device=input_ids.device)
+
+
+@dataclass
+class LoadedModel:
+    """A tokenizer and model ready on a device, with the spec they were loaded for."""
+
+    spec: ModelSpec
+    path: Path
+    tokenizer: Any
+    model: Any
+    device: str
+    #: Prefix put before every input of a multi-target model, e.g. ``>>rus<<``.
+    target_token: str | None = None
+
+    @property
+    def input_window(self) -> int:
+        """How many tokens (special tokens included) one input may have."""
+        limits = [self.tokenizer.model_max_length]
+        positions = getattr(self.model.config, "max_position_embeddings", None)
+        if positions:
+            limits.append(positions)
+        return int(min(limit for limit in limits if limit and limit < 1_000_000_000))
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens of ``text`` without special tokens."""
+        return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def generate(
+        self,
+        texts: Sequence[str],
+        settings: GenerationSettings,
+        *,
+        max_new_tokens: int | None = None,
+        min_new_tokens: int | None = None,
+        cancel: CancelToken | None = None,
+        on_step: StepCallback | None = None,
+    ) -> list[str]:
+        """Generate one output per input text (a batch), checking ``cancel`` at every step.
+
+        Raises :class:`~models.types.Cancelled` when cancelled (partial output is dropped).
+        """
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        encoded = self.tokenizer(
+            list(texts), return_tensors="pt", padding=True, truncation=True, max_length=self.input_window
+        ).to(self.device)
+        watcher = _StepWatcher(cancel, on_step)
+        with torch.inference_mode():
+            output = self.model.generate(
+                **encoded,
+                num_beams=settings.num_beams,
+                length_penalty=settings.length_penalty,
+                no_repeat_ngram_size=settings.no_repeat_ngram_size,
+                max_new_tokens=max_new_tokens or settings.max_new_tokens,
+                min_new_tokens=settings.min_new_tokens if min_new_tokens is None else min_new_tokens,
+                early_stopping=settings.early_stopping if settings.num_beams > 1 else False,
+                stopping_criteria=StoppingCriteriaList([watcher]),
+            )
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        return [text.strip() for text in self.tokenizer.batch_decode(output, skip_special_tokens=True)]
+
+
+def load(spec: ModelSpec, folder: Path, device: str | None = None) -> LoadedModel:
+    """Load ``spec``'s tokenizer and model from ``folder`` (local files only, no remote code)."""
+    device = pick_device(device)
+    weights_folder = ensure_safetensors(folder)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(weights_folder, local_files_only=True, trust_remote_code=False)
+        model = AutoModelForSeq2SeqLM.from_pretrained(
+            weights_folder,
+            local_files_only=True,
+            trust_remote_code=False,
+            use_safetensors=True,
+            dtype=_dtype_for(device),
+        )
+    except (OSError, ValueError, KeyError, RuntimeError) as error:
+        first_line = (str(error).strip().splitlines() or [error.__class__.__name__])[0]
+        raise ModelUnavailable(f"the model in {folder} could not be loaded: {first_line}") from error
+    model.to(device).eval()
+    loaded = LoadedModel(spec=spec, path=folder, tokenizer=tokenizer, model=model, device=device)
+    loaded.target_token = choose_target_token(spec, target_codes(loaded), folder)
+    return loaded
+
+
+# ISO 639-3 codes OPUS-MT uses for each target language, most specific first.
+_TARGET_CODES = {"ru": ("rus",), "ar": ("ara", "arb")}
+
+
+def choose_target_token(spec: ModelSpec, codes: Sequence[str], folder: Path) -> str | None:
+    """The prefix every input needs for a multi-target model, read from its tokenizer's codes.
+
+    A single-target model (no codes) needs none. The catalogue's token is preferred; a folder
+    the user chose may hold the other variant of the model, so the language's own code is
+    accepted too. A multi-target model without a code for the language is refused.
+    """
+    if not codes:
+        return None
+    language = spec.task.removeprefix("translate-")
+    wanted = [spec.target_token] if spec.target_token else []
+    wanted += [f">>{code}<<" for code in _TARGET_CODES.get(language, ())]
+    for token in wanted:
+        if token in codes:
+            return token
+    raise ModelUnavailable(
+        f"the model in {folder} has no target token for {language} (it knows {', '.join(codes)})"
+    )
+
+
+def target_codes(loaded: LoadedModel) -> list[str]:
+    """The ``>>xxx<<`` target-language tokens the tokenizer knows (multi-target OPUS-MT models)."""
+    codes = getattr(loaded.tokenizer, "supported_language_codes", None)
+    if codes is None:
+        codes = [token for token in loaded.tokenizer.get_vocab() if token.startswith(">>") and token.endswith("<<")]
+    return sorted(codes)
