@@ -249,7 +249,7 @@ def _decode_text(path: Path, data: bytes, declared: str | None = None) -> tuple[
                 raise DocumentError(path, f"is not valid {encoding.upper()} text (corrupt?)") from error
 
     nul_count = data.count(0)
-    if nul_count * 10 > len(data):
+    if nul_count * 10 > len(data) * 3:  # over 30%: UTF-16 without a BOM, or binary
         utf16 = _decode_utf16_without_bom(data)
         if utf16 is not None:
             return _check_not_binary(path, utf16[0]), utf16[1]
