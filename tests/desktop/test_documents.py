@@ -450,11 +450,13 @@ def test_the_module_imports_no_qt_and_no_parsers() -> None:
 
 # --------------------------------------------------------------------------- fuzzing
 
+# Reproducible by default; FUZZ_EXAMPLES=5000 FUZZ_RANDOM=1 explores further (a local soak).
 FUZZ_SETTINGS = settings(
-    max_examples=40,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")),
     deadline=timedelta(seconds=5),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-    derandomize=True,
+    derandomize=not os.environ.get("FUZZ_RANDOM"),
+    database=None,
 )
 
 
@@ -504,10 +506,40 @@ PDF_BLOB = make_pdf([PDF_LINES, None, PDF_LINES], title="T")
 @FUZZ_SETTINGS
 @given(data=st.data())
 def test_fuzz_truncated_and_damaged_containers(name: str, blob: bytes, data: st.DataObject) -> None:
-    cut = data.draw(st.integers(min_value=0, max_value=len(blob)), label="cut")
+    cut = data.draw(st.one_of(st.just(len(blob)), st.integers(min_value=0, max_value=len(blob))), label="cut")
     damaged = bytearray(blob[:cut])
     flips = data.draw(st.lists(st.tuples(st.integers(0, max(0, cut - 1)), st.integers(0, 255)), max_size=8))
     for position, value in flips:
         if damaged:
             damaged[position] = value
     read_or_error(name, bytes(damaged))
+
+
+def docx_with_body(body: bytes) -> bytes:
+    """DOCX_BLOB with its word/document.xml replaced (a valid zip around a hostile part)."""
+    source = zipfile.ZipFile(io.BytesIO(DOCX_BLOB))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = body if info.filename == "word/document.xml" else source.read(info)
+            target.writestr(info.filename, part)
+    return buffer.getvalue()
+
+
+@FUZZ_SETTINGS
+@given(data=st.data())
+def test_fuzz_docx_with_damaged_document_xml(data: st.DataObject) -> None:
+    xml = zipfile.ZipFile(io.BytesIO(DOCX_BLOB)).read("word/document.xml")
+    cut = data.draw(st.integers(0, len(xml)), label="cut")
+    insert = data.draw(st.binary(max_size=64), label="insert")
+    read_or_error("xml.docx", docx_with_body(xml[:cut] + insert + xml[cut + len(insert) :]))
+
+
+@FUZZ_SETTINGS
+@given(data=st.data())
+def test_fuzz_pdf_with_damaged_content_stream(data: st.DataObject) -> None:
+    start = PDF_BLOB.index(b"BT ")
+    end = PDF_BLOB.index(b" ET", start)
+    position = data.draw(st.integers(start, end), label="position")
+    insert = data.draw(st.binary(min_size=1, max_size=32) | st.sampled_from([b"(", b")", b"[", b"<<", b"\\", b"Tj"]))
+    read_or_error("stream.pdf", PDF_BLOB[:position] + insert + PDF_BLOB[position:])
