@@ -102,6 +102,8 @@ class LoadedModel:
         encoded = self.tokenizer(
             list(texts), return_tensors="pt", padding=True, truncation=True, max_length=self.input_window
         ).to(self.device)
+        max_new_tokens = max_new_tokens or settings.max_new_tokens
+        min_new_tokens = settings.min_new_tokens if min_new_tokens is None else min_new_tokens
         watcher = _StepWatcher(cancel, on_step)
         with torch.inference_mode():
             output = self.model.generate(
@@ -109,8 +111,8 @@ class LoadedModel:
                 num_beams=settings.num_beams,
                 length_penalty=settings.length_penalty,
                 no_repeat_ngram_size=settings.no_repeat_ngram_size,
-                max_new_tokens=max_new_tokens or settings.max_new_tokens,
-                min_new_tokens=settings.min_new_tokens if min_new_tokens is None else min_new_tokens,
+                max_new_tokens=max_new_tokens,
+                min_new_tokens=min(min_new_tokens, max_new_tokens),
                 early_stopping=settings.early_stopping if settings.num_beams > 1 else False,
                 stopping_criteria=StoppingCriteriaList([watcher]),
             )
@@ -132,7 +134,7 @@ def load(spec: ModelSpec, folder: Path, device: str | None = None) -> LoadedMode
             use_safetensors=True,
             dtype=_dtype_for(device),
         )
-    except (OSError, ValueError, KeyError, RuntimeError) as error:
+    except Exception as error:  # noqa: BLE001 - safetensors, tokenizers and config errors have no common base
         first_line = (str(error).strip().splitlines() or [error.__class__.__name__])[0]
         raise ModelUnavailable(f"the model in {folder} could not be loaded: {first_line}") from error
     model.to(device).eval()

@@ -25,7 +25,7 @@ from typing import Callable
 
 from models.catalog import ModelSpec
 from models.paths import user_data_dir
-from models.types import CancelToken, ModelUnavailable
+from models.types import Cancelled, CancelToken, ModelUnavailable
 
 MODELS_DIR_ENV = "ARTICLE_DIGEST_MODELS"
 
@@ -191,7 +191,6 @@ def download(
             "machine and choose its folder"
         )
     from huggingface_hub import HfApi, snapshot_download
-    from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
     from tqdm.auto import tqdm
 
     class _ReportingBar(tqdm):  # type: ignore[misc]
@@ -215,7 +214,10 @@ def download(
             self.fp.close()
 
     try:
-        files = set(HfApi().list_repo_files(spec.repo_id, revision=spec.revision))
+        # model_info is one request without the hub's retry back-off: an unreachable hub is
+        # reported in about a second rather than after half a minute of retries.
+        info = HfApi().model_info(spec.repo_id, revision=spec.revision)
+        files = {sibling.rfilename for sibling in info.siblings or ()}
         weights = ["*.safetensors"] if any(name.endswith(".safetensors") for name in files) else ["pytorch_model.bin"]
         path = snapshot_download(
             spec.repo_id,
@@ -223,7 +225,22 @@ def download(
             allow_patterns=[*_CONFIG_AND_TOKENIZER_PATTERNS, *weights],
             tqdm_class=_ReportingBar,
         )
-    except (HfHubHTTPError, LocalEntryNotFoundError, OSError) as error:
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else error.__class__.__name__
-        raise ModelUnavailable(f"could not download {spec.repo_id}: {first_line}") from error
+    except Cancelled:
+        raise
+    except Exception as error:  # noqa: BLE001 - the hub's transport errors differ by version (requests, httpx)
+        raise ModelUnavailable(f"could not download {spec.repo_id}: {_describe_hub_error(error)}") from error
     return Path(path)
+
+
+def _describe_hub_error(error: Exception) -> str:
+    """One line a user can act on, whichever HTTP library the hub client uses."""
+    from huggingface_hub import constants
+
+    kind = error.__class__.__name__
+    detail = (str(error).strip().splitlines() or [kind])[0]
+    if "Connect" in kind or "Timeout" in kind:
+        return (
+            f"cannot reach the Hugging Face Hub at {constants.ENDPOINT} ({detail}); check the network, "
+            "or download the model on another machine and choose its folder"
+        )
+    return detail

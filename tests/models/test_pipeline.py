@@ -1,0 +1,116 @@
+"""The whole digest on the tiny models: fields, progress, cancel, models loaded once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from models import Article, CancelToken, Cancelled, DigestOptions, ModelUnavailable, Progress
+from models.pipeline import DigestEngine, EngineConfig
+from models.text import split_paragraphs
+from tests.conftest import REPO_ROOT, SEED_ARTICLE
+
+
+@pytest.fixture(scope="module")
+def engine(tiny_models_dir: Path) -> DigestEngine:
+    return DigestEngine(EngineConfig(models_dir=str(tiny_models_dir)))
+
+
+def seed_article() -> Article:
+    return Article(title="Seed", text=SEED_ARTICLE.read_text(encoding="utf-8"), source_path=str(SEED_ARTICLE))
+
+
+def test_digest_fills_every_field_and_keeps_paragraphs(engine: DigestEngine) -> None:
+    article = seed_article()
+    progress: list[Progress] = []
+    digest = engine.digest(article, DigestOptions(translate_article=True), progress=progress.append)
+    assert digest.summary.strip()
+    assert set(digest.summary_translations) == {"ru", "ar"}
+    assert set(digest.article_translations) == {"ru", "ar"}
+    source_paragraphs = len(split_paragraphs(article.text))
+    for language in ("ru", "ar"):
+        assert digest.summary_translations[language].strip()
+        assert len(split_paragraphs(digest.article_translations[language])) == source_paragraphs
+    assert {credit.task for credit in digest.models} == {"summarize", "translate-ru", "translate-ar"}
+    fractions = [event.fraction for event in progress]
+    assert fractions[0] == 0.0 and fractions[-1] == 1.0
+    assert fractions == sorted(fractions)
+    assert len(progress) > 10
+    steps = {event.step for event in progress}
+    assert any(step.startswith("Summarising 1/") for step in steps)
+    assert "Translating article to Arabic" in steps
+
+
+def test_models_load_once_across_digests(engine: DigestEngine) -> None:
+    article = Article(title="Short", text="Russia and the US talk. Both sides want calm.")
+    engine.digest(article)
+    loads = engine.load_count
+    engine.digest(article)
+    assert engine.load_count == loads == 3
+
+
+def test_target_token_read_from_the_tokenizer(engine: DigestEngine) -> None:
+    from models import catalog
+
+    spec = catalog.specs_for("quality")["translate-ru"]
+    model = engine.model(spec)
+    assert model.target_token == ">>rus<<"
+    assert engine.model(catalog.specs_for("quality")["translate-ar"]).target_token == ">>ara<<"
+
+
+def test_cancel_stops_within_a_second(engine: DigestEngine) -> None:
+    article = Article(title="Long", text="\n\n".join([SEED_ARTICLE.read_text(encoding="utf-8")] * 4))
+    cancel = CancelToken()
+    started = threading.Event()
+    outcome: dict[str, object] = {}
+
+    def progress(event: Progress) -> None:
+        if event.step.startswith("Summarising"):
+            started.set()
+
+    def run() -> None:
+        try:
+            engine.digest(article, DigestOptions(translate_article=True), progress=progress, cancel=cancel)
+            outcome["result"] = "finished"
+        except Cancelled:
+            outcome["result"] = "cancelled"
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    assert started.wait(30)
+    cancel.cancel()
+    asked = time.monotonic()
+    worker.join(5)
+    assert not worker.is_alive()
+    assert outcome["result"] == "cancelled"
+    assert time.monotonic() - asked < 1.0
+
+
+def test_missing_model_folder_is_reported_not_crashed(tmp_path: Path) -> None:
+    engine = DigestEngine(EngineConfig(models_dir=str(tmp_path)))
+    problems = engine.check(DigestOptions())
+    assert len(problems) == 3 and problems[0].startswith("Summary model: sshleifer/distilbart-cnn-12-6 is not installed")
+    with pytest.raises(ModelUnavailable, match="not installed"):
+        engine.digest(Article(title="t", text="Some text."))
+
+
+def test_corrupt_model_folder_gives_a_clear_error(tmp_path: Path, tiny_models_dir: Path) -> None:
+    import shutil
+
+    for task in ("summarize", "translate-ru", "translate-ar"):
+        shutil.copytree(tiny_models_dir / task, tmp_path / task)
+    (tmp_path / "summarize" / "model.safetensors").write_bytes(b"not a safetensors file")
+    engine = DigestEngine(EngineConfig(models_dir=str(tmp_path)))
+    with pytest.raises(ModelUnavailable, match="could not be loaded"):
+        engine.digest(Article(title="t", text="Some text."))
+
+
+def test_importing_models_does_not_import_torch() -> None:
+    code = "import sys, models, models.pipeline, models.catalog, models.store; print('torch' in sys.modules, 'transformers' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO_ROOT)
+    assert result.stdout.split() == ["False", "False"]

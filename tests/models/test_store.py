@@ -1,0 +1,104 @@
+"""Finding models on disk, checking folders, converting .bin weights, offline downloads."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from models import ModelUnavailable, catalog, store
+from tests.conftest import REPO_ROOT
+
+SUMMARY_SPEC = catalog.specs_for("quality")[catalog.SUMMARIZE]
+
+
+def test_locate_finds_task_folder_then_repo_name_folder(tmp_path: Path, tiny_models_dir: Path) -> None:
+    shutil.copytree(tiny_models_dir / "summarize", tmp_path / "distilbart-cnn-12-6")
+    location = store.locate(SUMMARY_SPEC, tmp_path)
+    assert location.path == tmp_path / "distilbart-cnn-12-6" and location.origin == "folder"
+    assert store.locate(SUMMARY_SPEC, tiny_models_dir).path == tiny_models_dir / "summarize"
+
+
+def test_models_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tiny_models_dir: Path) -> None:
+    monkeypatch.setenv(store.MODELS_DIR_ENV, str(tiny_models_dir))
+    assert store.locate(SUMMARY_SPEC).path == tiny_models_dir / "summarize"
+
+
+def test_unusable_folder_is_refused_with_reasons(tmp_path: Path) -> None:
+    (tmp_path / "summarize").mkdir()
+    (tmp_path / "summarize" / "config.json").write_text("{broken", encoding="utf-8")
+    with pytest.raises(ModelUnavailable, match=r"unusable: config.json is unreadable .*no tokenizer files; no weights"):
+        store.locate(SUMMARY_SPEC, tmp_path)
+
+
+def test_model_in_the_hugging_face_cache_is_found_offline(tiny_models_dir: Path) -> None:
+    # The hub's cache layout: models--org--name/{refs/main, snapshots/<commit>/...}.
+    repo = Path(os.environ["HF_HUB_CACHE"]) / "models--sshleifer--distilbart-cnn-12-6"
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    shutil.copytree(tiny_models_dir / "summarize", repo / "snapshots" / commit)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(commit, encoding="utf-8")
+    location = store.locate(SUMMARY_SPEC)
+    assert location.origin == "cache" and location.path.name == commit
+
+
+def test_bin_weights_are_converted_once_to_safetensors(tmp_path: Path, tiny_models_dir: Path) -> None:
+    import torch
+    from safetensors.torch import load_file
+
+    folder = tmp_path / "summarize"
+    shutil.copytree(tiny_models_dir / "summarize", folder)
+    state = load_file(folder / "model.safetensors")
+    # Tie two entries to one storage, as BART's shared embeddings are in the real checkpoint.
+    state["model.encoder.embed_tokens.weight"] = state["model.shared.weight"]
+    (folder / "model.safetensors").unlink()
+    torch.save(state, folder / "pytorch_model.bin")
+
+    converted = store.ensure_safetensors(folder)
+    assert converted != folder and (converted / "model.safetensors").is_file()
+    assert (converted / "config.json").is_file() and not (converted / "pytorch_model.bin").exists()
+    assert store.ensure_safetensors(folder) == converted  # cached: not converted again
+    from models.engine import load
+
+    loaded = load(SUMMARY_SPEC, folder, "cpu")
+    assert loaded.generate(["Russia and the US talk."], SUMMARY_SPEC.generation, max_new_tokens=8)
+
+
+class _Exploit:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, ("echo pwned",))
+
+
+def test_bin_with_code_in_it_is_refused(tmp_path: Path, tiny_models_dir: Path) -> None:
+    folder = tmp_path / "summarize"
+    shutil.copytree(tiny_models_dir / "summarize", folder)
+    (folder / "model.safetensors").unlink()
+    with open(folder / "pytorch_model.bin", "wb") as handle:
+        pickle.dump({"weight": _Exploit()}, handle)
+    with pytest.raises(ModelUnavailable, match="not a plain weights file"):
+        store.ensure_safetensors(folder)
+
+
+def test_download_when_offline_says_so_without_network() -> None:
+    with pytest.raises(ModelUnavailable, match="HF_HUB_OFFLINE is set"):
+        store.download(SUMMARY_SPEC)
+
+
+def test_download_from_an_unreachable_hub_fails_fast_with_a_clear_message(tmp_path: Path) -> None:
+    env = {**os.environ, "HF_ENDPOINT": "http://127.0.0.1:9", "HF_HUB_OFFLINE": "0", "HF_HUB_ETAG_TIMEOUT": "3"}
+    code = (
+        "from models import catalog, store, ModelUnavailable\n"
+        "try:\n    store.download(catalog.specs_for('fast')['translate-ru'])\n"
+        "except ModelUnavailable as error:\n    print(error)\n"
+    )
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=60)
+    assert time.monotonic() - started < 10
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("could not download Helsinki-NLP/opus-mt-en-ru: cannot reach the Hugging Face Hub")

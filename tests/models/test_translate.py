@@ -1,0 +1,65 @@
+"""Sentence-batched translation: order, paragraphs, batching, long sentences, target tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.catalog import GenerationSettings
+from models.translate import MAX_BATCH_SENTENCES, MAX_BATCH_TOKENS, length_sorted_batches, translate_text
+from models.types import CancelToken, Cancelled
+from tests.models.fakes import EchoModel
+
+SETTINGS = GenerationSettings(num_beams=1, max_new_tokens=64)
+
+
+def test_every_sentence_translated_in_order_with_paragraphs_kept() -> None:
+    model = EchoModel(target_token=">>rus<<")
+    text = "First one. Second one is longer than the first.\n\nA lone paragraph.\n\nShort. Then a much longer final sentence here."
+    translated = translate_text(model, text, SETTINGS)
+    assert translated == (
+        "<out> First one. <out> Second one is longer than the first.\n\n"
+        "<out> A lone paragraph.\n\n"
+        "<out> Short. <out> Then a much longer final sentence here."
+    )
+    sent = [text for batch in model.calls for text in batch]
+    assert all(text.startswith(">>rus<< ") for text in sent)
+    assert len(sent) == 5
+
+
+def test_batches_are_sorted_by_length_and_within_limits() -> None:
+    lengths = [30, 2, 90, 5, 2, 60] * 10
+    batches = length_sorted_batches(lengths)
+    assert sorted(index for batch in batches for index in batch) == list(range(len(lengths)))
+    flat = [lengths[index] for batch in batches for index in batch]
+    assert flat == sorted(flat)
+    for batch in batches:
+        assert len(batch) <= MAX_BATCH_SENTENCES
+        assert len(batch) == 1 or max(lengths[index] for index in batch) * len(batch) <= MAX_BATCH_TOKENS
+
+
+def test_sentence_longer_than_the_window_is_split_not_cut() -> None:
+    model = EchoModel(window=12)
+    sentence = " ".join(f"w{i}" for i in range(30)) + "."
+    translated = translate_text(model, sentence, SETTINGS)
+    assert translated.replace("<out> ", "") == sentence
+    assert all(len(text.split()) <= 10 for batch in model.calls for text in batch)
+
+
+def test_progress_rises_to_one_and_cancel_stops_between_batches() -> None:
+    model = EchoModel()
+    seen: list[float] = []
+    text = " ".join(f"Sentence number {i} is here." for i in range(40))
+    translate_text(model, text, SETTINGS, report=lambda fraction, step: seen.append(fraction))
+    assert seen == sorted(seen) and seen[-1] == 1.0 and seen[0] < 0.5
+
+    cancel = CancelToken()
+    calls = 0
+
+    def cancel_after_first_batch(fraction: float, step: str) -> None:
+        nonlocal calls
+        calls += 1
+        if fraction > 0:
+            cancel.cancel()
+
+    with pytest.raises(Cancelled):
+        translate_text(EchoModel(), text, SETTINGS, cancel=cancel, report=cancel_after_first_batch)
