@@ -73,9 +73,7 @@ _LANGUAGE_MIN_LETTERS = 40
 _LANGUAGE_MIN_CONFIDENCE = 0.5
 
 # Bidi controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM) and stray BOMs.
-_DROPPED_CHARS = dict.fromkeys(
-    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C, 0xFEFF]
-)
+_DROPPED_CHARS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]")
 # Control characters other than tab and line breaks.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -148,15 +146,14 @@ def _read_article(path: Path) -> Article:
     data = _read_bytes(path)
     extension = path.suffix.lower()
     extracted = _READERS[extension](path, data)
+    _refuse_far_too_long(path, extracted.paragraphs)
 
     paragraphs = [p for p in (_clean_paragraph(p) for p in extracted.paragraphs) if p]
     text = "\n\n".join(paragraphs)
     if not text:
         raise DocumentError(path, "has no text (it is empty or only whitespace)")
     if len(text) > MAX_TEXT_CHARS:
-        raise DocumentError(
-            path, f"is too long ({len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,})"
-        )
+        raise DocumentError(path, _too_long(len(text)))
     title = _clean_title(extracted.title) or _title_from_text(paragraphs) or path.stem
     notices = list(extracted.notices)
     language = detect_language(text)
@@ -216,6 +213,18 @@ def _read_bytes(path: Path) -> bytes:
     if not data:
         raise DocumentError(path, "is empty")
     return data
+
+
+def _refuse_far_too_long(path: Path, texts: list[str]) -> None:
+    """Refuse before cleaning (linear but not free) when the visible characters alone, which
+    cleaning keeps, are twice the limit."""
+    visible = sum(len("".join(text.split())) for text in texts)
+    if visible > 2 * MAX_TEXT_CHARS:
+        raise DocumentError(path, _too_long(visible))
+
+
+def _too_long(length: int) -> str:
+    return f"is too long ({length:,} characters of text; the limit is {MAX_TEXT_CHARS:,})"
 
 
 def _too_large(size: int) -> str:
@@ -331,7 +340,7 @@ def _check_not_binary(path: Path, text: str) -> str:
 
 def _clean_paragraph(paragraph: str) -> str:
     """One paragraph: drop controls and bidi marks, NFC, collapse whitespace."""
-    paragraph = paragraph.translate(_DROPPED_CHARS)
+    paragraph = _DROPPED_CHARS.sub("", paragraph)
     paragraph = _CONTROL_CHARS.sub(" ", paragraph)
     paragraph = unicodedata.normalize("NFC", paragraph)
     return normalise_whitespace(paragraph)
@@ -340,7 +349,7 @@ def _clean_paragraph(paragraph: str) -> str:
 def _strip_for_blocks(text: str) -> str:
     """Normalise line breaks and drop controls before a text is split into blocks."""
     text = _LINE_BREAKS.sub("\n", text.replace("\x00", ""))
-    return text.translate(_DROPPED_CHARS)
+    return _DROPPED_CHARS.sub("", text)
 
 
 def _blocks_to_paragraphs(text: str) -> list[str]:
@@ -411,6 +420,7 @@ def _title_from_text(paragraphs: list[str]) -> str:
 
 def _read_txt(path: Path, data: bytes) -> _Extracted:
     text, encoding = _decode_text(path, data)
+    _refuse_far_too_long(path, [text])
     return _Extracted(paragraphs=_blocks_to_paragraphs(text), encoding=encoding)
 
 
@@ -420,6 +430,7 @@ _FRONT_MATTER_TITLE = re.compile(r"^title[ \t]*:[ \t]*(.+?)[ \t]*$", re.MULTILIN
 
 def _read_markdown(path: Path, data: bytes) -> _Extracted:
     text, encoding = _decode_text(path, data)
+    _refuse_far_too_long(path, [text])
     text = _strip_for_blocks(text)
     title: str | None = None
     front = _FRONT_MATTER.match(text)
@@ -513,11 +524,37 @@ def _html_fragment_text(fragment: str) -> list[str]:
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
 
+# Pages larger than this are slimmed and measured by lxml before trafilatura, which takes about
+# a second per megabyte, so a huge page is refused or read in a moment rather than a minute.
+_HTML_PRECHECK_CHARS = 1_000_000
+
+
+def _slim_html(text: str) -> tuple[str, str]:
+    """A large page without its scripts, styles and comments, and its visible text.
+
+    lxml does this in C in a fraction of a second; trafilatura spends seconds per megabyte of
+    inline script. Returns the page unchanged (and no text) if lxml cannot parse it.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return text, ""
+    etree.strip_elements(tree, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
+    return lxml_html.tostring(tree, encoding="unicode"), " ".join(tree.itertext())
+
+
 def _read_html(path: Path, data: bytes) -> _Extracted:
     declared = _META_CHARSET.search(data[:8192])
     text, encoding = _decode_text(path, data, declared.group(1).decode("ascii") if declared else None)
     # lxml refuses str input that carries an XML encoding declaration.
     text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
+
+    if len(text) > _HTML_PRECHECK_CHARS:
+        text, visible = _slim_html(text)
+        _refuse_far_too_long(path, [visible])
 
     import trafilatura
 

@@ -278,6 +278,30 @@ def test_html_without_an_article_is_a_clear_error(tmp_path: Path) -> None:
     assert "no article text" in message
 
 
+def test_large_page_with_inline_scripts_is_slimmed_first(tmp_path: Path) -> None:
+    script = "<script>" + "var tracker = 'x';" * 100_000 + "</script>"
+    html = page(ENGLISH_PARAGRAPHS).replace("<body>", "<body>" + script)
+    assert len(html) > documents._HTML_PRECHECK_CHARS
+    article = read_article(write(tmp_path, "big.html", html))
+    assert article.title == "Talks resume in Geneva"
+    for paragraph in ENGLISH_PARAGRAPHS:
+        assert paragraph in article.paragraphs
+    assert "tracker" not in article.text
+
+
+def test_page_far_over_the_text_limit_is_refused_before_extraction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paragraphs = tuple(f"Paragraph {n} says something different about the talks." for n in range(20_000))
+    import trafilatura
+
+    def not_called(*args: object, **kwargs: object) -> None:
+        raise AssertionError("trafilatura ran on a page far over the limit")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", not_called)
+    assert "too long" in error_for(write(tmp_path, "huge.html", page(paragraphs)))
+
+
 # --------------------------------------------------------------------------- docx
 
 
