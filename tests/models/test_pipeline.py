@@ -114,3 +114,33 @@ def test_importing_models_does_not_import_torch() -> None:
     code = "import sys, models, models.pipeline, models.catalog, models.store; print('torch' in sys.modules, 'transformers' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO_ROOT)
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_long_article_every_chunk_reaches_the_summariser(engine: DigestEngine) -> None:
+    from models import catalog
+    from models.text import split_sentences
+
+    words = SEED_ARTICLE.read_text(encoding="utf-8").split() * 3
+    paragraphs = [" ".join(words[start : start + 75]) + "." for start in range(0, 1500, 75)]
+    text = "\n\n".join(paragraphs)
+    assert len(text.split()) >= 1500
+
+    summariser = engine.model(catalog.specs_for("quality")[catalog.SUMMARIZE])
+    seen: list[str] = []
+    real_generate = summariser.generate
+
+    def spy(texts, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        seen.extend(texts)
+        return real_generate(texts, *args, **kwargs)
+
+    summariser.generate = spy  # type: ignore[method-assign]
+    try:
+        engine.digest(Article(title="Long", text=text), DigestOptions(languages=("ru",)))
+    finally:
+        del summariser.generate
+    first_pass = " ".join(" ".join(chunk.split()) for chunk in seen)
+    assert len(seen) >= 5
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph):
+            assert sentence in first_pass
+    assert all(summariser.count_tokens(chunk) <= summariser.input_window - 2 for chunk in seen)
