@@ -28,6 +28,7 @@ import os
 import re
 import stat
 import threading
+import time
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -61,6 +62,12 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TEXT_CHARS = 200_000
 #: PDFs with more pages than this are refused (bounds time on hostile files).
 MAX_PDF_PAGES = 500
+#: PDF pages whose drawing instructions (decompressed) are larger than this are skipped:
+#: pypdf needs a few seconds a megabyte of them, more than linearly. Real pages hold far less.
+MAX_PDF_PAGE_CONTENT_BYTES = 1024 * 1024
+#: Reading a PDF's pages stops after this many seconds (with a notice), so no file hangs the app.
+PDF_TIME_BUDGET_S = 20.0
+_clock = time.monotonic
 #: A .docx whose parts unpack to more than this is refused (a zip bomb guard).
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
@@ -653,11 +660,19 @@ def _read_pdf(path: Path, data: bytes) -> _Extracted:
         raise DocumentError(path, f"is too long ({page_count} pages; the limit is {MAX_PDF_PAGES})")
 
     pages: list[str] = []
-    failed = 0
+    failed = oversized = 0
     length = 0
+    started = _clock()
     for index in range(page_count):
+        if _clock() - started > PDF_TIME_BUDGET_S:
+            break
         try:
-            page_text = reader.pages[index].extract_text() or ""
+            page = reader.pages[index]
+            contents = page.get_contents()
+            if contents is not None and len(contents.get_data()) > MAX_PDF_PAGE_CONTENT_BYTES:
+                oversized += 1
+                continue
+            page_text = page.extract_text() or ""
         except RecursionError:
             raise
         except Exception:  # noqa: BLE001 - one bad page should not lose the others
@@ -667,14 +682,24 @@ def _read_pdf(path: Path, data: bytes) -> _Extracted:
         length += len(page_text)
         if length > 2 * MAX_TEXT_CHARS:  # no need to read further: it is too long anyway
             break
+    else:
+        index = page_count
     if failed == page_count:
         raise DocumentError(path, "is not a valid PDF (no page could be read)")
     paragraphs: list[str] = []
     for page_text in pages:
         paragraphs.extend(_blocks_to_paragraphs(page_text))
     if not any(p.strip() for p in paragraphs):
+        if oversized or index < page_count:
+            raise DocumentError(path, "is too complex to read (its pages hold too many drawing instructions)")
         raise DocumentError(path, "has no text layer (scanned?); only PDFs with selectable text can be read")
-    notices = [f"{failed} of {page_count} pages could not be read and were skipped."] if failed else []
+    notices = []
+    if failed:
+        notices.append(f"{failed} of {page_count} pages could not be read and were skipped.")
+    if oversized:
+        notices.append(f"{oversized} of {page_count} pages were too complex to read and were skipped.")
+    if index < page_count and length <= 2 * MAX_TEXT_CHARS:
+        notices.append(f"Only the first {index} of {page_count} pages were read: the PDF is slow to read.")
 
     title: str | None = None
     try:

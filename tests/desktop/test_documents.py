@@ -380,6 +380,24 @@ def test_pdf_page_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "3 pages" in message and "limit is 2" in message
 
 
+def test_pdf_page_with_too_many_drawing_instructions_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(documents, "MAX_PDF_PAGE_CONTENT_BYTES", 2000)
+    long_page = [f"Line {n} of a page that holds far too much." for n in range(100)]
+    article = read_article(write(tmp_path, "mixed.pdf", make_pdf([PDF_LINES, long_page])))
+    assert article.paragraphs == (" ".join(PDF_LINES),)
+    assert article.notices == ("1 of 2 pages were too complex to read and were skipped.",)
+    assert "too complex" in error_for(write(tmp_path, "only.pdf", make_pdf([long_page])))
+
+
+def test_pdf_reading_stops_at_the_time_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = iter(range(0, 1000, 15))  # every look at the clock: 15 s later
+    monkeypatch.setattr(documents, "_clock", lambda: float(next(clock)))
+    monkeypatch.setattr(documents, "PDF_TIME_BUDGET_S", 20.0)
+    article = read_article(write(tmp_path, "slow.pdf", make_pdf([PDF_LINES, PDF_LINES[:2], PDF_LINES[2:]])))
+    assert article.paragraphs == (" ".join(PDF_LINES),)
+    assert article.notices == ("Only the first 1 of 3 pages were read: the PDF is slow to read.",)
+
+
 # --------------------------------------------------------------------------- limits and errors
 
 
