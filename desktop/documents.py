@@ -70,6 +70,8 @@ PDF_TIME_BUDGET_S = 20.0
 _clock = time.monotonic
 #: A .docx whose parts unpack to more than this is refused (a zip bomb guard).
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+#: A .docx whose text part (word/document.xml) is larger than this is refused (parse time, memory).
+MAX_DOCX_BODY_BYTES = 32 * 1024 * 1024
 
 # Titles longer than this are cut at a word boundary.
 _MAX_TITLE_CHARS = 150
@@ -584,12 +586,14 @@ def _read_docx(path: Path, data: bytes) -> _Extracted:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-            if "word/document.xml" not in archive.namelist():
-                raise DocumentError(path, "is not a Word document (no word/document.xml inside)")
+            try:
+                body_size = archive.getinfo("word/document.xml").file_size
+            except KeyError:
+                raise DocumentError(path, "is not a Word document (no word/document.xml inside)") from None
     except zipfile.BadZipFile as error:
         raise DocumentError(path, "is not a valid .docx file (corrupt or not a zip container)") from error
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise DocumentError(path, f"unpacks to {unpacked / 1024 / 1024:.0f} MB, too large to read")
+    if unpacked > MAX_UNPACKED_BYTES or body_size > MAX_DOCX_BODY_BYTES:
+        raise DocumentError(path, f"is too large once unpacked ({unpacked / 1024 / 1024:.0f} MB)")
 
     import docx
     from docx.table import Table

@@ -333,8 +333,12 @@ def test_corrupt_docx_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_docx_zip_bomb_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = make_docx(ENGLISH_PARAGRAPHS)
     monkeypatch.setattr(documents, "MAX_UNPACKED_BYTES", 1000)
-    assert "too large" in error_for(write(tmp_path, "bomb.docx", make_docx(ENGLISH_PARAGRAPHS)))
+    assert "too large once unpacked" in error_for(write(tmp_path, "bomb.docx", data))
+    monkeypatch.setattr(documents, "MAX_UNPACKED_BYTES", 10**9)
+    monkeypatch.setattr(documents, "MAX_DOCX_BODY_BYTES", 100)
+    assert "too large once unpacked" in error_for(write(tmp_path, "bomb.docx", data))
 
 
 # --------------------------------------------------------------------------- pdf
