@@ -49,6 +49,7 @@ __all__ = [
     "detect_language",
     "language_name",
     "read_article",
+    "warm_up",
 ]
 
 #: File extensions read_article accepts (lower case; the check ignores case).
@@ -767,6 +768,12 @@ def _language_identifier() -> Any:
 
             _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         return _identifier
+
+
+def warm_up() -> None:
+    """Load the language model now (about a second) rather than on the first read_article call;
+    for a background thread once the window shows. Safe to call from any thread, any number of times."""
+    _language_identifier()
 
 
 def detect_language(text: str) -> str | None:

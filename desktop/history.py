@@ -52,6 +52,9 @@ class History:
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = Path(root) if root is not None else history_dir()
+        # Entries already read, by file name, with the (mtime, size) they were read at: listing
+        # again reads only new or changed files.
+        self._seen: dict[str, tuple[tuple[int, int], HistoryEntry]] = {}
 
     def add(self, digest: Digest) -> HistoryEntry:
         """Store a digest; returns its entry. Raises HistoryError if the folder is unwritable."""
@@ -80,14 +83,26 @@ class History:
         except OSError as error:
             raise HistoryError(f"cannot read the history in {self.root}: {error.strerror or error}") from error
         found: list[HistoryEntry] = []
+        seen: dict[str, tuple[tuple[int, int], HistoryEntry]] = {}
         for path in candidates:
             if not _ID_PATTERN.match(path.stem):
                 continue
             try:
-                digest = self._read(path)
-            except HistoryError:
+                info = path.stat()
+            except OSError:
                 continue
-            found.append(_entry(path.stem, path, digest))
+            version = (info.st_mtime_ns, info.st_size)
+            cached = self._seen.get(path.name)
+            if cached is not None and cached[0] == version:
+                entry = cached[1]
+            else:
+                try:
+                    entry = _entry(path.stem, path, self._read(path))
+                except HistoryError:
+                    continue
+            seen[path.name] = (version, entry)
+            found.append(entry)
+        self._seen = seen
         # Ids start with the time the entry was added, so a reverse sort puts the newest first.
         found.sort(key=lambda entry: entry.id, reverse=True)
         return found

@@ -128,6 +128,16 @@ def test_non_english_article_gets_a_notice_and_is_not_translated(tmp_path: Path)
     assert arabic.notices and "Arabic" in arabic.notices[0]
 
 
+def test_detect_language_after_warm_up() -> None:
+    documents.warm_up()
+    documents.warm_up()  # idempotent
+    assert documents.detect_language(joined(RUSSIAN_PARAGRAPHS)) == "ru"
+    assert documents.detect_language(joined(ARABIC_PARAGRAPHS)) == "ar"
+    assert documents.detect_language(joined(ENGLISH_PARAGRAPHS)) == "en"
+    assert documents.detect_language("12345 67890 " * 20) is None
+    assert documents.language_name("de") == "German" and documents.language_name("xx") == "xx"
+
+
 def test_short_text_has_no_language_and_no_notice(tmp_path: Path) -> None:
     article = read_article(write(tmp_path, "short.txt", "Привет"))
     assert article.language is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,27 @@ def test_unwritable_history_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(HistoryError, match="cannot save to the history"):
         History(blocker).add(make_digest("Nowhere"))
     assert History(blocker).entries() == []
+
+
+def test_listing_again_reads_only_new_or_changed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    history = History(tmp_path)
+    first = history.add(make_digest("First"))
+    assert history.entries() == [first]
+    reads: list[str] = []
+    original = History._read
+
+    def counting_read(path: Path) -> Digest:
+        reads.append(path.stem)
+        return original(path)
+
+    monkeypatch.setattr(History, "_read", staticmethod(counting_read))
+    second = history.add(make_digest("Second"))
+    assert history.entries() == [second, first]
+    assert reads == [second.id]
+    # A file changed behind the history's back is read again.
+    data = json.loads(first.path.read_text(encoding="utf-8"))
+    data["title"] = "First, renamed by hand"
+    first.path.write_text(json.dumps(data), encoding="utf-8")
+    os.utime(first.path, ns=(1, 1))
+    assert [entry.title for entry in history.entries()] == ["Second", "First, renamed by hand"]
+    assert reads == [second.id, first.id]
