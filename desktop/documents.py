@@ -206,9 +206,7 @@ def _read_bytes(path: Path) -> bytes:
     extension = path.suffix.lower()
     if extension not in SUPPORTED_EXTENSIONS:
         shown = f"'{path.suffix}'" if path.suffix else "(no extension)"
-        raise DocumentError(
-            path, f"unsupported file type {shown}; supported: {', '.join(SUPPORTED_EXTENSIONS)}"
-        )
+        raise DocumentError(path, f"unsupported file type {shown}; supported: {', '.join(SUPPORTED_EXTENSIONS)}")
     if info.st_size > MAX_FILE_BYTES:
         raise DocumentError(path, _too_large(info.st_size))
     try:

@@ -19,8 +19,7 @@ ENGLISH_PARAGRAPHS = (
 )
 
 RUSSIAN_PARAGRAPHS = (
-    "Президент России заявил, что переговоры с Соединёнными Штатами продолжатся на следующей "
-    "неделе в Женеве.",
+    "Президент России заявил, что переговоры с Соединёнными Штатами продолжатся на следующей " "неделе в Женеве.",
     "По словам представителя Кремля, стороны обсудят гуманитарные коридоры и обмен пленными. "
     "Мы готовы к диалогу, сказал он журналистам.",
 )
@@ -89,8 +88,13 @@ def make_pdf(pages: Sequence[Sequence[str] | None], title: str | None = None) ->
     return bytes(out)
 
 
-def make_docx(paragraphs: Sequence[str], *, title: str | None = None, heading: str | None = None,
-              table: Sequence[Sequence[str]] = ()) -> bytes:
+def make_docx(
+    paragraphs: Sequence[str],
+    *,
+    title: str | None = None,
+    heading: str | None = None,
+    table: Sequence[Sequence[str]] = (),
+) -> bytes:
     """A .docx built with python-docx: an optional heading, paragraphs, an optional table."""
     import docx
 

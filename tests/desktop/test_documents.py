@@ -188,9 +188,9 @@ def test_extension_is_case_insensitive(tmp_path: Path) -> None:
 
 def test_markdown_markup_is_dropped(tmp_path: Path) -> None:
     source = (
-        "---\ntitle: \"Geneva talks: day one\"\nauthor: Desk\n---\n\n"
+        '---\ntitle: "Geneva talks: day one"\nauthor: Desk\n---\n\n'
         "# Talks resume in *Geneva*\n\n"
-        "Diplomats **met** on _Tuesday_ to resume [negotiations](https://example.com/n \"t\").\n"
+        'Diplomats **met** on _Tuesday_ to resume [negotiations](https://example.com/n "t").\n'
         "They spoke for hours.\n\n"
         "![A photo of the venue](venue.jpg)\n\n"
         "## Background\n\n"
@@ -198,7 +198,7 @@ def test_markdown_markup_is_dropped(tmp_path: Path) -> None:
         "> A quoted remark.\n\n"
         "```python\nprint('hello')\n```\n\n"
         "| Side | Delegates |\n|---|---|\n| East | 4 |\n\n"
-        "<div class=\"note\"><p>Raw <b>HTML</b> note.</p><script>bad()</script></div>\n"
+        '<div class="note"><p>Raw <b>HTML</b> note.</p><script>bad()</script></div>\n'
     )
     article = read_article(write(tmp_path, "story.md", source))
     assert article.title == "Geneva talks: day one"  # front matter wins over the heading
@@ -317,7 +317,10 @@ def test_page_far_over_the_text_limit_is_refused_before_extraction(
 
 def test_docx_paragraphs_table_and_core_title(tmp_path: Path) -> None:
     data = make_docx(
-        ENGLISH_PARAGRAPHS, title="Talks resume in Geneva", heading="Geneva", table=[["Side", "Delegates"], ["East", "4"]]
+        ENGLISH_PARAGRAPHS,
+        title="Talks resume in Geneva",
+        heading="Geneva",
+        table=[["Side", "Delegates"], ["East", "4"]],
     )
     article = read_article(write(tmp_path, "report.docx", data))
     assert article.title == "Talks resume in Geneva"
@@ -394,7 +397,9 @@ def test_pdf_page_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "3 pages" in message and "limit is 2" in message
 
 
-def test_pdf_page_with_too_many_drawing_instructions_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pdf_page_with_too_many_drawing_instructions_is_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(documents, "MAX_PDF_PAGE_CONTENT_BYTES", 2000)
     long_page = [f"Line {n} of a page that holds far too much." for n in range(100)]
     article = read_article(write(tmp_path, "mixed.pdf", make_pdf([PDF_LINES, long_page])))
@@ -495,9 +500,20 @@ def test_unexpected_failures_are_wrapped(tmp_path: Path, monkeypatch: pytest.Mon
 def test_the_module_imports_no_qt_and_no_parsers() -> None:
     import subprocess
 
+    heavy = (
+        "PySide6",
+        "trafilatura",
+        "pypdf",
+        "docx",
+        "py3langid",
+        "lxml",
+        "charset_normalizer",
+        "markdown_it",
+        "torch",
+    )
     code = (
         "import sys, desktop.documents, desktop.export, desktop.history; "
-        "bad = [m for m in ('PySide6', 'trafilatura', 'pypdf', 'docx', 'py3langid', 'torch') if m in sys.modules]; "
+        f"bad = [m for m in {heavy!r} if m in sys.modules]; "
         "print(bad); sys.exit(1 if bad else 0)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=SEED.parents[1])

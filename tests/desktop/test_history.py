@@ -38,7 +38,10 @@ def test_default_root_is_the_per_user_history_folder(isolated_user_dirs: Path) -
 
 def test_add_list_load_round_trip(tmp_path: Path) -> None:
     history = History(tmp_path / "history")
-    digests = [make_digest(title, f"Summary {n}.") for n, title in enumerate(["Talks resume in Genève!", "Переговоры", "Third"])]
+    digests = [
+        make_digest(title, f"Summary {n}.")
+        for n, title in enumerate(["Talks resume in Genève!", "Переговоры", "Third"])
+    ]
     added = [history.add(digest) for digest in digests]
 
     entries = history.entries()
