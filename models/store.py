@@ -5,7 +5,9 @@ A task's model is looked for, in order:
 1. ``<models_dir>/<task>`` or ``<models_dir>/<repo name>`` (``--models-dir``, the settings, or
    the ``ARTICLE_DIGEST_MODELS`` environment variable), a plain folder as ``save_pretrained``
    writes it;
-2. the Hugging Face cache (``HF_HOME`` / ``HF_HUB_CACHE``), shared with other tools.
+2. the app's own downloads (``<user data>/models/<org>--<name>``, see :func:`download`);
+3. the Hugging Face cache (``HF_HOME`` / ``HF_HUB_CACHE``), so models other tools fetched are
+   used as they are.
 
 Nothing here touches the network unless :func:`download` is called, and that honours
 ``HF_HUB_OFFLINE``. Weights are loaded from safetensors only; a model that ships only a
@@ -15,6 +17,7 @@ unpickle anything but tensors) into an app-owned folder.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -84,16 +87,40 @@ def _folder_candidates(spec: ModelSpec, models_dir: Path) -> list[Path]:
     return [models_dir / spec.task, models_dir / spec.folder_name, models_dir / spec.repo_id.replace("/", "--")]
 
 
+def hub_cache_dir() -> Path:
+    """The Hugging Face cache, read from the environment on every call.
+
+    huggingface_hub reads ``HF_HUB_CACHE``/``HF_HOME`` once, when it is first imported; asking
+    here each time means a folder chosen later (tests, settings) is honoured too.
+    """
+    if os.environ.get("HF_HUB_CACHE"):
+        return Path(os.environ["HF_HUB_CACHE"]).expanduser()
+    if os.environ.get("HF_HOME"):
+        return Path(os.environ["HF_HOME"]).expanduser() / "hub"
+    xdg_cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(xdg_cache).expanduser() / "huggingface" / "hub"
+
+
+def hub_endpoint() -> str | None:
+    """``HF_ENDPOINT`` as set now (None: the library's default, huggingface.co)."""
+    return os.environ.get("HF_ENDPOINT") or None
+
+
+def repo_cache_folder(spec: ModelSpec) -> Path:
+    """The model's folder in the Hugging Face cache (``models--org--name``)."""
+    return hub_cache_dir() / ("models--" + spec.repo_id.replace("/", "--"))
+
+
 def _cached_snapshot(spec: ModelSpec) -> Path | None:
     """The model's snapshot in the Hugging Face cache, without any network access."""
-    from huggingface_hub import snapshot_download
-    from huggingface_hub.errors import LocalEntryNotFoundError
-
+    repo = repo_cache_folder(spec)
+    ref = repo / "refs" / spec.revision
     try:
-        path = snapshot_download(spec.repo_id, revision=spec.revision, local_files_only=True)
-    except (LocalEntryNotFoundError, FileNotFoundError, OSError, ValueError):
+        commit = ref.read_text(encoding="utf-8").strip() if ref.is_file() else spec.revision
+    except OSError:
         return None
-    return Path(path)
+    snapshot = repo / "snapshots" / commit
+    return snapshot if snapshot.is_dir() else None
 
 
 def locate(spec: ModelSpec, models_dir: Path | str | None = None) -> ModelLocation:
@@ -108,6 +135,9 @@ def locate(spec: ModelSpec, models_dir: Path | str | None = None) -> ModelLocati
                     raise ModelUnavailable(f"model folder {candidate} is unusable: {'; '.join(problems)}")
                 return ModelLocation(candidate, "folder")
         tried.append(f"{folder_root}/{spec.task} or {folder_root}/{spec.folder_name}")
+    downloaded = download_folder(spec)
+    if downloaded.is_dir() and not folder_problems(downloaded):
+        return ModelLocation(downloaded, "downloaded")
     snapshot = _cached_snapshot(spec)
     if snapshot is not None:
         problems = folder_problems(snapshot)
@@ -169,78 +199,310 @@ def ensure_safetensors(folder: Path) -> Path:
     return target
 
 
-DownloadProgress = Callable[[int, int], None]
-"""Called with (bytes done, bytes total) while a download runs."""
+@dataclass(frozen=True)
+class DownloadProgress:
+    """Bytes fetched so far, for one file and for the whole model."""
+
+    repo_id: str
+    filename: str
+    file_done: int
+    file_total: int
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    """A file of a Hub repository as its listing describes it (``sha256`` for LFS files)."""
+
+    name: str
+    size: int
+    sha256: str | None
+
+
+def _wanted_files(files: list[RemoteFile]) -> list[RemoteFile]:
+    """The files the app loads: config, tokenizer, and safetensors weights (else the .bin)."""
+    from fnmatch import fnmatch
+
+    has_safetensors = any(item.name.endswith(".safetensors") for item in files)
+    weights = ["*.safetensors"] if has_safetensors else ["pytorch_model.bin"]
+    patterns = [*_CONFIG_AND_TOKENIZER_PATTERNS, *weights]
+    return [item for item in files if "/" not in item.name and any(fnmatch(item.name, pattern) for pattern in patterns)]
+
+
+def _sha256(path: Path, cancel: CancelToken | None = None) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _file_problem(path: Path, expected: RemoteFile, cancel: CancelToken | None = None) -> str | None:
+    """Why a downloaded file does not match the Hub's listing (None when it does)."""
+    size = path.stat().st_size
+    if size != expected.size:
+        return f"{expected.name} has {size} bytes, expected {expected.size}"
+    if expected.sha256 and _sha256(path, cancel) != expected.sha256:
+        return f"{expected.name} does not match its SHA-256"
+    return None
+
+
+def downloads_dir() -> Path:
+    """Where :func:`download` installs models: one plain folder per repository."""
+    return user_data_dir() / "models"
+
+
+def download_folder(spec: ModelSpec) -> Path:
+    return downloads_dir() / spec.repo_id.replace("/", "--")
+
+
+_MANIFEST = ".article-digest-download.json"
+_CHUNK_BYTES = 256 * 1024
 
 
 def download(
     spec: ModelSpec,
     *,
-    progress: DownloadProgress | None = None,
+    progress: Callable[[DownloadProgress], None] | None = None,
     cancel: CancelToken | None = None,
 ) -> Path:
-    """Fetch ``spec``'s files into the Hugging Face cache (resuming a partial download).
+    """Fetch ``spec``'s files from the Hub, verify them, and install them; returns the folder.
 
-    Only what the app loads is fetched: config, tokenizer, and safetensors weights (or the
-    ``.bin`` when the repository has no safetensors). Raises :class:`ModelUnavailable` with
-    a one-line reason when offline, unreachable or refused.
+    Files arrive in a staging folder as ``<name>.partial``; an interrupted or cancelled
+    download keeps them and the next call resumes each with a ``Range`` request. (The
+    huggingface_hub cache deletes partial files when a transfer fails, so it cannot resume
+    across attempts; that is why the app downloads into a folder of its own.) Every file is
+    checked against the size and SHA-256 the Hub lists; a file that does not match is fetched
+    once more from scratch, and refused if it still does not. The model is moved into place
+    only when every file is whole, so a half-installed model is never used.
+
+    Raises :class:`ModelUnavailable` with a one-line reason (offline, unreachable, not found,
+    disk full, bad hash) and :class:`Cancelled` when cancelled.
     """
     if hub_offline():
         raise ModelUnavailable(
             f"{spec.repo_id} is not installed and HF_HUB_OFFLINE is set; download it on another "
             "machine and choose its folder"
         )
-    from huggingface_hub import HfApi, snapshot_download
-    from tqdm.auto import tqdm
-
-    class _ReportingBar(tqdm):  # type: ignore[misc]
-        """Forwards the hub's byte counts to ``progress`` and checks ``cancel``."""
-
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            kwargs["disable"] = False
-            kwargs["file"] = open(os.devnull, "w")  # noqa: SIM115 - closed with the bar
-            super().__init__(*args, **kwargs)
-
-        def update(self, n: float | None = 1) -> bool | None:
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            result = super().update(n)
-            if progress is not None and self.unit == "B":
-                progress(int(self.n), int(self.total or 0))
-            return result
-
-        def close(self) -> None:
-            super().close()
-            self.fp.close()
-
     try:
-        # model_info is one request without the hub's retry back-off: an unreachable hub is
-        # reported in about a second rather than after half a minute of retries.
-        info = HfApi().model_info(spec.repo_id, revision=spec.revision)
-        files = {sibling.rfilename for sibling in info.siblings or ()}
-        weights = ["*.safetensors"] if any(name.endswith(".safetensors") for name in files) else ["pytorch_model.bin"]
-        path = snapshot_download(
-            spec.repo_id,
-            revision=spec.revision,
-            allow_patterns=[*_CONFIG_AND_TOKENIZER_PATTERNS, *weights],
-            tqdm_class=_ReportingBar,
-        )
-    except Cancelled:
+        return _download(spec, progress, cancel)
+    except (Cancelled, ModelUnavailable):
         raise
     except Exception as error:  # noqa: BLE001 - the hub's transport errors differ by version (requests, httpx)
         raise ModelUnavailable(f"could not download {spec.repo_id}: {_describe_hub_error(error)}") from error
-    return Path(path)
+
+
+def _download(
+    spec: ModelSpec, progress: Callable[[DownloadProgress], None] | None, cancel: CancelToken | None
+) -> Path:
+    from huggingface_hub import HfApi
+
+    # model_info is one request without the hub's retry back-off: an unreachable hub is
+    # reported in about a second rather than after half a minute of retries.
+    info = HfApi(endpoint=hub_endpoint()).model_info(spec.repo_id, revision=spec.revision, files_metadata=True)
+    listing = [
+        RemoteFile(
+            name=sibling.rfilename,
+            size=int(sibling.lfs.size if sibling.lfs else sibling.size or 0),
+            sha256=sibling.lfs.sha256 if sibling.lfs else None,
+        )
+        for sibling in info.siblings or ()
+    ]
+    wanted = _wanted_files(listing)
+    if not any(item.name.endswith((".safetensors", ".bin")) for item in wanted):
+        raise ModelUnavailable(f"{spec.repo_id} has no weights the app can load")
+    commit = str(info.sha or spec.revision)
+
+    target = download_folder(spec)
+    staging = target.with_name(target.name + ".download")
+    manifest = {
+        "repo_id": spec.repo_id,
+        "commit": commit,
+        "files": {item.name: {"size": item.size, "sha256": item.sha256} for item in wanted},
+    }
+    staged_manifest = staging / _MANIFEST
+    if staging.is_dir() and _read_json(staged_manifest).get("commit") != commit:
+        shutil.rmtree(staging)  # partial files of another revision cannot be resumed
+    staging.mkdir(parents=True, exist_ok=True)
+    staged_manifest.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+    total = sum(item.size for item in wanted)
+    finished = 0
+    for item in wanted:
+
+        def report(file_done: int, item: RemoteFile = item) -> None:
+            if progress is not None:
+                progress(DownloadProgress(spec.repo_id, item.name, file_done, item.size, finished + file_done, total))
+
+        destination = staging / item.name
+        if not (destination.is_file() and _file_problem(destination, item, cancel) is None):
+            _fetch_verified(spec, commit, item, destination, report, cancel)
+        report(item.size)
+        finished += item.size
+
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
+    return target
+
+
+def _fetch_verified(
+    spec: ModelSpec,
+    commit: str,
+    item: RemoteFile,
+    destination: Path,
+    report: Callable[[int], None],
+    cancel: CancelToken | None,
+) -> None:
+    partial = destination.with_name(destination.name + ".partial")
+    for attempt in (1, 2):
+        _fetch_resuming(spec, commit, item.name, partial, report, cancel)
+        problem = _file_problem(partial, item, cancel)
+        if problem is None:
+            partial.replace(destination)
+            return
+        # Never keep a bad file: the second attempt starts from zero.
+        partial.unlink(missing_ok=True)
+        if attempt == 2:
+            raise ModelUnavailable(f"{spec.repo_id}: {problem} after downloading it twice; try again later")
+
+
+#: A transfer that breaks is resumed at once this many times, as long as each try brings data.
+_RESUME_TRIES = 5
+
+
+def _fetch_resuming(
+    spec: ModelSpec,
+    commit: str,
+    filename: str,
+    partial: Path,
+    report: Callable[[int], None],
+    cancel: CancelToken | None,
+) -> None:
+    from huggingface_hub.errors import HfHubHTTPError
+
+    for _ in range(_RESUME_TRIES):
+        before = partial.stat().st_size if partial.is_file() else 0
+        try:
+            _fetch(spec, commit, filename, partial, report, cancel)
+            return
+        except (Cancelled, HfHubHTTPError):
+            raise
+        except OSError as error:
+            if error.errno in (errno.ENOSPC, errno.EACCES, errno.EROFS):
+                raise
+            broken: Exception = error
+        except Exception as error:  # noqa: BLE001 - a dropped connection, whatever the HTTP library calls it
+            broken = error
+        if (partial.stat().st_size if partial.is_file() else 0) <= before:
+            raise broken
+    raise ModelUnavailable(f"could not download {spec.repo_id}: the connection kept breaking; try again later")
+
+
+def _fetch(
+    spec: ModelSpec,
+    commit: str,
+    filename: str,
+    partial: Path,
+    report: Callable[[int], None],
+    cancel: CancelToken | None,
+) -> None:
+    """Append the rest of ``filename`` to ``partial`` (a ``Range`` request when it has a start)."""
+    from huggingface_hub import get_session, hf_hub_url
+    from huggingface_hub.utils import build_hf_headers, hf_raise_for_status
+
+    url = hf_hub_url(spec.repo_id, filename, revision=commit, endpoint=hub_endpoint())
+    start = partial.stat().st_size if partial.is_file() else 0
+    headers = build_hf_headers()
+    headers["Accept-Encoding"] = "identity"  # sizes must be the file's own
+    if start:
+        headers["Range"] = f"bytes={start}-"
+    with get_session().stream("GET", url, headers=headers, follow_redirects=True, timeout=30) as response:
+        if response.status_code == 416:  # already complete: the Range starts at the end
+            return
+        hf_raise_for_status(response)
+        mode = "ab" if start and response.status_code == 206 else "wb"
+        done = start if mode == "ab" else 0
+        report(done)
+        with open(partial, mode) as handle:
+            for block in response.iter_bytes(_CHUNK_BYTES):
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                handle.write(block)
+                done += len(block)
+                report(done)
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def verify(spec: ModelSpec, models_dir: Path | str | None = None, cancel: CancelToken | None = None) -> list[str]:
+    """What is wrong with the installed model (empty when it is whole). Works offline.
+
+    The cache names each large file's blob by its SHA-256 (the Hub's LFS ETag), so the hash
+    is checked without asking the Hub.
+    """
+    try:
+        location = locate(spec, models_dir)
+    except ModelUnavailable as error:
+        return [str(error)]
+    problems = folder_problems(location.path)
+    recorded = _read_json(location.path / _MANIFEST).get("files", {})
+    for name, expected in recorded.items():
+        file = location.path / name
+        if not file.is_file():
+            problems.append(f"{name} is missing")
+            continue
+        problem = _file_problem(file, RemoteFile(name, int(expected["size"]), expected.get("sha256")), cancel)
+        if problem:
+            problems.append(problem)
+    if location.origin == "cache":
+        for link in sorted(location.path.iterdir()):
+            blob = link.resolve()
+            if len(blob.name) == 64 and all(c in "0123456789abcdef" for c in blob.name):
+                if _sha256(blob, cancel) != blob.name:
+                    problems.append(f"{link.name} does not match its SHA-256")
+    return problems
+
+
+def disk_usage(path: Path) -> int:
+    """Bytes the files under ``path`` take (each blob once, links not followed)."""
+    if not path.exists():
+        return 0
+    return sum(item.stat().st_size for item in path.rglob("*") if item.is_file() and not item.is_symlink())
+
+
+def remove(spec: ModelSpec) -> int:
+    """Delete the model's download (and partial download) and its Hugging Face cache copy;
+    returns the bytes freed. A folder the user chose is theirs, and is never deleted."""
+    freed = 0
+    folder = download_folder(spec)
+    for path in (folder, folder.with_name(folder.name + ".download"), repo_cache_folder(spec)):
+        freed += disk_usage(path)
+        shutil.rmtree(path, ignore_errors=True)
+    return freed
 
 
 def _describe_hub_error(error: Exception) -> str:
     """One line a user can act on, whichever HTTP library the hub client uses."""
-    from huggingface_hub import constants
-
     kind = error.__class__.__name__
     detail = (str(error).strip().splitlines() or [kind])[0]
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return f"not enough disk space in {hub_cache_dir()}; free some space and try again"
+    if isinstance(error, PermissionError):
+        return f"cannot write to {hub_cache_dir()} (permission denied)"
+    if kind in {"RepositoryNotFoundError", "EntryNotFoundError", "RevisionNotFoundError", "RemoteEntryNotFoundError"}:
+        return f"not found on the Hub ({detail})"
     if "Connect" in kind or "Timeout" in kind:
         return (
-            f"cannot reach the Hugging Face Hub at {constants.ENDPOINT} ({detail}); check the network, "
+            f"cannot reach the Hugging Face Hub at {hub_endpoint() or 'https://huggingface.co'} ({detail}); check the network, "
             "or download the model on another machine and choose its folder"
         )
     return detail
