@@ -3,7 +3,7 @@
     article-digest-cli FILE... [--to ru,ar] [--full] [--models-dir DIR] [--profile quality|fast]
                        [--format json|md|txt|html] [--out PATH]
     article-digest-cli --history
-    article-digest-cli models list|download|verify [--profile P] [--models-dir DIR]
+    article-digest-cli models list|download|verify|remove [--profile P] [--models-dir DIR]
 
 Errors are one line on stderr naming the file and the cause; the exit status is 1 for a
 failed digest, 2 for bad usage, 130 when interrupted.
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Sequence, TextIO
 
 from models import LANGUAGE_NAMES, DigestError, DigestOptions, Progress
-from models.catalog import PROFILES, specs_for
+from models.catalog import PROFILES, ModelSpec, specs_for
 
 PROG = "article-digest-cli"
 CLI_FORMATS = ("json", "md", "txt", "html")
@@ -62,7 +62,7 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
 
 def _models_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"{PROG} models", description="List, download or verify the models.")
-    parser.add_argument("action", choices=("list", "download", "verify"))
+    parser.add_argument("action", choices=("list", "download", "verify", "remove"))
     _add_model_options(parser)
     return parser
 
@@ -162,7 +162,12 @@ def show_history() -> int:
     return 0
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:,.0f} MB"
+
+
 def run_models(argv: Sequence[str]) -> int:
+    """``models list|download|verify|remove``: one line per model; status 1 if any failed."""
     from models import ModelUnavailable, store
 
     args = _models_parser().parse_args(argv)
@@ -170,25 +175,39 @@ def run_models(argv: Sequence[str]) -> int:
     for spec in specs_for(args.profile).values():
         try:
             location = store.locate(spec, args.models_dir)
-            state = f"installed ({location.origin}: {location.path})"
         except ModelUnavailable as error:
-            if args.action != "download":
-                state = f"missing: {error}"
-                status = 1 if args.action == "verify" else status
-            else:
-                bar = _ProgressBar(sys.stderr, spec.repo_id)
-                try:
-                    path = store.download(
-                        spec, progress=lambda done, total: bar(Progress(done / total if total else 0.0, spec.repo_id))
-                    )
-                    state = f"downloaded to {path}"
-                except ModelUnavailable as download_error:
-                    state = f"failed: {download_error}"
-                    status = 1
-                finally:
-                    bar.close()
+            location, missing = None, str(error)
+        if args.action == "remove":
+            state = f"removed, {_megabytes(store.remove(spec))} freed"
+        elif location is not None and args.action != "verify":
+            state = f"installed ({location.origin}: {location.path}, {_megabytes(store.disk_usage(location.path))})"
+        elif location is not None:
+            problems = store.verify(spec, args.models_dir)
+            state = "verified" if not problems else "broken: " + "; ".join(problems)
+            status = 1 if problems else status
+        elif args.action == "download":
+            state, failed = _download_with_bar(spec)
+            status = 1 if failed else status
+        else:
+            state = f"missing: {missing}"
+            status = 1 if args.action == "verify" else status
         print(f"{spec.task:14} {spec.repo_id:40} {spec.licence:11} ~{spec.size_mb} MB  {state}")
     return status
+
+
+def _download_with_bar(spec: ModelSpec) -> tuple[str, bool]:
+    from models import ModelUnavailable, store
+
+    bar = _ProgressBar(sys.stderr, spec.repo_id)
+    try:
+        path = store.download(
+            spec, progress=lambda event: bar(Progress(event.done / event.total if event.total else 0.0, event.filename))
+        )
+        return f"downloaded to {path}", False
+    except ModelUnavailable as error:
+        return f"failed: {error}", True
+    finally:
+        bar.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

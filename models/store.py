@@ -138,6 +138,7 @@ def locate(spec: ModelSpec, models_dir: Path | str | None = None) -> ModelLocati
     downloaded = download_folder(spec)
     if downloaded.is_dir() and not folder_problems(downloaded):
         return ModelLocation(downloaded, "downloaded")
+    tried.append(str(downloaded))
     snapshot = _cached_snapshot(spec)
     if snapshot is not None:
         problems = folder_problems(snapshot)

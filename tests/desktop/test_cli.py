@@ -89,3 +89,29 @@ def test_models_list_reports_each_task(tiny_models_dir: Path) -> None:
     assert all("installed (folder" in line for line in lines)
     missing = cli("models", "verify", "--models-dir", str(REPO_ROOT / "no-such-folder"))
     assert missing.returncode == 1 and missing.stdout.count("missing") == 3
+
+
+def test_models_download_then_digest_without_a_models_folder(tiny_models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from models.catalog import specs_for
+    from tests.models.fake_hub import FakeHub
+
+    repos = {spec.repo_id: tiny_models_dir / spec.task for spec in specs_for("fast").values()}
+    with FakeHub(repos) as hub:
+        monkeypatch.setenv("HF_ENDPOINT", hub.url)
+        monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+        downloaded = cli("models", "download", "--profile", "fast")
+        assert downloaded.returncode == 0, downloaded.stdout + downloaded.stderr
+        assert downloaded.stdout.count("downloaded to") == 3
+        requests = len(hub.state.requests)
+
+        monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+        verified = cli("models", "verify", "--profile", "fast")
+        assert verified.returncode == 0 and verified.stdout.count("verified") == 3
+        digest = cli(str(SEED_ARTICLE), "--profile", "fast", "--to", "ru,ar")
+        assert digest.returncode == 0, digest.stderr
+        assert json.loads(digest.stdout)["models"]["translate-ru"]["model"] == "Helsinki-NLP/opus-mt-en-ru"
+        assert len(hub.state.requests) == requests  # installed models need no network
+
+        removed = cli("models", "remove", "--profile", "fast")
+        assert removed.returncode == 0 and removed.stdout.count("removed") == 3
+        assert cli("models", "verify", "--profile", "fast").returncode == 1
