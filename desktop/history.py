@@ -1,7 +1,7 @@
 """The digest history: every finished digest kept as one JSON file in a folder.
 
 :class:`History` adds, lists, loads and removes digests. Files are written atomically
-(:func:`desktop.export.atomic_write_bytes`) in the format of :meth:`models.Digest.to_json_dict`,
+(:func:`models.atomic.atomic_write_bytes`) in the format of :meth:`models.Digest.to_json_dict`,
 named by the time they were added (UTC, microseconds) and a slug of the title, so names
 sort by age and never collide. Files that are not valid digests (half-copied, edited by hand,
 from a future version) are skipped when listing, never fatal. No Qt here.
@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.export import atomic_write_bytes
+from models.atomic import atomic_write_bytes
 from models.paths import history_dir
 from models.types import Digest, DigestError
 

@@ -83,6 +83,37 @@ def folder_problems(folder: Path) -> list[str]:
     return problems
 
 
+def _chosen_folders_file() -> Path:
+    return user_data_dir() / "model-folders.json"
+
+
+def chosen_folders() -> dict[str, str]:
+    """Folders the user pointed models at (repository id -> folder), e.g. a copy made on
+    another machine; they come before every other place."""
+    data = _read_json(_chosen_folders_file())
+    return {str(repo): str(folder) for repo, folder in data.items()}
+
+
+def choose_folder(spec: ModelSpec, folder: Path | str | None) -> None:
+    """Point ``spec``'s model at ``folder`` (None forgets the choice).
+
+    Raises :class:`ModelUnavailable` with the reasons when the folder is not a usable model.
+    """
+    folders = chosen_folders()
+    if folder is None:
+        folders.pop(spec.repo_id, None)
+    else:
+        folder = Path(folder).expanduser().resolve()
+        problems = folder_problems(folder)
+        if problems:
+            raise ModelUnavailable(f"{folder} is not a usable model folder: {'; '.join(problems)}")
+        folders[spec.repo_id] = str(folder)
+    from models.atomic import atomic_write_bytes
+
+    _chosen_folders_file().parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(_chosen_folders_file(), json.dumps(folders, indent=1).encode("utf-8"))
+
+
 def _folder_candidates(spec: ModelSpec, models_dir: Path) -> list[Path]:
     return [models_dir / spec.task, models_dir / spec.folder_name, models_dir / spec.repo_id.replace("/", "--")]
 
@@ -127,6 +158,12 @@ def locate(spec: ModelSpec, models_dir: Path | str | None = None) -> ModelLocati
     """Find ``spec``'s model on disk or raise :class:`ModelUnavailable` saying where we looked."""
     folder_root = Path(models_dir).expanduser() if models_dir else models_dir_from_env()
     tried: list[str] = []
+    chosen = chosen_folders().get(spec.repo_id)
+    if chosen is not None:
+        problems = folder_problems(Path(chosen))
+        if problems:
+            raise ModelUnavailable(f"the folder chosen for {spec.repo_id}, {chosen}, is unusable: {'; '.join(problems)}")
+        return ModelLocation(Path(chosen), "chosen")
     if folder_root is not None:
         for candidate in _folder_candidates(spec, folder_root):
             if candidate.is_dir():
@@ -471,6 +508,35 @@ def verify(spec: ModelSpec, models_dir: Path | str | None = None, cancel: Cancel
                 if _sha256(blob, cancel) != blob.name:
                     problems.append(f"{link.name} does not match its SHA-256")
     return problems
+
+
+@dataclass(frozen=True)
+class ModelStatus:
+    """What the Models dialog shows for one model. ``state`` is ``installed``, ``missing``,
+    ``partial`` (a download was interrupted; the next one resumes) or ``broken``."""
+
+    spec: ModelSpec
+    state: str
+    detail: str
+    path: Path | None = None
+    origin: str | None = None
+    disk_bytes: int = 0
+
+
+def status(spec: ModelSpec, models_dir: Path | str | None = None) -> ModelStatus:
+    """``spec``'s model as it is on disk now (no hashing, no network)."""
+    try:
+        location = locate(spec, models_dir)
+    except ModelUnavailable as error:
+        staging = download_folder(spec).with_name(download_folder(spec).name + ".download")
+        if staging.is_dir():
+            done = disk_usage(staging)
+            return ModelStatus(spec, "partial", f"download stopped at {done / 1e6:,.0f} MB; it resumes", None, None, done)
+        state = "broken" if "unusable" in str(error) else "missing"
+        return ModelStatus(spec, state, str(error))
+    return ModelStatus(
+        spec, "installed", f"{location.origin}: {location.path}", location.path, location.origin, disk_usage(location.path)
+    )
 
 
 def disk_usage(path: Path) -> int:

@@ -1,7 +1,7 @@
 """A writer process for the atomic-write kill test: rewrites one file forever until killed.
 
 Usage: python _writer_child.py TARGET SIZE. It alternates two payloads of SIZE bytes
-(b"A" * SIZE and b"B" * SIZE) with :func:`desktop.export.atomic_write_bytes`, printing one
+(b"A" * SIZE and b"B" * SIZE) with :func:`models.atomic.atomic_write_bytes`, printing one
 line after each complete write so the parent knows it has started writing.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop.export import atomic_write_bytes  # noqa: E402
+from models.atomic import atomic_write_bytes  # noqa: E402
 
 
 def main() -> None:

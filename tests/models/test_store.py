@@ -102,3 +102,21 @@ def test_download_from_an_unreachable_hub_fails_fast_with_a_clear_message(tmp_pa
     assert time.monotonic() - started < 10
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("could not download Helsinki-NLP/opus-mt-en-ru: cannot reach the Hugging Face Hub")
+
+
+def test_chosen_folder_comes_first_and_is_checked(tmp_path: Path, tiny_models_dir: Path) -> None:
+    with pytest.raises(ModelUnavailable, match="not a usable model folder: no config.json"):
+        store.choose_folder(SUMMARY_SPEC, tmp_path)
+    store.choose_folder(SUMMARY_SPEC, tiny_models_dir / "summarize")
+    location = store.locate(SUMMARY_SPEC, models_dir=tmp_path)
+    assert location.origin == "chosen" and location.path == tiny_models_dir / "summarize"
+    status = store.status(SUMMARY_SPEC)
+    assert status.state == "installed" and status.disk_bytes > 100_000
+    store.choose_folder(SUMMARY_SPEC, None)
+    assert store.status(SUMMARY_SPEC).state == "missing"
+
+
+def test_status_reports_a_broken_folder(tmp_path: Path) -> None:
+    (tmp_path / "summarize").mkdir()
+    status = store.status(SUMMARY_SPEC, tmp_path)
+    assert status.state == "broken" and "no config.json" in status.detail
