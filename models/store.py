@@ -422,7 +422,7 @@ def _fetch_resuming(
     from huggingface_hub.errors import HfHubHTTPError
 
     for _ in range(_RESUME_TRIES):
-        before = partial.stat().st_size if partial.is_file() else 0
+        before = _size(partial)
         try:
             _fetch(spec, commit, filename, partial, report, cancel)
             return
@@ -434,7 +434,7 @@ def _fetch_resuming(
             broken: Exception = error
         except Exception as error:  # noqa: BLE001 - a dropped connection, whatever the HTTP library calls it
             broken = error
-        if (partial.stat().st_size if partial.is_file() else 0) <= before:
+        if _size(partial) <= before:
             raise broken
     raise ModelUnavailable(f"could not download {spec.repo_id}: the connection kept breaking; try again later")
 
@@ -452,7 +452,7 @@ def _fetch(
     from huggingface_hub.utils import build_hf_headers, hf_raise_for_status
 
     url = hf_hub_url(spec.repo_id, filename, revision=commit, endpoint=hub_endpoint())
-    start = partial.stat().st_size if partial.is_file() else 0
+    start = _size(partial)
     headers = build_hf_headers()
     headers["Accept-Encoding"] = "identity"  # sizes must be the file's own
     if start:
@@ -471,6 +471,10 @@ def _fetch(
                 handle.write(block)
                 done += len(block)
                 report(done)
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size if path.is_file() else 0
 
 
 def _read_json(path: Path) -> dict:
