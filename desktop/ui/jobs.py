@@ -47,6 +47,16 @@ class JobRequest:
     models_dir: str | None = None
 
 
+@dataclass(frozen=True)
+class CheckRequest:
+    """Which models to look for: the check runs on the worker thread (it may import the hub client)."""
+
+    check_id: int
+    profile: str
+    models_dir: str | None
+    options: DigestOptions
+
+
 class RunFunction(Protocol):
     """Makes a digest on the worker thread: reports progress, honours the token, returns or raises.
 
@@ -125,6 +135,7 @@ class InferenceWorker(QObject):
     Move it to a QThread and call :meth:`run_job` through a queued connection.
 
     Signals:
+        check_finished(int, object): a check's id and its problems (a tuple of one-line strings).
         job_started(int): the job with this id has begun (earlier ones are done).
         job_progress(int, float, str): job id, fraction 0..1, current step; throttled.
         job_finished(int, object): job id and its :class:`~models.types.Digest`.
@@ -133,16 +144,33 @@ class InferenceWorker(QObject):
         job_cancelled(int): the job with this id stopped because it was cancelled.
     """
 
+    check_finished = Signal(int, object)
     job_started = Signal(int)
     job_progress = Signal(int, float, str)
     job_finished = Signal(int, object)
     job_failed = Signal(int, str, str)
     job_cancelled = Signal(int)
 
-    def __init__(self, run: RunFunction | None = None, progress_interval_s: float = PROGRESS_INTERVAL_S) -> None:
+    def __init__(
+        self,
+        run: RunFunction | None = None,
+        check: CheckFunction | None = None,
+        progress_interval_s: float = PROGRESS_INTERVAL_S,
+    ) -> None:
         super().__init__()
         self._run: RunFunction = run if run is not None else EngineRunner()
+        self._check: CheckFunction = check if check is not None else check_models
         self._progress_interval_s = progress_interval_s
+
+    @Slot(object)
+    def run_check(self, request: CheckRequest) -> None:
+        """Look for the models a digest would need; never raises."""
+        try:
+            problems = tuple(str(problem) for problem in self._check(request.profile, request.models_dir, request.options))
+        except Exception as error:  # noqa: BLE001 - reported, never fatal
+            log.exception("checking the models failed")
+            problems = (f"Could not check the models: {_one_line(error)}",)
+        self.check_finished.emit(request.check_id, problems)
 
     @Slot(object, object)
     def run_job(self, request: JobRequest, cancel: CancelToken) -> None:
@@ -187,6 +215,7 @@ class JobController(QObject):
     job then waits in its queue (``worker_busy`` says so).
 
     Signals:
+        check_finished(list): the latest model check's problems (empty: every model is there).
         job_started(int): the current job has started running on the worker.
         progress_changed(float, str): the current job's fraction (0..1) and step text.
         job_finished(object): the current job's :class:`~models.types.Digest`.
@@ -195,6 +224,7 @@ class JobController(QObject):
         busy_changed(bool): whether a current job exists.
     """
 
+    check_finished = Signal(list)
     job_started = Signal(int)
     progress_changed = Signal(float, str)
     job_finished = Signal(object)
@@ -203,26 +233,33 @@ class JobController(QObject):
     busy_changed = Signal(bool)
 
     _submit = Signal(object, object)
+    _submit_check = Signal(object)
 
-    def __init__(self, run: RunFunction | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, run: RunFunction | None = None, check: CheckFunction | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
+        self._check_ids = itertools.count(1)
+        self._latest_check: int | None = None
         self._current: int | None = None
         self._token: CancelToken | None = None
         self._outstanding: set[int] = set()
         self._thread = QThread()
         self._thread.setObjectName("InferenceThread")
-        self._worker = InferenceWorker(run)
+        self._worker = InferenceWorker(run, check)
         self._worker.moveToThread(self._thread)
         self._thread.finished.connect(self._worker.deleteLater)
         self._submit.connect(self._worker.run_job)
+        self._submit_check.connect(self._worker.run_check)
+        self._worker.check_finished.connect(self._on_worker_check_finished)
         self._worker.job_started.connect(self._on_worker_job_started)
         self._worker.job_progress.connect(self._on_worker_job_progress)
         self._worker.job_finished.connect(self._on_worker_job_finished)
         self._worker.job_failed.connect(self._on_worker_job_failed)
         self._worker.job_cancelled.connect(self._on_worker_job_cancelled)
-        self._thread.start()
         self._shut_down = False
+        self._thread.start()
 
     # -- queries -------------------------------------------------------------------------------
     @property
@@ -238,6 +275,11 @@ class JobController(QObject):
     def worker_busy(self) -> bool:
         """Whether the worker still has any job, current or retired, to finish."""
         return bool(self._outstanding)
+
+    @property
+    def checking(self) -> bool:
+        """Whether a model check is waiting for its answer."""
+        return self._latest_check is not None
 
     @property
     def thread(self) -> QThread:
@@ -260,6 +302,15 @@ class JobController(QObject):
         self._submit.emit(request, self._token)
         self.busy_changed.emit(True)
         return job_id
+
+    def request_check(self, profile: str, models_dir: str | None, options: DigestOptions) -> int:
+        """Ask the worker which models are missing; only the latest check's answer is reported."""
+        if self._shut_down:
+            return 0
+        check_id = next(self._check_ids)
+        self._latest_check = check_id
+        self._submit_check.emit(CheckRequest(check_id, profile, models_dir, options))
+        return check_id
 
     def cancel(self) -> bool:
         """Cancel the current job; the window is usable at once. Returns whether there was one."""
@@ -294,6 +345,13 @@ class JobController(QObject):
             return True
         log.debug("dropping a result of stale job %d (current: %s)", job_id, self._current)
         return False
+
+    @Slot(int, object)
+    def _on_worker_check_finished(self, check_id: int, problems: tuple[str, ...]) -> None:
+        if check_id != self._latest_check:
+            return
+        self._latest_check = None
+        self.check_finished.emit(list(problems))
 
     @Slot(int)
     def _on_worker_job_started(self, job_id: int) -> None:

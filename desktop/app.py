@@ -1,0 +1,277 @@
+"""Start the Article Digest window: ``article-digest [FILE...]`` or ``python -m desktop [FILE...]``.
+
+Sets up the QApplication (names, icon), logging, an exception hook that shows an error dialog
+instead of letting the app die, and opens files given on the command line or by the OS
+(``QFileOpenEvent``: files dropped on the macOS dock icon or opened with the app).
+
+``--smoke-test [FILE]`` shows the window, loads FILE, prints one line
+``window shown in N ms; torch imported: yes|no`` (N counted from the start of the process)
+and exits. torch and transformers are never imported at start-up: the engine imports them
+on the worker thread when the first digest runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Callable, Sequence
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger("desktop.app")
+
+#: Fallback clock when the process's own start time is unknown: when this module was imported.
+_IMPORTED_AT = time.monotonic()
+
+ORGANISATION_NAME = "ArticleDigest"
+ORGANISATION_DOMAIN = "articledigest.invalid"
+APPLICATION_NAME = "ArticleDigest"
+DISPLAY_NAME = "Article Digest"
+
+
+def process_age_ms() -> float:
+    """Milliseconds since this process started (from ``/proc`` on Linux; else since import)."""
+    try:
+        with open("/proc/self/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+        start_ticks = int(fields[19])  # field 22 of stat(5): starttime, clock ticks since boot
+        started = start_ticks / os.sysconf("SC_CLK_TCK")
+        return max(0.0, (time.clock_gettime(time.CLOCK_BOOTTIME) - started) * 1000)
+    except (OSError, ValueError, IndexError, AttributeError):
+        return (time.monotonic() - _IMPORTED_AT) * 1000
+
+
+def parse_args(argv: Sequence[str] | None = None) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and the rest (Qt's own options such as ``-platform``) for QApplication."""
+    parser = argparse.ArgumentParser(
+        prog="article-digest",
+        description="Summarise a news article and translate it into Russian and Arabic, on this computer.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="article files to open")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="show the window, load FILE if given, print how long start-up took and exit",
+    )
+    return parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+
+
+def log_file_path() -> Path:
+    """Where the app writes its log."""
+    from models.paths import user_data_dir
+
+    return user_data_dir() / "logs" / "article-digest.log"
+
+
+def configure_logging() -> Path | None:
+    """Log to a rotating file in the user's data folder and warnings to stderr (when there is one)."""
+    root = logging.getLogger()
+    if getattr(configure_logging, "_done", False):
+        return getattr(configure_logging, "_path", None)
+    root.setLevel(logging.INFO)
+    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
+    path: Path | None = None
+    try:
+        path = log_file_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        file_handler.setFormatter(formatter)
+        root.addHandler(file_handler)
+    except OSError:
+        path = None
+    if sys.stderr is not None:  # None in a frozen no-console build
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setLevel(logging.WARNING)
+        stream.setFormatter(formatter)
+        root.addHandler(stream)
+    configure_logging._done = True  # type: ignore[attr-defined]
+    configure_logging._path = path  # type: ignore[attr-defined]
+    return path
+
+
+class ErrorReporter:
+    """``sys.excepthook`` replacement: logs an unhandled exception and shows it in a dialog.
+
+    The app keeps running (Qt would otherwise abort on an exception escaping a slot in some
+    builds). Re-entrant errors while the dialog is open are only logged. Errors on threads
+    other than the GUI thread are only logged.
+    """
+
+    def __init__(self, log_path: Path | None = None) -> None:
+        self.log_path = log_path
+        self._showing = False
+        self.shown: list[str] = []  # the messages shown, for tests
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.critical("unhandled exception\n%s", details)
+        if threading.current_thread() is not threading.main_thread() or self._showing:
+            return
+        self._showing = True
+        try:
+            self.show_dialog(f"{exc_type.__name__}: {exc}", details)
+        except Exception:  # noqa: BLE001 - the hook itself must never raise
+            log.exception("could not show the error dialog")
+        finally:
+            self._showing = False
+
+    def show_dialog(self, summary: str, details: str) -> None:
+        """Show the error to the user (a modal message box with the traceback folded away)."""
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        self.shown.append(summary)
+        if QApplication.instance() is None:
+            print(details, file=sys.stderr)
+            return
+        where = f"\n\nDetails are in the log: {self.log_path}" if self.log_path else ""
+        box = QMessageBox(QMessageBox.Icon.Critical, f"{DISPLAY_NAME}: Unexpected Error",
+                          f"Something went wrong, but the app is still running.\n\n{summary}{where}")
+        box.setDetailedText(details)
+        box.exec()
+
+
+def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    log.critical(
+        "unhandled exception in thread %s\n%s",
+        args.thread.name if args.thread else "?",
+        "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)),
+    )
+
+
+def install_excepthook(log_path: Path | None = None) -> ErrorReporter:
+    """Route unhandled exceptions to the log and an error dialog; returns the hook."""
+    reporter = ErrorReporter(log_path)
+    sys.excepthook = reporter
+    threading.excepthook = _thread_excepthook
+    return reporter
+
+
+def _file_open_filter_class() -> type[QObject]:
+    from PySide6.QtCore import QEvent, QObject, Signal
+    from PySide6.QtGui import QFileOpenEvent
+
+    class FileOpenFilter(QObject):
+        """Application event filter turning ``QFileOpenEvent`` (macOS dock, "Open With") into a signal.
+
+        Paths that arrive before anyone listens are kept in ``pending``.
+
+        Signals:
+            file_open_requested(str): the OS asked the app to open this file.
+        """
+
+        file_open_requested = Signal(str)
+
+        def __init__(self, parent: QObject | None = None) -> None:
+            super().__init__(parent)
+            self.pending: list[str] = []
+            self.listening = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+                path = event.file() or event.url().toLocalFile() or event.url().toString()
+                if path:
+                    if self.listening:
+                        self.file_open_requested.emit(path)
+                    else:
+                        self.pending.append(path)
+                return True
+            return super().eventFilter(watched, event)
+
+        def listen(self, open_file: Callable[[str], object]) -> None:
+            """Connect ``open_file`` and hand it what arrived before."""
+            self.file_open_requested.connect(open_file)
+            self.listening = True
+            pending, self.pending = self.pending, []
+            for path in pending:
+                open_file(path)
+
+    return FileOpenFilter
+
+
+def create_application(qt_args: Sequence[str] = ()) -> QApplication:
+    """The QApplication with the app's names and icon (or the existing one, configured)."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.resources import app_icon
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "article-digest", *qt_args])
+    QApplication.setOrganizationName(ORGANISATION_NAME)
+    QApplication.setOrganizationDomain(ORGANISATION_DOMAIN)
+    QApplication.setApplicationName(APPLICATION_NAME)
+    QApplication.setApplicationDisplayName(DISPLAY_NAME)
+    QApplication.setDesktopFileName("article-digest")
+    icon = app_icon()
+    if not icon.isNull():
+        QApplication.setWindowIcon(icon)
+    return app  # type: ignore[return-value]
+
+
+def create_window(app: QApplication) -> tuple[MainWindow, QObject]:
+    """The main window, wired to the app's file-open events; returns it and the event filter."""
+    from desktop.ui.main_window import MainWindow
+
+    file_open_filter = _file_open_filter_class()(app)
+    app.installEventFilter(file_open_filter)
+    window = MainWindow()
+    app.aboutToQuit.connect(window.controller.shutdown)
+    file_open_filter.listen(window.open_file)  # type: ignore[attr-defined]
+    return window, file_open_filter
+
+
+def _smoke_test(app: QApplication, window: MainWindow, files: list[str]) -> int:
+    window.show()
+    app.processEvents()
+    shown_ms = process_age_ms()
+    if files:
+        window.open_dropped(files)
+    # Let the model check (on the worker thread) finish, so the answer covers it too.
+    deadline = time.monotonic() + 30
+    while window.controller.checking and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+    torch_imported = "yes" if "torch" in sys.modules else "no"
+    print(f"window shown in {shown_ms:.0f} ms; torch imported: {torch_imported}", flush=True)
+    window.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the app; returns the exit status."""
+    args, qt_args = parse_args(argv)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal quits
+    log_path = configure_logging()
+    app = create_application(qt_args)
+    install_excepthook(log_path)
+    window, _file_open_filter = create_window(app)
+    files = [str(path) for path in args.files]
+    if args.smoke_test:
+        return _smoke_test(app, window, files)
+    window.show()
+    if files:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: window.open_dropped(files))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

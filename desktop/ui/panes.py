@@ -1,0 +1,378 @@
+"""The window's panes: the original article (left), the generated texts (right), the message banner.
+
+Every text view here opens a dropped file instead of pasting its URL (a plain ``QTextEdit``
+inserts the URL as text). Views of right-to-left languages lay out right to left through
+the document's default :class:`~PySide6.QtGui.QTextOption`, so a paragraph that starts with
+a Latin name or a number still reads as Arabic, and each language gets a font that covers
+its script.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtCore import QMimeData, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QFontDatabase, QTextOption
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTabWidget,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.types import LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Article, Digest
+
+#: Families known to read well, tried first; any installed family that covers the script follows.
+_PREFERRED_FAMILIES: dict[str, tuple[str, ...]] = {
+    "en": ("Noto Serif", "Georgia", "Cambria", "Liberation Serif", "DejaVu Serif", "Times New Roman"),
+    "ru": ("Noto Serif", "Georgia", "Cambria", "PT Serif", "Liberation Serif", "DejaVu Serif", "Times New Roman"),
+    "ar": (
+        "Noto Naskh Arabic",
+        "Noto Sans Arabic",
+        "Geeza Pro",
+        "Segoe UI",
+        "Arial",
+        "Tahoma",
+        "DejaVu Sans",
+    ),
+}
+_WRITING_SYSTEMS: dict[str, QFontDatabase.WritingSystem] = {
+    "en": QFontDatabase.WritingSystem.Latin,
+    "ru": QFontDatabase.WritingSystem.Cyrillic,
+    "ar": QFontDatabase.WritingSystem.Arabic,
+}
+#: Arabic script reads better a little larger than Latin at the same point size.
+_SCALE: dict[str, float] = {"ar": 1.2}
+_READING_POINT_SIZE = 11.0
+
+
+def dropped_paths(mime: QMimeData) -> list[str]:
+    """Local paths (or, for other URLs, the URL text) of what was dropped; empty when no URLs."""
+    if not mime.hasUrls():
+        return []
+    paths: list[str] = []
+    for url in mime.urls():
+        if url.isLocalFile():
+            paths.append(url.toLocalFile())
+        elif not url.isEmpty():
+            paths.append(url.toString(QUrl.UrlFormattingOption.RemovePassword))
+    return paths
+
+
+def reading_font(language: str = "en", base: QFont | None = None) -> QFont:
+    """A font for reading ``language`` whose families cover its script (with fallbacks)."""
+    font = QFont(base) if base is not None else QFont()
+    system = _WRITING_SYSTEMS.get(language, QFontDatabase.WritingSystem.Latin)
+    installed = QFontDatabase.families(system)
+    available = set(installed)
+    families = [name for name in _PREFERRED_FAMILIES.get(language, ()) if name in available]
+    if not families:
+        families = [name for name in installed if not QFontDatabase.isPrivateFamily(name)][:1]
+    if families:
+        font.setFamilies(families)
+    size = base.pointSizeF() if base is not None and base.pointSizeF() > 0 else _READING_POINT_SIZE
+    font.setPointSizeF(max(size, _READING_POINT_SIZE) * _SCALE.get(language, 1.0))
+    return font
+
+
+class FileDropTextView(QTextEdit):
+    """A read-only text view that opens files dropped on it instead of pasting their URLs.
+
+    Signals:
+        files_dropped(list): the paths (or URLs) of files dropped on the view.
+    """
+
+    files_dropped = Signal(list)
+
+    def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setFont(reading_font(language, self.font()))
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        if language in RTL_LANGUAGES:
+            self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self._apply_text_option()
+
+    def _apply_text_option(self) -> None:
+        option = QTextOption(self.document().defaultTextOption())
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        if self.language in RTL_LANGUAGES:
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        else:
+            option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+            option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        self.document().setDefaultTextOption(option)
+
+    def set_text(self, text: str) -> None:
+        """Show ``text`` (plain, paragraphs separated by blank lines) from the top."""
+        self.setPlainText(text)
+        self._apply_text_option()
+        self.moveCursor(self.textCursor().MoveOperation.Start)
+
+    # -- drops and pastes: files open, URLs are never inserted as text --------------------------
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
+        return source.hasUrls() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        paths = dropped_paths(source)
+        if paths:
+            self.files_dropped.emit(paths)
+            return
+        super().insertFromMimeData(source)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+        else:
+            super().dropEvent(event)
+
+
+class OriginalPane(QWidget):
+    """The article as read: its title, what was noticed on reading, and its text.
+
+    Signals:
+        files_dropped(list): files dropped on the text view.
+    """
+
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_label = QLabel("No article open")
+        self.title_label.setObjectName("articleTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        title_font = QFont(self.title_label.font())
+        title_font.setPointSizeF(max(title_font.pointSizeF(), 10.0) * 1.25)
+        title_font.setBold(True)
+        self.title_label.setFont(title_font)
+        self.details_label = QLabel("")
+        self.details_label.setObjectName("articleDetails")
+        self.details_label.setEnabled(False)  # greyed: secondary information
+        self.notices_label = QLabel("")
+        self.notices_label.setObjectName("noticesLabel")
+        self.notices_label.setWordWrap(True)
+        self.notices_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notices_label.setStyleSheet(
+            "QLabel#noticesLabel { background: #fff4d6; color: #5c4400; border: 1px solid #e8c66a;"
+            " border-radius: 4px; padding: 4px 6px; }"
+        )
+        self.notices_label.hide()
+        self.view = FileDropTextView("en")
+        self.view.setObjectName("originalView")
+        self.view.setPlaceholderText("Drop an article file here, or use File › Open (Ctrl+O).")
+        self.view.files_dropped.connect(self.files_dropped)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.details_label)
+        layout.addWidget(self.notices_label)
+        layout.addWidget(self.view, 1)
+
+    def show_article(self, article: Article | None) -> None:
+        """Show ``article`` (or the empty state for ``None``)."""
+        if article is None:
+            self.title_label.setText("No article open")
+            self.details_label.setText("")
+            self.notices_label.hide()
+            self.view.set_text("")
+            return
+        self.title_label.setText(article.title or "Untitled article")
+        self.details_label.setText(article_details(article))
+        notices = list(article.notices)
+        if notices:
+            self.notices_label.setText("\n".join(f"⚠ {notice}" for notice in notices))
+            self.notices_label.show()
+        else:
+            self.notices_label.hide()
+        self.view.set_text(article.text)
+
+
+def article_details(article: Article) -> str:
+    """One line about an article: words, language, file name."""
+    words = len(article.text.split())
+    parts = [f"{words:,} words"]
+    if article.language:
+        parts.append(f"language: {article.language}")
+    if article.source_path:
+        from pathlib import Path
+
+        parts.append(Path(article.source_path).name)
+    return " · ".join(parts)
+
+
+#: Placeholders written in each language, so an empty tab already shows its script and direction.
+_PLACEHOLDERS: dict[str, str] = {
+    "summary": "The English summary appears here. Open an article and press Digest (Ctrl+Return).",
+    "ru": "Здесь появится перевод краткого содержания на русский язык.",
+    "ar": "ستظهر هنا ترجمة الملخص إلى اللغة العربية.",
+}
+_NOT_REQUESTED = "{name} was not requested for this digest: tick it and press Digest again."
+
+
+class GeneratedPane(QTabWidget):
+    """Tabs with the generated texts: Summary, one per language, and the full translations.
+
+    The full-article tabs are shown only when the digest holds full translations.
+
+    Signals:
+        files_dropped(list): files dropped on any of the text views.
+    """
+
+    files_dropped = Signal(list)
+
+    def __init__(self, languages: Iterable[str] = tuple(LANGUAGE_NATIVE_NAMES), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultTabs")
+        self.setDocumentMode(True)
+        self.summary_view = self._add_view("summary", "en", "Summary")
+        self.summary_view.setPlaceholderText(_PLACEHOLDERS["summary"])
+        self.language_views: dict[str, FileDropTextView] = {}
+        self.article_views: dict[str, FileDropTextView] = {}
+        self._names = {"ru": "russian", "ar": "arabic"}
+        for code in languages:
+            native = LANGUAGE_NATIVE_NAMES.get(code, code)
+            view = self._add_view(f"{self._names.get(code, code)}View", code, native)
+            view.setPlaceholderText(_PLACEHOLDERS.get(code, ""))
+            self.language_views[code] = view
+        for code in languages:
+            native = LANGUAGE_NATIVE_NAMES.get(code, code)
+            view = self._add_view(f"{self._names.get(code, code)}ArticleView", code, f"Full text · {native}")
+            self.article_views[code] = view
+            self.setTabVisible(self.indexOf(view), False)
+        self.summary_view.setObjectName("summaryView")
+
+    def _add_view(self, name: str, language: str, title: str) -> FileDropTextView:
+        view = FileDropTextView(language)
+        view.setObjectName(name)
+        view.files_dropped.connect(self.files_dropped)
+        index = self.addTab(view, title)
+        self.setTabToolTip(index, title)
+        return view
+
+    def show_digest(self, digest: Digest | None) -> None:
+        """Fill the tabs from ``digest`` (or empty them for ``None``)."""
+        from models.types import LANGUAGE_NAMES
+
+        if digest is None:
+            self.summary_view.set_text("")
+            for view in (*self.language_views.values(), *self.article_views.values()):
+                view.set_text("")
+            for view in self.article_views.values():
+                self.setTabVisible(self.indexOf(view), False)
+            return
+        self.summary_view.set_text(digest.summary)
+        for code, view in self.language_views.items():
+            text = digest.summary_translations.get(code)
+            if text is None:
+                view.set_text("")
+                view.setPlaceholderText(_NOT_REQUESTED.format(name=LANGUAGE_NAMES.get(code, code)))
+            else:
+                view.set_text(text)
+        for code, view in self.article_views.items():
+            text = digest.article_translations.get(code)
+            view.set_text(text or "")
+            self.setTabVisible(self.indexOf(view), bool(text))
+
+
+class MessageBanner(QFrame):
+    """A coloured strip above the panes for problems the user can act on (missing models, errors).
+
+    Signals:
+        choose_folder_requested(): the user pressed "Choose models folder…".
+        retry_requested(): the user pressed "Check again".
+    """
+
+    choose_folder_requested = Signal()
+    retry_requested = Signal()
+
+    #: kind -> (background, text, border) colours.
+    _COLOURS = {
+        "warning": ("#fff4d6", "#4d3900", "#e8c66a"),
+        "error": ("#fde7e7", "#6b1010", "#e59a9a"),
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBanner")
+        self.kind = ""
+        self.label = QLabel()
+        self.label.setObjectName("bannerText")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.choose_button = QPushButton("Choose models folder…")
+        self.choose_button.setObjectName("chooseModelsButton")
+        self.choose_button.clicked.connect(self.choose_folder_requested)
+        self.retry_button = QPushButton("Check again")
+        self.retry_button.setObjectName("checkAgainButton")
+        self.retry_button.clicked.connect(self.retry_requested)
+        self.close_button = QToolButton()
+        self.close_button.setObjectName("closeBannerButton")
+        self.close_button.setText("✕")
+        self.close_button.setToolTip("Hide this message")
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self._on_close_button_clicked)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.retry_button)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 8, 6, 8)
+        layout.addWidget(self.label, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_message(self, kind: str, text: str, *, offer_models_folder: bool = False) -> None:
+        """Show ``text``; ``kind`` is ``"warning"`` or ``"error"``."""
+        self.kind = kind
+        background, text_colour, border = self._COLOURS.get(kind, self._COLOURS["error"])
+        self.setStyleSheet(
+            f"QFrame#messageBanner {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"
+            f" QLabel#bannerText {{ color: {text_colour}; background: transparent; border: none; }}"
+        )
+        self.label.setText(text)
+        self.choose_button.setVisible(offer_models_folder)
+        self.retry_button.setVisible(offer_models_folder)
+        self.show()
+
+    def clear(self, kind: str | None = None) -> None:
+        """Hide the banner (only if it shows a message of ``kind``, when given)."""
+        if kind is None or self.kind == kind:
+            self.kind = ""
+            self.label.clear()
+            self.hide()
+
+    @Slot()
+    def _on_close_button_clicked(self) -> None:
+        self.clear()

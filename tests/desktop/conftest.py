@@ -1,0 +1,144 @@
+"""Helpers for the window tests: a window factory, fake run/check functions, real drop events."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from models.types import CancelToken, Digest, DigestOptions, Progress
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SEED_ARTICLE = REPO_ROOT / "seeds" / "russia-us-syria.txt"
+
+RUSSIAN_SUMMARY = (
+    "Посол России в США Анатолий Антонов признал «эффективным» военное сотрудничество двух стран в Сирии, "
+    "но назвал присутствие американских войск в стране «незаконным»."
+)
+ARABIC_SUMMARY = (
+    "أقرّ السفير الروسي لدى الولايات المتحدة أناتولي أنتونوف بـ«فعالية» التعاون العسكري بين البلدين في سوريا، "
+    "لكنه وصف وجود القوات الأمريكية في البلاد بأنه «غير قانوني». وقال Antonov لمجلة Newsweek يوم الجمعة "
+    "إن نحو 900 جندي أمريكي ما زالوا في شمال شرق سوريا."
+)
+ENGLISH_SUMMARY = (
+    "Russia's ambassador to the US, Anatoly Antonov, called military cooperation between the two countries "
+    "in Syria 'effective' but said the presence of US troops there is 'illegal'."
+)
+
+
+def fake_digest(request, summary: str = ENGLISH_SUMMARY) -> Digest:
+    """A digest with real Russian and Arabic sentences (and full translations when asked)."""
+    options: DigestOptions = request.options
+    translations = {"ru": RUSSIAN_SUMMARY, "ar": ARABIC_SUMMARY}
+    article = {"ru": "Полный перевод статьи.\n\n" + RUSSIAN_SUMMARY, "ar": "الترجمة الكاملة للمقال.\n\n" + ARABIC_SUMMARY}
+    return Digest(
+        article=request.article,
+        summary=summary,
+        summary_translations={code: translations[code] for code in options.languages},
+        article_translations={code: article[code] for code in options.languages} if options.translate_article else {},
+        seconds=0.3,
+    )
+
+
+def fast_run(request, progress: Callable[[Progress], None], cancel: CancelToken) -> Digest:
+    """Five progress steps, 60 ms apart (past the 50 ms throttle), then a digest."""
+    for step in range(1, 6):
+        cancel.raise_if_cancelled()
+        progress(Progress(step / 5, f"Step {step}/5"))
+        time.sleep(0.06)
+    return fake_digest(request)
+
+
+class LoopingRun:
+    """A run function that works until cancelled (checking its token every 10 ms)."""
+
+    def __init__(self) -> None:
+        self.started = threading.Event()
+        self.stopped = threading.Event()
+
+    def __call__(self, request, progress: Callable[[Progress], None], cancel: CancelToken) -> Digest:
+        self.started.set()
+        try:
+            for tick in range(2000):
+                cancel.raise_if_cancelled()
+                progress(Progress(min(tick / 2000, 1.0), "Summarising 1/3"))
+                time.sleep(0.01)
+        finally:
+            self.stopped.set()
+        return fake_digest(request)
+
+
+def no_problems(profile: str, models_dir: str | None, options: DigestOptions) -> list[str]:
+    return []
+
+
+@pytest.fixture
+def make_window(qtbot) -> Iterator[Callable[..., object]]:
+    """Build a shown MainWindow with injected run/check functions; closed (thread joined) at the end."""
+    from desktop.ui.main_window import MainWindow
+
+    made: list[MainWindow] = []
+
+    def make(run=fast_run, check=no_problems, settings=None, show: bool = True) -> MainWindow:
+        window = MainWindow(run=run, check=check, settings=settings)
+        qtbot.addWidget(window)
+        made.append(window)
+        if show:
+            with qtbot.waitSignal(window.controller.check_finished, timeout=5000):  # asked once shown
+                window.show()
+            qtbot.waitExposed(window)
+        return window
+
+    yield make
+    for window in made:
+        window.close()
+        assert not window.controller.thread.isRunning()
+
+
+def drop_files(widget, paths: list[Path | str]) -> tuple[bool, bool]:
+    """Send a real drag-enter and drop of ``paths`` (as file URLs) to ``widget``.
+
+    Returns whether the drag was accepted and whether the drop was. For a text view, pass its
+    viewport: that is the widget Qt delivers drag events to.
+    """
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    mime.setText("\n".join(QUrl.fromLocalFile(str(path)).toString() for path in paths))
+    centre = widget.rect().center()
+    enter = QDragEnterEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    enter.setAccepted(False)
+    QApplication.sendEvent(widget, enter)
+    drop = QDropEvent(QPointF(centre), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    drop.setAccepted(False)
+    QApplication.sendEvent(widget, drop)
+    return enter.isAccepted(), drop.isAccepted()
+
+
+@pytest.fixture
+def fakes():
+    """The fake run/check functions and texts above, for tests (conftest modules are not imported)."""
+    import types
+
+    return types.SimpleNamespace(
+        fast_run=fast_run,
+        LoopingRun=LoopingRun,
+        no_problems=no_problems,
+        fake_digest=fake_digest,
+        seed_article=SEED_ARTICLE,
+        english=ENGLISH_SUMMARY,
+        russian=RUSSIAN_SUMMARY,
+        arabic=ARABIC_SUMMARY,
+    )
+
+
+@pytest.fixture
+def drop():
+    """:func:`drop_files`: send a real drag-enter and drop of file URLs to a widget."""
+    return drop_files

@@ -1,0 +1,577 @@
+"""The main window driven as a user would: drops, Digest, Cancel, Save, History, settings, models.
+
+Most tests inject a fast fake run function; one runs the real engine on the tiny models.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+# The offscreen platform plugin cannot pass a top-level window's size limits on and says so for
+# every window with a layout; it is the test platform talking, not the app.
+pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFontDatabase
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton, QTabWidget, QTextEdit
+
+from desktop.ui.main_window import MainWindow, safe_file_stem
+from desktop.ui.settings import AppSettings
+from models.types import Digest, DigestOptions
+
+
+def open_seed(window: MainWindow, fakes) -> None:
+    assert window.open_file(str(fakes.seed_article))
+    assert window.article is not None
+
+
+def run_digest(qtbot, window: MainWindow, timeout: int = 5000) -> Digest:
+    with qtbot.waitSignal(window.digest_shown, timeout=timeout) as blocker:
+        qtbot.mouseClick(window.findChild(QPushButton, "digestButton"), Qt.MouseButton.LeftButton)
+    return blocker.args[0]
+
+
+def status(window: MainWindow) -> str:
+    return window.statusBar().currentMessage()
+
+
+# -- the window and its parts ------------------------------------------------------------------
+def test_window_has_named_widgets_and_starts_empty(make_window) -> None:
+    window = make_window()
+    for cls, name in [
+        (QTextEdit, "originalView"),
+        (QTextEdit, "summaryView"),
+        (QTextEdit, "russianView"),
+        (QTextEdit, "arabicView"),
+        (QPushButton, "digestButton"),
+        (QPushButton, "cancelButton"),
+        (QProgressBar, "progressBar"),
+        (QAction, "openAction"),
+        (QAction, "saveAction"),
+    ]:
+        assert window.findChild(cls, name) is not None, name
+    tabs = window.findChild(QTabWidget, "resultTabs")
+    titles = [tabs.tabText(index) for index in range(tabs.count()) if tabs.isTabVisible(index)]
+    assert titles == ["Summary", "Русский", "العربية"]
+    assert not window.findChild(QPushButton, "digestButton").isEnabled()  # no article yet
+    assert not window.findChild(QPushButton, "cancelButton").isEnabled()
+    assert not window.findChild(QAction, "saveAction").isEnabled()
+    assert window.findChild(QAction, "openAction").shortcut().toString() == "Ctrl+O"
+    assert window.findChild(QAction, "saveAction").shortcut().toString() == "Ctrl+S"
+    assert "Ctrl+Return" in [seq.toString() for seq in window.digest_action.shortcuts()]
+    assert window.cancel_action.shortcut().toString() == "Esc"
+    assert not window.banner.isVisible()
+
+
+def test_drop_on_window_opens_the_article(make_window, fakes, drop) -> None:
+    window = make_window()
+    accepted_drag, accepted_drop = drop(window, [fakes.seed_article])
+    assert accepted_drag and accepted_drop
+    assert window.article is not None
+    assert window.original_view.toPlainText().startswith(window.article.text[:40])
+    assert "Russian ambassador" in window.original_pane.title_label.text()
+    assert "Russian ambassador" in window.windowTitle()
+    assert window.findChild(QPushButton, "digestButton").isEnabled()
+    assert "Opened russia-us-syria.txt" in status(window)
+
+
+@pytest.mark.parametrize("view_name", ["originalView", "summaryView", "arabicView"])
+def test_drop_on_a_text_pane_opens_the_file_instead_of_pasting_its_url(make_window, fakes, drop, view_name) -> None:
+    window = make_window()
+    view = window.findChild(QTextEdit, view_name)
+    accepted_drag, accepted_drop = drop(view.viewport(), [fakes.seed_article])
+    assert accepted_drag and accepted_drop
+    assert window.article is not None and window.article.source_path
+    assert "file://" not in view.toPlainText()
+    assert window.original_view.toPlainText().startswith(window.article.text[:40])
+
+
+def test_pasting_a_file_url_into_a_pane_opens_the_file(make_window, fakes) -> None:
+    from PySide6.QtCore import QMimeData, QUrl
+
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(fakes.seed_article))])
+    assert window.summary_view.canInsertFromMimeData(mime)
+    window.summary_view.insertFromMimeData(mime)
+    assert window.article is not None
+    assert window.summary_view.toPlainText() == ""
+
+
+def test_bad_drops_give_a_message_and_keep_the_window_usable(make_window, fakes, drop, tmp_path) -> None:
+    window = make_window()
+    open_seed(window, fakes)
+    article = window.article
+
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    drop(window, [folder])
+    assert "it is a folder" in status(window)
+
+    binary = tmp_path / "image.bin"
+    binary.write_bytes(bytes(range(256)) * 64)
+    drop(window.original_view.viewport(), [binary])
+    assert ".bin files are not supported" in status(window)
+
+    disguised = tmp_path / "binary.txt"  # a PNG under a text file's name
+    disguised.write_bytes((Path(__file__).resolve().parents[2] / "resources" / "app-icon-256.png").read_bytes())
+    drop(window, [disguised])
+    assert status(window).startswith("Cannot open binary.txt: looks like binary data")
+
+    drop(window, [tmp_path / "missing.txt"])
+    assert "does not exist" in status(window)
+
+    assert window.article is article  # the open article stays
+    assert window.isVisible()
+    assert window.findChild(QPushButton, "digestButton").isEnabled()
+
+
+def test_dropping_several_files_opens_the_first(make_window, fakes, drop, tmp_path) -> None:
+    window = make_window()
+    other = tmp_path / "other.txt"
+    other.write_text("Another title\n\nSome more text about something else entirely.", encoding="utf-8")
+    drop(window, [fakes.seed_article, other])
+    assert window.article is not None and window.article.source_path.endswith("russia-us-syria.txt")
+    assert "1 dropped file(s) were ignored" in status(window)
+
+
+# -- digesting -------------------------------------------------------------------------------------
+def test_digest_shows_rising_progress_and_fills_every_tab(make_window, fakes, qtbot) -> None:
+    window = make_window(run=fakes.fast_run)
+    open_seed(window, fakes)
+    values: list[int] = []
+    steps: list[str] = []
+    window.progress_bar.valueChanged.connect(values.append)
+    busy_seen: list[bool] = []
+
+    def sample() -> bool:
+        busy_seen.append(window.progress_row.isVisible())
+        steps.append(window.step_label.text())
+        return window.digest is not None
+
+    qtbot.mouseClick(window.findChild(QPushButton, "digestButton"), Qt.MouseButton.LeftButton)
+    assert window.findChild(QPushButton, "cancelButton").isEnabled()
+    assert not window.findChild(QPushButton, "digestButton").isEnabled()
+    assert not window.language_boxes["ru"].isEnabled()  # options locked while running
+    qtbot.waitUntil(sample, timeout=5000)
+    assert any(busy_seen)
+    assert len([value for value in values if 0 < value < 1000]) >= 3
+    assert values == sorted(values)
+    assert any(step.startswith("Step ") for step in steps)
+    assert window.summary_view.toPlainText() == fakes.english
+    assert window.language_views["ru"].toPlainText() == fakes.russian
+    assert window.language_views["ar"].toPlainText() == fakes.arabic
+    assert not window.progress_row.isVisible()
+    assert window.findChild(QAction, "saveAction").isEnabled()
+    assert window.findChild(QPushButton, "digestButton").isEnabled()
+    assert status(window).startswith("Digest ready in")
+    entries = window.history().entries()
+    assert len(entries) == 1 and entries[0].title == window.article.title
+
+
+def test_keyboard_shortcuts_digest_and_cancel(make_window, fakes, qtbot) -> None:
+    looping = fakes.LoopingRun()
+    window = make_window(run=looping)
+    open_seed(window, fakes)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert looping.started.wait(2)
+    assert window.controller.busy
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.controller.busy
+    assert looping.stopped.wait(1)
+
+
+def test_full_article_translations_get_their_own_tabs(make_window, fakes, qtbot) -> None:
+    window = make_window(run=fakes.fast_run)
+    open_seed(window, fakes)
+    window.full_article_box.setChecked(True)
+    run_digest(qtbot, window)
+    tabs = window.generated_pane
+    for code in ("ru", "ar"):
+        view = window.article_views[code]
+        assert tabs.isTabVisible(tabs.indexOf(view))
+        assert view.toPlainText().startswith(("Полный перевод", "الترجمة الكاملة"))
+    window.full_article_box.setChecked(False)
+    run_digest(qtbot, window)
+    assert not any(tabs.isTabVisible(tabs.indexOf(view)) for view in window.article_views.values())
+
+
+def test_unticked_language_is_not_requested(make_window, fakes, qtbot) -> None:
+    seen: list[DigestOptions] = []
+
+    def run(request, progress, cancel):
+        seen.append(request.options)
+        return fakes.fake_digest(request)
+
+    window = make_window(run=run)
+    open_seed(window, fakes)
+    window.language_boxes["ru"].setChecked(False)
+    run_digest(qtbot, window)
+    assert seen == [DigestOptions(languages=("ar",), translate_article=False)]
+    assert window.language_views["ru"].toPlainText() == ""
+    assert "not requested" in window.language_views["ru"].placeholderText()
+
+
+def test_cancel_mid_run_stops_within_a_second_and_leaves_the_window_usable(make_window, fakes, qtbot) -> None:
+    looping = fakes.LoopingRun()
+    window = make_window(run=looping)
+    open_seed(window, fakes)
+    qtbot.mouseClick(window.findChild(QPushButton, "digestButton"), Qt.MouseButton.LeftButton)
+    assert looping.started.wait(2)
+    qtbot.waitUntil(lambda: window.progress_bar.value() > 0, timeout=2000)
+    begin = time.monotonic()
+    qtbot.mouseClick(window.findChild(QPushButton, "cancelButton"), Qt.MouseButton.LeftButton)
+    assert window.findChild(QPushButton, "digestButton").isEnabled()
+    assert not window.findChild(QPushButton, "cancelButton").isEnabled()
+    assert not window.progress_row.isVisible()
+    assert status(window) == "Digest cancelled."
+    qtbot.waitUntil(lambda: not window.controller.worker_busy, timeout=1000)
+    assert looping.stopped.is_set()
+    assert time.monotonic() - begin < 1.0
+    assert window.digest is None
+    assert window.summary_view.toPlainText() == ""
+    # Usable: the next digest runs (the fake loops again; cancel it at once).
+    qtbot.mouseClick(window.findChild(QPushButton, "digestButton"), Qt.MouseButton.LeftButton)
+    assert window.controller.busy
+
+
+def test_stale_result_of_a_retired_job_is_dropped(make_window, fakes, qtbot) -> None:
+    release = threading.Event()
+
+    def run(request, progress, cancel):
+        if request.job_id == 1:  # deaf to cancel: its digest arrives after it was retired
+            assert release.wait(5)
+            return fakes.fake_digest(request, summary="STALE")
+        return fakes.fake_digest(request, summary="fresh")
+
+    window = make_window(run=run)
+    open_seed(window, fakes)
+    shown: list[Digest] = []
+    window.digest_shown.connect(shown.append)
+    window.start_digest()
+    window.cancel_action.trigger()
+    window.start_digest()
+    release.set()
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    qtbot.waitUntil(lambda: not window.controller.worker_busy, timeout=2000)
+    qtbot.wait(50)
+    assert [digest.summary for digest in shown] == ["fresh"]
+    assert window.summary_view.toPlainText() == "fresh"
+
+
+def test_opening_another_article_while_digesting_cancels_the_digest(make_window, fakes, qtbot, tmp_path) -> None:
+    looping = fakes.LoopingRun()
+    window = make_window(run=looping)
+    open_seed(window, fakes)
+    window.start_digest()
+    assert looping.started.wait(2)
+    other = tmp_path / "other.txt"
+    other.write_text("Another title\n\nA second article, short but real enough to open.", encoding="utf-8")
+    assert window.open_file(str(other))
+    assert not window.controller.busy
+    assert looping.stopped.wait(1)
+    assert window.article.title == "Another title"
+
+
+def test_a_failing_digest_shows_the_error_and_keeps_the_window_usable(make_window, fakes, qtbot) -> None:
+    from models.types import DigestError, ModelUnavailable
+
+    errors = iter([DigestError("The article is too short to summarise"), ModelUnavailable("Summary model gone")])
+
+    def run(request, progress, cancel):
+        raise next(errors)
+
+    window = make_window(run=run)
+    open_seed(window, fakes)
+    with qtbot.waitSignal(window.controller.job_failed, timeout=2000):
+        window.start_digest()
+    assert window.banner.isVisible() and window.banner.kind == "error"
+    assert "too short to summarise" in window.banner.label.text()
+    assert "too short to summarise" in status(window)
+    assert window.findChild(QPushButton, "digestButton").isEnabled()
+    with qtbot.waitSignal(window.controller.job_failed, timeout=2000):
+        window.start_digest()
+    assert window.banner.choose_button.isVisible()
+    assert "Summary model gone" in window.banner.label.text()
+
+
+# -- saving ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("name", "chosen_filter"), [("digest.md", "Markdown (*.md)"), ("digest", "JSON (*.json)")])
+def test_save_writes_the_digest_where_the_user_chose(make_window, fakes, qtbot, tmp_path, monkeypatch, name, chosen_filter) -> None:
+    window = make_window()
+    open_seed(window, fakes)
+    digest = run_digest(qtbot, window)
+    asked: list[tuple] = []
+
+    def fake_dialog(parent, caption, directory, filters, selected):
+        asked.append((caption, directory, filters, selected))
+        return str(tmp_path / name), chosen_filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_dialog))
+    window.findChild(QAction, "saveAction").trigger()
+    assert asked and "Word document (*.docx)" in asked[0][2] and "Markdown (*.md)" in asked[0][2]
+    assert asked[0][1].endswith(f"{safe_file_stem(digest.article.title)}.txt")
+    if name.endswith(".md"):
+        text = (tmp_path / "digest.md").read_text(encoding="utf-8")
+        assert fakes.english in text and fakes.russian in text and fakes.arabic in text
+    else:
+        data = json.loads((tmp_path / "digest.json").read_text(encoding="utf-8"))
+        assert data["summary"] == fakes.english
+        assert data["summary_translations"]["ar"] == fakes.arabic
+    assert status(window).startswith("Saved the digest to")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
+    settings = AppSettings()
+    assert settings.last_folder == str(tmp_path.resolve())
+    # The next save starts in the remembered folder, with the format used last. A name typed
+    # without extension gets one, and replacing that file is confirmed first.
+    questions: list[str] = []
+
+    def fake_question(parent, title, text, *rest):
+        questions.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake_question))
+    result = window.save_digest()
+    assert asked[1][1].startswith(str(tmp_path.resolve()))
+    assert asked[1][3] == chosen_filter
+    if name == "digest":
+        assert result is None and questions == ["digest.json already exists. Do you want to replace it?"]
+    else:
+        assert result == str(tmp_path / name) and questions == []  # the dialog itself confirmed
+
+
+def test_save_replaces_a_file_atomically_and_reports_failures(make_window, fakes, qtbot, tmp_path, monkeypatch) -> None:
+    window = make_window()
+    open_seed(window, fakes)
+    run_digest(qtbot, window)
+    target = tmp_path / "digest.txt"
+    target.write_text("old", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(target), "Plain text (*.txt)")))
+    assert window.save_digest() == str(target)
+    assert fakes.english in target.read_text(encoding="utf-8")
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *rest: warnings.append(text)))
+    missing = tmp_path / "no such folder" / "digest.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(missing), "Plain text (*.txt)")))
+    assert window.save_digest() is None
+    assert warnings and "Could not save digest.txt" in warnings[0]
+    assert status(window).startswith("Could not save digest.txt")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: ("", "")))
+    assert window.save_digest() is None  # the user cancelled the dialog
+
+
+def test_safe_file_stem() -> None:
+    assert safe_file_stem('A/B: "c"?') == "A B c"
+    assert safe_file_stem("...") == "digest"
+
+
+# -- history, recent files, settings -----------------------------------------------------------------
+def test_history_reopens_a_past_digest(make_window, fakes, qtbot, tmp_path) -> None:
+    window = make_window()
+    open_seed(window, fakes)
+    digest = run_digest(qtbot, window)
+    other = tmp_path / "other.txt"
+    other.write_text("Another title\n\nA second article, short but real enough to open.", encoding="utf-8")
+    window.open_file(str(other))
+    assert window.summary_view.toPlainText() == ""
+
+    window._rebuild_history_menu()
+    entries = [action for action in window.history_menu.actions() if action.data()]
+    assert len(entries) == 1 and digest.article.title in entries[0].text()
+
+    window.findChild(QAction, "historyAction").trigger()
+    dialog = window.history_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.list.count() == 1
+    with qtbot.waitSignal(window.digest_shown, timeout=2000):
+        dialog.open_button.click()
+    assert window.summary_view.toPlainText() == fakes.english
+    assert window.article.title == digest.article.title
+    assert window.language_views["ar"].toPlainText() == fakes.arabic
+    assert "Reopened the digest" in status(window)
+
+
+def test_open_recent_and_settings_survive_a_restart(make_window, fakes, qtbot, tmp_path) -> None:
+    window = make_window()
+    open_seed(window, fakes)
+    window.language_boxes["ru"].setChecked(False)
+    window.full_article_box.setChecked(True)
+    window.profile_combo.setCurrentIndex(window.profile_combo.findData("fast"))
+    window.splitter.setSizes([300, 900])
+    size = (window.minimumSizeHint().width() + 10, 500)  # fits the offscreen platform's 800x600 screen
+    window.resize(*size)
+    window.close()
+
+    again = make_window()
+    assert not again.language_boxes["ru"].isChecked() and again.language_boxes["ar"].isChecked()
+    assert again.full_article_box.isChecked()
+    assert again.profile == "fast" and again.profile_actions["fast"].isChecked()
+    assert (again.size().width(), again.size().height()) == size
+    assert again.splitter.sizes()[0] < again.splitter.sizes()[1]
+    again._rebuild_recent_menu()
+    recent = [action for action in again.recent_menu.actions() if action.data()]
+    assert [action.data() for action in recent] == [str(fakes.seed_article.resolve())]
+    recent[0].trigger()
+    assert again.article is not None and again.article.source_path
+
+    gone = tmp_path / "gone.txt"
+    gone.write_text("Gone title\n\nThis file will be deleted before it is reopened.", encoding="utf-8")
+    assert again.open_file(str(gone))
+    gone.unlink()
+    again._rebuild_recent_menu()
+    stale = next(action for action in again.recent_menu.actions() if action.data() == str(gone.resolve()))
+    stale.trigger()
+    assert "no longer there" in status(again)
+    assert str(gone.resolve()) not in AppSettings().recent_files
+
+
+# -- models ------------------------------------------------------------------------------------------
+def test_missing_models_are_named_and_a_models_folder_can_be_chosen(make_window, fakes, qtbot, tmp_path, monkeypatch) -> None:
+    good_folder = tmp_path / "models"
+    good_folder.mkdir()
+    calls: list[tuple[str, str | None, DigestOptions]] = []
+
+    def check(profile, models_dir, options):
+        calls.append((profile, models_dir, options))
+        if models_dir == str(good_folder):
+            return []
+        return ["Summary model sshleifer/distilbart-cnn-12-6 is not installed: no folder distilbart-cnn-12-6"]
+
+    window = make_window(check=check)
+    open_seed(window, fakes)
+    assert window.banner.isVisible()
+    assert "distilbart-cnn-12-6 is not installed" in window.banner.label.text()
+    assert not window.findChild(QPushButton, "digestButton").isEnabled()
+    window.start_digest()  # refused, with a reason
+    assert "models are not installed" in status(window)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *args, **kwargs: str(good_folder)))
+    with qtbot.waitSignal(window.controller.check_finished, timeout=2000):
+        qtbot.mouseClick(window.banner.choose_button, Qt.MouseButton.LeftButton)
+    assert not window.banner.isVisible()
+    assert window.findChild(QPushButton, "digestButton").isEnabled()
+    assert AppSettings().models_dir == str(good_folder)
+    assert calls[-1][1] == str(good_folder)
+    # Options changes re-check with the new options.
+    with qtbot.waitSignal(window.controller.check_finished, timeout=2000):
+        window.language_boxes["ar"].setChecked(False)
+    assert calls[-1][2].languages == ("ru",)
+
+
+def test_a_failing_check_is_shown_not_fatal(make_window, fakes) -> None:
+    def check(profile, models_dir, options):
+        raise RuntimeError("disk on fire")
+
+    window = make_window(check=check)
+    assert window.banner.isVisible()
+    assert "Could not check the models: disk on fire" in window.banner.label.text()
+
+
+def test_real_engine_with_tiny_models(make_window, fakes, qtbot, tiny_models_dir) -> None:
+    settings = AppSettings()
+    settings.models_dir = str(tiny_models_dir)
+    window = make_window(run=None, check=None, settings=settings)
+    assert window.model_problems == [], window.model_problems
+    open_seed(window, fakes)
+    values: list[int] = []
+    window.progress_bar.valueChanged.connect(values.append)
+    digest = run_digest(qtbot, window, timeout=180_000)
+    assert digest.summary.strip()
+    assert window.summary_view.toPlainText() == digest.summary
+    for code in ("ru", "ar"):
+        assert window.language_views[code].toPlainText() == digest.summary_translations[code]
+        assert digest.summary_translations[code].strip()
+    assert len(values) >= 2 and values == sorted(values)
+    assert any(credit.model_id for credit in digest.models)
+    assert len(window.history().entries()) == 1
+
+
+# -- text direction and fonts ------------------------------------------------------------------------
+def test_arabic_reads_right_to_left_with_a_covering_font(make_window, fakes, qtbot) -> None:
+    window = make_window()
+    open_seed(window, fakes)
+    run_digest(qtbot, window)
+    arabic = window.findChild(QTextEdit, "arabicView")
+    option = arabic.document().defaultTextOption()
+    assert arabic.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+    assert option.alignment() & Qt.AlignmentFlag.AlignRight
+    # Every paragraph, even one that starts with a Latin name, lays out right to left.
+    block = arabic.document().firstBlock()
+    while block.isValid():
+        assert block.textDirection() == Qt.LayoutDirection.RightToLeft
+        block = block.next()
+    arabic_families = set(QFontDatabase.families(QFontDatabase.WritingSystem.Arabic))
+    assert arabic.font().families()[0] in arabic_families
+    russian = window.findChild(QTextEdit, "russianView")
+    assert russian.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert russian.document().defaultTextOption().textDirection() == Qt.LayoutDirection.LeftToRight
+    assert russian.font().families()[0] in set(QFontDatabase.families(QFontDatabase.WritingSystem.Cyrillic))
+
+
+def test_article_notices_are_shown(make_window, qtbot) -> None:
+    from models.types import Article
+
+    window = make_window()
+    window.show_article(Article(title="Статья", text="Текст статьи на русском языке.", language="ru",
+                                notices=("This article looks like Russian; the models expect English.",)))
+    assert window.original_pane.notices_label.isVisible()
+    assert "expect English" in window.original_pane.notices_label.text()
+    window.show_article(Article(title="Plain", text="Plain English text."))
+    assert not window.original_pane.notices_label.isVisible()
+
+
+# -- dialogs -------------------------------------------------------------------------------------------
+def test_about_lists_models_licences_and_attribution(make_window, qtbot) -> None:
+    from PySide6.QtWidgets import QDialog, QTextBrowser
+
+    from models.catalog import PROFILES
+
+    window = make_window()
+    window.about_action.trigger()
+    dialog = window.findChild(QDialog, "aboutDialog")
+    qtbot.waitExposed(dialog)
+    text = dialog.findChild(QTextBrowser, "aboutText").toPlainText()
+    for specs in PROFILES.values():
+        for spec in specs.values():
+            assert spec.repo_id in text and spec.licence in text
+    assert "University of Helsinki" in text and "Sam Shleifer" in text
+    dialog.close()
+
+
+def test_shortcuts_dialog_lists_the_menu_shortcuts(make_window, qtbot) -> None:
+    from PySide6.QtWidgets import QDialog, QTableWidget
+
+    window = make_window()
+    window.shortcuts_action.trigger()
+    dialog = window.findChild(QDialog, "shortcutsDialog")
+    table = dialog.findChild(QTableWidget, "shortcutsTable")
+    rows = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
+    assert rows["Open…"] == "Ctrl+O"
+    assert rows["Digest"].startswith("Ctrl+Return")
+    assert rows["Cancel"] == "Esc"
+    dialog.close()
+
+
+def test_close_while_digesting_cancels_and_joins_the_thread(make_window, fakes, qtbot) -> None:
+    looping = fakes.LoopingRun()
+    window = make_window(run=looping)
+    open_seed(window, fakes)
+    window.start_digest()
+    assert looping.started.wait(2)
+    begin = time.monotonic()
+    window.close()
+    assert time.monotonic() - begin < 1.5
+    assert not window.controller.thread.isRunning()
+    assert looping.stopped.is_set()
