@@ -1,12 +1,25 @@
 """Load a tokenizer and a sequence-to-sequence model on a device, and generate with cancel
 and per-step progress.
 
+The fast path, chosen by measurement (``bench/``, ``bench/README.md``):
+
+- on the CPU, Linear layers run in int8 (:mod:`models.quantize`; the int8 copy is kept on
+  disk so later starts skip the float32 load and the quantisation); half precision on CUDA;
+- beam search keeps the cross-attention keys and values where they are: every beam of a
+  sentence attends over the same encoder output, so reordering them after each step (what
+  ``transformers`` does) copies megabytes per step for nothing. The output is unchanged;
+- the tokenizer and model are loaded once and kept by the caller (``DigestEngine``).
+
 This is the only module that imports torch and transformers at module level; it is itself
 imported only when a model is loaded.
 """
 
 from __future__ import annotations
 
+import inspect
+import logging
+import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -14,6 +27,7 @@ from typing import Any, Sequence
 import torch
 import transformers
 from transformers import AutoModelForSeq2SeqLM, AutoTokenizer, StoppingCriteria, StoppingCriteriaList
+from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 
 from models.catalog import GenerationSettings, ModelSpec
 from models.store import ensure_safetensors
@@ -23,6 +37,11 @@ from models.types import CancelToken, ModelUnavailable, StepCallback
 # no console in a windowed build).
 transformers.utils.logging.disable_progress_bar()
 transformers.utils.logging.set_verbosity_error()
+
+log = logging.getLogger(__name__)
+
+#: Precisions a model can be loaded in (``LoadedModel.precision``).
+FLOAT32, FLOAT16, INT8 = "float32", "float16", "int8"
 
 def pick_device(requested: str | None = None) -> str:
     """``requested`` if given, else CUDA, then Apple's MPS, then the CPU."""
@@ -40,6 +59,33 @@ def _dtype_for(device: str) -> torch.dtype:
     # Checkpoints may be stored in fp16 (the tc-big ones are), which is slow or broken on
     # the CPU: ask for float32 there explicitly. Half precision on CUDA.
     return torch.float16 if device.startswith("cuda") else torch.float32
+
+
+def cpu_count() -> int:
+    """Cores this process may use (its affinity mask where the OS has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def set_thread_count(threads: int) -> None:
+    """Intra-op threads for torch work started *from the calling thread* (per thread under OpenMP)."""
+    if threads >= 1 and torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+
+
+class _BeamCache(EncoderDecoderCache):
+    """A key/value cache whose cross-attention half is not reordered between beam-search steps.
+
+    Beam search only ever picks among the beams of the same sentence, and all of them hold the
+    same cross-attention keys and values (the sentence's encoder output), so the reorder is an
+    identity copy. Skipping it gives the same output and saves a copy of every layer's
+    encoder keys and values at every step (about 200 MB per step for a 1,024-token article).
+    """
+
+    def reorder_cache(self, beam_idx: torch.LongTensor) -> None:
+        self.self_attention_cache.reorder_cache(beam_idx)
 
 
 class _StepWatcher(StoppingCriteria):
@@ -69,6 +115,13 @@ class LoadedModel:
     device: str
     #: Prefix put before every input of a multi-target model, e.g. ``>>rus<<``.
     target_token: str | None = None
+    #: ``float32``, ``float16`` or ``int8`` (Linear layers).
+    precision: str = FLOAT32
+    #: Whether generate uses the fast beam-search cache (False only for comparisons).
+    fast_beams: bool = True
+    #: How the weights got here (``float``, ``quantized``, ``cache``) and how long it took.
+    origin: str = "float"
+    load_seconds: float = 0.0
 
     @property
     def input_window(self) -> int:
@@ -105,6 +158,9 @@ class LoadedModel:
         max_new_tokens = max_new_tokens or settings.max_new_tokens
         min_new_tokens = settings.min_new_tokens if min_new_tokens is None else min_new_tokens
         watcher = _StepWatcher(cancel, on_step)
+        extra: dict[str, Any] = {}
+        if settings.num_beams > 1 and self.fast_beams:
+            extra[_cache_argument(self.model)] = _BeamCache(DynamicCache(), DynamicCache())
         with torch.inference_mode():
             output = self.model.generate(
                 **encoded,
@@ -115,31 +171,88 @@ class LoadedModel:
                 min_new_tokens=min(min_new_tokens, max_new_tokens),
                 early_stopping=settings.early_stopping if settings.num_beams > 1 else False,
                 stopping_criteria=StoppingCriteriaList([watcher]),
+                **extra,
             )
         if cancel is not None:
             cancel.raise_if_cancelled()
         return [text.strip() for text in self.tokenizer.batch_decode(output, skip_special_tokens=True)]
 
 
-def load(spec: ModelSpec, folder: Path, device: str | None = None) -> LoadedModel:
-    """Load ``spec``'s tokenizer and model from ``folder`` (local files only, no remote code)."""
+_CACHE_ARGUMENTS: dict[type, str] = {}
+
+
+def _cache_argument(model: Any) -> str:
+    """``generate``'s name for a cache object: ``cache`` in recent transformers 5 releases,
+    ``past_key_values`` before (read from the model's ``forward``)."""
+    kind = type(model)
+    if kind not in _CACHE_ARGUMENTS:
+        parameters = inspect.signature(kind.forward).parameters
+        _CACHE_ARGUMENTS[kind] = "cache" if "cache" in parameters else "past_key_values"
+    return _CACHE_ARGUMENTS[kind]
+
+
+def resolve_precision(device: str, quantize: bool | None) -> str:
+    """The precision a model is loaded in: int8 on the CPU unless ``quantize`` is False (or the
+    torch build cannot), half on CUDA, float32 elsewhere."""
+    if device.startswith("cuda"):
+        return FLOAT16
+    if device == "cpu" and quantize is not False:
+        from models.quantize import int8_supported
+
+        if int8_supported():
+            return INT8
+        if quantize:
+            log.warning("this torch build has no int8 CPU kernels; using float32")
+    return FLOAT32
+
+
+def load(
+    spec: ModelSpec, folder: Path, device: str | None = None, *, quantize: bool | None = None, fast_beams: bool = True
+) -> LoadedModel:
+    """Load ``spec``'s tokenizer and model from ``folder`` (local files only, no remote code).
+
+    ``quantize``: None (the default) means int8 Linear layers on the CPU when this torch can,
+    True asks for them, False keeps float32. See :func:`resolve_precision`.
+    """
+    started = time.monotonic()
     device = pick_device(device)
+    precision = resolve_precision(device, quantize)
     weights_folder = ensure_safetensors(folder)
-    try:
-        tokenizer = AutoTokenizer.from_pretrained(weights_folder, local_files_only=True, trust_remote_code=False)
-        model = AutoModelForSeq2SeqLM.from_pretrained(
+
+    def load_float() -> Any:
+        return AutoModelForSeq2SeqLM.from_pretrained(
             weights_folder,
             local_files_only=True,
             trust_remote_code=False,
             use_safetensors=True,
             dtype=_dtype_for(device),
         )
+
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(weights_folder, local_files_only=True, trust_remote_code=False)
+        if precision == INT8:
+            from models.quantize import load_or_quantize
+
+            model, origin = load_or_quantize(weights_folder, load_float)
+        else:
+            model, origin = load_float(), "float"
     except Exception as error:  # noqa: BLE001 - safetensors, tokenizers and config errors have no common base
         first_line = (str(error).strip().splitlines() or [error.__class__.__name__])[0]
         raise ModelUnavailable(f"the model in {folder} could not be loaded: {first_line}") from error
     model.to(device).eval()
-    loaded = LoadedModel(spec=spec, path=folder, tokenizer=tokenizer, model=model, device=device)
+    loaded = LoadedModel(
+        spec=spec,
+        path=folder,
+        tokenizer=tokenizer,
+        model=model,
+        device=device,
+        precision=precision,
+        fast_beams=fast_beams,
+        origin=origin,
+    )
     loaded.target_token = choose_target_token(spec, target_codes(loaded), folder)
+    loaded.load_seconds = time.monotonic() - started
+    log.info("loaded %s (%s, %s) in %.1f s", spec.repo_id, precision, origin, loaded.load_seconds)
     return loaded
 
 

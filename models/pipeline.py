@@ -1,6 +1,12 @@
 """Article in, Digest out: the steps of a digest, their share of the progress bar, and the
 engine that keeps models loaded between digests.
 
+The summary runs first, on every core. The translations (the summary's, then the article's,
+for each language) run one language per thread at the same time when the machine has a core
+for each: the languages use different models, nothing is shared but the cores, and two
+decoders on one core each get more done than one decoder on two cores (small batches
+parallelise poorly, and one decoder's Python bookkeeping overlaps the other's matrix work).
+
 Importing this module is cheap; torch and transformers load with the first model.
 """
 
@@ -8,8 +14,9 @@ from __future__ import annotations
 
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from models import catalog, store
 from models.catalog import ModelSpec
@@ -17,6 +24,7 @@ from models.text import split_paragraphs
 from models.types import (
     LANGUAGE_NAMES,
     Article,
+    Cancelled,
     CancelToken,
     Digest,
     DigestError,
@@ -43,11 +51,16 @@ _TRANSLATION_WEIGHT_PER_1000_CHARS = 1.0
 @dataclass(frozen=True)
 class EngineConfig:
     """Which models to use and where: a catalogue profile, an optional folder of models
-    (else ``ARTICLE_DIGEST_MODELS``, else the Hugging Face cache), and a device."""
+    (else ``ARTICLE_DIGEST_MODELS``, else the Hugging Face cache), and a device.
+
+    ``quantize``: None (auto) runs the Linear layers in int8 on the CPU when torch can (the
+    int8 copy is cached on disk), True asks for int8, False keeps float32 everywhere.
+    """
 
     profile: str = catalog.DEFAULT_PROFILE
     models_dir: str | None = None
     device: str | None = None
+    quantize: bool | None = None
 
 
 class ProgressReporter:
@@ -58,16 +71,37 @@ class ProgressReporter:
         self._last_fraction = 0.0
         self._last_step = ""
         self._last_time = 0.0
+        # Stages running side by side report from their own threads.
+        self._lock = threading.Lock()
 
     def emit(self, fraction: float, step: str, *, force: bool = False) -> None:
         if self._callback is None:
             return
-        fraction = min(1.0, max(self._last_fraction, fraction))
-        now = time.monotonic()
-        if not force and step == self._last_step and now - self._last_time < PROGRESS_INTERVAL_S:
-            return
-        self._last_fraction, self._last_step, self._last_time = fraction, step, now
-        self._callback(Progress(fraction=fraction, step=step))
+        with self._lock:
+            fraction = min(1.0, max(self._last_fraction, fraction))
+            now = time.monotonic()
+            if not force and step == self._last_step and now - self._last_time < PROGRESS_INTERVAL_S:
+                return
+            self._last_fraction, self._last_step, self._last_time = fraction, step, now
+            self._callback(Progress(fraction=fraction, step=step))
+
+    def parallel(self, start: float, end: float, weights: dict[str, float]) -> Callable[[str], Callable[[float, str], None]]:
+        """Stage reports for stages that run at the same time over ``start``..``end``: the bar
+        shows their weighted sum, so it moves steadily whichever stage is ahead."""
+        done = dict.fromkeys(weights, 0.0)
+        total = sum(weights.values()) or 1.0
+        lock = threading.Lock()
+
+        def stage(name: str) -> Callable[[float, str], None]:
+            def report(local: float, step: str) -> None:
+                with lock:
+                    done[name] = max(done[name], local)
+                    fraction = sum(weights[key] * value for key, value in done.items()) / total
+                self.emit(start + (end - start) * fraction, step)
+
+            return report
+
+        return stage
 
     def stage(self, start: float, end: float):  # noqa: ANN201 - a StageReport
         """A ``StageReport`` for a stage that covers ``start``..``end`` of the whole job."""
@@ -123,7 +157,7 @@ class DigestEngine:
             from models import engine
 
             location = store.locate(spec, self.config.models_dir)
-            loaded = engine.load(spec, location.path, self.config.device)
+            loaded = engine.load(spec, location.path, self.config.device, quantize=self.config.quantize)
             self._loaded[spec.task] = loaded
             self.load_count += 1
         return loaded
@@ -165,7 +199,6 @@ class DigestEngine:
         load_end = _LOAD_SPAN if to_load else 0.0
 
         from models.summarize import plan_chunks, summarize
-        from models.translate import translate_text
 
         summariser = loaded[catalog.SUMMARIZE]
         chunk_count = len(plan_chunks(summariser, paragraphs))
@@ -192,28 +225,11 @@ class DigestEngine:
             cancel=cancel,
             report=reporter.stage(*spans["summary"]),
         )
-        summary_translations: dict[str, str] = {}
-        for language in options.languages:
-            translator = loaded[catalog.translation_task(language)]
-            summary_translations[language] = translate_text(
-                translator,
-                summary,
-                translator.spec.generation,
-                cancel=cancel,
-                report=reporter.stage(*spans[f"summary-{language}"]),
-                label=f"Translating summary to {LANGUAGE_NAMES[language]}",
-            )
-        article_translations: dict[str, str] = {}
-        for language in article_weights:
-            translator = loaded[catalog.translation_task(language)]
-            article_translations[language] = translate_text(
-                translator,
-                "\n\n".join(paragraphs),
-                translator.spec.generation,
-                cancel=cancel,
-                report=reporter.stage(*spans[f"article-{language}"]),
-                label=f"Translating article to {LANGUAGE_NAMES[language]}",
-            )
+        translations = self._translate_all(
+            loaded, summary, paragraphs, options, article_weights, translation_weights, spans, reporter, cancel
+        )
+        summary_translations = {language: translations[f"summary-{language}"] for language in options.languages}
+        article_translations = {language: translations[f"article-{language}"] for language in article_weights}
         reporter.emit(1.0, "Done", force=True)
         return Digest(
             article=article,
@@ -223,6 +239,98 @@ class DigestEngine:
             models=tuple(_credit(model) for model in loaded.values()),
             seconds=time.monotonic() - started,
         )
+
+
+    def _translate_all(
+        self,
+        loaded: dict[str, LoadedModel],
+        summary: str,
+        paragraphs: list[str],
+        options: DigestOptions,
+        article_weights: dict[str, float],
+        translation_weights: dict[str, float],
+        spans: dict[str, tuple[float, float]],
+        reporter: ProgressReporter,
+        cancel: CancelToken,
+    ) -> dict[str, str]:
+        """Every translation the digest needs, keyed ``summary-<lang>`` / ``article-<lang>``:
+        one language per thread when there are cores for it, else one after the other."""
+        from models.engine import cpu_count, set_thread_count
+        from models.translate import translate_text
+
+        article_text = "\n\n".join(paragraphs)
+        languages = list(options.languages)
+        cores = cpu_count()
+        side_by_side = len(languages) > 1 and cores >= len(languages) and all(
+            loaded[catalog.translation_task(language)].device == "cpu" for language in languages
+        )
+        jobs = {
+            language: [("summary", summary), *((("article", article_text),) if language in article_weights else ())]
+            for language in languages
+        }
+        if side_by_side:
+            names = [f"{kind}-{language}" for language in languages for kind, _ in jobs[language]]
+            start, end = spans[names[0]][0], max(spans[name][1] for name in names)
+            weights = {**{f"summary-{k}": v for k, v in translation_weights.items()}, **{f"article-{k}": v for k, v in article_weights.items()}}
+            stage_report = reporter.parallel(start, end, {name: weights[name] for name in names})
+        else:
+            stage_report = None
+        # A failure in one language stops the others at their next decoding step.
+        stop = _LinkedCancel(cancel)
+        results: dict[str, str] = {}
+
+        def run_language(language: str, threads: int | None) -> None:
+            if threads:
+                set_thread_count(threads)
+            translator = loaded[catalog.translation_task(language)]
+            try:
+                for kind, text in jobs[language]:
+                    name = f"{kind}-{language}"
+                    what = "summary" if kind == "summary" else "article"
+                    results[name] = translate_text(
+                        translator,
+                        text,
+                        translator.spec.generation,
+                        cancel=stop,
+                        report=stage_report(name) if stage_report else reporter.stage(*spans[name]),
+                        label=f"Translating {what} to {LANGUAGE_NAMES[language]}",
+                    )
+            except BaseException:
+                stop.cancel()
+                raise
+
+        if not side_by_side:
+            for language in languages:
+                run_language(language, None)
+            return results
+        threads = max(1, cores // len(languages))
+        with ThreadPoolExecutor(max_workers=len(languages), thread_name_prefix="translate") as pool:
+            futures = [pool.submit(run_language, language, threads) for language in languages]
+            errors = [future.exception() for future in futures]
+        real = [error for error in errors if error is not None and not isinstance(error, Cancelled)]
+        if real:
+            raise real[0]
+        cancel.raise_if_cancelled()
+        for error in errors:
+            if error is not None:
+                raise error
+        return results
+
+
+class _LinkedCancel(CancelToken):
+    """A token that is cancelled when it is cancelled itself or when its parent is."""
+
+    def __init__(self, parent: CancelToken) -> None:
+        super().__init__()
+        self._parent = parent
+
+    @property
+    def cancelled(self) -> bool:
+        return self._parent.cancelled or super().cancelled
+
+    def raise_if_cancelled(self) -> None:
+        if self.cancelled:
+            raise Cancelled()
 
 
 def _spans(weights: list[tuple[str, float]], start: float) -> dict[str, tuple[float, float]]:
