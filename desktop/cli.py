@@ -4,6 +4,7 @@
                        [--format json|md|txt|html] [--out PATH]
     article-digest-cli --history
     article-digest-cli models list|download|verify|remove [--profile P] [--models-dir DIR]
+    article-digest-cli models use TASK FOLDER
 
 Errors are one line on stderr naming the file and the cause; the exit status is 1 for a
 failed digest, 2 for bad usage, 130 when interrupted.
@@ -61,10 +62,33 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _models_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=f"{PROG} models", description="List, download or verify the models.")
-    parser.add_argument("action", choices=("list", "download", "verify", "remove"))
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} models",
+        description="List, download, verify or remove the models, or point one at a folder you have.",
+        epilog=f"Example: {PROG} models use translate-ru /media/usb/opus-mt-tc-big-en-zle",
+    )
+    parser.add_argument("action", choices=("list", "download", "verify", "remove", "use"))
+    parser.add_argument("task", nargs="?", help="with 'use': summarize, translate-ru or translate-ar")
+    parser.add_argument("folder", nargs="?", help="with 'use': the model's folder ('-' forgets the choice)")
     _add_model_options(parser)
     return parser
+
+
+def use_folder(args: argparse.Namespace) -> int:
+    """``models use TASK FOLDER``: point the profile's model for TASK at a folder."""
+    from models import ModelUnavailable, store
+
+    specs = specs_for(args.profile)
+    if args.task not in specs or not args.folder:
+        print(f"{PROG} models: error: give a task ({', '.join(specs)}) and a folder", file=sys.stderr)
+        return 2
+    spec = specs[args.task]
+    try:
+        store.choose_folder(spec, None if args.folder == "-" else args.folder)
+    except ModelUnavailable as error:
+        return _fail(str(error))
+    print(f"{spec.task}: {spec.repo_id} now {'found as usual' if args.folder == '-' else 'uses ' + args.folder}")
+    return 0
 
 
 class _ProgressBar:
@@ -167,10 +191,12 @@ def _megabytes(size: int) -> str:
 
 
 def run_models(argv: Sequence[str]) -> int:
-    """``models list|download|verify|remove``: one line per model; status 1 if any failed."""
+    """``models list|download|verify|remove|use``: one line per model; status 1 if any failed."""
     from models import ModelUnavailable, store
 
     args = _models_parser().parse_args(argv)
+    if args.action == "use":
+        return use_folder(args)
     status = 0
     for spec in specs_for(args.profile).values():
         try:

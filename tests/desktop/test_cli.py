@@ -115,3 +115,16 @@ def test_models_download_then_digest_without_a_models_folder(tiny_models_dir: Pa
         removed = cli("models", "remove", "--profile", "fast")
         assert removed.returncode == 0 and removed.stdout.count("removed") == 3
         assert cli("models", "verify", "--profile", "fast").returncode == 1
+
+
+def test_models_use_points_a_task_at_a_folder(tiny_models_dir: Path, tmp_path: Path) -> None:
+    refused = cli("models", "use", "translate-ar", str(tmp_path))
+    assert_one_line_error(refused, "not a usable model folder")
+    for task in ("summarize", "translate-ru", "translate-ar"):
+        assert cli("models", "use", task, str(tiny_models_dir / task)).returncode == 0
+    listed = cli("models", "list")
+    assert listed.stdout.count("installed (chosen") == 3
+    digest = cli(str(SEED_ARTICLE), "--to", "ar")
+    assert digest.returncode == 0, digest.stderr
+    assert cli("models", "use", "translate-ar", "-").returncode == 0
+    assert "missing" in cli("models", "list").stdout.splitlines()[2]
