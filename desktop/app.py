@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import signal
 import sys
@@ -54,8 +53,36 @@ def process_age_ms() -> float:
         return (time.monotonic() - _IMPORTED_AT) * 1000
 
 
+#: Qt's own command-line options (see QGuiApplication), with and without a value.
+_QT_OPTIONS_WITH_VALUE = frozenset(
+    {"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qwindowgeometry", "-geometry",
+     "-qwindowicon", "-qwindowtitle", "-display", "-style", "-stylesheet", "-session", "-name", "-title"}
+)
+_QT_FLAG_OPTIONS = frozenset({"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync"})
+
+
+def _split_qt_args(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    ours: list[str] = []
+    qt: list[str] = []
+    items = list(argv)
+    index = 0
+    while index < len(items):
+        arg = items[index]
+        if arg in _QT_OPTIONS_WITH_VALUE and index + 1 < len(items):
+            qt += [arg, items[index + 1]]
+            index += 2
+            continue
+        if arg in _QT_FLAG_OPTIONS or arg.startswith("-qmljsdebugger="):
+            qt.append(arg)
+        else:
+            ours.append(arg)
+        index += 1
+    return ours, qt
+
+
 def parse_args(argv: Sequence[str] | None = None) -> tuple[argparse.Namespace, list[str]]:
-    """Our options, and the rest (Qt's own options such as ``-platform``) for QApplication."""
+    """Our options, and the rest (Qt's own options such as ``-platform NAME``) for QApplication."""
+    ours, qt_args = _split_qt_args(list(sys.argv[1:] if argv is None else argv))
     parser = argparse.ArgumentParser(
         prog="article-digest",
         description="Summarise a news article and translate it into Russian and Arabic, on this computer.",
@@ -66,7 +93,8 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[argparse.Namespace, l
         action="store_true",
         help="show the window, load FILE if given, print how long start-up took and exit",
     )
-    return parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    args, unknown = parser.parse_known_args(ours)
+    return args, [*qt_args, *unknown]
 
 
 def log_file_path() -> Path:
@@ -78,6 +106,8 @@ def log_file_path() -> Path:
 
 def configure_logging() -> Path | None:
     """Log to a rotating file in the user's data folder and warnings to stderr (when there is one)."""
+    import logging.handlers
+
     root = logging.getLogger()
     if getattr(configure_logging, "_done", False):
         return getattr(configure_logging, "_path", None)
@@ -244,7 +274,7 @@ def _smoke_test(app: QApplication, window: MainWindow, files: list[str]) -> int:
         window.open_dropped(files)
     # Let the model check (on the worker thread) finish, so the answer covers it too.
     deadline = time.monotonic() + 30
-    while window.controller.checking and time.monotonic() < deadline:
+    while not window.models_checked and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.005)
     app.processEvents()

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.dialogs import APP_DISPLAY_NAME, AboutDialog, HistoryDialog, ShortcutsDialog, history_row, short_created
 from desktop.ui.jobs import CheckFunction, JobController, RunFunction
 from desktop.ui.panes import GeneratedPane, MessageBanner, OriginalPane, dropped_paths
 from desktop.ui.settings import AppSettings
@@ -43,6 +42,8 @@ from models.catalog import PROFILES
 from models.types import LANGUAGE_NAMES, Article, Digest, DigestError, DigestOptions
 
 log = logging.getLogger(__name__)
+
+APP_DISPLAY_NAME = "Article Digest"
 
 #: How many past digests the History menu lists (the dialog lists them all).
 HISTORY_MENU_ENTRIES = 10
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         # Which models are missing is asked on the worker thread (the check may import the hub
         # client, a few hundred milliseconds), once the window is on screen: see showEvent.
         self._checked_once = False
+        #: Whether the first answer about missing models has arrived.
+        self.models_checked = False
 
     # ------------------------------------------------------------------------------------------
     # construction
@@ -405,6 +408,7 @@ class MainWindow(QMainWindow):
 
     @Slot(list)
     def _on_controller_check_finished(self, problems: list[str]) -> None:
+        self.models_checked = True
         self.model_problems = [str(problem) for problem in problems]
         if self.model_problems:
             folder = self.settings.models_dir or "the default models folder"
@@ -777,6 +781,8 @@ class MainWindow(QMainWindow):
         return ""
 
     def _history_rows(self) -> list[Any]:
+        from desktop.ui.dialogs import history_row
+
         try:
             return [history_row(entry) for entry in self.history().entries()]
         except Exception as error:  # noqa: BLE001
@@ -790,6 +796,8 @@ class MainWindow(QMainWindow):
         self.history_menu.addAction(self.history_action)
         if self._closed or not self.isVisible():
             return  # listed when the menu opens; no disk access while the window starts
+        from desktop.ui.dialogs import short_created
+
         rows = self._history_rows()[:HISTORY_MENU_ENTRIES]
         if rows:
             self.history_menu.addSeparator()
@@ -806,6 +814,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_history_action_triggered(self) -> None:
+        from desktop.ui.dialogs import HistoryDialog
+
         dialog = HistoryDialog(self._history_rows(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.entry_chosen.connect(self.open_history_entry)
@@ -815,6 +825,8 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def open_history_entry(self, entry_id: str) -> bool:
         """Show the past digest ``entry_id``."""
+        from desktop.ui.dialogs import short_created
+
         try:
             digest = self.history().load(entry_id)
         except Exception as error:  # noqa: BLE001
@@ -831,6 +843,8 @@ class MainWindow(QMainWindow):
     # help
     @Slot()
     def _on_shortcuts_action_triggered(self) -> None:
+        from desktop.ui.dialogs import ShortcutsDialog
+
         dialog = ShortcutsDialog(
             [self.open_action, self.save_action, self.digest_action, self.cancel_action, self.history_action,
              self.shortcuts_action, self.quit_action],
@@ -841,6 +855,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about_action_triggered(self) -> None:
+        from desktop.ui.dialogs import AboutDialog
+
         dialog = AboutDialog(self.profile, self.settings.models_dir, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
