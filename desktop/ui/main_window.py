@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.jobs import CheckFunction, JobController, RunFunction
-from desktop.ui.panes import GeneratedPane, MessageBanner, OriginalPane, dropped_paths
+from desktop.ui.panes import GeneratedPane, MessageBanner, OriginalPane, digest_info, dropped_paths
 from desktop.ui.settings import AppSettings
 from models.catalog import PROFILES
 from models.types import LANGUAGE_NAMES, Article, Digest, DigestError, DigestOptions
@@ -72,6 +72,11 @@ def write_file_atomically(path: str, data: bytes) -> None:
         raise OSError(message or "could not write the whole file")
     if not save_file.commit():
         raise OSError(save_file.errorString())
+
+
+def _short_problem(problem: str) -> str:
+    """An engine message without its list of searched places (that goes to the tooltip)."""
+    return problem.split(" (looked in ", 1)[0]
 
 
 def safe_file_stem(title: str, fallback: str = "digest") -> str:
@@ -301,8 +306,18 @@ class MainWindow(QMainWindow):
         self.original_pane.files_dropped.connect(self._on_files_dropped)
         self.generated_pane = GeneratedPane(tuple(LANGUAGE_NAMES))
         self.generated_pane.files_dropped.connect(self._on_files_dropped)
+        self.digest_info_label = QLabel("")
+        self.digest_info_label.setObjectName("digestInfo")
+        self.digest_info_label.setWordWrap(True)
+        self.digest_info_label.setEnabled(False)  # greyed: secondary information
+        self.digest_info_label.hide()
+        generated_side = QWidget()
+        generated_layout = QVBoxLayout(generated_side)
+        generated_layout.setContentsMargins(0, 0, 0, 0)
+        generated_layout.addWidget(self.generated_pane, 1)
+        generated_layout.addWidget(self.digest_info_label)
         self.splitter.addWidget(self.original_pane)
-        self.splitter.addWidget(self.generated_pane)
+        self.splitter.addWidget(generated_side)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         layout.addWidget(self.splitter, 1)
@@ -411,13 +426,17 @@ class MainWindow(QMainWindow):
         self.models_checked = True
         self.model_problems = [str(problem) for problem in problems]
         if self.model_problems:
-            folder = self.settings.models_dir or "the default models folder"
-            text = (
-                f"Some models are not installed, so Digest cannot run yet (looking in {folder}):\n"
-                + "\n".join(f"• {problem}" for problem in self.model_problems)
-                + "\nChoose the folder that holds them, or switch to the other model profile."
+            count = len(self.model_problems)
+            folder = self.settings.models_dir or "none chosen (the default locations are searched)"
+            self.banner.show_message(
+                "warning",
+                f"{count} model{'s are' if count > 1 else ' is'} missing, so Digest cannot run yet.",
+                [_short_problem(problem) for problem in self.model_problems],
+                footer=f"Models folder: {folder}. Choose the folder that holds the models, "
+                "or switch to the other model profile.",
+                offer_models_folder=True,
+                details="\n".join(self.model_problems),
             )
-            self.banner.show_message("warning", text, offer_models_folder=True)
         else:
             self.banner.clear("warning")
         self._update_actions()
@@ -514,6 +533,7 @@ class MainWindow(QMainWindow):
         self.original_pane.show_article(article)
         self.generated_pane.show_digest(None)
         self.generated_pane.setCurrentIndex(0)
+        self.digest_info_label.hide()
         self.banner.clear("error")
         self._update_title()
         self._update_actions()
@@ -644,7 +664,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_tick_timeout(self) -> None:
-        self.elapsed_label.setText(self._elapsed_text())
+        self.elapsed_label.setText(f"· {self._elapsed_text()}")
 
     def _stop_progress(self) -> None:
         self._tick.stop()
@@ -676,9 +696,13 @@ class MainWindow(QMainWindow):
     def _on_controller_job_failed(self, kind: str, message: str) -> None:
         self._stop_progress()
         if kind == "unavailable":
-            self.banner.show_message("warning", f"A model could not be loaded:\n{message}", offer_models_folder=True)
+            self.banner.show_message(
+                "warning", "A model could not be loaded.", [_short_problem(message)],
+                footer="Choose the folder that holds the models, or switch to the other model profile.",
+                offer_models_folder=True, details=message,
+            )
         else:
-            self.banner.show_message("error", f"The digest failed:\n{message}")
+            self.banner.show_message("error", "The digest failed.", [message], details=message)
         self.show_status(f"Digest failed: {message}")
 
     @Slot()
@@ -697,6 +721,8 @@ class MainWindow(QMainWindow):
             self._update_title()
         self.digest = digest
         self.generated_pane.show_digest(digest)
+        self.digest_info_label.setText(digest_info(digest))
+        self.digest_info_label.show()
         self._update_actions()
         self.digest_shown.emit(digest)
 

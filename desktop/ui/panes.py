@@ -12,7 +12,16 @@ from __future__ import annotations
 from typing import Iterable
 
 from PySide6.QtCore import QMimeData, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QFontDatabase, QTextOption
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontDatabase,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -50,6 +59,8 @@ _WRITING_SYSTEMS: dict[str, QFontDatabase.WritingSystem] = {
 #: Arabic script reads better a little larger than Latin at the same point size.
 _SCALE: dict[str, float] = {"ar": 1.2}
 _READING_POINT_SIZE = 11.0
+#: Line height of the reading views, in percent of the font's: easier on the eye than Qt's 100.
+LINE_HEIGHT_PERCENT = 135
 
 
 def dropped_paths(mime: QMimeData) -> list[str]:
@@ -95,6 +106,7 @@ class FileDropTextView(QTextEdit):
         self.language = language
         self.setReadOnly(True)
         self.setAcceptRichText(False)
+        self.setUndoRedoEnabled(False)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setFont(reading_font(language, self.font()))
@@ -120,7 +132,13 @@ class FileDropTextView(QTextEdit):
         """Show ``text`` (plain, paragraphs separated by blank lines) from the top."""
         self.setPlainText(text)
         self._apply_text_option()
-        self.moveCursor(self.textCursor().MoveOperation.Start)
+        if text:
+            cursor = QTextCursor(self.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            block_format = QTextBlockFormat()
+            block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            cursor.mergeBlockFormat(block_format)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
 
     # -- drops and pastes: files open, URLs are never inserted as text --------------------------
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
@@ -231,7 +249,7 @@ def article_details(article: Article) -> str:
 
 #: Placeholders written in each language, so an empty tab already shows its script and direction.
 _PLACEHOLDERS: dict[str, str] = {
-    "summary": "The English summary appears here. Open an article and press Digest (Ctrl+Return).",
+    "summary": "The English summary appears here after Digest (Ctrl+Return).",
     "ru": "Здесь появится перевод краткого содержания на русский язык.",
     "ar": "ستظهر هنا ترجمة الملخص إلى اللغة العربية.",
 }
@@ -303,6 +321,21 @@ class GeneratedPane(QTabWidget):
             self.setTabVisible(self.indexOf(view), bool(text))
 
 
+def digest_info(digest: Digest) -> str:
+    """One line under the tabs: when and how fast the digest was made, and by which models."""
+    from models.catalog import SUMMARIZE
+    from models.types import LANGUAGE_NAMES
+
+    parts = [f"Made {digest.created.replace('T', ' ')[:16]}"]
+    if digest.seconds:
+        parts[0] += f" in {digest.seconds:.1f} s"
+    for credit in digest.models:
+        task = "Summary" if credit.task == SUMMARIZE else LANGUAGE_NAMES.get(credit.task.removeprefix("translate-"), credit.task)
+        licence = f" ({credit.licence})" if credit.licence else ""
+        parts.append(f"{task}: {credit.model_id}{licence}")
+    return " · ".join(parts) + ". Machine-made: check what matters against the original."
+
+
 class MessageBanner(QFrame):
     """A coloured strip above the panes for problems the user can act on (missing models, errors).
 
@@ -327,7 +360,7 @@ class MessageBanner(QFrame):
         self.label = QLabel()
         self.label.setObjectName("bannerText")
         self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.choose_button = QPushButton("Choose models folder…")
@@ -353,9 +386,25 @@ class MessageBanner(QFrame):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_message(self, kind: str, text: str, *, offer_models_folder: bool = False) -> None:
-        """Show ``text``; ``kind`` is ``"warning"`` or ``"error"``."""
+    def show_message(
+        self, kind: str, heading: str, lines: Iterable[str] = (), *, footer: str = "", offer_models_folder: bool = False,
+        details: str = "",
+    ) -> None:
+        """Show a bold ``heading``, a bullet per line and a ``footer``; ``kind`` is ``"warning"`` or ``"error"``.
+
+        ``details`` (e.g. every folder that was searched) goes to the tooltip.
+        """
+        import html
+
         self.kind = kind
+        parts = [f"<b>{html.escape(heading)}</b>"]
+        items = [f"<li>{html.escape(line)}</li>" for line in lines]
+        if items:
+            parts.append(f"<ul style='margin: 2px 0 2px -24px;'>{''.join(items)}</ul>")
+        if footer:
+            parts.append(f"<div>{html.escape(footer)}</div>")
+        text = "".join(parts)
+        self.setToolTip(details)
         background, text_colour, border = self._COLOURS.get(kind, self._COLOURS["error"])
         self.setStyleSheet(
             f"QFrame#messageBanner {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"

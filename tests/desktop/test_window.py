@@ -446,12 +446,15 @@ def test_missing_models_are_named_and_a_models_folder_can_be_chosen(make_window,
         calls.append((profile, models_dir, options))
         if models_dir == str(good_folder):
             return []
-        return ["Summary model sshleifer/distilbart-cnn-12-6 is not installed: no folder distilbart-cnn-12-6"]
+        return ["Summary model: sshleifer/distilbart-cnn-12-6 is not installed (looked in /nowhere/summarize, the Hugging Face cache)"]
 
     window = make_window(check=check)
     open_seed(window, fakes)
     assert window.banner.isVisible()
+    assert "1 model is missing" in window.banner.label.text()
     assert "distilbart-cnn-12-6 is not installed" in window.banner.label.text()
+    assert "/nowhere" not in window.banner.label.text()  # the searched places go to the tooltip
+    assert "looked in /nowhere/summarize" in window.banner.toolTip()
     assert not window.findChild(QPushButton, "digestButton").isEnabled()
     window.start_digest()  # refused, with a reason
     assert "models are not installed" in status(window)
