@@ -163,6 +163,14 @@ class InferenceWorker(QObject):
         self._progress_interval_s = progress_interval_s
 
     @Slot(object)
+    def run_preload(self, task: Callable[[], object]) -> None:
+        """Run a warm-up ``task`` (e.g. loading the documents' language model); never raises."""
+        try:
+            task()
+        except Exception:  # noqa: BLE001 - a failed warm-up only costs time later
+            log.exception("preloading failed")
+
+    @Slot(object)
     def run_check(self, request: CheckRequest) -> None:
         """Look for the models a digest would need; never raises."""
         try:
@@ -234,6 +242,7 @@ class JobController(QObject):
 
     _submit = Signal(object, object)
     _submit_check = Signal(object)
+    _submit_preload = Signal(object)
 
     def __init__(
         self, run: RunFunction | None = None, check: CheckFunction | None = None, parent: QObject | None = None
@@ -252,6 +261,7 @@ class JobController(QObject):
         self._thread.finished.connect(self._worker.deleteLater)
         self._submit.connect(self._worker.run_job)
         self._submit_check.connect(self._worker.run_check)
+        self._submit_preload.connect(self._worker.run_preload)
         self._worker.check_finished.connect(self._on_worker_check_finished)
         self._worker.job_started.connect(self._on_worker_job_started)
         self._worker.job_progress.connect(self._on_worker_job_progress)
@@ -311,6 +321,11 @@ class JobController(QObject):
         self._latest_check = check_id
         self._submit_check.emit(CheckRequest(check_id, profile, models_dir, options))
         return check_id
+
+    def preload(self, task: Callable[[], object]) -> None:
+        """Run ``task`` on the worker thread when it is free (warm-ups; its result is ignored)."""
+        if not self._shut_down:
+            self._submit_preload.emit(task)
 
     def cancel(self) -> bool:
         """Cancel the current job; the window is usable at once. Returns whether there was one."""

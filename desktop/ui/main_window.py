@@ -74,6 +74,14 @@ def write_file_atomically(path: str, data: bytes) -> None:
         raise OSError(save_file.errorString())
 
 
+def _warm_up_documents() -> None:
+    import desktop.documents as documents
+
+    warm_up = getattr(documents, "warm_up", None)
+    if callable(warm_up):
+        warm_up()
+
+
 def _short_problem(problem: str) -> str:
     """An engine message without its list of searched places (that goes to the tooltip)."""
     return problem.split(" (looked in ", 1)[0]
@@ -178,6 +186,10 @@ class MainWindow(QMainWindow):
             "chooseModelsAction", "Choose &Models Folder…", self._on_choose_models_requested,
             tip="Pick the folder that holds the downloaded models",
         )
+        self.manage_models_action = self._action(
+            "manageModelsAction", "Manage &Models…", self._on_manage_models_requested,
+            tip="See which models are installed; download, verify or remove them",
+        )
         self.history_action = self._action(
             "historyAction", "Show &History…", self._on_history_action_triggered, (QKeySequence("Ctrl+H"),),
             "Reopen a past digest",
@@ -220,6 +232,7 @@ class MainWindow(QMainWindow):
         profile_menu = digest_menu.addMenu("Model &Profile")
         for action in self.profile_actions.values():
             profile_menu.addAction(action)
+        digest_menu.addAction(self.manage_models_action)
         digest_menu.addAction(self.choose_models_action)
 
         self.history_menu = bar.addMenu("Hi&story")
@@ -279,6 +292,7 @@ class MainWindow(QMainWindow):
         self.banner = MessageBanner()
         self.banner.choose_folder_requested.connect(self._on_choose_models_requested)
         self.banner.retry_requested.connect(self.refresh_model_check)
+        self.banner.manage_models_requested.connect(self._on_manage_models_requested)
         layout.addWidget(self.banner)
 
         self.progress_row = QWidget()
@@ -394,6 +408,7 @@ class MainWindow(QMainWindow):
             widget.setEnabled(not busy)
         self.profile_group.setEnabled(not busy)
         self.choose_models_action.setEnabled(not busy)
+        self.manage_models_action.setEnabled(not busy)
         if self.article is None:
             self.digest_button.setToolTip("Open an article first (Ctrl+O or drop a file)")
         elif self.model_problems:
@@ -451,6 +466,20 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.show_status(f"Models folder: {folder}")
         self.refresh_model_check()
+
+    @Slot()
+    def _on_manage_models_requested(self) -> None:
+        try:
+            from desktop.ui.models_dialog import ModelsDialog
+        except ImportError as error:
+            self.show_status(f"Managing models is not available ({error}).")
+            return
+        dialog = ModelsDialog(self.profile, self.settings.models_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.models_changed.connect(self.refresh_model_check)
+        dialog.finished.connect(self.refresh_model_check)
+        self.models_dialog = dialog
+        dialog.open()
 
     @Slot()
     def _on_options_changed(self) -> None:
@@ -891,7 +920,14 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._checked_once:
             self._checked_once = True
-            QTimer.singleShot(0, self.refresh_model_check)
+            QTimer.singleShot(0, self._on_first_show)
+
+    @Slot()
+    def _on_first_show(self) -> None:
+        self.refresh_model_check()
+        # Reading the first article loads a language identifier (about a second): do it now,
+        # on the worker thread, rather than when the user drops a file.
+        self.controller.preload(_warm_up_documents)
 
     # ------------------------------------------------------------------------------------------
     # closing

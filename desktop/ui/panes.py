@@ -341,10 +341,12 @@ class MessageBanner(QFrame):
 
     Signals:
         choose_folder_requested(): the user pressed "Choose models folder…".
+        manage_models_requested(): the user pressed "Download models…".
         retry_requested(): the user pressed "Check again".
     """
 
     choose_folder_requested = Signal()
+    manage_models_requested = Signal()
     retry_requested = Signal()
 
     #: kind -> (background, text, border) colours.
@@ -366,6 +368,9 @@ class MessageBanner(QFrame):
         self.choose_button = QPushButton("Choose models folder…")
         self.choose_button.setObjectName("chooseModelsButton")
         self.choose_button.clicked.connect(self.choose_folder_requested)
+        self.manage_button = QPushButton("Download models…")
+        self.manage_button.setObjectName("manageModelsButton")
+        self.manage_button.clicked.connect(self.manage_models_requested)
         self.retry_button = QPushButton("Check again")
         self.retry_button.setObjectName("checkAgainButton")
         self.retry_button.clicked.connect(self.retry_requested)
@@ -376,6 +381,7 @@ class MessageBanner(QFrame):
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self._on_close_button_clicked)
         buttons = QVBoxLayout()
+        buttons.addWidget(self.manage_button)
         buttons.addWidget(self.choose_button)
         buttons.addWidget(self.retry_button)
         buttons.addStretch(1)
@@ -412,6 +418,7 @@ class MessageBanner(QFrame):
         )
         self.label.setText(text)
         self.choose_button.setVisible(offer_models_folder)
+        self.manage_button.setVisible(offer_models_folder)
         self.retry_button.setVisible(offer_models_folder)
         self.show()
 

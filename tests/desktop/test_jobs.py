@@ -251,3 +251,18 @@ def test_default_runner_reports_a_missing_engine_as_digest_error(monkeypatch) ->
         jobs.EngineRunner()(JobRequest(1, ARTICLE, OPTIONS), lambda progress: None, CancelToken())
     problems = jobs.check_models("quality", None, OPTIONS)
     assert len(problems) == 1 and "not available" in problems[0]
+
+
+def test_preload_runs_on_the_worker_thread_and_survives_errors(qtbot, make_controller) -> None:
+    ran: list[int] = []
+
+    def bad() -> None:
+        raise RuntimeError("warm-up failed")
+
+    controller = make_controller(lambda request, progress, cancel: make_digest(request))
+    controller.preload(bad)
+    controller.preload(lambda: ran.append(threading.get_ident()))
+    qtbot.waitUntil(lambda: bool(ran), timeout=2000)
+    assert ran[0] != threading.get_ident()
+    with qtbot.waitSignal(controller.job_finished, timeout=2000):
+        controller.submit(ARTICLE, OPTIONS)

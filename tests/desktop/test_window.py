@@ -578,3 +578,24 @@ def test_close_while_digesting_cancels_and_joins_the_thread(make_window, fakes, 
     assert time.monotonic() - begin < 1.5
     assert not window.controller.thread.isRunning()
     assert looping.stopped.is_set()
+
+
+def test_download_models_opens_the_models_dialog_and_rechecks_when_it_closes(make_window, fakes, qtbot) -> None:
+    pytest.importorskip("desktop.ui.models_dialog")
+    from PySide6.QtWidgets import QDialog
+
+    calls: list[str] = []
+
+    def check(profile, models_dir, options):
+        calls.append(profile)
+        return ["Summary model: sshleifer/distilbart-cnn-12-6 is not installed"]
+
+    window = make_window(check=check)
+    assert window.banner.manage_button.isVisible()
+    qtbot.mouseClick(window.banner.manage_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(QDialog, "modelsDialog")
+    assert dialog is not None and dialog.isVisible()
+    before = len(calls)
+    with qtbot.waitSignal(window.controller.check_finished, timeout=3000):
+        dialog.reject()
+    assert len(calls) > before
