@@ -20,9 +20,11 @@ later, torch) only when the first job runs, on the worker thread.
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import logging
 import time
+import weakref
 from dataclasses import dataclass
 from typing import Callable, Protocol
 
@@ -210,6 +212,18 @@ class InferenceWorker(QObject):
                 self.job_finished.emit(job_id, digest)
 
 
+def _shutdown_at_exit(ref: weakref.ReferenceType[JobController]) -> Callable[[], None]:
+    def shutdown() -> None:
+        controller = ref()
+        if controller is not None:
+            try:
+                controller.shutdown()
+            except RuntimeError:  # the C++ objects are already gone
+                pass
+
+    return shutdown
+
+
 def _one_line(error: BaseException) -> str:
     text = " ".join(str(error).split())
     return text or error.__class__.__name__
@@ -270,6 +284,11 @@ class JobController(QObject):
         self._worker.job_cancelled.connect(self._on_worker_job_cancelled)
         self._shut_down = False
         self._thread.start()
+        # A QThread destroyed while running aborts the process: if the app exits without
+        # closing the window (sys.exit from a script, an error before the event loop),
+        # stop the thread on the way out.
+        self._atexit = _shutdown_at_exit(weakref.ref(self))
+        atexit.register(self._atexit)
 
     # -- queries -------------------------------------------------------------------------------
     @property
@@ -343,6 +362,7 @@ class JobController(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        atexit.unregister(self._atexit)
         if self._token is not None:
             self._token.cancel()
         self._current = None

@@ -1,10 +1,11 @@
 """Take the README's screenshots of the window: run under a real X server (``xvfb-run``).
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python docs/screenshots/make_screenshots.py [OUTDIR]
+    xvfb-run -a -s "-screen 0 1400x900x24" python docs/screenshots/make_screenshots.py [OUTDIR] [--models-dir DIR]
 
 Shots: the empty window; a finished digest (Summary and Arabic tabs) built by hand with real
 Russian and Arabic sentences, so text direction and fonts can be checked; a digest running;
 and the missing-models error state (the real engine's check against an empty models folder).
+With ``--models-dir`` (e.g. the tests' tiny models), also a digest made by the real engine.
 Settings and history go to a throw-away folder.
 """
 
@@ -88,7 +89,7 @@ def slow_run(request, progress, cancel: CancelToken) -> Digest:  # type: ignore[
     raise AssertionError("not reached")
 
 
-def main(out: Path) -> int:
+def main(out: Path, models_dir: str | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = create_application()
     article = read_article(SEED)
@@ -140,8 +141,30 @@ def main(out: Path) -> int:
     broken.open_file(str(REPO / "resources"))  # a folder dropped by mistake
     shoot(app, broken, out / "missing-models.png")
     broken.close()
+
+    if models_dir:
+        settings.models_dir = models_dir
+        real = new_window(settings=settings)
+        while not real.models_checked:
+            settle(app, 0.05)
+        real.open_file(str(SEED))
+        if real.start_digest() is None:
+            real.close()
+            raise SystemExit(f"the real engine cannot digest: {real.model_problems}")
+        deadline = time.monotonic() + 600
+        while real.digest is None and real.controller.busy and time.monotonic() < deadline:
+            settle(app, 0.1)
+        real.generated_pane.setCurrentWidget(real.language_views["ar"])
+        shoot(app, real, out / "real-engine-tiny-models.png")
+        real.close()
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE))
+    arguments = sys.argv[1:]
+    models_dir = None
+    if "--models-dir" in arguments:
+        at = arguments.index("--models-dir")
+        models_dir = arguments[at + 1]
+        del arguments[at : at + 2]
+    raise SystemExit(main(Path(arguments[0]) if arguments else HERE, models_dir))

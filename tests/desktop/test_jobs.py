@@ -266,3 +266,32 @@ def test_preload_runs_on_the_worker_thread_and_survives_errors(qtbot, make_contr
     assert ran[0] != threading.get_ident()
     with qtbot.waitSignal(controller.job_finished, timeout=2000):
         controller.submit(ARTICLE, OPTIONS)
+
+
+def test_a_controller_left_running_is_stopped_at_exit() -> None:
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import time
+        from PySide6.QtCore import QCoreApplication
+        app = QCoreApplication([])
+        from desktop.ui.jobs import JobController
+        from models.types import Article, DigestOptions
+
+        def run(request, progress, cancel):
+            while True:
+                cancel.raise_if_cancelled()
+                time.sleep(0.01)
+
+        controller = JobController(run)
+        controller.submit(Article(title="t", text="x"), DigestOptions())
+        time.sleep(0.2)
+        raise SystemExit(3)  # no shutdown(): the exit hook must stop the thread
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3, result.stderr
+    assert "Destroyed while thread" not in result.stderr
