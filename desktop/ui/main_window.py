@@ -152,8 +152,12 @@ class MainWindow(QMainWindow):
     def _action(self, name: str, text: str, slot: Any, shortcuts: tuple[QKeySequence, ...] = (), tip: str = "") -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
-        if shortcuts:
-            action.setShortcuts(list(shortcuts))
+        unique: dict[str, QKeySequence] = {}
+        for sequence in shortcuts:  # a standard key may equal the explicit one (Quit is Ctrl+Q)
+            if not sequence.isEmpty():
+                unique.setdefault(sequence.toString(), sequence)
+        if unique:
+            action.setShortcuts(list(unique.values()))
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)

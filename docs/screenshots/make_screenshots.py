@@ -118,6 +118,20 @@ def main(out: Path, models_dir: str | None = None) -> int:
     shoot(app, window, out / "digest-arabic.png")
     window.generated_pane.setCurrentWidget(window.language_views["ru"])
     shoot(app, window, out / "digest-russian.png")
+    paragraphs = [paragraph for paragraph in ARABIC.split("\n\n")]
+    full = Digest(
+        article=article,
+        summary=ENGLISH,
+        summary_translations={"ru": RUSSIAN, "ar": ARABIC},
+        article_translations={"ru": "\n\n".join([RUSSIAN] * 3), "ar": "\n\n".join(paragraphs * 3)},
+        models=digest.models,
+        seconds=212.4,
+    )
+    window.full_article_box.setChecked(True)
+    window.show_digest(full)
+    window.generated_pane.setCurrentWidget(window.article_views["ar"])
+    shoot(app, window, out / "digest-full-article-arabic.png")
+    window.full_article_box.setChecked(False)
     window.close()
 
     running = new_window(run=slow_run, check=no_problems)

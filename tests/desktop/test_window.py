@@ -564,6 +564,7 @@ def test_shortcuts_dialog_lists_the_menu_shortcuts(make_window, qtbot) -> None:
     assert rows["Open…"] == "Ctrl+O"
     assert rows["Digest"].startswith("Ctrl+Return")
     assert rows["Cancel"] == "Esc"
+    assert rows["Quit"] == "Ctrl+Q"  # not "Ctrl+Q or Ctrl+Q"
     dialog.close()
 
 
