@@ -182,10 +182,11 @@ def test_keyboard_shortcuts_digest_and_cancel(make_window, fakes, qtbot) -> None
     open_seed(window, fakes)
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
-    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.original_view.setFocus()  # the shortcut works while reading the article, too
+    qtbot.keyClick(window.original_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert looping.started.wait(2)
     assert window.controller.busy
-    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.original_view, Qt.Key.Key_Escape)
     assert not window.controller.busy
     assert looping.stopped.wait(1)
 
@@ -481,12 +482,16 @@ def test_a_failing_check_is_shown_not_fatal(make_window, fakes) -> None:
     assert "Could not check the models: disk on fire" in window.banner.label.text()
 
 
-def test_real_engine_with_tiny_models(make_window, fakes, qtbot, tiny_models_dir) -> None:
+def test_real_engine_with_tiny_models(make_window, fakes, qtbot, tiny_models_dir, tmp_path) -> None:
     settings = AppSettings()
     settings.models_dir = str(tiny_models_dir)
     window = make_window(run=None, check=None, settings=settings)
     assert window.model_problems == [], window.model_problems
-    open_seed(window, fakes)
+    # The window's part, not the engine's speed, is under test here: a short article.
+    short = tmp_path / "short.txt"
+    paragraphs = fakes.seed_article.read_text(encoding="utf-8").split("\n\n")
+    short.write_text("\n\n".join(paragraphs[:1] + paragraphs[6:8]), encoding="utf-8")
+    assert window.open_file(str(short))
     values: list[int] = []
     window.progress_bar.valueChanged.connect(values.append)
     digest = run_digest(qtbot, window, timeout=180_000)
