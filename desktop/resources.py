@@ -1,8 +1,8 @@
 """Where the app's own files (the icon in several sizes) live, in a checkout, a wheel or a bundle.
 
 The icons are drawn by ``resources/make_icons.py`` into ``resources/`` at the top of the
-checkout. An installed package carries them as ``desktop/resources/`` (package data) and a
-PyInstaller bundle under ``sys._MEIPASS/resources``; :func:`resources_dir` finds whichever
+checkout. An installed wheel carries them under ``<prefix>/share/article-digest/resources``
+and a PyInstaller bundle under ``sys._MEIPASS/resources``; :func:`resources_dir` finds whichever
 is there. Importing this module does not import Qt; :func:`app_icon` does.
 """
 
@@ -21,7 +21,7 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 def _candidates() -> list[Path]:
     here = Path(__file__).resolve().parent
-    found = [here / "resources", here.parent / "resources"]
+    found = [here.parent / "resources", Path(sys.prefix) / "share" / "article-digest" / "resources"]
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         found.insert(0, Path(bundle) / "resources")

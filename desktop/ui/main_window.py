@@ -472,11 +472,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_manage_models_requested(self) -> None:
-        try:
-            from desktop.ui.models_dialog import ModelsDialog
-        except ImportError as error:
-            self.show_status(f"Managing models is not available ({error}).")
-            return
+        from desktop.ui.models_dialog import ModelsDialog
+
         dialog = ModelsDialog(self.profile, self.settings.models_dir, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.models_changed.connect(self.refresh_model_check)

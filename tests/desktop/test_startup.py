@@ -13,7 +13,6 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SEED_ARTICLE = REPO_ROOT / "seeds" / "russia-us-syria.txt"

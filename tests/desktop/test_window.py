@@ -16,7 +16,6 @@ pytest.importorskip("PySide6")
 
 # The offscreen platform plugin cannot pass a top-level window's size limits on and says so for
 # every window with a layout; it is the test platform talking, not the app.
-pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFontDatabase
