@@ -44,11 +44,16 @@ _STATE_LABELS = {
 }
 
 
+#: Extra pixels per table row: two-line cells read cramped at their bare height.
+_ROW_PADDING = 12
+
+
 def format_bytes(size: float) -> str:
-    """1234567 -> '1.2 MB' (decimal units, as download sizes are usually quoted)."""
+    """1234567 -> '1.2 MB', 476000000 -> '476 MB' (decimal units, as download sizes are quoted;
+    a decimal only where it says something)."""
     for unit in ("B", "KB", "MB", "GB"):
         if abs(size) < 1000 or unit == "GB":
-            return f"{size:,.0f} {unit}" if unit == "B" else f"{size:,.1f} {unit}"
+            return f"{size:,.1f} {unit}" if unit != "B" and abs(size) < 10 else f"{size:,.0f} {unit}"
         size /= 1000
     raise AssertionError("unreachable")
 
@@ -102,7 +107,7 @@ class ModelsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("modelsDialog")
         self.setWindowTitle("Models")
-        self.resize(880, 380)
+        self.resize(880, 330)
         self._specs = list(specs_for(profile).values())
         self._models_dir = models_dir
         self._statuses: dict[str, ModelStatus] = {}
@@ -113,7 +118,11 @@ class ModelsDialog(QDialog):
         self.table = QTableWidget(len(self._specs), len(self.COLUMNS), self)
         self.table.setObjectName("modelsTable")
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
-        self.table.verticalHeader().setVisible(False)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        # Every row holds two lines (model name, repository id): one fixed height for all.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + _ROW_PADDING)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -201,7 +210,6 @@ class ModelsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(status.detail if column == 4 else f"{spec.attribution}. {spec.quality_note}")
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
         self._update_summary()
         self._update_buttons()
 

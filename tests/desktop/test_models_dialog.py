@@ -121,4 +121,4 @@ def test_use_folder_checks_it_and_remove_forgets_it(
 
 
 def test_format_bytes() -> None:
-    assert [format_bytes(n) for n in (512, 2_500, 476_000_000, 1_222_000_000)] == ["512 B", "2.5 KB", "476.0 MB", "1.2 GB"]
+    assert [format_bytes(n) for n in (512, 2_500, 476_000_000, 1_222_000_000)] == ["512 B", "2.5 KB", "476 MB", "1.2 GB"]
