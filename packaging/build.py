@@ -118,6 +118,30 @@ def add_linux_integration(bundle: Path) -> None:
     os.chmod(bundle / "install.sh", 0o755)
 
 
+#: Libraries shipped with their symbol tables (and libpython, when built with debug
+#: information, as pyenv does). Stripping them loses nothing at run time (the dynamic symbols
+#: stay). Only these: libraries repaired by auditwheel (``*.libs/``) were rewritten by patchelf,
+#: and strip can corrupt such files.
+STRIP = ["_internal/torch/lib/libtorch_cpu.so", "_internal/torch/lib/libtorch_python.so",
+         "_internal/torch/lib/libc10.so", "_internal/torch/lib/libshm.so", "_internal/libpython3*.so*"]
+
+
+def strip_libraries(bundle: Path) -> dict[str, int]:
+    """Strip the :data:`STRIP` libraries in place (Linux); returns bytes saved per file."""
+    tool = shutil.which("strip")
+    if tool is None or not sys.platform.startswith("linux"):
+        return {}
+    saved = {}
+    for pattern in STRIP:
+        for path in sorted(bundle.glob(pattern)):
+            if path.is_symlink() or not path.is_file():
+                continue
+            before = path.stat().st_size
+            subprocess.run([tool, "--strip-unneeded", str(path)], check=True)
+            saved[str(path.relative_to(bundle))] = before - path.stat().st_size
+    return saved
+
+
 def bare_environment(**extra: str) -> dict[str, str]:
     """What a double-click gives: no virtual environment, no PYTHONPATH, no site-packages."""
     env = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp"), "QT_QPA_PLATFORM": "offscreen"}
@@ -206,11 +230,16 @@ def main(argv: list[str] | None = None) -> int:
     dist, work = args.dist.resolve(), args.work.resolve()
     run_pyinstaller(dist, work, args.with_models.resolve() if args.with_models else None, trim=not args.no_trim)
     bundle = dist / NAME
+    trim_report = json.loads((work / NAME / "trim-report.json").read_text(encoding="utf-8"))
+    if not args.no_trim:
+        stripped = strip_libraries(bundle)
+        if stripped:
+            trim_report["symbol tables of torch's libraries and libpython (strip)"] = {
+                "files": len(stripped), "bytes": sum(stripped.values())}
     if sys.platform.startswith("linux"):
         add_linux_integration(bundle)
     build_seconds = time.monotonic() - started
 
-    trim_report = json.loads((work / "trim-report.json").read_text(encoding="utf-8"))
     size = folder_size(bundle)
     report: dict[str, object] = {
         "platform": sys.platform,
