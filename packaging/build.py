@@ -46,14 +46,32 @@ def package_requirements() -> list[str]:
     return list(project["optional-dependencies"]["package"])
 
 
-def ensure_pyinstaller() -> None:
-    """Install the ``package`` extra into this environment when PyInstaller is missing."""
-    try:
-        import PyInstaller  # noqa: F401
-    except ImportError:
-        requirements = package_requirements()
-        _say(f"PyInstaller is missing: installing {' '.join(requirements)} into {sys.prefix}")
-        subprocess.run([sys.executable, "-m", "pip", "install", *requirements], check=True)
+def missing_requirements(requirements: list[str]) -> list[str]:
+    """Those of ``requirements`` (for this platform) that are not installed in a fitting version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from packaging.requirements import Requirement
+
+    missing = []
+    for text in requirements:
+        requirement = Requirement(text)
+        if requirement.marker is not None and not requirement.marker.evaluate():
+            continue
+        try:
+            if version(requirement.name) in requirement.specifier:
+                continue
+        except PackageNotFoundError:
+            pass
+        missing.append(text)
+    return missing
+
+
+def ensure_build_tools() -> None:
+    """Install what the ``package`` extra lists (PyInstaller; Pillow on Windows and macOS) when missing."""
+    missing = missing_requirements(package_requirements())
+    if missing:
+        _say(f"installing {' '.join(missing)} into {sys.prefix} (the project's package extra)")
+        subprocess.run([sys.executable, "-m", "pip", "install", *missing], check=True)
 
 
 def check_environment() -> list[str]:
@@ -224,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.with_models is not None and not args.with_models.is_dir():
         parser.error(f"--with-models: {args.with_models} is not a folder")
     started = time.monotonic()
-    ensure_pyinstaller()
+    ensure_build_tools()
     for warning in check_environment():
         _say(f"warning: {warning}")
     dist, work = args.dist.resolve(), args.work.resolve()
