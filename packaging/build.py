@@ -204,10 +204,7 @@ def make_appimage(dist: Path, bundle: Path) -> Path:
     """An AppImage, when ``appimagetool`` is on PATH (it is in no registry this project uses)."""
     tool = shutil.which("appimagetool")
     if tool is None:
-        raise SystemExit(
-            "build.py: --appimage needs appimagetool on PATH; it is not packaged on PyPI or in Debian. "
-            "Put the AppImageKit release binary on PATH and run again (see packaging/README.md)."
-        )
+        raise SystemExit("build.py: --appimage needs appimagetool on PATH (see packaging/README.md)")
     appdir = dist / "ArticleDigest.AppDir"
     shutil.rmtree(appdir, ignore_errors=True)
     shutil.copytree(bundle, appdir / "usr" / "lib" / NAME, symlinks=True)
@@ -241,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.with_models is not None and not args.with_models.is_dir():
         parser.error(f"--with-models: {args.with_models} is not a folder")
+    if args.appimage and shutil.which("appimagetool") is None:
+        parser.error("--appimage needs appimagetool on PATH; it is not packaged on PyPI or in Debian "
+                     "(see packaging/README.md)")
     started = time.monotonic()
     ensure_build_tools()
     for warning in check_environment():
