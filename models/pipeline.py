@@ -1,11 +1,10 @@
 """Article in, Digest out: the steps of a digest, their share of the progress bar, and the
 engine that keeps models loaded between digests.
 
-The summary runs first, on every core. The translations (the summary's, then the article's,
-for each language) run one language per thread at the same time when the machine has a core
-for each: the languages use different models, nothing is shared but the cores, and two
-decoders on one core each get more done than one decoder on two cores (small batches
-parallelise poorly, and one decoder's Python bookkeeping overlaps the other's matrix work).
+The summary runs first. Then every translation (the summary's and, when asked, the
+article's, in each language) is planned at once and its sentence batches are shared out to
+one worker per core, so Russian and Arabic are translated side by side rather than one
+waiting for the other (see :mod:`models.translate` for why one worker per core).
 
 Importing this module is cheap; torch and transformers load with the first model.
 """
@@ -14,7 +13,6 @@ from __future__ import annotations
 
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -24,7 +22,6 @@ from models.text import split_paragraphs
 from models.types import (
     LANGUAGE_NAMES,
     Article,
-    Cancelled,
     CancelToken,
     Digest,
     DigestError,
@@ -40,6 +37,8 @@ if TYPE_CHECKING:
 
 #: Minimum time between two progress reports that carry the same step label.
 PROGRESS_INTERVAL_S = 0.05
+#: Translation workers; None: one per core on the CPU (see ``models.translate``), one on a GPU.
+TRANSLATION_WORKERS: int | None = None
 
 #: Share of the bar for loading models, when any need loading.
 _LOAD_SPAN = 0.1
@@ -253,84 +252,40 @@ class DigestEngine:
         reporter: ProgressReporter,
         cancel: CancelToken,
     ) -> dict[str, str]:
-        """Every translation the digest needs, keyed ``summary-<lang>`` / ``article-<lang>``:
-        one language per thread when there are cores for it, else one after the other."""
+        """Every translation the digest needs, keyed ``summary-<lang>`` / ``article-<lang>``.
+
+        All of them are planned first and their batches shared out to one worker per core
+        (each with one torch thread), so the languages run side by side; see
+        :mod:`models.translate`. On a GPU one worker feeds the device.
+        """
         from models.engine import cpu_count, set_thread_count
-        from models.translate import translate_text
+        from models.translate import TranslationJob, join_units, sentence_units, translate_jobs
 
         article_text = "\n\n".join(paragraphs)
-        languages = list(options.languages)
-        cores = cpu_count()
-        side_by_side = len(languages) > 1 and cores >= len(languages) and all(
-            loaded[catalog.translation_task(language)].device == "cpu" for language in languages
-        )
-        jobs = {
-            language: [("summary", summary), *((("article", article_text),) if language in article_weights else ())]
-            for language in languages
-        }
-        if side_by_side:
-            names = [f"{kind}-{language}" for language in languages for kind, _ in jobs[language]]
-            start, end = spans[names[0]][0], max(spans[name][1] for name in names)
-            weights = {**{f"summary-{k}": v for k, v in translation_weights.items()}, **{f"article-{k}": v for k, v in article_weights.items()}}
-            stage_report = reporter.parallel(start, end, {name: weights[name] for name in names})
-        else:
-            stage_report = None
-        # A failure in one language stops the others at their next decoding step.
-        stop = _LinkedCancel(cancel)
-        results: dict[str, str] = {}
-
-        def run_language(language: str, threads: int | None) -> None:
-            if threads:
-                set_thread_count(threads)
+        names = [f"summary-{language}" for language in options.languages]
+        names += [f"article-{language}" for language in options.languages if language in article_weights]
+        weights = {**{f"summary-{k}": v for k, v in translation_weights.items()}, **{f"article-{k}": v for k, v in article_weights.items()}}
+        stage_report = reporter.parallel(spans[names[0]][0], max(spans[name][1] for name in names), {name: weights[name] for name in names})
+        units: dict[str, list[list[str]]] = {}
+        jobs: list[TranslationJob] = []
+        for name in names:
+            kind, language = name.split("-", 1)
             translator = loaded[catalog.translation_task(language)]
-            try:
-                for kind, text in jobs[language]:
-                    name = f"{kind}-{language}"
-                    what = "summary" if kind == "summary" else "article"
-                    results[name] = translate_text(
-                        translator,
-                        text,
-                        translator.spec.generation,
-                        cancel=stop,
-                        report=stage_report(name) if stage_report else reporter.stage(*spans[name]),
-                        label=f"Translating {what} to {LANGUAGE_NAMES[language]}",
-                    )
-            except BaseException:
-                stop.cancel()
-                raise
-
-        if not side_by_side:
-            for language in languages:
-                run_language(language, None)
-            return results
-        threads = max(1, cores // len(languages))
-        with ThreadPoolExecutor(max_workers=len(languages), thread_name_prefix="translate") as pool:
-            futures = [pool.submit(run_language, language, threads) for language in languages]
-            errors = [future.exception() for future in futures]
-        real = [error for error in errors if error is not None and not isinstance(error, Cancelled)]
-        if real:
-            raise real[0]
-        cancel.raise_if_cancelled()
-        for error in errors:
-            if error is not None:
-                raise error
-        return results
-
-
-class _LinkedCancel(CancelToken):
-    """A token that is cancelled when it is cancelled itself or when its parent is."""
-
-    def __init__(self, parent: CancelToken) -> None:
-        super().__init__()
-        self._parent = parent
-
-    @property
-    def cancelled(self) -> bool:
-        return self._parent.cancelled or super().cancelled
-
-    def raise_if_cancelled(self) -> None:
-        if self.cancelled:
-            raise Cancelled()
+            units[name] = sentence_units(translator, summary if kind == "summary" else article_text)
+            what = "summary" if kind == "summary" else "article"
+            jobs.append(
+                TranslationJob(
+                    model=translator,
+                    sentences=[piece for paragraph in units[name] for piece in paragraph],
+                    settings=translator.spec.generation,
+                    report=stage_report(name),
+                    label=f"Translating {what} to {LANGUAGE_NAMES[language]}",
+                )
+            )
+        on_cpu = all(job.model.device == "cpu" for job in jobs)  # type: ignore[attr-defined]
+        workers = cpu_count() if on_cpu and TRANSLATION_WORKERS is None else (TRANSLATION_WORKERS or 1)
+        outputs = translate_jobs(jobs, workers=workers, thread_setup=lambda: set_thread_count(1), cancel=cancel)
+        return {name: join_units(units[name], translations) for name, translations in zip(names, outputs)}
 
 
 def _spans(weights: list[tuple[str, float]], start: float) -> dict[str, tuple[float, float]]:
