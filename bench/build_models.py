@@ -3,6 +3,9 @@ weights (fixed seed), and small tokenizers padded to the real vocabulary size.
 
     python bench/build_models.py OUTDIR [--only NAME ...]
 
+OUTDIR gets ``quality/`` (summarize, translate-ru, translate-ar: the default profile) and
+``fast/translate-ru`` (opus-mt-en-ru), each usable as ``--models-dir``.
+
 Real weights are not available where the bench runs, so it measures models with the same
 shapes: what the CPU does per token depends on the shapes, not on the values. Each model's
 end-of-sequence logit is pushed far down so generation always runs to the length it is given
@@ -81,8 +84,11 @@ SHAPES: dict[str, Shape] = {
     "opus-mt-en-ru": Shape("opus-mt-en-ru", "marian", 62518, 512, 6, 6, 8, 2048, 512, "swish"),
 }
 
-#: Folder names a models folder uses for the catalogue's tasks (``models.store`` looks for these).
-TASK_FOLDERS = {"summarize": "distilbart-cnn-12-6", "translate-ru": "opus-mt-tc-big-en-zle", "translate-ar": "opus-mt-tc-big-en-ar"}
+#: Models folders for ``EngineConfig(models_dir=...)``, one per catalogue profile: task -> shape.
+PROFILE_FOLDERS = {
+    "quality": {"summarize": "distilbart-cnn-12-6", "translate-ru": "opus-mt-tc-big-en-zle", "translate-ar": "opus-mt-tc-big-en-ar"},
+    "fast": {"translate-ru": "opus-mt-en-ru"},
+}
 
 
 def _corpus() -> str:
@@ -192,14 +198,14 @@ def build(shape: Shape, out: Path) -> Path:
     return out
 
 
-def build_models_dir(out: Path, names: list[str] | None = None) -> Path:
-    """A models folder laid out for ``EngineConfig(models_dir=...)``: one folder per task."""
-    out.mkdir(parents=True, exist_ok=True)
-    for task, name in TASK_FOLDERS.items():
-        if names is not None and name not in names:
-            continue
-        build(SHAPES[name], out / task)
-    return out
+def build_all(root: Path, names: list[str] | None = None) -> Path:
+    """``root/quality`` and ``root/fast``: models folders laid out as the engine looks for them
+    (``<folder>/<task>``), holding the shapes named (all when ``names`` is None)."""
+    for profile, tasks in PROFILE_FOLDERS.items():
+        for task, name in tasks.items():
+            if names is None or name in names:
+                print(f"{name} -> {build(SHAPES[name], root / profile / task)}", flush=True)
+    return root
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -207,9 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--only", nargs="*", choices=sorted(SHAPES), help="build only these")
     args = parser.parse_args(argv)
-    for name in args.only or list(SHAPES):
-        folder = args.out / next((task for task, value in TASK_FOLDERS.items() if value == name), name)
-        print(f"{name} -> {build(SHAPES[name], folder)}", flush=True)
+    build_all(args.out, args.only)
     return 0
 
 

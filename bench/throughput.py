@@ -4,8 +4,11 @@ plain ``transformers`` float32 ``generate``, and CTranslate2 int8 on the same we
 16 sentences of 48 tokens (47 + end-of-sentence) in, 48 tokens out each (forced: the bench
 models never end early, ``min_new_tokens = max_new_tokens`` for transformers and
 ``min_decoding_length = max_decoding_length`` for CTranslate2), greedy and beam 4, length
-penalty 1. Runs are interleaved and the best of N kept, so a busy neighbour hurts every
-system alike and the least disturbed run counts.
+penalty 1. "engine" is the app's own path (``models.translate.translate_jobs`` with the model
+``DigestEngine`` loads: CTranslate2 when installed); "engine_torch_int8" the same path with
+the PyTorch backend. CTranslate2 runs in its two thread layouts (one batch on every core;
+part-batches, one per core) and the better one is the reference. Runs are interleaved and
+the best of N kept, so a busy neighbour hurts every system alike.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from common import best_time, load_average, texts_of_length
 
@@ -35,22 +38,45 @@ def ct2_model(folder: Path, cache: Path) -> Path | None:
     return out
 
 
-def measure(folder: Path, cache: Path, repeats: int, beams: tuple[int, ...] = (1, 4)) -> dict[str, Any]:
+def _engine_run(model: Any, sentences: list[str], beams: int, workers: int) -> Callable[[], list[str]]:
+    """The app's translation path (``translate_jobs``: batching, workers, tokenizer in and out)."""
+    from models.catalog import GenerationSettings
+    from models.engine import set_thread_count
+    from models.translate import TranslationJob, translate_jobs
+
+    settings = GenerationSettings(num_beams=beams, max_new_tokens=TOKENS, min_new_tokens=TOKENS, length_penalty=1.0)
+
+    def run() -> list[str]:
+        [out] = translate_jobs([TranslationJob(model, sentences, settings)], workers=workers, thread_setup=lambda: set_thread_count(1))
+        return out
+
+    return run
+
+
+def measure(models_dir: Path, profile: str, cache: Path, repeats: int, beams: tuple[int, ...] = (1, 4)) -> dict[str, Any]:
     import torch
     from transformers import AutoModelForSeq2SeqLM
 
+    import models.translate as translate
     from models import catalog
-    from models.catalog import GenerationSettings
-    from models.engine import cpu_count, load
+    from models.engine import cpu_count
+    from models.pipeline import DigestEngine, EngineConfig
 
-    spec = catalog.specs_for("fast")["translate-ru"] if "en-ru" in folder.name else catalog.specs_for("quality")["translate-ru"]
+    # Every sentence gets exactly TOKENS new tokens on the app's path too (the bench models
+    # never end early; this sets the cap the app would compute from the source length).
+    translate.output_limit = lambda input_tokens, settings: TOKENS  # type: ignore[assignment]
+    spec = catalog.specs_for(profile)["translate-ru"]
     cores = cpu_count()
-    engine_model = load(spec, folder)
-    prefix = f"{engine_model.target_token} " if engine_model.target_token else ""
+    engines = {"engine": DigestEngine(EngineConfig(profile=profile, models_dir=str(models_dir)))}
+    engines["engine_torch_int8"] = DigestEngine(EngineConfig(profile=profile, models_dir=str(models_dir), translation_backend="torch"))
+    loaded = {name: engine.model(spec) for name, engine in engines.items()}
+    torch_model = loaded["engine_torch_int8"]
+    folder = torch_model.path
+    prefix = f"{torch_model.target_token} " if torch_model.target_token else ""
     # 47 tokens + end of sentence (+ the target token, for multi-target models) = 48 in.
-    texts = [prefix + text for text in texts_of_length(engine_model.count_tokens, TOKENS - 1 - bool(prefix), SENTENCES)]
-    tokenizer = engine_model.tokenizer
-    encoded = tokenizer(texts, return_tensors="pt", padding=True)
+    sentences = texts_of_length(torch_model.count_tokens, TOKENS - 1 - bool(prefix), SENTENCES)
+    tokenizer = torch_model.tokenizer
+    encoded = tokenizer([prefix + text for text in sentences], return_tensors="pt", padding=True)
     assert encoded["input_ids"].shape == (SENTENCES, TOKENS), encoded["input_ids"].shape
     reference = AutoModelForSeq2SeqLM.from_pretrained(folder, dtype=torch.float32).eval()
     ct2_folder = ct2_model(folder, cache)
@@ -59,18 +85,20 @@ def measure(folder: Path, cache: Path, repeats: int, beams: tuple[int, ...] = (1
     if ct2_folder is not None:
         import ctranslate2
 
-        # The two ways to spend the cores: one batch on all of them, or half-batches side by side.
+        # The two ways to spend the cores: one batch on all of them, or part-batches side by side.
         translators[f"1x{cores}"] = ctranslate2.Translator(str(ct2_folder), device="cpu", compute_type="int8", inter_threads=1, intra_threads=cores)
         if cores > 1:
             translators[f"{cores}x1"] = ctranslate2.Translator(str(ct2_folder), device="cpu", compute_type="int8", inter_threads=cores, intra_threads=1)
 
-    results: dict[str, Any] = {"model": folder.name, "sentences": SENTENCES, "tokens": TOKENS, "load": load_average(), "cores": cores}
+    results: dict[str, Any] = {
+        "model": spec.repo_id, "sentences": SENTENCES, "tokens": TOKENS, "load": load_average(), "cores": cores,
+        "engine_backend": getattr(loaded["engine"], "backend", "torch"),
+    }
     for beams_count in beams:
-        settings = GenerationSettings(num_beams=beams_count, max_new_tokens=TOKENS, min_new_tokens=TOKENS, length_penalty=1.0)
-        runs = {
-            "engine": lambda settings=settings: engine_model.generate(texts, settings),
-            "transformers_fp32": lambda beams_count=beams_count: _hf_generate(reference, encoded, beams_count),
+        runs: dict[str, Callable[[], Any]] = {
+            name: _engine_run(model, sentences, beams_count, cores) for name, model in loaded.items()
         }
+        runs["transformers_fp32"] = lambda beams_count=beams_count: _hf_generate(reference, encoded, beams_count)
         for name, translator in translators.items():
             batch = SENTENCES if name.startswith("1x") else SENTENCES // cores
             runs[f"ct2_int8_{name}"] = lambda translator=translator, batch=batch, beams_count=beams_count: translator.translate_batch(
@@ -88,9 +116,10 @@ def measure(folder: Path, cache: Path, repeats: int, beams: tuple[int, ...] = (1
         ct2_rates = [rate for name, rate in rates.items() if name.startswith("ct2")]
         rates["ct2_int8_best"] = max(ct2_rates) if ct2_rates else float("nan")
         results[mode] = {name: round(rate, 1) for name, rate in rates.items()}
-        results[mode]["engine_vs_ct2_int8"] = round(rates["engine"] / rates["ct2_int8_best"], 3)
-        results[mode]["engine_vs_transformers_fp32"] = round(rates["engine"] / rates["transformers_fp32"], 3)
-    results["engine_precision"] = engine_model.precision
+        for name in loaded:
+            results[mode][f"{name}_vs_ct2_int8"] = round(rates[name] / rates["ct2_int8_best"], 3)
+            results[mode][f"{name}_vs_transformers_fp32"] = round(rates[name] / rates["transformers_fp32"], 3)
+    results["load_after"] = load_average()
     return results
 
 
@@ -114,5 +143,5 @@ def _check_length(name: str, output: Any) -> None:
 
 
 if __name__ == "__main__":
-    folder, cache, repeats = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-    print(json.dumps(measure(folder, cache, repeats)))
+    models_dir, profile, cache, repeats = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+    print(json.dumps(measure(models_dir, profile, cache, repeats)))

@@ -11,9 +11,11 @@ Importing this module is cheap; torch and transformers load with the first model
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from models import catalog, store
@@ -35,6 +37,8 @@ from models.types import (
 if TYPE_CHECKING:
     from models.engine import LoadedModel
 
+log = logging.getLogger(__name__)
+
 #: Minimum time between two progress reports that carry the same step label.
 PROGRESS_INTERVAL_S = 0.05
 #: Translation workers; None: one per core on the CPU (see ``models.translate``), one on a GPU.
@@ -54,12 +58,17 @@ class EngineConfig:
 
     ``quantize``: None (auto) runs the Linear layers in int8 on the CPU when torch can (the
     int8 copy is cached on disk), True asks for int8, False keeps float32 everywhere.
+
+    ``translation_backend``: None (auto) translates with CTranslate2 (:mod:`models.ct2`) when
+    it is installed and the device is the CPU, else with torch; ``"torch"`` or
+    ``"ctranslate2"`` choose (the latter falls back to torch when it cannot be used).
     """
 
     profile: str = catalog.DEFAULT_PROFILE
     models_dir: str | None = None
     device: str | None = None
     quantize: bool | None = None
+    translation_backend: str | None = None
 
 
 class ProgressReporter:
@@ -156,10 +165,32 @@ class DigestEngine:
             from models import engine
 
             location = store.locate(spec, self.config.models_dir)
-            loaded = engine.load(spec, location.path, self.config.device, quantize=self.config.quantize)
+            loaded = self._load_with_ctranslate2(spec, location.path)
+            if loaded is None:
+                loaded = engine.load(spec, location.path, self.config.device, quantize=self.config.quantize)
             self._loaded[spec.task] = loaded
             self.load_count += 1
         return loaded
+
+    def _load_with_ctranslate2(self, spec: ModelSpec, folder: Path) -> LoadedModel | None:
+        """A translation model served by CTranslate2 when the config allows and it works, else None."""
+        backend = self.config.translation_backend
+        if spec.task == catalog.SUMMARIZE or backend == "torch":
+            return None
+        from models import ct2
+        from models.engine import cpu_count, pick_device
+
+        if not ct2.available():
+            if backend == "ctranslate2":
+                log.warning("CTranslate2 is not installed; translating with torch")
+            return None
+        if pick_device(self.config.device) != "cpu" or self.config.quantize is False:
+            return None
+        try:
+            return ct2.load(spec, store.ensure_safetensors(folder), workers=cpu_count())  # type: ignore[return-value]
+        except ModelUnavailable as error:
+            log.warning("%s; translating with torch", error)
+            return None
 
     def digest(
         self,

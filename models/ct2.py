@@ -1,0 +1,229 @@
+"""Optional translation backend: CTranslate2, the engine under Argos Translate and LibreTranslate.
+
+Used for the translation models when the ``ctranslate2`` package is installed and the models
+run on the CPU (``EngineConfig.translation_backend``: None picks it automatically, ``"torch"``
+turns it off). The app works the same without it: :mod:`models.engine` (PyTorch, int8 Linear
+layers) does the translating then.
+
+The downloaded Hugging Face model is converted once, on the worker thread, to CTranslate2's
+int8 format under ``models.paths.user_cache_dir()/ct2`` (keyed like the int8 PyTorch copy:
+source files, sizes, times, config and converter version); CTranslate2 reads its own binary
+format, nothing is unpickled. The tokenizer stays the Hugging Face one, so texts are split
+and joined exactly as on the PyTorch path.
+
+Progress and cancel: with greedy decoding CTranslate2 calls back after every step, so both
+work per step as on the PyTorch path. Beam search has no such callback: progress moves per
+batch, and a cancel returns at once while the batch in flight finishes in CTranslate2's own
+thread and is thrown away.
+
+One translator per model serves one batch per core at a time (``inter_threads`` = cores, one
+thread each), matching how :func:`models.translate.translate_jobs` shares batches out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import logging
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+from models.catalog import GenerationSettings, ModelSpec
+from models.paths import user_cache_dir
+from models.types import CancelToken, Cancelled, ModelUnavailable, StepCallback
+
+log = logging.getLogger(__name__)
+
+BACKEND = "ctranslate2"
+#: How often a beam-search batch in flight checks the cancel token.
+_POLL_S = 0.02
+
+
+def available() -> bool:
+    """Whether the ``ctranslate2`` package can be imported (without importing it)."""
+    return importlib.util.find_spec("ctranslate2") is not None
+
+
+def _converter_version() -> str:
+    import ctranslate2
+
+    return str(ctranslate2.__version__)
+
+
+def cache_key(folder: Path) -> str:
+    """What identifies the conversion of ``folder``: its files, sizes, times, config, converter."""
+    digest = hashlib.sha256(f"ct2 {_converter_version()} int8".encode())
+    for path in sorted(folder.glob("*.safetensors")):
+        resolved = path.resolve()
+        stat = resolved.stat()
+        digest.update(f"|{resolved}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    for name in ("config.json", "generation_config.json"):
+        if (folder / name).is_file():
+            digest.update((folder / name).read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def converted_path(folder: Path) -> Path:
+    return user_cache_dir() / "ct2" / f"{folder.name}-{cache_key(folder)}"
+
+
+def convert(folder: Path) -> tuple[Path, str]:
+    """``folder``'s model in CTranslate2 int8 format: the cached conversion, or a new one.
+
+    Returns the converted folder and ``cache`` or ``converted``.
+    """
+    target = converted_path(folder)
+    if (target / "model.bin").is_file():
+        return target, "cache"
+    from ctranslate2.converters import TransformersConverter
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-"))
+    try:
+        TransformersConverter(str(folder), trust_remote_code=False).convert(str(work / "model"), quantization="int8", force=True)
+        for old in target.parent.glob(f"{folder.name}-*"):
+            if old.is_dir() and len(old.name) == len(target.name):
+                shutil.rmtree(old, ignore_errors=True)
+        (work / "model").rename(target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return target, "converted"
+
+
+@dataclass
+class Ct2Model:
+    """A translation model served by CTranslate2, with the Hugging Face tokenizer; it offers
+    what :class:`models.types.Seq2SeqModel` asks, like :class:`models.engine.LoadedModel`."""
+
+    spec: ModelSpec
+    path: Path
+    tokenizer: Any
+    translator: Any
+    window: int
+    device: str = "cpu"
+    target_token: str | None = None
+    precision: str = "int8"
+    backend: str = BACKEND
+    origin: str = "cache"
+    load_seconds: float = 0.0
+
+    @property
+    def input_window(self) -> int:
+        return self.window
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def generate(
+        self,
+        texts: Sequence[str],
+        settings: GenerationSettings,
+        *,
+        max_new_tokens: int | None = None,
+        min_new_tokens: int | None = None,
+        cancel: CancelToken | None = None,
+        on_step: StepCallback | None = None,
+    ) -> list[str]:
+        """One output per text; see the module docstring for progress and cancel."""
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        source = [
+            self.tokenizer.convert_ids_to_tokens(ids)
+            for ids in self.tokenizer(list(texts), truncation=True, max_length=self.window)["input_ids"]
+        ]
+        max_new_tokens = max_new_tokens or settings.max_new_tokens
+        min_new_tokens = settings.min_new_tokens if min_new_tokens is None else min_new_tokens
+        options: dict[str, Any] = dict(
+            beam_size=settings.num_beams,
+            length_penalty=settings.length_penalty,
+            no_repeat_ngram_size=settings.no_repeat_ngram_size,
+            max_decoding_length=max_new_tokens,
+            min_decoding_length=min(min_new_tokens, max_new_tokens),
+            max_input_length=self.window,
+            max_batch_size=0,
+        )
+        if settings.num_beams == 1:
+            results = self.translator.translate_batch(source, callback=_StepCallback(cancel, on_step), **options)
+        else:
+            results = self._beam_search(source, options, cancel)
+            if on_step is not None:
+                on_step(max_new_tokens)
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        return [
+            self.tokenizer.decode(self.tokenizer.convert_tokens_to_ids(result.hypotheses[0]), skip_special_tokens=True).strip()
+            for result in results
+        ]
+
+    def _beam_search(self, source: list[list[str]], options: dict[str, Any], cancel: CancelToken | None) -> list[Any]:
+        pending = self.translator.translate_batch(source, asynchronous=True, **options)
+        while not all(result.done() for result in pending):
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()  # the batch in flight ends on its own; its result is dropped
+            time.sleep(_POLL_S)
+        return [result.result() for result in pending]
+
+
+class _StepCallback:
+    """CTranslate2's per-token callback (greedy decoding): progress once per step, and stop
+    when cancelled. Called for every token of every sentence, so it does as little as it can."""
+
+    def __init__(self, cancel: CancelToken | None, on_step: StepCallback | None) -> None:
+        self.cancel = cancel
+        self.on_step = on_step
+        self.steps = 0
+
+    def __call__(self, step: Any) -> bool:
+        reached = step.step + 1
+        if reached > self.steps:  # the GIL serialises callers: no lock needed for this check
+            self.steps = reached
+            if self.on_step is not None:
+                try:
+                    self.on_step(reached)
+                except Exception:  # noqa: BLE001 - never let a progress report break the decoding
+                    log.exception("progress report failed")
+        return self.cancel is not None and self.cancel.cancelled
+
+
+def load(spec: ModelSpec, folder: Path, *, workers: int) -> Ct2Model:
+    """``spec``'s translation model from ``folder`` through CTranslate2 (converted on first use).
+
+    ``workers``: how many batches may run at once (one CPU thread each).
+    """
+    started = time.monotonic()
+    try:
+        import ctranslate2
+        from transformers import AutoTokenizer
+
+        from models.engine import choose_target_token, target_codes  # the same checks as torch
+
+        path, origin = convert(folder)
+        translator = ctranslate2.Translator(str(path), device="cpu", compute_type="int8", inter_threads=max(1, workers), intra_threads=1)
+        tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True, trust_remote_code=False)
+    except ModelUnavailable:
+        raise
+    except Exception as error:  # noqa: BLE001 - conversion, tokenizer and runtime errors have no common base
+        first_line = (str(error).strip().splitlines() or [error.__class__.__name__])[0]
+        raise ModelUnavailable(f"the model in {folder} could not be loaded with CTranslate2: {first_line}") from error
+    window = _window(tokenizer, folder)
+    model = Ct2Model(spec=spec, path=folder, tokenizer=tokenizer, translator=translator, window=window, origin=origin)
+    model.target_token = choose_target_token(spec, target_codes(model), folder)  # type: ignore[arg-type]
+    model.load_seconds = time.monotonic() - started
+    log.info("loaded %s with CTranslate2 (%s) in %.1f s", spec.repo_id, origin, model.load_seconds)
+    return model
+
+
+def _window(tokenizer: Any, folder: Path) -> int:
+    limits = [tokenizer.model_max_length]
+    try:
+        positions = json.loads((folder / "config.json").read_text(encoding="utf-8")).get("max_position_embeddings")
+    except (OSError, ValueError):
+        positions = None
+    if positions:
+        limits.append(int(positions))
+    return int(min(limit for limit in limits if limit and limit < 1_000_000_000))
