@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import Sequence, TextIO
 
@@ -52,6 +53,7 @@ def _digest_parser() -> argparse.ArgumentParser:
     parser.add_argument("--overwrite", action="store_true", help="replace output files that exist")
     parser.add_argument("--history", action="store_true", help="list past digests and exit")
     parser.add_argument("--no-history", action="store_true", help="do not keep this digest in the history")
+    parser.add_argument("--verbose", action="store_true", help="also show the libraries' own warnings")
     return parser
 
 
@@ -242,6 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv[:1] == ["models"]:
             return run_models(argv[1:])
         args = _digest_parser().parse_args(argv)
+        if not args.verbose:
+            # torch's and transformers' deprecation notices are for developers: the user
+            # gets one line per problem, nothing else on stderr.
+            warnings.simplefilter("ignore")
         if args.history:
             return show_history()
         return run_digests(args)
