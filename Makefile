@@ -15,7 +15,7 @@ $(BIN)/article-digest: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-.PHONY: install digest app test bench bundle bundle-test
+.PHONY: install digest app test bundle bundle-test
 install: $(BIN)/article-digest
 
 digest: install
@@ -34,7 +34,3 @@ bundle: install
 # Builds the bundle and runs it (about 6.5 minutes on 2 cores): kept out of CI's 15-minute run.
 bundle-test: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow
-
-bench: install
-	$(BIN)/pip install --quiet -e ".[bench]"
-	$(BIN)/python bench/run.py --quick
