@@ -30,7 +30,7 @@ def ct2_model(folder: Path, cache: Path) -> Path | None:
         import ctranslate2  # noqa: F401
     except ImportError:
         return None
-    out = cache / f"ct2-{folder.name}"
+    out = cache / f"ct2-{folder.parent.name}-{folder.name}"
     if not (out / "model.bin").is_file():
         from ctranslate2.converters import TransformersConverter
 

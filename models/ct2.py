@@ -203,7 +203,7 @@ def load(spec: ModelSpec, folder: Path, *, workers: int) -> Ct2Model:
         from models.engine import choose_target_token, target_codes  # the same checks as torch
 
         path, origin = convert(folder)
-        translator = ctranslate2.Translator(str(path), device="cpu", compute_type="int8", inter_threads=max(1, workers), intra_threads=1)
+        translator = _translator(ctranslate2, path, workers)
         tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True, trust_remote_code=False)
     except ModelUnavailable:
         raise
@@ -216,6 +216,20 @@ def load(spec: ModelSpec, folder: Path, *, workers: int) -> Ct2Model:
     model.load_seconds = time.monotonic() - started
     log.info("loaded %s with CTranslate2 (%s) in %.1f s", spec.repo_id, origin, model.load_seconds)
     return model
+
+
+def _translator(ctranslate2: Any, path: Path, workers: int) -> Any:
+    """A translator for ``workers`` batches at a time, one thread each. CTranslate2 sets the
+    OpenMP thread count of the thread that creates it (to ``intra_threads``), and torch reads
+    the same setting: the summariser on this thread would run on one core afterwards. The
+    count is put back."""
+    import torch
+
+    threads = torch.get_num_threads()
+    try:
+        return ctranslate2.Translator(str(path), device="cpu", compute_type="int8", inter_threads=max(1, workers), intra_threads=1)
+    finally:
+        torch.set_num_threads(threads)
 
 
 def _window(tokenizer: Any, folder: Path) -> int:

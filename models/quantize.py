@@ -331,7 +331,7 @@ def load_quantized(folder: Path, path: Path) -> nn.Module:
                 weight = torch._make_per_tensor_quantized_tensor(int8, float(entry["scale"]), int(entry["zero_point"]))  # noqa: SLF001
             del int8  # the quantized tensor is a copy; packing makes another: keep two at most
             bias = reader.read(f"{name}.bias") if f"{name}.bias" in names else None
-            layer = dynamic_linear(int(entry["in"]), int(entry["out"]), bias_=bias is not None, dtype=torch.qint8)
+            layer = _empty_dynamic_linear(dynamic_linear, int(entry["in"]), int(entry["out"]), bias is not None)
             layer.set_weight_bias(weight, bias)
             _set(model, name, layer)
             del weight
@@ -364,12 +364,24 @@ def load_quantized(folder: Path, path: Path) -> nn.Module:
     return model.eval()
 
 
-def release_freed_memory() -> None:
-    """Hand memory freed by Python and torch back to the OS (glibc keeps it otherwise)."""
-    gc.collect()
+def _empty_dynamic_linear(dynamic_linear: type, in_features: int, out_features: int, bias: bool) -> nn.Module:
+    """A dynamic int8 Linear waiting for ``set_weight_bias``. Its constructor packs a zero
+    weight of the full size first; packing a 1x1 one instead halves the time a model takes to
+    load (and the time the loading thread holds the GIL)."""
+    layer = dynamic_linear(1, 1, bias_=bias, dtype=torch.qint8)
+    layer.in_features, layer.out_features = in_features, out_features
+    return layer
+
+
+def release_freed_memory(collect: bool = False) -> None:
+    """Hand memory freed by torch back to the OS (glibc keeps it otherwise). ``collect`` runs
+    the cycle collector first; it holds the GIL for a few hundred milliseconds once
+    transformers is loaded (a GUI thread would stall), so only the one-off first start asks."""
+    if collect:
+        gc.collect()
     if sys.platform.startswith("linux"):
         try:
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
+            ctypes.CDLL("libc.so.6").malloc_trim(0)  # ctypes lets go of the GIL during the call
         except (OSError, AttributeError):
             pass
 
@@ -393,7 +405,7 @@ def load_or_quantize(folder: Path, load_float: Callable[[], nn.Module]) -> tuple
         log.warning("could not save the int8 copy to %s (%s)", path, error)
         return model, "quantized"
     del model
-    release_freed_memory()
+    release_freed_memory(collect=True)
     return load_quantized(folder, path), "quantized"
 
 

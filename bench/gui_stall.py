@@ -1,0 +1,131 @@
+"""The longest stall of the GUI event loop while digests run on the app's worker thread.
+
+``python bench/gui_stall.py MODELS_DIR`` prints one JSON line. A ``QTimer`` ticks every 10 ms
+on the GUI thread and the largest gap between two ticks (minus the 10 ms) is the stall. The
+digests go through the app's own ``desktop.ui.jobs.JobController`` and its default run
+function (the real engine on the worker ``QThread``); if that module is missing, a bare
+``QThread`` runs ``DigestEngine.digest`` instead. Two digests run: the first includes
+importing torch and loading the three models (from the int8 copies when they exist), the
+second runs with everything loaded. Offscreen Qt platform; no window is shown.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from common import SEED_ARTICLE, fix_translation_lengths, load_average
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    models_dir = Path(sys.argv[1])
+    fix_translation_lengths()
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from models import Article, DigestOptions
+
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    article = Article(title="Seed", text=SEED_ARTICLE.read_text(encoding="utf-8"), source_path=str(SEED_ARTICLE))
+    options = DigestOptions(languages=("ru", "ar"))
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    submit, how = _submitter(models_dir)
+    result: dict[str, Any] = {"via": how, "load": load_average()}
+    for name in ("first", "second"):
+        done: list[object] = []
+        gaps.clear()
+        last[0] = time.perf_counter()
+        started = time.perf_counter()
+        submit(article, options, done.append)
+        while not done and time.perf_counter() - started < 600:
+            app.processEvents()
+            time.sleep(0.001)
+        outcome = done[0] if done else "timed out"
+        result[name] = {
+            "outcome": outcome if isinstance(outcome, str) else "finished",
+            "seconds": round(time.perf_counter() - started, 2),
+            "max_stall_ms": round(max(0.0, max(gaps, default=0.0) - 0.010) * 1000, 1),
+            "ticks": len(gaps),
+        }
+    result["max_stall_ms"] = max(result["first"]["max_stall_ms"], result["second"]["max_stall_ms"])
+    print(json.dumps(result), flush=True)
+    os._exit(0)  # the worker thread owns torch state; no need to tear it down politely here
+
+
+def _submitter(models_dir: Path) -> tuple[Any, str]:
+    """A function that starts a digest off the GUI thread and calls back with the outcome."""
+    try:
+        from desktop.ui.jobs import JobController
+    except ImportError:
+        JobController = None  # noqa: N806
+    if JobController is not None:
+        controller = JobController()
+        callbacks: list[Any] = []
+        controller.job_finished.connect(lambda digest: callbacks[-1](digest))
+        controller.job_failed.connect(lambda kind, message: callbacks[-1](f"failed: {kind}: {message}"))
+        controller.job_cancelled.connect(lambda: callbacks[-1]("cancelled"))
+
+        def submit(article: Any, options: Any, callback: Any) -> None:
+            callbacks.append(callback)
+            controller.submit(article, options, profile="quality", models_dir=str(models_dir))
+
+        return submit, "desktop.ui.jobs.JobController"
+
+    from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+    class Worker(QObject):
+        finished = Signal(object)
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.engine: Any = None
+
+        @Slot(object, object)
+        def run(self, article: Any, options: Any) -> None:
+            from models.pipeline import DigestEngine, EngineConfig
+
+            if self.engine is None:
+                self.engine = DigestEngine(EngineConfig(models_dir=str(models_dir)))
+            try:
+                self.finished.emit(self.engine.digest(article, options))
+            except Exception as error:  # noqa: BLE001
+                self.finished.emit(f"failed: {error}")
+
+    class Relay(QObject):
+        go = Signal(object, object)
+
+    thread = QThread()
+    worker = Worker()
+    worker.moveToThread(thread)
+    relay = Relay()
+    relay.go.connect(worker.run)
+    thread.start()
+    callbacks: list[Any] = []
+    worker.finished.connect(lambda outcome: callbacks[-1](outcome))
+
+    def submit(article: Any, options: Any, callback: Any) -> None:
+        callbacks.append(callback)
+        relay.go.emit(article, options)
+
+    submit.keep = (thread, worker, relay)  # type: ignore[attr-defined]
+    return submit, "QThread running DigestEngine (desktop.ui.jobs missing)"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
