@@ -29,6 +29,9 @@ _RESERVED_TOKENS = 2
 #: Batch limits: enough to keep the matrix units busy, small enough to report progress often.
 MAX_BATCH_SENTENCES = 16
 MAX_BATCH_TOKENS = 1024
+#: Hypotheses decoded at once (sentences x beams): beyond this a batch mostly costs memory
+#: (every beam keeps its own keys and values), not time.
+MAX_BATCH_HYPOTHESES = 32
 
 
 def output_limit(input_tokens: int, settings: GenerationSettings) -> int:
@@ -105,7 +108,7 @@ def translate_jobs(
     that every worker gets some. A failure or a cancel stops every worker at its next step.
     """
     total_sentences = sum(len(job.sentences) for job in jobs)
-    per_batch = max(1, math.ceil(total_sentences / workers)) if workers > 1 else None
+    share = max(1, math.ceil(total_sentences / workers)) if workers > 1 else MAX_BATCH_SENTENCES
     stop = _StopToken(cancel)
     items: list[tuple[float, TranslationJob, _JobProgress, list[int], list[int]]] = []
     for job in jobs:
@@ -113,6 +116,7 @@ def translate_jobs(
         lengths = [model.count_tokens(sentence) + 1 for sentence in job.sentences]
         job.translations = [""] * len(job.sentences)
         progress = _JobProgress(job, sum(lengths))
+        per_batch = min(share, max(1, MAX_BATCH_HYPOTHESES // max(1, job.settings.num_beams)))
         for batch in length_sorted_batches(lengths, per_batch):
             longest = max(lengths[index] for index in batch)
             items.append((len(batch) * longest * output_limit(longest, job.settings), job, progress, batch, lengths))
