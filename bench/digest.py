@@ -68,6 +68,9 @@ def greedy_translations(engine: Any) -> None:
     for task, spec in specs.items():
         if task != catalog.SUMMARIZE:
             specs[task] = replace(spec, generation=replace(spec.generation, num_beams=1))
+            loaded = engine._loaded.get(task)  # noqa: SLF001 - a loaded model carries its spec
+            if loaded is not None:
+                loaded.spec = specs[task]
     engine._specs = specs  # noqa: SLF001
 
 
@@ -92,7 +95,7 @@ def _timed_digests(engine: Any, article: Any, options: Any, repeats: int) -> dic
     return {"seconds": round(timings[best], 2), "all": [round(value, 2) for value in timings], "stages": stages[best], "digest": digest}
 
 
-def run_fast(models_dir: Path, with_article: bool, greedy: str, backend: str | None, repeats: int) -> dict[str, Any]:
+def run_fast(models_dir: Path, with_article: str, greedy: str, backend: str | None, repeats: int) -> dict[str, Any]:
     """``greedy``: "no" (the catalogue's settings), "yes" (greedy translations) or "also" (both)."""
     from models import DigestOptions
     from models.pipeline import DigestEngine, EngineConfig
@@ -122,7 +125,7 @@ def run_fast(models_dir: Path, with_article: bool, greedy: str, backend: str | N
         result[name] = runs
         result.setdefault("summary_tokens", summariser.count_tokens(digest.summary))
         result.setdefault("summary_words", len(digest.summary.split()))
-        if with_article:
+        if with_article == "all" or (with_article == name):
             article_runs = _timed_digests(engine, article, replace(options, translate_article=True), max(1, repeats - 1))
             article_runs.pop("digest")
             article_runs["peak_rss_mb_so_far"] = round(peak_rss_mb())
@@ -173,7 +176,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("mode", choices=["fast", "naive"])
     parser.add_argument("models_dir", type=Path)
-    parser.add_argument("--article", action="store_true")
+    parser.add_argument("--article", nargs="?", const="all", default="none", choices=["none", "greedy", "all"],
+                        help="also digest with the article translated (with every setting, or greedy only)")
     parser.add_argument("--greedy", choices=["no", "yes", "also"], default="no", help="greedy translations (the recommended setting)")
     parser.add_argument("--backend", default=None, help="translation backend: torch or ctranslate2 (default: auto)")
     parser.add_argument("--repeats", type=int, default=2)
@@ -181,7 +185,7 @@ def main() -> int:
     if args.mode == "fast":
         result = run_fast(args.models_dir, args.article, args.greedy, args.backend, args.repeats)
     else:
-        result = run_naive(args.models_dir, args.article)
+        result = run_naive(args.models_dir, args.article != "none")
     print(json.dumps(result), flush=True)
     return 0
 

@@ -53,7 +53,11 @@ def _engine_run(model: Any, sentences: list[str], beams: int, workers: int) -> C
     return run
 
 
-def measure(models_dir: Path, profile: str, cache: Path, repeats: int, beams: tuple[int, ...] = (1, 4)) -> dict[str, Any]:
+def measure(
+    models_dir: Path, profile: str, cache: Path, repeats: int, beams: tuple[int, ...] = (1, 4), fp32_repeats: int | None = None
+) -> dict[str, Any]:
+    """``fp32_repeats``: rounds that include the (slow) float32 baseline; all of them by default."""
+    fp32_repeats = repeats if fp32_repeats is None else fp32_repeats
     import torch
     from transformers import AutoModelForSeq2SeqLM
 
@@ -106,8 +110,13 @@ def measure(models_dir: Path, profile: str, cache: Path, repeats: int, beams: tu
                 max_batch_size=batch, length_penalty=1.0,
             )
         best = {name: float("inf") for name in runs}
-        for _ in range(repeats):  # interleaved: each system once per round
-            for name, run in runs.items():
+        names = list(runs)
+        for round_number in range(repeats):  # interleaved, each round in a rotated order
+            order = names[round_number % len(names) :] + names[: round_number % len(names)]
+            for name in order:
+                if name == "transformers_fp32" and round_number >= fp32_repeats:
+                    continue
+                run = runs[name]
                 seconds, output = best_time(run, 1)
                 best[name] = min(best[name], seconds)
                 _check_length(name, output)
@@ -144,4 +153,5 @@ def _check_length(name: str, output: Any) -> None:
 
 if __name__ == "__main__":
     models_dir, profile, cache, repeats = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
-    print(json.dumps(measure(models_dir, profile, cache, repeats)))
+    fp32_repeats = int(sys.argv[5]) if len(sys.argv) > 5 else None
+    print(json.dumps(measure(models_dir, profile, cache, repeats, fp32_repeats=fp32_repeats)))

@@ -68,8 +68,13 @@ def cache_key(folder: Path) -> str:
     return digest.hexdigest()[:20]
 
 
+def _stem(folder: Path) -> str:
+    """The folder's name and a hash of where it is (every models folder has a ``translate-ru``)."""
+    return f"{folder.name}-{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:8]}"
+
+
 def converted_path(folder: Path) -> Path:
-    return user_cache_dir() / "ct2" / f"{folder.name}-{cache_key(folder)}"
+    return user_cache_dir() / "ct2" / f"{_stem(folder)}-{cache_key(folder)}"
 
 
 def convert(folder: Path) -> tuple[Path, str]:
@@ -86,8 +91,9 @@ def convert(folder: Path) -> tuple[Path, str]:
     work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-"))
     try:
         TransformersConverter(str(folder), trust_remote_code=False).convert(str(work / "model"), quantization="int8", force=True)
-        for old in target.parent.glob(f"{folder.name}-*"):
-            if old.is_dir() and len(old.name) == len(target.name):
+        stem = _stem(folder)
+        for old in target.parent.glob(f"{stem}-*"):  # conversions of an older source or converter
+            if old.is_dir() and old.name.rsplit("-", 1)[0] == stem:
                 shutil.rmtree(old, ignore_errors=True)
         (work / "model").rename(target)
     finally:

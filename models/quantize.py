@@ -149,9 +149,15 @@ def cache_key(folder: Path) -> str:
     return digest.hexdigest()[:20]
 
 
+def _stem(folder: Path) -> str:
+    """The folder's name and a hash of where it is: folders of the same name elsewhere (every
+    models folder has a ``translate-ru``) keep their own copies."""
+    return f"{folder.name}-{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:8]}"
+
+
 def cache_path(folder: Path) -> Path:
     """Where the int8 copy of the model in ``folder`` is (or would be) kept."""
-    return user_cache_dir() / "int8" / f"{folder.name}-{cache_key(folder)}.safetensors"
+    return user_cache_dir() / "int8" / f"{_stem(folder)}-{cache_key(folder)}.safetensors"
 
 
 def _quantized_modules(model: nn.Module) -> dict[str, nn.Module]:
@@ -410,8 +416,8 @@ def load_or_quantize(folder: Path, load_float: Callable[[], nn.Module]) -> tuple
 
 
 def _remove_stale(path: Path) -> None:
-    """Older int8 copies of the same model folder (a changed source or torch): they are dead weight."""
+    """Older int8 copies of the same model folder (a changed source or torch): dead weight."""
     stem = path.name.rsplit("-", 1)[0]
     for old in path.parent.glob(f"{stem}-*.safetensors"):
-        if old != path and len(old.name) == len(path.name):
+        if old != path and old.name.rsplit("-", 1)[0] == stem:
             old.unlink(missing_ok=True)
