@@ -14,8 +14,10 @@ The shape follows ARCHITECTURE.md:
 
 Only plain immutable data crosses the threads: the request and the digest are frozen
 dataclasses, messages are strings. The run function is injectable so tests of the threading
-finish in milliseconds; the default, :class:`EngineRunner`, imports the engine (and with it,
-later, torch) only when the first job runs, on the worker thread.
+finish in milliseconds. The default, :class:`EngineRunner`, hands each job to the engine in a
+child process (:mod:`models.engine_process`), so this process never imports torch and the
+worker thread only waits on a pipe; the controller starts that process once the window
+shows (``warm_up``) and stops it on ``shutdown``.
 """
 
 from __future__ import annotations
@@ -73,27 +75,42 @@ CheckFunction = Callable[[str, "str | None", DigestOptions], list[str]]
 
 
 class EngineRunner:
-    """The default run function: one :class:`models.pipeline.DigestEngine`, kept between jobs.
+    """The default run function: the engine in a child process (:class:`models.engine_process.EngineProcess`).
 
-    The engine is rebuilt only when the profile or models folder changes; the previous one is
-    dropped first so two sets of models are never held at once.
+    The child keeps its models loaded between jobs and rebuilds its engine when the profile
+    or models folder changes. Running it in a process, not on the worker thread, keeps the
+    window's event loop free of the GIL stalls of importing torch and loading models, and a
+    crash in native code from closing the window.
     """
 
     def __init__(self) -> None:
-        self._key: tuple[str, str | None] | None = None
-        self._engine: object | None = None
+        self._process: object | None = None
+
+    def _engine_process(self):  # noqa: ANN202 - an EngineProcess, imported lazily
+        try:
+            from models.engine_process import EngineProcess
+        except ImportError as error:
+            raise DigestError(f"The digest engine is not available ({error})") from error
+        if self._process is None:
+            self._process = EngineProcess()
+        return self._process
 
     def __call__(self, request: JobRequest, progress: Callable[[Progress], None], cancel: CancelToken) -> Digest:
         try:
-            from models.pipeline import DigestEngine, EngineConfig
+            from models.pipeline import EngineConfig
         except ImportError as error:
             raise DigestError(f"The digest engine is not available ({error})") from error
-        key = (request.profile, request.models_dir)
-        if self._engine is None or self._key != key:
-            self._engine = None
-            self._engine = DigestEngine(EngineConfig(profile=request.profile, models_dir=request.models_dir))
-            self._key = key
-        return self._engine.digest(request.article, request.options, progress=progress, cancel=cancel)  # type: ignore[attr-defined]
+        config = EngineConfig(profile=request.profile, models_dir=request.models_dir)
+        return self._engine_process().digest(request.article, request.options, config=config, progress=progress, cancel=cancel)
+
+    def warm(self) -> None:
+        """Start the engine process now, so the first digest does not wait for torch to import."""
+        self._engine_process().start()  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        """Stop the engine process (and free its models); a later job starts a new one."""
+        if self._process is not None:
+            self._process.close()  # type: ignore[attr-defined]
 
 
 def check_models(profile: str, models_dir: str | None, options: DigestOptions) -> list[str]:
@@ -270,7 +287,8 @@ class JobController(QObject):
         self._outstanding: set[int] = set()
         self._thread = QThread()
         self._thread.setObjectName("InferenceThread")
-        self._worker = InferenceWorker(run, check)
+        self._run = run if run is not None else EngineRunner()
+        self._worker = InferenceWorker(self._run, check)
         self._worker.moveToThread(self._thread)
         self._thread.finished.connect(self._worker.deleteLater)
         self._submit.connect(self._worker.run_job)
@@ -346,6 +364,12 @@ class JobController(QObject):
         if not self._shut_down:
             self._submit_preload.emit(task)
 
+    def warm_up(self) -> None:
+        """Get the engine ready ahead of the first job, when the run function can (``warm()``)."""
+        warm = getattr(self._run, "warm", None)
+        if warm is not None:
+            self.preload(warm)
+
     def cancel(self) -> bool:
         """Cancel the current job; the window is usable at once. Returns whether there was one."""
         if self._current is None:
@@ -368,6 +392,12 @@ class JobController(QObject):
         self._current = None
         self._thread.quit()
         self._thread.wait()
+        close = getattr(self._run, "close", None)
+        if close is not None:
+            try:
+                close()
+            except Exception:  # noqa: BLE001 - never block closing the window
+                log.exception("stopping the engine failed")
 
     # -- worker results (GUI thread) -----------------------------------------------------------
     def _retire(self) -> None:

@@ -928,6 +928,8 @@ class MainWindow(QMainWindow):
         # Reading the first article loads a language identifier (about a second): do it now,
         # on the worker thread, rather than when the user drops a file.
         self.controller.preload(_warm_up_documents)
+        # The engine's process imports torch (seconds) while the user picks a file.
+        self.controller.warm_up()
 
     # ------------------------------------------------------------------------------------------
     # closing

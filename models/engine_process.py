@@ -1,0 +1,256 @@
+"""A :class:`~models.pipeline.DigestEngine` in a child process, for callers that must stay responsive.
+
+Why a process and not only a thread: importing torch and loading a model run native code
+that holds Python's GIL for 200-400 ms at a time (``bench/gui_stall.py`` measured 331 ms
+on the first digest), and a window whose event loop shares that GIL freezes for as long.
+In a child process nothing the engine does can stall the caller. It also keeps a crash in
+native code (or the kernel killing the process for memory) from taking the window, and the
+article the user is working on, down with it: the caller gets a :class:`DigestError` and the
+next digest starts a fresh child.
+
+Only plain data crosses: the request (config, article, options) goes in; progress reports
+and the :class:`~models.types.Digest`, or an error kind and one-line message, come back.
+Cancel is a number in shared memory (the highest cancelled job id) that the child's
+:class:`~models.types.CancelToken` reads at every decoding step, so it lands as fast as in
+process. The process is started with ``spawn`` (a forked copy of a Qt process is unsafe)
+and is a daemon, so it never outlives its parent.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from typing import Any
+
+from models.pipeline import EngineConfig
+from models.types import Article, CancelToken, Cancelled, Digest, DigestError, DigestOptions, ModelUnavailable, ProgressCallback
+
+log = logging.getLogger(__name__)
+
+#: After a cancel, how long to wait for the child to confirm before giving up on the job (its
+#: late reply is then ignored); the child still finishes the step it is in.
+CANCEL_GRACE_S = 1.0
+#: How long :meth:`EngineProcess.close` waits for the child to stop before killing it.
+STOP_TIMEOUT_S = 3.0
+_POLL_S = 0.05
+_UNAVAILABLE, _ERROR = "unavailable", "error"
+
+
+class EngineProcess:
+    """Runs digests in a child process that keeps its models loaded between digests.
+
+    Thread-safe in the sense the app needs: one caller thread runs digests (one at a time),
+    any thread may set a job's cancel token. The child starts on first use (or :meth:`start`)
+    and again after it died.
+    """
+
+    def __init__(self) -> None:
+        self._context = multiprocessing.get_context("spawn")
+        self._process: Any = None
+        self._connection: Any = None
+        self._cancelled_up_to: Any = None
+        self._job_ids = itertools.count(1)
+        self._lock = threading.Lock()
+
+    # -- life cycle ---------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.is_alive()
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self.running else None
+
+    def start(self, *, warm: bool = True) -> None:
+        """Start the child if it is not running; ``warm`` has it import torch and transformers
+        at once (about 4 s), so the first digest does not wait for them."""
+        with self._lock:
+            if self.running:
+                return
+            self._discard()
+            parent_end, child_end = self._context.Pipe()
+            self._cancelled_up_to = self._context.RawValue("q", 0)
+            self._process = self._context.Process(
+                target=_serve, args=(child_end, self._cancelled_up_to, warm), name="article-digest-engine", daemon=True
+            )
+            self._process.start()
+            child_end.close()  # the parent's copy: without closing it, a dead child is never seen as EOF
+            self._connection = parent_end
+
+    def close(self) -> None:
+        """Stop the child (politely, then by force after ``STOP_TIMEOUT_S``). Idempotent."""
+        with self._lock:
+            process, connection = self._process, self._connection
+            if process is None:
+                return
+            try:
+                self._cancelled_up_to.value = sys.maxsize  # whatever it is doing, stop it
+                connection.send(("stop",))
+            except (OSError, ValueError, BrokenPipeError):
+                pass
+            process.join(STOP_TIMEOUT_S)
+            if process.is_alive():
+                log.warning("the engine process did not stop in %.0f s; killing it", STOP_TIMEOUT_S)
+                process.kill()
+                process.join(STOP_TIMEOUT_S)
+            self._discard()
+
+    def _discard(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+        if self._process is not None and not self._process.is_alive():
+            self._process.close()
+        self._process = self._connection = None
+
+    # -- digests ------------------------------------------------------------------------------
+    def digest(
+        self,
+        article: Article,
+        options: DigestOptions | None = None,
+        *,
+        config: EngineConfig | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Digest:
+        """Like :meth:`DigestEngine.digest`, run in the child (started when needed).
+
+        Raises ``Cancelled`` within ``CANCEL_GRACE_S`` of ``cancel`` being set,
+        ``ModelUnavailable`` / ``DigestError`` with the engine's message, and ``DigestError``
+        when the child dies (the next call starts a new one).
+        """
+        self.start()
+        # Kept locally: close() from another thread may clear the attributes meanwhile.
+        process, connection, cancelled_up_to = self._process, self._connection, self._cancelled_up_to
+        job = next(self._job_ids)
+        cancel = cancel or CancelToken()
+        try:
+            connection.send(("digest", job, config or EngineConfig(), article, options or DigestOptions()))
+        except (OSError, ValueError) as error:
+            raise self._died(process, f"could not reach it ({error})") from error
+        cancelled_at: float | None = None
+        while True:
+            if cancel.cancelled and cancelled_at is None:
+                cancelled_up_to.value = job
+                cancelled_at = time.monotonic()
+            if cancelled_at is not None and time.monotonic() - cancelled_at > CANCEL_GRACE_S:
+                raise Cancelled()  # the child finishes its step and its reply is skipped (stale id)
+            try:
+                if not connection.poll(_POLL_S):
+                    if not process.is_alive():
+                        raise self._died(process)
+                    continue
+                message = connection.recv()
+            except (EOFError, OSError, ValueError) as error:  # ValueError: closed by close()
+                raise self._died(process) from error
+            kind, message_job, *payload = message
+            if message_job != job:
+                continue  # from a job given up on after a cancel
+            if kind == "progress":
+                if progress is not None and cancelled_at is None:
+                    progress(payload[0])
+            elif kind == "done":
+                return payload[0]
+            elif kind == "cancelled":
+                raise Cancelled()
+            elif kind == "failed":
+                error_kind, text = payload
+                raise (ModelUnavailable if error_kind == _UNAVAILABLE else DigestError)(text)
+
+    def _died(self, process: Any, how: str | None = None) -> DigestError:
+        """The error for a child that is gone (and forget it, so the next digest starts anew)."""
+        try:
+            process.join(1.0)
+            code = process.exitcode
+        except ValueError:  # already closed by close()
+            code = None
+        if how is None:
+            if code is not None and code < 0 and -code == getattr(signal, "SIGKILL", 9):
+                how = "it was killed, perhaps for lack of memory"
+            else:
+                how = f"exit status {code}"
+        log.error("the engine process stopped: %s", how)
+        with self._lock:
+            if self._process is process:
+                if process.is_alive():
+                    process.kill()
+                    process.join(STOP_TIMEOUT_S)
+                self._discard()
+        return DigestError(f"The digest engine stopped unexpectedly ({how}); the next digest starts it again.")
+
+
+class _JobCancelToken(CancelToken):
+    """The child's token for one job: cancelled once the parent's shared number reaches it."""
+
+    def __init__(self, cancelled_up_to: Any, job: int) -> None:
+        super().__init__()
+        self._cancelled_up_to = cancelled_up_to
+        self._job = job
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled_up_to.value >= self._job
+
+    def raise_if_cancelled(self) -> None:
+        if self.cancelled:
+            raise Cancelled()
+
+
+def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:
+    """The child's loop: one digest at a time, the engine kept while its config stays the same."""
+    if sys.stderr is None:  # a windowed build has no console; keep logging from failing
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process's life
+    logging.basicConfig(level=logging.WARNING, format="engine: %(levelname)s %(name)s: %(message)s")
+    from models.pipeline import DigestEngine
+
+    send_lock = threading.Lock()  # translation workers report progress from their own threads
+
+    def send(message: tuple[Any, ...]) -> None:
+        with send_lock:
+            connection.send(message)
+
+    if warm:
+        threading.Thread(target=_import_engine, name="warm-up", daemon=True).start()
+    engine: DigestEngine | None = None
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if message[0] == "stop":
+            return
+        _, job, config, article, options = message
+        cancel = _JobCancelToken(cancelled_up_to, job)
+        try:
+            if cancel.cancelled:
+                raise Cancelled()
+            if engine is None or engine.config != config:
+                engine = None  # never two sets of models at once
+                engine = DigestEngine(config)
+            digest = engine.digest(article, options, progress=lambda event: send(("progress", job, event)), cancel=cancel)
+            reply: tuple[Any, ...] = ("done", job, digest)
+        except Cancelled:
+            reply = ("cancelled", job)
+        except ModelUnavailable as error:
+            reply = ("failed", job, _UNAVAILABLE, str(error))
+        except DigestError as error:
+            reply = ("failed", job, _ERROR, str(error))
+        except Exception as error:  # noqa: BLE001 - a bug in one digest must not end the process
+            log.exception("digest %d failed", job)
+            reply = ("failed", job, _ERROR, f"Unexpected error: {error.__class__.__name__}: {error}")
+        try:
+            send(reply)
+        except (OSError, ValueError):
+            return
+
+
+def _import_engine() -> None:
+    try:
+        import models.engine  # noqa: F401 - torch and transformers, while the user picks a file
+    except Exception:  # noqa: BLE001 - the digest reports it properly when it needs the engine
+        log.debug("warm-up import failed", exc_info=True)

@@ -1,0 +1,101 @@
+"""The engine in a child process: same digest as in process, progress, cancel, a crash survived."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from models import Article, CancelToken, Cancelled, DigestError, DigestOptions, ModelUnavailable, Progress
+from models.engine_process import EngineProcess
+from models.pipeline import DigestEngine, EngineConfig
+from tests.conftest import SEED_ARTICLE
+
+
+@pytest.fixture(scope="module")
+def engine_process() -> Iterator[EngineProcess]:
+    process = EngineProcess()
+    yield process
+    process.close()
+
+
+def seed_article() -> Article:
+    return Article(title="Seed", text=SEED_ARTICLE.read_text(encoding="utf-8"), source_path=str(SEED_ARTICLE))
+
+
+def test_digest_in_the_child_matches_the_digest_in_process(engine_process: EngineProcess, tiny_models_dir: Path) -> None:
+    config = EngineConfig(models_dir=str(tiny_models_dir))
+    options = DigestOptions(languages=("ru", "ar"))
+    progress: list[Progress] = []
+    digest = engine_process.digest(seed_article(), options, config=config, progress=progress.append)
+    assert engine_process.pid not in (None, os.getpid())
+    expected = DigestEngine(config).digest(seed_article(), options)
+    assert digest.summary == expected.summary and digest.summary.strip()
+    assert digest.summary_translations == expected.summary_translations
+    assert digest.article.text == expected.article.text
+    fractions = [event.fraction for event in progress]
+    assert fractions[0] == 0.0 and fractions[-1] == 1.0 and fractions == sorted(fractions)
+    assert any(event.step.startswith("Summarising") for event in progress)
+
+
+def test_cancel_lands_within_a_second_and_the_next_digest_is_whole(
+    engine_process: EngineProcess, tiny_models_dir: Path
+) -> None:
+    config = EngineConfig(models_dir=str(tiny_models_dir))
+    engine_process.digest(Article(title="Warm", text="Models load first."), config=config)
+    cancel = CancelToken()
+    translating = threading.Event()
+    stamps: dict[str, float] = {}
+
+    def progress(event: Progress) -> None:
+        if event.step.startswith("Translating article"):
+            translating.set()
+
+    def cancel_when_translating() -> None:
+        if translating.wait(60):
+            stamps["cancel"] = time.monotonic()
+            cancel.cancel()
+
+    threading.Thread(target=cancel_when_translating, daemon=True).start()
+    with pytest.raises(Cancelled):
+        engine_process.digest(seed_article(), DigestOptions(translate_article=True), config=config, progress=progress, cancel=cancel)
+    assert time.monotonic() - stamps["cancel"] < 1.5
+    # The cancelled job's late reply never leaks into the next one.
+    short = Article(title="Short", text="Russia and the US talk. Both sides want calm.")
+    digest = engine_process.digest(short, DigestOptions(languages=("ar",)), config=config)
+    assert digest.article.title == "Short" and set(digest.summary_translations) == {"ar"}
+
+
+def test_a_missing_model_is_reported_with_its_message(engine_process: EngineProcess, tmp_path: Path) -> None:
+    with pytest.raises(ModelUnavailable, match="is not installed"):
+        engine_process.digest(seed_article(), config=EngineConfig(models_dir=str(tmp_path / "empty")))
+    assert engine_process.running  # an error in a digest is not a crash
+
+
+def test_a_killed_engine_is_an_error_and_the_next_digest_starts_a_new_one(tiny_models_dir: Path) -> None:
+    process = EngineProcess()
+    config = EngineConfig(models_dir=str(tiny_models_dir))
+    try:
+        process.start()
+        first_pid = process.pid
+        cancel = CancelToken()
+
+        def kill_when_busy(event: Progress) -> None:
+            if event.step.startswith(("Summarising", "Translating")) and process.pid == first_pid:
+                os.kill(first_pid, signal.SIGKILL)
+
+        with pytest.raises(DigestError, match="stopped unexpectedly.*killed") as raised:
+            process.digest(seed_article(), config=config, progress=kill_when_busy, cancel=cancel)
+        assert not isinstance(raised.value, Cancelled)
+        digest = process.digest(Article(title="Again", text="Russia and the US talk."), config=config)
+        assert digest.summary.strip()
+        assert process.pid not in (None, first_pid)
+    finally:
+        process.close()
+    assert not process.running
+    process.close()  # idempotent
