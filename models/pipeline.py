@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable
 
 from models import catalog, store
 from models.catalog import ModelSpec
+from models.memory import release_freed_memory
 from models.text import split_paragraphs
 from models.types import (
     LANGUAGE_NAMES,
@@ -189,7 +190,8 @@ class DigestEngine:
         try:
             return ct2.load(spec, store.ensure_safetensors(folder), workers=cpu_count())  # type: ignore[return-value]
         except ModelUnavailable as error:
-            log.warning("%s; translating with torch", error)
+            # Not a warning: torch loads the same files next and reports a broken model itself.
+            log.info("%s; translating with torch", error)
             return None
 
     def digest(
@@ -255,6 +257,9 @@ class DigestEngine:
             cancel=cancel,
             report=reporter.stage(*spans["summary"]),
         )
+        # Beam search leaves a few hundred MB of freed buffers that glibc keeps; give them back
+        # before the translators allocate theirs, so the two peaks do not stack.
+        release_freed_memory()
         translations = self._translate_all(
             loaded, summary, paragraphs, options, article_weights, translation_weights, spans, reporter, cancel
         )

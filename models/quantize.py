@@ -23,8 +23,6 @@ Imported only where a model is loaded (it imports torch).
 
 from __future__ import annotations
 
-import ctypes
-import gc
 import hashlib
 import json
 import logging
@@ -38,6 +36,7 @@ from typing import Any, Callable
 import torch
 from torch import nn
 
+from models.memory import release_freed_memory
 from models.paths import user_cache_dir
 
 log = logging.getLogger(__name__)
@@ -377,19 +376,6 @@ def _empty_dynamic_linear(dynamic_linear: type, in_features: int, out_features: 
     layer = dynamic_linear(1, 1, bias_=bias, dtype=torch.qint8)
     layer.in_features, layer.out_features = in_features, out_features
     return layer
-
-
-def release_freed_memory(collect: bool = False) -> None:
-    """Hand memory freed by torch back to the OS (glibc keeps it otherwise). ``collect`` runs
-    the cycle collector first; it holds the GIL for a few hundred milliseconds once
-    transformers is loaded (a GUI thread would stall), so only the one-off first start asks."""
-    if collect:
-        gc.collect()
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL("libc.so.6").malloc_trim(0)  # ctypes lets go of the GIL during the call
-        except (OSError, AttributeError):
-            pass
 
 
 def load_or_quantize(folder: Path, load_float: Callable[[], nn.Module]) -> tuple[nn.Module, str]:

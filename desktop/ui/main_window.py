@@ -46,6 +46,8 @@ APP_DISPLAY_NAME = "Article Digest"
 
 #: How many past digests the History menu lists (the dialog lists them all).
 HISTORY_MENU_ENTRIES = 10
+#: How long after the window first shows the engine process is started (see _on_first_show).
+ENGINE_WARM_UP_DELAY_MS = 1000
 #: Used for the file dialog until desktop.documents provides its own filter.
 _FALLBACK_OPEN_FILTER = "All files (*)"
 _PROFILE_LABELS = {"quality": "Quality", "fast": "Fast"}
@@ -928,8 +930,9 @@ class MainWindow(QMainWindow):
         # Reading the first article loads a language identifier (about a second): do it now,
         # on the worker thread, rather than when the user drops a file.
         self.controller.preload(_warm_up_documents)
-        # The engine's process imports torch (seconds) while the user picks a file.
-        self.controller.warm_up()
+        # The engine's process imports torch (seconds) while the user picks a file; started a
+        # moment later so the window paints first (the spawn costs the first paint ~150 ms).
+        QTimer.singleShot(ENGINE_WARM_UP_DELAY_MS, self.controller.warm_up)
 
     # ------------------------------------------------------------------------------------------
     # closing
