@@ -82,12 +82,20 @@ SHAPES: dict[str, Shape] = {
     ),
     # Helsinki-NLP/opus-mt-en-ru (the fast profile): transformer-base, swish, 512 positions.
     "opus-mt-en-ru": Shape("opus-mt-en-ru", "marian", 62518, 512, 6, 6, 8, 2048, 512, "swish"),
+    # Helsinki-NLP/opus-mt-en-ar (the fast profile): transformer-base like en-ru, multi-target
+    # (>>ara<<); its vocabulary size is taken as en-ru's (the cost differs by well under 1%).
+    "opus-mt-en-ar": Shape("opus-mt-en-ar", "marian", 62518, 512, 6, 6, 8, 2048, 512, "swish", target_tokens=(">>ara<<",)),
+    # sshleifer/distilbart-cnn-6-6 (the fast profile): BART-large width, 6 encoder layers.
+    "distilbart-cnn-6-6": Shape(
+        "distilbart-cnn-6-6", "bart", 50264, 1024, 6, 6, 16, 4096, 1024, "gelu",
+        extra={"no_repeat_ngram_size": 3, "length_penalty": 2.0, "min_length": 56, "max_length": 142, "num_beams": 4},
+    ),
 }
 
 #: Models folders for ``EngineConfig(models_dir=...)``, one per catalogue profile: task -> shape.
 PROFILE_FOLDERS = {
     "quality": {"summarize": "distilbart-cnn-12-6", "translate-ru": "opus-mt-tc-big-en-zle", "translate-ar": "opus-mt-tc-big-en-ar"},
-    "fast": {"translate-ru": "opus-mt-en-ru"},
+    "fast": {"summarize": "distilbart-cnn-6-6", "translate-ru": "opus-mt-en-ru", "translate-ar": "opus-mt-en-ar"},
 }
 
 

@@ -37,8 +37,19 @@ def fix_translation_lengths() -> None:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident set so far (Linux reports kilobytes)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak resident set so far.
+
+    On Linux, the high-water mark of this program's own memory (``VmHWM``): ``ru_maxrss``
+    carries a parent's peak across fork and exec, so a bench started from a large process
+    would report that process's size.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 if sys.platform != "darwin" else 2**20)
 
 
 def rss_mb() -> float:

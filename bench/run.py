@@ -9,9 +9,10 @@ catalogue's defaults and random weights, then measures, each part in its own pro
    app's path vs ``transformers`` float32 ``generate`` vs CTranslate2 int8, same model, same
    decoding, same output lengths; ``bench/throughput.py``;
 2. the seed article's digest through ``DigestEngine`` (summary + Russian + Arabic; and with
-   the article translated too) with the catalogue's settings and with greedy translations,
-   beside the naive path (float32, one sentence at a time); peak resident memory with the
-   three models loaded; ``bench/digest.py``;
+   the article translated too): the quality profile (the default: beam-4 translations), its
+   models with greedy translations, and the fast profile (smaller models, greedy
+   translations), beside the naive path (float32, one sentence at a time); peak resident
+   memory with the three models loaded; ``bench/digest.py``;
 3. window start-up (``article-digest --smoke-test``) and the longest GUI event-loop stall
    while digests run on the app's worker thread; ``bench/gui_stall.py``.
 
@@ -88,13 +89,13 @@ def main(argv: list[str] | None = None) -> int:
     root: Path = args.models
     home = root / "home"  # the int8 and CTranslate2 copies live here between runs (a second start)
     sys.path.insert(0, str(BENCH))
-    from build_models import build_all
     from common import load_average
 
     begun = time.monotonic()
     results: dict[str, Any] = {"quick": quick, "load_before": load_average(), "cores": os.cpu_count()}
     print(f"bench: models in {root} (load {results['load_before']})", flush=True)
-    build_all(root)
+    # In a child process: building holds GBs, and the measuring processes are started from this one.
+    subprocess.run([sys.executable, str(BENCH / "build_models.py"), str(root)], check=True, cwd=BENCH)
     quality, fast = root / "quality", root / "fast"
 
     print("translation throughput (opus-mt-en-ru) ...", flush=True)
@@ -116,6 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     results["digest"] = _python("digest.py", *fast_args, home=home, timeout=2400)
     if results["digest"]["models"]["summarize"]["origin"] != "cache":  # the caches were just made: measure a second start
         results["digest"] = _python("digest.py", *fast_args, home=home, timeout=2400)
+    print("seed digest, fast profile ...", flush=True)
+    fast_profile_args = ["fast", str(fast), "--profile", "fast", "--repeats", "1" if quick else "3"]
+    results["digest_fast"] = _python("digest.py", *fast_profile_args, home=home, timeout=2400)
+    if results["digest_fast"]["models"]["summarize"]["origin"] != "cache":
+        results["digest_fast"] = _python("digest.py", *fast_profile_args, home=home, timeout=2400)
     print("seed digest, naive path ...", flush=True)
     naive_args = ["naive", str(quality)] + ([] if quick else ["--article"])
     results["naive"] = _python("digest.py", *naive_args, home=home, timeout=3600)
@@ -144,24 +150,28 @@ def headline(results: dict[str, Any]) -> dict[str, Any]:
     digest, naive = results["digest"], results["naive"]
     catalogue, greedy = digest["catalogue"], digest["greedy"]
     window = results["window"]
+    fast_profile = results["digest_fast"]["catalogue"]
     out = {
-        # Beam 4 is the catalogue's translation setting; greedy is the one recommended.
+        # Beam 4: the quality profile's (the default's) translation setting; greedy: the fast profile's.
         "translate_vs_ct2_int8": throughput["beam4"]["engine_vs_ct2_int8"],
         "translate_vs_ct2_int8_greedy": throughput["greedy"]["engine_vs_ct2_int8"],
         "translate_vs_transformers_fp32": throughput["beam4"]["engine_vs_transformers_fp32"],
         "translate_vs_transformers_fp32_greedy": throughput["greedy"]["engine_vs_transformers_fp32"],
         "translate_torch_int8_vs_ct2_int8": throughput["beam4"]["engine_torch_int8_vs_ct2_int8"],
         "translate_torch_int8_vs_ct2_int8_greedy": throughput["greedy"]["engine_torch_int8_vs_ct2_int8"],
-        "digest_seconds": greedy["seconds"],
-        "digest_seconds_catalogue_settings": catalogue["seconds"],
-        "digest_with_article_seconds": greedy.get("with_article", {}).get("seconds"),
+        "digest_seconds": catalogue["seconds"],
+        "digest_seconds_quality_greedy": greedy["seconds"],
+        "digest_seconds_fast_profile": fast_profile["seconds"],
+        "digest_with_article_seconds_greedy": greedy.get("with_article", {}).get("seconds"),
         "naive_digest_seconds": naive["digest_seconds"],
         "digest_speedup_vs_naive": round(naive["digest_seconds"] / catalogue["seconds"], 2),
         "digest_speedup_vs_naive_greedy": round(naive["digest_seconds"] / greedy["seconds"], 2),
         "peak_rss_mb": digest["peak_rss_mb"],
         "models_loaded_rss_mb": digest["rss_loaded_mb"],
+        "peak_rss_mb_fast_profile": results["digest_fast"]["peak_rss_mb"],
         "window_ms": window.get("window_ms"),
-        "max_stall_ms": results["gui"]["second"]["max_stall_ms"],
+        "max_stall_ms": max(results["gui"]["second"]["max_stall_ms"], results["gui"]["first"]["max_stall_ms"]),
+        "max_stall_ms_warm": results["gui"]["second"]["max_stall_ms"],
         "max_stall_ms_first_digest": results["gui"]["first"]["max_stall_ms"],
     }
     if naive.get("digest_article_seconds") and catalogue.get("with_article"):
@@ -180,14 +190,15 @@ def print_table(results: dict[str, Any]) -> None:
         ("app vs CT2 int8 (beam 4 / greedy)", f"{h['translate_vs_ct2_int8']} / {h['translate_vs_ct2_int8_greedy']}", ">= 1.0"),
         ("app vs transformers fp32 (beam 4 / greedy)", f"{h['translate_vs_transformers_fp32']} / {h['translate_vs_transformers_fp32_greedy']}", ""),
         ("torch-only int8 vs CT2 int8 (beam 4 / greedy)", f"{h['translate_torch_int8_vs_ct2_int8']} / {h['translate_torch_int8_vs_ct2_int8_greedy']}", ""),
-        ("seed digest s, greedy translations", f"{h['digest_seconds']}", "<= 10"),
-        ("seed digest s, catalogue (beam 4)", f"{h['digest_seconds_catalogue_settings']}", "<= 10"),
-        ("seed digest + article s, greedy", f"{h['digest_with_article_seconds']}", ""),
+        ("seed digest s, quality profile (default)", f"{h['digest_seconds']}", "<= 10"),
+        ("seed digest s, quality models, greedy", f"{h['digest_seconds_quality_greedy']}", ""),
+        ("seed digest s, fast profile", f"{h['digest_seconds_fast_profile']}", "<= 10"),
+        ("seed digest + article s, quality greedy", f"{h['digest_with_article_seconds_greedy']}", ""),
         ("naive digest s (fp32, 1 sentence/call)", f"{h['naive_digest_seconds']}", ""),
         ("speedup vs naive (catalogue / greedy)", f"{h['digest_speedup_vs_naive']} / {h['digest_speedup_vs_naive_greedy']}", ">= 3"),
-        ("peak RSS MB, 3 models loaded + digests", f"{h['peak_rss_mb']} (loaded: {h['models_loaded_rss_mb']})", "<= 1500"),
+        ("peak RSS MB, 3 models loaded + digests", f"{h['peak_rss_mb']} (loaded: {h['models_loaded_rss_mb']}; fast profile {h['peak_rss_mb_fast_profile']})", "<= 1500"),
         ("window shown ms", f"{h['window_ms']} ({results['window'].get('status')})", "<= 500"),
-        ("max GUI stall ms, warm / first digest", f"{h['max_stall_ms']} / {h['max_stall_ms_first_digest']}", "<= 50"),
+        ("max GUI stall ms, first digest / warm", f"{h['max_stall_ms_first_digest']} / {h['max_stall_ms_warm']}", "<= 50"),
     ]
     width = max(len(row[0]) for row in rows)
     print()

@@ -6,8 +6,10 @@ instead of letting the app die, and opens files given on the command line or by 
 
 ``--smoke-test [FILE]`` shows the window, loads FILE, prints one line
 ``window shown in N ms; torch imported: yes|no`` (N counted from the start of the process)
-and exits. torch and transformers are never imported at start-up: the engine imports them
-on the worker thread when the first digest runs.
+and exits; with ``--smoke-digest`` it first digests FILE with the installed models, as the
+Digest button does, and prints a second line (``digest shown in N s`` or ``digest failed:
+...``). torch and transformers are never imported by the window's process: the engine runs
+in a child process (:mod:`models.engine_process`), started a second after the window shows.
 """
 
 from __future__ import annotations
@@ -92,6 +94,11 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[argparse.Namespace, l
         "--smoke-test",
         action="store_true",
         help="show the window, load FILE if given, print how long start-up took and exit",
+    )
+    parser.add_argument(
+        "--smoke-digest",
+        action="store_true",
+        help="with --smoke-test: also digest FILE with the installed models (in the engine process) and print how long it took",
     )
     args, unknown = parser.parse_known_args(ours)
     return args, [*qt_args, *unknown]
@@ -266,7 +273,7 @@ def create_window(app: QApplication) -> tuple[MainWindow, QObject]:
     return window, file_open_filter
 
 
-def _smoke_test(app: QApplication, window: MainWindow, files: list[str]) -> int:
+def _smoke_test(app: QApplication, window: MainWindow, files: list[str], digest: bool = False) -> int:
     window.show()
     app.processEvents()
     shown_ms = process_age_ms()
@@ -280,8 +287,24 @@ def _smoke_test(app: QApplication, window: MainWindow, files: list[str]) -> int:
     app.processEvents()
     torch_imported = "yes" if "torch" in sys.modules else "no"
     print(f"window shown in {shown_ms:.0f} ms; torch imported: {torch_imported}", flush=True)
+    status = _smoke_digest(app, window) if digest and files else 0
     window.close()
-    return 0
+    return status
+
+
+def _smoke_digest(app: QApplication, window: MainWindow) -> int:
+    """Digest the open article as the Digest button does; print one line: the time or the error."""
+    outcome: list[str] = []
+    window.digest_shown.connect(lambda digest: outcome.append(f"digest shown in {digest.seconds:.1f} s"))
+    window.controller.job_failed.connect(lambda kind, message: outcome.append(f"digest failed: {message}"))
+    started = time.monotonic()
+    if window.start_digest() is None:
+        outcome.append("digest failed: it could not start (" + window.statusBar().currentMessage() + ")")
+    while not outcome and time.monotonic() - started < 600:
+        app.processEvents()
+        time.sleep(0.005)
+    print(outcome[0] if outcome else "digest failed: no answer in 600 s", flush=True)
+    return 0 if outcome and outcome[0].startswith("digest shown") else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -294,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window, _file_open_filter = create_window(app)
     files = [str(path) for path in args.files]
     if args.smoke_test:
-        return _smoke_test(app, window, files)
+        return _smoke_test(app, window, files, digest=args.smoke_digest)
     window.show()
     if files:
         from PySide6.QtCore import QTimer

@@ -184,3 +184,27 @@ def test_app_icon_is_found_in_every_size(qapp) -> None:
     icon = app_icon()
     assert not icon.isNull()
     assert {size.width() for size in icon.availableSizes()} >= {16, 32, 256}
+
+
+def test_smoke_digest_runs_the_engine_process_from_the_window(tiny_models_dir: Path) -> None:
+    """The app as started from a shell: the Digest button's path, the engine in its child process."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO_ROOT), ARTICLE_DIGEST_MODELS=str(tiny_models_dir))
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--smoke-test", "--smoke-digest", str(SEED_ARTICLE)],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert SMOKE_LINE.match(lines[0]), lines
+    assert lines[0].endswith("torch imported: no")  # measured before the digest; the window's process never imports it
+    assert re.fullmatch(r"digest shown in \d+\.\d s", lines[1]), lines
+
+
+def test_smoke_digest_without_models_says_why(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO_ROOT), ARTICLE_DIGEST_MODELS=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--smoke-test", "--smoke-digest", str(SEED_ARTICLE)],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[1].startswith("digest failed:"), result.stdout

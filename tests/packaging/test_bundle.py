@@ -129,6 +129,20 @@ def test_window_smoke_test_in_a_bare_environment(bundle: Path, elsewhere: Path) 
     assert match.group(2) == "no"  # the window shows before torch is imported
 
 
+def test_window_digests_in_the_frozen_engine_process(bundle: Path, elsewhere: Path, tiny_models_dir: Path) -> None:
+    """The Digest button's path in the bundle: the engine's child process is the frozen
+    executable started again (multiprocessing's freeze support), with torch and CTranslate2."""
+    result = subprocess.run(
+        [str(bundle / NAME), "--smoke-test", "--smoke-digest", str(SEED)],
+        env=_bare_env(elsewhere, ARTICLE_DIGEST_MODELS=str(tiny_models_dir)), cwd=elsewhere,
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert SMOKE_LINE.search(lines[0]) and lines[0].endswith("torch imported: no"), lines
+    assert lines[1].startswith("digest shown in "), lines
+
+
 def _load_samples():
     spec = importlib.util.spec_from_file_location("_bundle_doc_samples", REPO_ROOT / "tests" / "desktop" / "_document_samples.py")
     module = importlib.util.module_from_spec(spec)
