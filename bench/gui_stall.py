@@ -1,6 +1,7 @@
 """The longest stall of the GUI event loop while digests run on the app's worker thread.
 
-``python bench/gui_stall.py MODELS_DIR`` prints one JSON line. A ``QTimer`` ticks every 10 ms
+``python bench/gui_stall.py MODELS_DIR [--short]`` prints one JSON line (``--short``: the seed
+article's first paragraphs only). A ``QTimer`` ticks every 10 ms
 on the GUI thread and the largest gap between two ticks (minus the 10 ms) is the stall. The
 digests go through the app's own ``desktop.ui.jobs.JobController`` and its default run
 function (the real engine on the worker ``QThread``); if that module is missing, a bare
@@ -35,7 +36,10 @@ def main() -> int:
     from models import Article, DigestOptions
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
-    article = Article(title="Seed", text=SEED_ARTICLE.read_text(encoding="utf-8"), source_path=str(SEED_ARTICLE))
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    if "--short" in sys.argv[2:]:  # --quick: the stall comes from loading, not from the article's length
+        text = "\n\n".join(text.split("\n\n")[:4])
+    article = Article(title="Seed", text=text, source_path=str(SEED_ARTICLE))
     options = DigestOptions(languages=("ru", "ar"))
     gaps: list[float] = []
     last = [time.perf_counter()]

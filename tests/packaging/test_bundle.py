@@ -28,9 +28,9 @@ pytestmark = pytest.mark.slow
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 SEED = REPO_ROOT / "seeds" / "russia-us-syria.txt"
 NAME = "article-digest"
-#: A guard against a trimming rule that stops matching (the trimmed Linux bundle is ~765 MB;
-#: untrimmed it is ~1,150 MB).
-SIZE_BUDGET = 900_000_000
+#: A guard against a trimming rule that stops matching (the trimmed Linux bundle is ~915 MB,
+#: of which CTranslate2 is 145 MB; untrimmed it is ~1,300 MB).
+SIZE_BUDGET = 960_000_000
 SMOKE_LINE = re.compile(r"^window shown in (\d+) ms; torch imported: (yes|no)$", re.MULTILINE)
 
 
