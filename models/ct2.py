@@ -35,6 +35,7 @@ from typing import Any, Sequence
 
 from models.catalog import GenerationSettings, ModelSpec
 from models.paths import user_cache_dir
+from models.store import CT2_COPIES, cache_stem
 from models.types import CancelToken, Cancelled, ModelUnavailable, StepCallback
 
 log = logging.getLogger(__name__)
@@ -68,13 +69,9 @@ def cache_key(folder: Path) -> str:
     return digest.hexdigest()[:20]
 
 
-def _stem(folder: Path) -> str:
-    """The folder's name and a hash of where it is (every models folder has a ``translate-ru``)."""
-    return f"{folder.name}-{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:8]}"
-
 
 def converted_path(folder: Path) -> Path:
-    return user_cache_dir() / "ct2" / f"{_stem(folder)}-{cache_key(folder)}"
+    return user_cache_dir() / CT2_COPIES / f"{cache_stem(folder)}-{cache_key(folder)}"
 
 
 def convert(folder: Path) -> tuple[Path, str]:
@@ -91,7 +88,7 @@ def convert(folder: Path) -> tuple[Path, str]:
     work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-"))
     try:
         TransformersConverter(str(folder), trust_remote_code=False).convert(str(work / "model"), quantization="int8", force=True)
-        stem = _stem(folder)
+        stem = cache_stem(folder)
         for old in target.parent.glob(f"{stem}-*"):  # conversions of an older source or converter
             if old.is_dir() and old.name.rsplit("-", 1)[0] == stem:
                 shutil.rmtree(old, ignore_errors=True)

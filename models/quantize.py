@@ -38,6 +38,7 @@ from torch import nn
 
 from models.memory import release_freed_memory
 from models.paths import user_cache_dir
+from models.store import INT8_COPIES, cache_stem
 
 log = logging.getLogger(__name__)
 
@@ -148,15 +149,10 @@ def cache_key(folder: Path) -> str:
     return digest.hexdigest()[:20]
 
 
-def _stem(folder: Path) -> str:
-    """The folder's name and a hash of where it is: folders of the same name elsewhere (every
-    models folder has a ``translate-ru``) keep their own copies."""
-    return f"{folder.name}-{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:8]}"
-
 
 def cache_path(folder: Path) -> Path:
     """Where the int8 copy of the model in ``folder`` is (or would be) kept."""
-    return user_cache_dir() / "int8" / f"{_stem(folder)}-{cache_key(folder)}.safetensors"
+    return user_cache_dir() / INT8_COPIES / f"{cache_stem(folder)}-{cache_key(folder)}.safetensors"
 
 
 def _quantized_modules(model: nn.Module) -> dict[str, nn.Module]:

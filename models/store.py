@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Callable
 
 from models.catalog import ModelSpec
-from models.paths import user_data_dir
+from models.paths import user_cache_dir, user_data_dir
 from models.types import Cancelled, CancelToken, ModelUnavailable
 
 MODELS_DIR_ENV = "ARTICLE_DIGEST_MODELS"
@@ -191,6 +191,44 @@ def converted_dir() -> Path:
     return user_data_dir() / "converted"
 
 
+def cache_stem(folder: Path) -> str:
+    """How the app's copies of the model in ``folder`` (int8, CTranslate2) begin their names:
+    the folder's name and a hash of where it is, so same-named folders elsewhere (every models
+    folder has a ``translate-ru``) keep their own copies."""
+    return f"{folder.name}-{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:8]}"
+
+
+#: The user-cache folders that hold copies made from a model folder, named ``<cache_stem>-<key>``:
+#: int8 PyTorch weights (:mod:`models.quantize`) and CTranslate2 conversions (:mod:`models.ct2`).
+INT8_COPIES, CT2_COPIES = "int8", "ct2"
+DERIVED_CACHE_FOLDERS = (INT8_COPIES, CT2_COPIES)
+
+
+def _safetensors_copy(folder: Path) -> Path | None:
+    """Where :func:`ensure_safetensors` keeps the converted copy of ``folder`` (None: no .bin)."""
+    source = folder / "pytorch_model.bin"
+    if not source.is_file():
+        return None
+    stat = source.stat()
+    key = hashlib.sha256(f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    return converted_dir() / f"{folder.name}-{key}"
+
+
+def derived_copies(folder: Path) -> list[Path]:
+    """The copies the app made from the model in ``folder`` and keeps in its own folders: the
+    safetensors conversion of a ``.bin`` checkpoint, and the int8 and CTranslate2 copies."""
+    sources, copies = [folder], []
+    converted = _safetensors_copy(folder)
+    if converted is not None and converted.exists():
+        sources.append(converted)
+        copies.append(converted)
+    for source in sources:
+        stem = cache_stem(source)
+        for kind in DERIVED_CACHE_FOLDERS:
+            copies += sorted((user_cache_dir() / kind).glob(f"{stem}-*"))
+    return copies
+
+
 def ensure_safetensors(folder: Path) -> Path:
     """A folder with the same model whose weights are safetensors.
 
@@ -202,9 +240,9 @@ def ensure_safetensors(folder: Path) -> Path:
     if any(folder.glob("*.safetensors")):
         return folder
     source = folder / "pytorch_model.bin"
-    stat = source.stat()
-    key = hashlib.sha256(f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    target = converted_dir() / f"{folder.name}-{key}"
+    target = _safetensors_copy(folder)
+    if target is None:
+        raise FileNotFoundError(f"{folder} holds neither safetensors weights nor pytorch_model.bin")
     if (target / "model.safetensors").is_file():
         return target
 
@@ -544,20 +582,30 @@ def status(spec: ModelSpec, models_dir: Path | str | None = None) -> ModelStatus
 
 
 def disk_usage(path: Path) -> int:
-    """Bytes the files under ``path`` take (each blob once, links not followed)."""
+    """Bytes the files under ``path`` (or the file ``path``) take (each blob once, links not followed)."""
     if not path.exists():
         return 0
+    if path.is_file():
+        return path.stat().st_size
     return sum(item.stat().st_size for item in path.rglob("*") if item.is_file() and not item.is_symlink())
 
 
 def remove(spec: ModelSpec) -> int:
-    """Delete the model's download (and partial download) and its Hugging Face cache copy;
-    returns the bytes freed. A folder the user chose is theirs, and is never deleted."""
-    freed = 0
+    """Delete the model's download (and partial download), its Hugging Face cache copy and the
+    copies the app made from either (:func:`derived_copies`); returns the bytes freed. A folder
+    the user chose is theirs, and is never deleted (its derived copies are left too: it is
+    still in use)."""
     folder = download_folder(spec)
-    for path in (folder, folder.with_name(folder.name + ".download"), repo_cache_folder(spec)):
+    models = [folder, *sorted((repo_cache_folder(spec) / "snapshots").glob("*"))]
+    paths = [copy for model in models if model.is_dir() for copy in derived_copies(model)]
+    paths += [folder, folder.with_name(folder.name + ".download"), repo_cache_folder(spec)]
+    freed = 0
+    for path in paths:
         freed += disk_usage(path)
-        shutil.rmtree(path, ignore_errors=True)
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
     return freed
 
 

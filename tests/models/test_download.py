@@ -124,3 +124,24 @@ def test_offline_mode_makes_no_request(tiny_models_dir: Path, monkeypatch: pytes
         with pytest.raises(ModelUnavailable, match="HF_HUB_OFFLINE is set"):
             store.download(SPEC)
         assert server.state.requests == []
+
+
+def test_remove_also_frees_the_int8_and_ctranslate2_copies(hub: FakeHub, tiny_models_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from models.paths import user_cache_dir
+    from models.pipeline import DigestEngine, EngineConfig
+
+    folder = store.download(SPEC)
+    other = tmp_path / "mine" / "translate-ar"  # the same model in a folder of the user's
+    shutil.copytree(tiny_models_dir / "translate-ar", other)
+    DigestEngine(EngineConfig(profile="fast")).model(SPEC)  # loading makes the app's copy
+    DigestEngine(EngineConfig(profile="fast", models_dir=str(other.parent))).model(SPEC)
+    copies, others = store.derived_copies(folder), store.derived_copies(other)
+    assert copies and others and not set(copies) & set(others)
+    assert all(copy.is_relative_to(user_cache_dir()) for copy in copies + others)
+    copies_size = sum(store.disk_usage(copy) for copy in copies)
+    freed = store.remove(SPEC)
+    assert freed > copies_size > 0
+    assert not folder.exists() and not any(copy.exists() for copy in copies)
+    assert all(copy.exists() for copy in others)  # only what came from the removed download
