@@ -3,7 +3,6 @@ unreachable and offline hubs."""
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import struct
-import threading
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from models import Article, CancelToken, Cancelled, DigestOptions, Progress, cat
 from models.catalog import GenerationSettings
 from models.pipeline import DigestEngine, EngineConfig
 from tests.conftest import SEED_ARTICLE
+from tests.models.cancelling import LONG_ARTICLE, seconds_to_cancel
 
 SUMMARY = catalog.specs_for("quality")[catalog.SUMMARIZE]
 RUSSIAN = catalog.specs_for("quality")["translate-ru"]
@@ -112,31 +111,10 @@ def test_int8_digest_runs_end_to_end_with_progress(tiny_models_dir: Path) -> Non
 
 
 def _cancel_during_translation(engine: DigestEngine) -> float:
-    article = Article(title="Long", text="\n\n".join([SEED_ARTICLE.read_text(encoding="utf-8")] * 4))
-    cancel = CancelToken()
-    translating = threading.Event()
-    outcome: dict[str, object] = {}
+    def digest(progress, cancel):  # noqa: ANN001, ANN202
+        return engine.digest(LONG_ARTICLE, DigestOptions(translate_article=True), progress=progress, cancel=cancel)
 
-    def progress(event: Progress) -> None:
-        if event.step.startswith("Translating"):
-            translating.set()
-
-    def run() -> None:
-        try:
-            engine.digest(article, DigestOptions(translate_article=True), progress=progress, cancel=cancel)
-            outcome["result"] = "finished"
-        except Cancelled:
-            outcome["result"] = "cancelled"
-
-    worker = threading.Thread(target=run)
-    worker.start()
-    assert translating.wait(60)
-    cancel.cancel()
-    asked = time.monotonic()
-    worker.join(10)
-    assert not worker.is_alive()
-    assert outcome["result"] == "cancelled"
-    return time.monotonic() - asked
+    return seconds_to_cancel(digest, "Translating")
 
 
 def _greedy(engine: DigestEngine) -> DigestEngine:
