@@ -87,20 +87,12 @@ class EngineRunner:
         self._process: object | None = None
 
     def _engine_process(self):  # noqa: ANN202 - an EngineProcess, imported lazily
-        try:
-            from models.engine_process import EngineProcess
-        except ImportError as error:
-            raise DigestError(f"The digest engine is not available ({error})") from error
         if self._process is None:
-            self._process = EngineProcess()
+            self._process = _engine_process_module().EngineProcess()
         return self._process
 
     def __call__(self, request: JobRequest, progress: Callable[[Progress], None], cancel: CancelToken) -> Digest:
-        try:
-            from models.pipeline import EngineConfig
-        except ImportError as error:
-            raise DigestError(f"The digest engine is not available ({error})") from error
-        config = EngineConfig(profile=request.profile, models_dir=request.models_dir)
+        config = _engine_process_module().EngineConfig(profile=request.profile, models_dir=request.models_dir)
         return self._engine_process().digest(request.article, request.options, config=config, progress=progress, cancel=cancel)
 
     def warm(self) -> None:
@@ -111,6 +103,16 @@ class EngineRunner:
         """Stop the engine process (and free its models); a later job starts a new one."""
         if self._process is not None:
             self._process.close()  # type: ignore[attr-defined]
+
+
+def _engine_process_module():  # noqa: ANN202 - models.engine_process
+    """The engine's process module (``EngineProcess``, ``EngineConfig``); a missing or broken
+    engine is a :class:`DigestError` the window shows, not a crash."""
+    try:
+        import models.engine_process as engine_process
+    except ImportError as error:
+        raise DigestError(f"The digest engine is not available ({error})") from error
+    return engine_process
 
 
 def check_models(profile: str, models_dir: str | None, options: DigestOptions) -> list[str]:

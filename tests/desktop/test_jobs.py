@@ -242,7 +242,7 @@ def test_default_runner_reports_a_missing_engine_as_digest_error(monkeypatch) ->
     real_import = builtins.__import__
 
     def fake_import(name, *args, **kwargs):
-        if name == "models.pipeline":
+        if name in {"models.pipeline", "models.engine_process"}:
             raise ImportError("No module named 'models.pipeline'")
         return real_import(name, *args, **kwargs)
 
