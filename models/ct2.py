@@ -69,7 +69,6 @@ def cache_key(folder: Path) -> str:
     return digest.hexdigest()[:20]
 
 
-
 def converted_path(folder: Path) -> Path:
     return user_cache_dir() / CT2_COPIES / f"{cache_stem(folder)}-{cache_key(folder)}"
 

@@ -149,7 +149,6 @@ def cache_key(folder: Path) -> str:
     return digest.hexdigest()[:20]
 
 
-
 def cache_path(folder: Path) -> Path:
     """Where the int8 copy of the model in ``folder`` is (or would be) kept."""
     return user_cache_dir() / INT8_COPIES / f"{cache_stem(folder)}-{cache_key(folder)}.safetensors"
