@@ -16,7 +16,7 @@ catalogue's defaults and random weights, then measures, each part in its own pro
 3. window start-up (``article-digest --smoke-test``) and the longest GUI event-loop stall
    while digests run on the app's worker thread; ``bench/gui_stall.py``.
 
-``--quick`` (about 5 minutes on 2 cores once the models are built) repeats less, leaves out
+``--quick`` (about 6 minutes on 2 cores once the models are built; the naive path is 2 of them) repeats less, leaves out
 the article translations and the tc-big throughput, and probes the GUI stall with the seed
 article's first paragraphs (the stall comes from loading, not from the article's length). ``--first-start``
 also measures a start with an empty cache (quantising and converting every model: about a
@@ -81,7 +81,7 @@ def _window(home: Path, runs: int) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repeats; about 5 minutes once models are built")
+    parser.add_argument("--quick", action="store_true", help="fewer repeats; about 6 minutes once models are built")
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--models", type=Path, default=DEFAULT_MODELS, help=f"bench models and caches (default {DEFAULT_MODELS})")
     parser.add_argument("--first-start", action="store_true", help="also measure a start with empty caches")
