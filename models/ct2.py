@@ -36,6 +36,7 @@ from typing import Any, Sequence
 from models.catalog import GenerationSettings, ModelSpec
 from models.paths import user_cache_dir
 from models.store import CT2_COPIES, cache_stem
+from models.tokens import count_tokens, input_window
 from models.types import CancelToken, Cancelled, ModelUnavailable, StepCallback
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ class Ct2Model:
         return self.window
 
     def count_tokens(self, text: str) -> int:
-        return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+        return count_tokens(self.tokenizer, text)
 
     def generate(
         self,
@@ -235,11 +236,8 @@ def _translator(ctranslate2: Any, path: Path, workers: int) -> Any:
 
 
 def _window(tokenizer: Any, folder: Path) -> int:
-    limits = [tokenizer.model_max_length]
     try:
         positions = json.loads((folder / "config.json").read_text(encoding="utf-8")).get("max_position_embeddings")
     except (OSError, ValueError):
         positions = None
-    if positions:
-        limits.append(int(positions))
-    return int(min(limit for limit in limits if limit and limit < 1_000_000_000))
+    return input_window(tokenizer, positions)

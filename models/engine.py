@@ -32,6 +32,7 @@ from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 
 from models.catalog import GenerationSettings, ModelSpec
 from models.store import ensure_safetensors
+from models.tokens import count_tokens, input_window
 from models.types import CancelToken, ModelUnavailable, StepCallback
 
 # The app reports its own progress; transformers' console bars would be noise (and there is
@@ -127,15 +128,11 @@ class LoadedModel:
     @property
     def input_window(self) -> int:
         """How many tokens (special tokens included) one input may have."""
-        limits = [self.tokenizer.model_max_length]
-        positions = getattr(self.model.config, "max_position_embeddings", None)
-        if positions:
-            limits.append(positions)
-        return int(min(limit for limit in limits if limit and limit < 1_000_000_000))
+        return input_window(self.tokenizer, getattr(self.model.config, "max_position_embeddings", None))
 
     def count_tokens(self, text: str) -> int:
         """Tokens of ``text`` without special tokens."""
-        return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+        return count_tokens(self.tokenizer, text)
 
     def generate(
         self,

@@ -1,0 +1,21 @@
+"""Token counts and input windows read from a Hugging Face tokenizer; shared by the torch and
+CTranslate2 models (torch-free)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: ``model_max_length`` of a tokenizer that sets no limit (transformers' VERY_LARGE_INTEGER).
+_NO_LIMIT = 1_000_000_000
+
+
+def count_tokens(tokenizer: Any, text: str) -> int:
+    """Tokens of ``text`` without special tokens."""
+    return len(tokenizer(text, add_special_tokens=False)["input_ids"])
+
+
+def input_window(tokenizer: Any, max_positions: int | None) -> int:
+    """How many tokens (special tokens included) one input may have: the smaller of the
+    tokenizer's limit and the model's position count, whichever are set."""
+    limits = [limit for limit in (tokenizer.model_max_length, max_positions) if limit and limit < _NO_LIMIT]
+    return int(min(limits))
