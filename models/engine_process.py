@@ -29,7 +29,17 @@ import time
 from typing import Any
 
 from models.pipeline import EngineConfig
-from models.types import Article, CancelToken, Cancelled, Digest, DigestError, DigestOptions, ModelUnavailable, ProgressCallback
+from models.types import (
+    Article,
+    CancelToken,
+    Cancelled,
+    Digest,
+    DigestError,
+    DigestOptions,
+    ModelUnavailable,
+    Progress,
+    ProgressCallback,
+)
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +50,8 @@ CANCEL_GRACE_S = 1.0
 STOP_TIMEOUT_S = 3.0
 _POLL_S = 0.05
 _UNAVAILABLE, _ERROR = "unavailable", "error"
+#: The job id of background model loading (digest jobs count from 1).
+_PRELOAD_JOB = 0
 
 
 class EngineProcess:
@@ -108,6 +120,16 @@ class EngineProcess:
             self._process.close()
         self._process = self._connection = None
 
+    def preload(self, config: EngineConfig, options: DigestOptions) -> None:
+        """Have the child load the models a digest with ``options`` needs, in the background
+        (an article was opened: a digest is likely). Returns at once; a digest asked for
+        meanwhile waits for the loading it would have done anyway, and sees its progress."""
+        self.start()
+        try:
+            self._connection.send(("preload", _PRELOAD_JOB, config, options))
+        except (OSError, ValueError, AttributeError):
+            pass  # the next digest starts the engine again and says what went wrong
+
     # -- digests ------------------------------------------------------------------------------
     def digest(
         self,
@@ -149,6 +171,13 @@ class EngineProcess:
             except (EOFError, OSError, ValueError) as error:  # ValueError: closed by close()
                 raise self._died(process) from error
             kind, message_job, *payload = message
+            if message_job == _PRELOAD_JOB:
+                # This digest waits on that loading: show its current step, but not the stale
+                # reports of a loading long done (they come all at once, ending in "preloaded").
+                preload_step = payload[0].step if kind == "progress" else None
+                if preload_step and progress is not None and cancelled_at is None and not connection.poll(0):
+                    progress(Progress(fraction=0.0, step=preload_step))
+                continue
             if message_job != job:
                 continue  # from a job given up on after a cancel
             if kind == "progress":
@@ -224,6 +253,14 @@ def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:
             return  # the parent is gone
         if message[0] == "stop":
             return
+        if message[0] == "preload":
+            _, _, config, options = message
+            if engine is None or engine.config != config:
+                engine = None  # never two sets of models at once
+                engine = DigestEngine(config)
+            _preload(engine, options, cancelled_up_to, send)
+            send(("preloaded", _PRELOAD_JOB))
+            continue
         _, job, config, article, options = message
         cancel = _JobCancelToken(cancelled_up_to, job)
         try:
@@ -247,6 +284,22 @@ def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:
             send(reply)
         except (OSError, ValueError):
             return
+
+
+def _preload(engine: Any, options: DigestOptions, cancelled_up_to: Any, send: Any) -> None:
+    """Load what a digest with ``options`` needs, reporting each model as job 0; stop early
+    when the process is told to stop. Errors are left for the digest to report."""
+    from models.pipeline import task_label
+
+    try:
+        specs = engine.specs(options)
+        for index, spec in enumerate(specs):
+            if cancelled_up_to.value == sys.maxsize:
+                return
+            send(("progress", _PRELOAD_JOB, Progress(index / len(specs), f"Loading {task_label(spec.task).lower()} model")))
+            engine.model(spec)
+    except Exception:  # noqa: BLE001 - a missing or broken model is the digest's to report
+        log.info("preloading stopped", exc_info=True)
 
 
 def _import_engine() -> None:

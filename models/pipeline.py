@@ -152,7 +152,7 @@ class DigestEngine:
             try:
                 store.locate(spec, self.config.models_dir)
             except ModelUnavailable as error:
-                problems.append(f"{_task_label(spec.task)} model: {error}")
+                problems.append(f"{task_label(spec.task)} model: {error}")
         return problems
 
     def credits(self, options: DigestOptions) -> tuple[ModelCredit, ...]:
@@ -226,7 +226,7 @@ class DigestEngine:
             cancel.raise_if_cancelled()
             if spec in to_load:
                 done = to_load.index(spec) / len(to_load)
-                reporter.emit(_LOAD_SPAN * done, f"Loading {_task_label(spec.task).lower()} model", force=True)
+                reporter.emit(_LOAD_SPAN * done, f"Loading {task_label(spec.task).lower()} model", force=True)
             loaded[spec.task] = self.model(spec)
         load_end = _LOAD_SPAN if to_load else 0.0
 
@@ -339,7 +339,8 @@ def _credit(model: LoadedModel) -> ModelCredit:
     return ModelCredit(task=model.spec.task, model_id=model.spec.repo_id, licence=model.spec.licence)
 
 
-def _task_label(task: str) -> str:
+def task_label(task: str) -> str:
+    """What a task's model is called in progress and error messages ("Summary", "Russian translation")."""
     if task == catalog.SUMMARIZE:
         return "Summary"
     language = task.removeprefix("translate-")

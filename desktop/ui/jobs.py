@@ -17,7 +17,8 @@ dataclasses, messages are strings. The run function is injectable so tests of th
 finish in milliseconds. The default, :class:`EngineRunner`, hands each job to the engine in a
 child process (:mod:`models.engine_process`), so this process never imports torch and the
 worker thread only waits on a pipe; the controller starts that process once the window
-shows (``warm_up``) and stops it on ``shutdown``.
+shows (``warm_up``), has it load the models when an article is opened (``preload_models``)
+and stops it on ``shutdown``.
 """
 
 from __future__ import annotations
@@ -94,6 +95,11 @@ class EngineRunner:
     def __call__(self, request: JobRequest, progress: Callable[[Progress], None], cancel: CancelToken) -> Digest:
         config = _engine_process_module().EngineConfig(profile=request.profile, models_dir=request.models_dir)
         return self._engine_process().digest(request.article, request.options, config=config, progress=progress, cancel=cancel)
+
+    def preload_models(self, profile: str, models_dir: str | None, options: DigestOptions) -> None:
+        """Start loading the models a digest with these settings needs (an article was opened)."""
+        config = _engine_process_module().EngineConfig(profile=profile, models_dir=models_dir)
+        self._engine_process().preload(config, options)  # type: ignore[attr-defined]
 
     def warm(self) -> None:
         """Start the engine process now, so the first digest does not wait for torch to import."""
@@ -371,6 +377,13 @@ class JobController(QObject):
         warm = getattr(self._run, "warm", None)
         if warm is not None:
             self.preload(warm)
+
+    def preload_models(self, profile: str, models_dir: str | None, options: DigestOptions) -> None:
+        """Have the engine load the models these settings need, when the run function can
+        (``preload_models()``): called when an article is opened, so Digest does not wait on them."""
+        preload = getattr(self._run, "preload_models", None)
+        if preload is not None:
+            self.preload(lambda: preload(profile, models_dir, options))
 
     def cancel(self) -> bool:
         """Cancel the current job; the window is usable at once. Returns whether there was one."""

@@ -568,6 +568,9 @@ class MainWindow(QMainWindow):
         self.banner.clear("error")
         self._update_title()
         self._update_actions()
+        if not self.model_problems and self.models_checked:
+            # A digest is likely next: the engine loads its models meanwhile (seconds saved).
+            self.controller.preload_models(self.profile, self.settings.models_dir, self.options())
         self.article_opened.emit(article)
 
     @Slot(list)
@@ -939,6 +942,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self._closed:
             self._closed = True
+            # Gone from the screen at once: stopping the engine can take a few seconds when
+            # it is in the middle of loading a model.
+            self.hide()
             self._tick.stop()
             try:
                 self._save_settings()

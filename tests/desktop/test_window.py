@@ -604,3 +604,25 @@ def test_download_models_opens_the_models_dialog_and_rechecks_when_it_closes(mak
     with qtbot.waitSignal(window.controller.check_finished, timeout=3000):
         dialog.reject()
     assert len(calls) > before
+
+
+def test_opening_an_article_has_the_engine_load_its_models(make_window, fakes, qtbot) -> None:
+    preloads: list[tuple] = []
+
+    class RunWithPreload:
+        def __call__(self, request, progress, cancel):
+            return fakes.fast_run(request, progress, cancel)
+
+        def preload_models(self, profile, models_dir, options) -> None:
+            preloads.append((profile, models_dir, options.languages))
+
+    window = make_window(run=RunWithPreload())
+    assert window.open_file(str(fakes.seed_article))
+    qtbot.waitUntil(lambda: bool(preloads), timeout=2000)
+    assert preloads == [(window.profile, window.settings.models_dir, window.options().languages)]
+
+    # Models missing: nothing to load, nothing asked.
+    missing = make_window(run=RunWithPreload(), check=lambda profile, models_dir, options: ["Summary model: not installed"])
+    assert missing.open_file(str(fakes.seed_article))
+    qtbot.wait(200)
+    assert len(preloads) == 1

@@ -87,3 +87,23 @@ def test_a_killed_engine_is_an_error_and_the_next_digest_starts_a_new_one(tiny_m
         process.close()
     assert not process.running
     process.close()  # idempotent
+
+
+def test_preloaded_models_are_not_loaded_again_by_the_digest(tiny_models_dir: Path) -> None:
+    process = EngineProcess()
+    config = EngineConfig(models_dir=str(tiny_models_dir))
+    options = DigestOptions(languages=("ru", "ar"))
+    try:
+        process.preload(config, options)  # as the window does when an article is opened
+        events: list[Progress] = []
+        digest = process.digest(seed_article(), options, config=config, progress=events.append)
+    finally:
+        process.close()
+    assert digest.summary.strip()
+    steps = [event.step for event in events]
+    started = steps.index("Starting")
+    loading = [index for index, step in enumerate(steps) if step.startswith("Loading")]
+    # The preload's own reports reach the waiting digest (at 0%), and the digest loads nothing itself.
+    assert loading and max(loading) < started, steps
+    assert {steps[index] for index in loading} >= {"Loading summary model"}
+    assert all(events[index].fraction == 0.0 for index in loading)
