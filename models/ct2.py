@@ -35,7 +35,7 @@ from typing import Any, Sequence
 
 from models.catalog import GenerationSettings, ModelSpec
 from models.paths import user_cache_dir
-from models.store import CT2_COPIES, cache_stem
+from models.store import CT2_COPIES, cache_stem, remove_abandoned_partials
 from models.tokens import count_tokens, input_window
 from models.types import CancelToken, Cancelled, ModelUnavailable, StepCallback
 
@@ -85,6 +85,7 @@ def convert(folder: Path) -> tuple[Path, str]:
     from ctranslate2.converters import TransformersConverter
 
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_abandoned_partials(target.parent, f".{cache_stem(folder)}-*")
     work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-"))
     try:
         TransformersConverter(str(folder), trust_remote_code=False).convert(str(work / "model"), quantization="int8", force=True)

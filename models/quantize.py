@@ -38,7 +38,7 @@ from torch import nn
 
 from models.memory import release_freed_memory
 from models.paths import user_cache_dir
-from models.store import INT8_COPIES, cache_stem
+from models.store import INT8_COPIES, cache_stem, remove_abandoned_partials
 
 log = logging.getLogger(__name__)
 
@@ -402,3 +402,4 @@ def _remove_stale(path: Path) -> None:
     for old in path.parent.glob(f"{stem}-*.safetensors"):
         if old != path and old.name.rsplit("-", 1)[0] == stem:
             old.unlink(missing_ok=True)
+    remove_abandoned_partials(path.parent, f"{stem}-*.part")

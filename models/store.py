@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -202,6 +203,23 @@ def cache_stem(folder: Path) -> str:
 #: int8 PyTorch weights (:mod:`models.quantize`) and CTranslate2 conversions (:mod:`models.ct2`).
 INT8_COPIES, CT2_COPIES = "int8", "ct2"
 DERIVED_CACHE_FOLDERS = (INT8_COPIES, CT2_COPIES)
+
+
+#: A partial copy this old was left by a process stopped mid-write (a copy takes under a minute).
+ABANDONED_AFTER_S = 600
+
+
+def remove_abandoned_partials(folder: Path, pattern: str) -> None:
+    """Delete what matches ``pattern`` in ``folder`` and has not been written to for
+    :data:`ABANDONED_AFTER_S`: partial copies of a process that was stopped while writing them
+    (closing the window stops the engine even in the middle of a conversion)."""
+    cutoff = time.time() - ABANDONED_AFTER_S
+    for path in folder.glob(pattern):
+        try:
+            if path.stat().st_mtime < cutoff:
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+        except OSError:
+            pass  # another process's, or already gone
 
 
 def _safetensors_copy(folder: Path) -> Path | None:

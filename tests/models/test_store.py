@@ -120,3 +120,27 @@ def test_status_reports_a_broken_folder(tmp_path: Path) -> None:
     (tmp_path / "summarize").mkdir()
     status = store.status(SUMMARY_SPEC, tmp_path)
     assert status.state == "broken" and "no config.json" in status.detail
+
+
+def test_partial_copies_left_by_a_stopped_process_are_removed_once_old(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from models.store import ABANDONED_AFTER_S, remove_abandoned_partials
+
+    abandoned_file = tmp_path / "translate-ru-1a2b3c4d-key.safetensors0x9.part"
+    abandoned_dir = tmp_path / ".translate-ru-1a2b3c4d-key-abc"
+    in_progress = tmp_path / "translate-ru-1a2b3c4d-key.safetensors0y7.part"
+    other_model = tmp_path / "summarize-99999999-key.safetensors0z1.part"
+    for path in (abandoned_file, in_progress, other_model):
+        path.write_bytes(b"partial")
+    abandoned_dir.mkdir()
+    (abandoned_dir / "model.bin").write_bytes(b"partial")
+    old = time.time() - ABANDONED_AFTER_S - 60
+    for path in (abandoned_file, abandoned_dir, other_model):
+        os.utime(path, (old, old))
+    remove_abandoned_partials(tmp_path, "translate-ru-1a2b3c4d-*.part")
+    remove_abandoned_partials(tmp_path, ".translate-ru-1a2b3c4d-*")
+    assert not abandoned_file.exists() and not abandoned_dir.exists()
+    assert in_progress.exists()  # still being written, as far as anyone can tell
+    assert other_model.exists()  # another model's
