@@ -28,7 +28,7 @@ import threading
 import time
 from typing import Any
 
-from models.pipeline import EngineConfig
+from models.pipeline import DigestEngine, EngineConfig, loading_step
 from models.types import (
     Article,
     CancelToken,
@@ -52,6 +52,8 @@ _POLL_S = 0.05
 _UNAVAILABLE, _ERROR = "unavailable", "error"
 #: The job id of background model loading (digest jobs count from 1).
 _PRELOAD_JOB = 0
+#: The shared "cancelled up to" number once the process is told to stop: every job is cancelled.
+_STOP_ALL = sys.maxsize
 
 
 class EngineProcess:
@@ -102,7 +104,7 @@ class EngineProcess:
             if process is None:
                 return
             try:
-                self._cancelled_up_to.value = sys.maxsize  # whatever it is doing, stop it
+                self._cancelled_up_to.value = _STOP_ALL  # whatever it is doing, stop it
                 connection.send(("stop",))
             except (OSError, ValueError, BrokenPipeError):
                 pass
@@ -235,8 +237,6 @@ def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:
     if sys.stderr is None:  # a windowed build has no console; keep logging from failing
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process's life
     logging.basicConfig(level=logging.WARNING, format="engine: %(levelname)s %(name)s: %(message)s")
-    from models.pipeline import DigestEngine
-
     send_lock = threading.Lock()  # translation workers report progress from their own threads
 
     def send(message: tuple[Any, ...]) -> None:
@@ -255,9 +255,7 @@ def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:
             return
         if message[0] == "preload":
             _, _, config, options = message
-            if engine is None or engine.config != config:
-                engine = None  # never two sets of models at once
-                engine = DigestEngine(config)
+            engine = _engine_for(engine, config)
             _preload(engine, options, cancelled_up_to, send)
             send(("preloaded", _PRELOAD_JOB))
             continue
@@ -266,9 +264,7 @@ def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:
         try:
             if cancel.cancelled:
                 raise Cancelled()
-            if engine is None or engine.config != config:
-                engine = None  # never two sets of models at once
-                engine = DigestEngine(config)
+            engine = _engine_for(engine, config)
             digest = engine.digest(article, options, progress=lambda event: send(("progress", job, event)), cancel=cancel)
             reply: tuple[Any, ...] = ("done", job, digest)
         except Cancelled:
@@ -286,17 +282,21 @@ def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:
             return
 
 
-def _preload(engine: Any, options: DigestOptions, cancelled_up_to: Any, send: Any) -> None:
+def _engine_for(engine: DigestEngine | None, config: EngineConfig) -> DigestEngine:
+    """``engine`` when it serves ``config``, else a new one. Making one loads nothing, and the
+    caller's rebinding frees the old one (and its models) before the new one loads any."""
+    return engine if engine is not None and engine.config == config else DigestEngine(config)
+
+
+def _preload(engine: DigestEngine, options: DigestOptions, cancelled_up_to: Any, send: Any) -> None:
     """Load what a digest with ``options`` needs, reporting each model as job 0; stop early
     when the process is told to stop. Errors are left for the digest to report."""
-    from models.pipeline import task_label
-
     try:
         specs = engine.specs(options)
         for index, spec in enumerate(specs):
-            if cancelled_up_to.value == sys.maxsize:
+            if cancelled_up_to.value == _STOP_ALL:
                 return
-            send(("progress", _PRELOAD_JOB, Progress(index / len(specs), f"Loading {task_label(spec.task).lower()} model")))
+            send(("progress", _PRELOAD_JOB, Progress(index / len(specs), loading_step(spec.task))))
             engine.model(spec)
     except Exception:  # noqa: BLE001 - a missing or broken model is the digest's to report
         log.info("preloading stopped", exc_info=True)

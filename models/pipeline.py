@@ -226,7 +226,7 @@ class DigestEngine:
             cancel.raise_if_cancelled()
             if spec in to_load:
                 done = to_load.index(spec) / len(to_load)
-                reporter.emit(_LOAD_SPAN * done, f"Loading {task_label(spec.task).lower()} model", force=True)
+                reporter.emit(_LOAD_SPAN * done, loading_step(spec.task), force=True)
             loaded[spec.task] = self.model(spec)
         load_end = _LOAD_SPAN if to_load else 0.0
 
@@ -337,6 +337,11 @@ def _spans(weights: list[tuple[str, float]], start: float) -> dict[str, tuple[fl
 
 def _credit(model: LoadedModel) -> ModelCredit:
     return ModelCredit(task=model.spec.task, model_id=model.spec.repo_id, licence=model.spec.licence)
+
+
+def loading_step(task: str) -> str:
+    """The progress step shown while ``task``'s model loads ("Loading summary model")."""
+    return f"Loading {task_label(task).lower()} model"
 
 
 def task_label(task: str) -> str:
