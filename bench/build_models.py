@@ -92,7 +92,7 @@ SHAPES: dict[str, Shape] = {
     ),
 }
 
-#: Models folders for ``EngineConfig(models_dir=...)``, one per catalogue profile: task -> shape.
+#: Models folders for ``PipelineConfig(models_dir=...)``, one per catalogue profile: task -> shape.
 PROFILE_FOLDERS = {
     "quality": {"summarize": "distilbart-cnn-12-6", "translate-ru": "opus-mt-tc-big-en-zle", "translate-ar": "opus-mt-tc-big-en-ar"},
     "fast": {"summarize": "distilbart-cnn-6-6", "translate-ru": "opus-mt-en-ru", "translate-ar": "opus-mt-en-ar"},

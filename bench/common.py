@@ -25,10 +25,10 @@ def fix_translation_lengths() -> None:
     """Make every translation ``TRANSLATION_LENGTH_RATIO`` x its source, whatever the path.
 
     The bench models never emit end-of-sequence, so a translation runs to the engine's cap
-    (``models.translate.output_limit``, twice the source plus 16: a guard, not a length). This
+    (``models.digest.translate.output_limit``, twice the source plus 16: a guard, not a length). This
     replaces the cap with a realistic length, the same for every path compared.
     """
-    import models.translate as translate
+    import models.digest.translate as translate
 
     def output_limit(input_tokens: int, settings: Any) -> int:
         return min(settings.max_new_tokens, max(1, math.ceil(input_tokens * TRANSLATION_LENGTH_RATIO)))

@@ -35,7 +35,7 @@ def with_sentences(model: Any) -> None:
     word pieces splits into twice the tokens real text does; a real distilbart summary is a
     lead-heavy extract of three or four sentences, which is what the translators get here.
     """
-    from models.text import split_paragraphs, split_sentences
+    from models.common.text import split_paragraphs, split_sentences
 
     generate = model.generate
     sentences = [sentence for paragraph in split_paragraphs(SEED_ARTICLE.read_text(encoding="utf-8"))[2:] for sentence in split_sentences(paragraph)]
@@ -62,7 +62,7 @@ def _article() -> Any:
 
 def greedy_translations(engine: Any) -> None:
     """Switch the engine's translation specs to greedy decoding (the fast profile's setting)."""
-    from models import catalog
+    from models.inventory import catalog
 
     specs = dict(engine._specs)  # noqa: SLF001 - the bench tries a catalogue setting without editing it
     for task, spec in specs.items():
@@ -76,6 +76,8 @@ def greedy_translations(engine: Any) -> None:
 
 def _timed_digests(engine: Any, article: Any, options: Any, repeats: int) -> dict[str, Any]:
     """The best of ``repeats`` digests, with the summary's share of it."""
+    from models import JobState
+
     timings: list[float] = []
     stages: list[dict[str, float]] = []
     digest = None
@@ -83,11 +85,11 @@ def _timed_digests(engine: Any, article: Any, options: Any, repeats: int) -> dic
         marks: dict[str, float] = {}
         begun = time.monotonic()
 
-        def progress(event: Any, marks: dict[str, float] = marks, begun: float = begun) -> None:
-            if event.step == "Summary done":
+        def progress(fraction: float, step: str, marks: dict[str, float] = marks, begun: float = begun) -> None:
+            if step.startswith("Translating"):  # the summary is done
                 marks.setdefault("summary", round(time.monotonic() - begun, 2))
 
-        digest = engine.digest(article, options, progress=progress)
+        digest = engine.digest(article, options, JobState(progress))
         marks["translations"] = round(digest.seconds - marks.get("summary", 0.0), 2)
         timings.append(digest.seconds)
         stages.append(marks)
@@ -98,10 +100,10 @@ def _timed_digests(engine: Any, article: Any, options: Any, repeats: int) -> dic
 def run_fast(models_dir: Path, with_article: str, greedy: str, backend: str | None, repeats: int, profile: str = "quality") -> dict[str, Any]:
     """``greedy``: "no" (the catalogue's settings), "yes" (greedy translations) or "also" (both)."""
     from models import DigestOptions
-    from models.pipeline import DigestEngine, EngineConfig
+    from models.digest.pipeline import DigestPipeline, PipelineConfig
 
     fix_translation_lengths()
-    engine = DigestEngine(EngineConfig(profile=profile, models_dir=str(models_dir), translation_backend=backend))
+    engine = DigestPipeline(PipelineConfig(profile=profile, models_dir=str(models_dir), translation_backend=backend))
     options = DigestOptions(languages=("ru", "ar"))
     started = time.monotonic()
     loads = {}
@@ -137,18 +139,18 @@ def run_fast(models_dir: Path, with_article: str, greedy: str, backend: str | No
 
 def run_naive(models_dir: Path, with_article: bool) -> dict[str, Any]:
     """Float32, transformers' own beam search, one sentence at a time, one language at a time."""
-    import models.translate as translate
-    from models import catalog, store
-    from models.engine import load
-    from models.summarize import summarize
-    from models.text import split_paragraphs
+    import models.digest.translate as translate
+    from models.inventory import catalog, installed
+    from models.inference.torch_backend import load
+    from models.digest.summarize import summarize
+    from models.common.text import split_paragraphs
 
     fix_translation_lengths()
     translate.MAX_BATCH_SENTENCES = 1
     specs = catalog.specs_for("quality")
     loaded = {}
     for task in catalog.tasks_for(("ru", "ar")):
-        location = store.locate(specs[task], str(models_dir))
+        location = installed.locate(specs[task], str(models_dir))
         loaded[task] = load(specs[task], location.path, "cpu", quantize=False, fast_beams=False)
     article = _article()
     paragraphs = split_paragraphs(article.text)
@@ -160,13 +162,13 @@ def run_naive(models_dir: Path, with_article: bool) -> dict[str, Any]:
     result["stages"] = {"summary": round(time.monotonic() - started, 2)}
     for language in ("ru", "ar"):
         model = loaded[catalog.translation_task(language)]
-        translate.translate_text(model, summary, model.spec.generation)
+        translate.translate_texts([translate.TextTranslation(model, summary, model.spec.generation)])
     result["digest_seconds"] = round(time.monotonic() - started, 2)
     result["stages"]["translations"] = round(result["digest_seconds"] - result["stages"]["summary"], 2)
     if with_article:
         for language in ("ru", "ar"):
             model = loaded[catalog.translation_task(language)]
-            translate.translate_text(model, "\n\n".join(paragraphs), model.spec.generation)
+            translate.translate_texts([translate.TextTranslation(model, "\n\n".join(paragraphs), model.spec.generation)])
         result["digest_article_seconds"] = round(time.monotonic() - started, 2)
     result["peak_rss_mb"] = round(peak_rss_mb())
     return result

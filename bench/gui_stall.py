@@ -5,11 +5,11 @@ article's first paragraphs only). A ``QTimer`` ticks every 10 ms
 on the GUI thread and the largest gap between two ticks (minus the 10 ms) is the stall. The
 digests go through the app's own ``desktop.ui.jobs.JobController`` and its default run
 function (the real engine on the worker ``QThread``); if that module is missing, a bare
-``QThread`` runs ``DigestEngine.digest`` instead. Two digests run: the first includes
+``QThread`` runs ``DigestPipeline.digest`` instead. Two digests run: the first includes
 importing torch and loading the three models (from the int8 copies when they exist), the
 second runs with everything loaded. Offscreen Qt platform; no window is shown.
 
-The app's runner digests in its engine process (``models.engine_process``), where the
+The app's runner digests in its engine process (``models.digest.process``), where the
 bench's fixed output lengths are not patched in: translations run to the engine's cap, so
 the seconds here are longer than ``bench/digest.py``'s. Only the stall is this script's figure.
 """
@@ -106,10 +106,10 @@ def _submitter(models_dir: Path) -> tuple[Any, str]:
 
         @Slot(object, object)
         def run(self, article: Any, options: Any) -> None:
-            from models.pipeline import DigestEngine, EngineConfig
+            from models.digest.pipeline import DigestPipeline, PipelineConfig
 
             if self.engine is None:
-                self.engine = DigestEngine(EngineConfig(models_dir=str(models_dir)))
+                self.engine = DigestPipeline(PipelineConfig(models_dir=str(models_dir)))
             try:
                 self.finished.emit(self.engine.digest(article, options))
             except Exception as error:  # noqa: BLE001
@@ -132,7 +132,7 @@ def _submitter(models_dir: Path) -> tuple[Any, str]:
         relay.go.emit(article, options)
 
     submit.keep = (thread, worker, relay)  # type: ignore[attr-defined]
-    return submit, "QThread running DigestEngine (desktop.ui.jobs missing)"
+    return submit, "QThread running DigestPipeline (desktop.ui.jobs missing)"
 
 
 if __name__ == "__main__":

@@ -51,17 +51,20 @@ def main() -> int:
     parser.add_argument("--article", type=Path, nargs="*", default=[SEED_ARTICLE])
     args = parser.parse_args()
     from models import Article, DigestOptions
-    from models.pipeline import DigestEngine, EngineConfig
+    from models.digest.pipeline import DigestPipeline, PipelineConfig
 
     configs = {
-        "float32": EngineConfig(models_dir=str(args.models_dir), quantize=False, translation_backend="torch"),
-        "int8 torch": EngineConfig(models_dir=str(args.models_dir), quantize=True, translation_backend="torch"),
-        "int8 ctranslate2": EngineConfig(models_dir=str(args.models_dir), translation_backend="ctranslate2"),
+        "float32": PipelineConfig(models_dir=str(args.models_dir), quantize=False, translation_backend="torch"),
+        "int8 torch": PipelineConfig(models_dir=str(args.models_dir), quantize=True, translation_backend="torch"),
+        "int8 ctranslate2": PipelineConfig(models_dir=str(args.models_dir), translation_backend="ctranslate2"),
     }
-    from models import catalog
-    from models.translate import translate_text
+    from models.inventory import catalog
+    from models.digest.translate import TextTranslation, translate_texts
 
-    engines = {name: DigestEngine(config) for name, config in configs.items()}
+    def translate_text(model: Any, text: str, settings: Any) -> str:
+        return translate_texts([TextTranslation(model, text, settings)])[0]
+
+    engines = {name: DigestPipeline(config) for name, config in configs.items()}
     report: dict[str, Any] = {}
     for path in args.article:
         article = Article(title=path.stem, text=path.read_text(encoding="utf-8"), source_path=str(path))

@@ -8,7 +8,7 @@ catalogue's defaults and random weights, then measures, each part in its own pro
 1. translation throughput (opus-mt-en-ru; with the full run also opus-mt-tc-big-en-zle): the
    app's path vs ``transformers`` float32 ``generate`` vs CTranslate2 int8, same model, same
    decoding, same output lengths; ``bench/throughput.py``;
-2. the seed article's digest through ``DigestEngine`` (summary + Russian + Arabic; and with
+2. the seed article's digest through ``DigestPipeline`` (summary + Russian + Arabic; and with
    the article translated too): the quality profile (the default: beam-4 translations), its
    models with greedy translations, and the fast profile (smaller models, greedy
    translations), beside the naive path (float32, one sentence at a time); peak resident

@@ -4,8 +4,8 @@ plain ``transformers`` float32 ``generate``, and CTranslate2 int8 on the same we
 16 sentences of 48 tokens (47 + end-of-sentence) in, 48 tokens out each (forced: the bench
 models never end early, ``min_new_tokens = max_new_tokens`` for transformers and
 ``min_decoding_length = max_decoding_length`` for CTranslate2), greedy and beam 4, length
-penalty 1. "engine" is the app's own path (``models.translate.translate_jobs`` with the model
-``DigestEngine`` loads: CTranslate2 when installed); "engine_torch_int8" the same path with
+penalty 1. "engine" is the app's own path (``models.digest.translate.translate_jobs`` with the model
+``DigestPipeline`` loads: CTranslate2 when installed); "engine_torch_int8" the same path with
 the PyTorch backend. CTranslate2 runs in its two thread layouts (one batch on every core;
 part-batches, one per core) and the better one is the reference. Runs are interleaved and
 the best of N kept, so a busy neighbour hurts every system alike.
@@ -40,9 +40,9 @@ def ct2_model(folder: Path, cache: Path) -> Path | None:
 
 def _engine_run(model: Any, sentences: list[str], beams: int, workers: int) -> Callable[[], list[str]]:
     """The app's translation path (``translate_jobs``: batching, workers, tokenizer in and out)."""
-    from models.catalog import GenerationSettings
-    from models.engine import set_thread_count
-    from models.translate import TranslationJob, translate_jobs
+    from models.inventory.catalog import GenerationSettings
+    from models.inference.torch_backend import set_thread_count
+    from models.digest.translate import TranslationJob, translate_jobs
 
     settings = GenerationSettings(num_beams=beams, max_new_tokens=TOKENS, min_new_tokens=TOKENS, length_penalty=1.0)
 
@@ -61,18 +61,18 @@ def measure(
     import torch
     from transformers import AutoModelForSeq2SeqLM
 
-    import models.translate as translate
-    from models import catalog
-    from models.engine import cpu_count
-    from models.pipeline import DigestEngine, EngineConfig
+    import models.digest.translate as translate
+    from models.inventory import catalog
+    from models.inference.torch_backend import cpu_count
+    from models.digest.pipeline import DigestPipeline, PipelineConfig
 
     # Every sentence gets exactly TOKENS new tokens on the app's path too (the bench models
     # never end early; this sets the cap the app would compute from the source length).
     translate.output_limit = lambda input_tokens, settings: TOKENS  # type: ignore[assignment]
     spec = catalog.specs_for(profile)["translate-ru"]
     cores = cpu_count()
-    engines = {"engine": DigestEngine(EngineConfig(profile=profile, models_dir=str(models_dir)))}
-    engines["engine_torch_int8"] = DigestEngine(EngineConfig(profile=profile, models_dir=str(models_dir), translation_backend="torch"))
+    engines = {"engine": DigestPipeline(PipelineConfig(profile=profile, models_dir=str(models_dir)))}
+    engines["engine_torch_int8"] = DigestPipeline(PipelineConfig(profile=profile, models_dir=str(models_dir), translation_backend="torch"))
     loaded = {name: engine.model(spec) for name, engine in engines.items()}
     torch_model = loaded["engine_torch_int8"]
     folder = torch_model.path

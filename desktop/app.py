@@ -9,7 +9,7 @@ instead of letting the app die, and opens files given on the command line or by 
 and exits; with ``--smoke-digest`` it first digests FILE with the installed models, as the
 Digest button does, and prints a second line (``digest shown in N s`` or ``digest failed:
 ...``). torch and transformers are never imported by the window's process: the engine runs
-in a child process (:mod:`models.engine_process`), started a second after the window shows.
+in a child process (:mod:`models.digest.process`), started a second after the window shows.
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ _IMPORTED_AT = time.monotonic()
 ORGANISATION_NAME = "ArticleDigest"
 ORGANISATION_DOMAIN = "articledigest.invalid"
 APPLICATION_NAME = "ArticleDigest"
-DISPLAY_NAME = "Article Digest"
 
 
 def process_age_ms() -> float:
@@ -106,7 +105,7 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[argparse.Namespace, l
 
 def log_file_path() -> Path:
     """Where the app writes its log."""
-    from models.paths import user_data_dir
+    from models.common.paths import user_data_dir
 
     return user_data_dir() / "logs" / "article-digest.log"
 
@@ -172,12 +171,14 @@ class ErrorReporter:
         """Show the error to the user (a modal message box with the traceback folded away)."""
         from PySide6.QtWidgets import QApplication, QMessageBox
 
+        from models.common.paths import APP_DISPLAY_NAME
+
         self.shown.append(summary)
         if QApplication.instance() is None:
             print(details, file=sys.stderr)
             return
         where = f"\n\nDetails are in the log: {self.log_path}" if self.log_path else ""
-        box = QMessageBox(QMessageBox.Icon.Critical, f"{DISPLAY_NAME}: Unexpected Error",
+        box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_DISPLAY_NAME}: Unexpected Error",
                           f"Something went wrong, but the app is still running.\n\n{summary}{where}")
         box.setDetailedText(details)
         box.exec()
@@ -246,6 +247,7 @@ def create_application(qt_args: Sequence[str] = ()) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from desktop.resources import app_icon
+    from models.common.paths import APP_DISPLAY_NAME
 
     app = QApplication.instance()
     if app is None:
@@ -253,7 +255,7 @@ def create_application(qt_args: Sequence[str] = ()) -> QApplication:
     QApplication.setOrganizationName(ORGANISATION_NAME)
     QApplication.setOrganizationDomain(ORGANISATION_DOMAIN)
     QApplication.setApplicationName(APPLICATION_NAME)
-    QApplication.setApplicationDisplayName(DISPLAY_NAME)
+    QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
     QApplication.setDesktopFileName("article-digest")
     icon = app_icon()
     if not icon.isNull():

@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.catalog import DEFAULT_PROFILE, PROFILES, SUMMARIZE
-from models.types import LANGUAGE_NAMES
-
-APP_DISPLAY_NAME = "Article Digest"
+from models.common.paths import APP_DISPLAY_NAME
+from models.inventory.catalog import DEFAULT_PROFILE, PROFILES, SUMMARIZE
+from models.common.types import LANGUAGE_NAMES
 
 
 def app_version() -> str:

@@ -8,14 +8,14 @@ The shape follows ARCHITECTURE.md:
 - :class:`JobController` lives on the GUI thread. It submits a :class:`JobRequest` through a
   queued signal, re-emits the worker's results from ``@Slot`` methods (so they reach the
   window on the GUI thread) and drops the results of stale jobs.
-- Cancelling sets the job's :class:`~models.types.CancelToken` directly from the GUI thread;
+- Cancelling sets the job's :class:`~models.common.types.CancelToken` directly from the GUI thread;
   a cancel *signal* would only reach a busy worker after the job ended.
 - Progress is throttled on the worker side (at most one report per ``PROGRESS_INTERVAL_S``).
 
 Only plain immutable data crosses the threads: the request and the digest are frozen
 dataclasses, messages are strings. The run function is injectable so tests of the threading
 finish in milliseconds. The default, :class:`EngineRunner`, hands each job to the engine in a
-child process (:mod:`models.engine_process`), so this process never imports torch and the
+child process (:mod:`models.digest.process`), so this process never imports torch and the
 worker thread only waits on a pipe; the controller starts that process once the window
 shows (``warm_up``), has it load the models when an article is opened (``preload_models``)
 and stops it on ``shutdown``.
@@ -33,7 +33,7 @@ from typing import Callable, Protocol
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from models.types import Article, CancelToken, Cancelled, Digest, DigestError, DigestOptions, ModelUnavailable, Progress
+from models.common.types import Article, CancelToken, Cancelled, Digest, DigestError, DigestOptions, ModelUnavailable, Progress
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ class CheckRequest:
 class RunFunction(Protocol):
     """Makes a digest on the worker thread: reports progress, honours the token, returns or raises.
 
-    Raises :class:`~models.types.Cancelled` when cancelled, :class:`~models.types.DigestError`
+    Raises :class:`~models.common.types.Cancelled` when cancelled, :class:`~models.common.types.DigestError`
     (one-line message) when the job cannot be done.
     """
 
@@ -76,7 +76,7 @@ CheckFunction = Callable[[str, "str | None", DigestOptions], list[str]]
 
 
 class EngineRunner:
-    """The default run function: the engine in a child process (:class:`models.engine_process.EngineProcess`).
+    """The default run function: the engine in a child process (:class:`models.digest.process.DigestProcess`).
 
     The child keeps its models loaded between jobs and rebuilds its engine when the profile
     or models folder changes. Running it in a process, not on the worker thread, keeps the
@@ -87,18 +87,18 @@ class EngineRunner:
     def __init__(self) -> None:
         self._process: object | None = None
 
-    def _engine_process(self):  # noqa: ANN202 - an EngineProcess, imported lazily
+    def _engine_process(self):  # noqa: ANN202 - an DigestProcess, imported lazily
         if self._process is None:
-            self._process = _engine_process_module().EngineProcess()
+            self._process = _engine_process_module().DigestProcess()
         return self._process
 
     def __call__(self, request: JobRequest, progress: Callable[[Progress], None], cancel: CancelToken) -> Digest:
-        config = _engine_process_module().EngineConfig(profile=request.profile, models_dir=request.models_dir)
+        config = _engine_process_module().PipelineConfig(profile=request.profile, models_dir=request.models_dir)
         return self._engine_process().digest(request.article, request.options, config=config, progress=progress, cancel=cancel)
 
     def preload_models(self, profile: str, models_dir: str | None, options: DigestOptions) -> None:
         """Start loading the models a digest with these settings needs (an article was opened)."""
-        config = _engine_process_module().EngineConfig(profile=profile, models_dir=models_dir)
+        config = _engine_process_module().PipelineConfig(profile=profile, models_dir=models_dir)
         self._engine_process().preload(config, options)  # type: ignore[attr-defined]
 
     def warm(self) -> None:
@@ -111,11 +111,11 @@ class EngineRunner:
             self._process.close()  # type: ignore[attr-defined]
 
 
-def _engine_process_module():  # noqa: ANN202 - models.engine_process
-    """The engine's process module (``EngineProcess``, ``EngineConfig``); a missing or broken
+def _engine_process_module():  # noqa: ANN202 - models.digest.process
+    """The engine's process module (``DigestProcess``, ``PipelineConfig``); a missing or broken
     engine is a :class:`DigestError` the window shows, not a crash."""
     try:
-        import models.engine_process as engine_process
+        import models.digest.process as engine_process
     except ImportError as error:
         raise DigestError(f"The digest engine is not available ({error})") from error
     return engine_process
@@ -127,11 +127,11 @@ def check_models(profile: str, models_dir: str | None, options: DigestOptions) -
     Never raises: a failure to check is itself reported as a problem.
     """
     try:
-        from models.pipeline import DigestEngine, EngineConfig
+        from models.digest.pipeline import DigestPipeline, PipelineConfig
     except ImportError as error:
         return [f"The digest engine is not available ({error})."]
     try:
-        engine = DigestEngine(EngineConfig(profile=profile, models_dir=models_dir))
+        engine = DigestPipeline(PipelineConfig(profile=profile, models_dir=models_dir))
         return [str(problem) for problem in engine.check(options)]
     except Exception as error:  # noqa: BLE001 - shown to the user, never fatal
         log.exception("checking the models failed")
@@ -165,7 +165,7 @@ class InferenceWorker(QObject):
         check_finished(int, object): a check's id and its problems (a tuple of one-line strings).
         job_started(int): the job with this id has begun (earlier ones are done).
         job_progress(int, float, str): job id, fraction 0..1, current step; throttled.
-        job_finished(int, object): job id and its :class:`~models.types.Digest`.
+        job_finished(int, object): job id and its :class:`~models.common.types.Digest`.
         job_failed(int, str, str): job id, error kind (``"unavailable"`` for missing models,
             ``"error"`` otherwise) and a one-line message.
         job_cancelled(int): the job with this id stopped because it was cancelled.
@@ -265,7 +265,7 @@ class JobController(QObject):
         check_finished(list): the latest model check's problems (empty: every model is there).
         job_started(int): the current job has started running on the worker.
         progress_changed(float, str): the current job's fraction (0..1) and step text.
-        job_finished(object): the current job's :class:`~models.types.Digest`.
+        job_finished(object): the current job's :class:`~models.common.types.Digest`.
         job_failed(str, str): the current job failed: kind (``"unavailable"``/``"error"``) and message.
         job_cancelled(): the current job was cancelled (emitted at once, on request).
         busy_changed(bool): whether a current job exists.

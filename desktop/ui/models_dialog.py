@@ -1,17 +1,15 @@
 """The Models dialog: what each task's model is, whether it is on disk, and getting it there.
 
-Downloads run on a thread of their own (:class:`DownloadWorker`), never on the GUI thread;
-progress crosses as :class:`models.store.DownloadProgress` (plain frozen data). Cancel sets
-a :class:`~models.types.CancelToken` directly; the partial files stay, so the next Download
-resumes where this one stopped.
+Downloads run on the background runner's download lane (:mod:`desktop.ui.runner`), one task
+per model, never on the GUI thread. Cancel cancels those tasks; the partial files stay, so the
+next Download resumes where this one stopped.
 """
 
 from __future__ import annotations
 
-import time
-from typing import Sequence
+from functools import partial
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.dialogs import task_label
-from models import store
-from models.catalog import ModelSpec, specs_for
-from models.store import DownloadProgress, ModelStatus
-from models.types import CancelToken, Cancelled, DigestError
+from desktop.ui.runner import DOWNLOAD_LANE, BackgroundRunner, Task
+from models.inventory import downloads, installed
+from models.inventory.catalog import ModelSpec, specs_for, task_label
+from models.inventory.installed import ModelStatus
+from models.common.types import DigestError
+from models.common.units import format_bytes
 
 _STATE_LABELS = {
     "installed": "Installed",
@@ -48,45 +47,6 @@ _STATE_LABELS = {
 _ROW_PADDING = 12
 
 
-def format_bytes(size: float) -> str:
-    """1234567 -> '1.2 MB', 476000000 -> '476 MB' (decimal units, as download sizes are quoted;
-    a decimal only where it says something)."""
-    for unit in ("B", "KB", "MB", "GB"):
-        if abs(size) < 1000 or unit == "GB":
-            return f"{size:,.1f} {unit}" if unit != "B" and abs(size) < 10 else f"{size:,.0f} {unit}"
-        size /= 1000
-    raise AssertionError("unreachable")
-
-
-class DownloadWorker(QObject):
-    """Downloads models one after another on its own thread.
-
-    Signals:
-        progress(object): a :class:`~models.store.DownloadProgress` for the file being fetched.
-        model_finished(str, str): repository id and an error message ('' when it succeeded).
-        all_finished(bool): every requested model was handled; True when cancelled.
-    """
-
-    progress = Signal(object)
-    model_finished = Signal(str, str)
-    all_finished = Signal(bool)
-
-    @Slot(object, object)
-    def run(self, specs: Sequence[ModelSpec], cancel: CancelToken) -> None:
-        for spec in specs:
-            try:
-                store.download(spec, progress=self.progress.emit, cancel=cancel)
-            except Cancelled:
-                self.model_finished.emit(spec.repo_id, "Cancelled; the download resumes next time")
-                self.all_finished.emit(True)
-                return
-            except DigestError as error:
-                self.model_finished.emit(spec.repo_id, str(error))
-                continue
-            self.model_finished.emit(spec.repo_id, "")
-        self.all_finished.emit(False)
-
-
 class ModelsDialog(QDialog):
     """Lists the profile's models with licence, size, state and disk use; Download, Cancel,
     Use folder…, Verify and Remove act on them.
@@ -94,16 +54,21 @@ class ModelsDialog(QDialog):
     Signals:
         models_changed(): something was installed, removed or pointed at a folder.
         downloads_finished(bool): a Download ended (True when it was cancelled); the table is current.
-        _start_downloads(object, object): queued hand-over of (specs, cancel token) to the worker.
     """
 
     models_changed = Signal()
     downloads_finished = Signal(bool)
-    _start_downloads = Signal(object, object)
 
     COLUMNS = ("Task", "Model", "Licence", "Size", "State", "On disk")
 
-    def __init__(self, profile: str, models_dir: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        profile: str,
+        models_dir: str | None = None,
+        parent: QWidget | None = None,
+        runner: BackgroundRunner | None = None,
+    ) -> None:
+        """``runner``: the window's background runner; without one the dialog makes its own."""
         super().__init__(parent)
         self.setObjectName("modelsDialog")
         self.setWindowTitle("Models")
@@ -111,9 +76,11 @@ class ModelsDialog(QDialog):
         self._specs = list(specs_for(profile).values())
         self._models_dir = models_dir
         self._statuses: dict[str, ModelStatus] = {}
-        self._cancel: CancelToken | None = None
-        self._rate_mark: tuple[float, int] | None = None
-        self._rate = 0.0
+        self._own_runner = runner is None
+        self._runner = runner if runner is not None else BackgroundRunner(self)
+        #: The current Download's tasks, by repository id.
+        self._downloads: dict[str, Task] = {}
+        self._cancelled = False
 
         self.table = QTableWidget(len(self._specs), len(self.COLUMNS), self)
         self.table.setObjectName("modelsTable")
@@ -173,16 +140,6 @@ class ModelsDialog(QDialog):
         layout.addWidget(self.progress_label)
         layout.addLayout(buttons)
 
-        self._thread = QThread(self)
-        self._thread.setObjectName("downloadThread")
-        self._worker = DownloadWorker()
-        self._worker.moveToThread(self._thread)
-        self._start_downloads.connect(self._worker.run, Qt.ConnectionType.QueuedConnection)
-        self._worker.progress.connect(self._on_worker_progress)
-        self._worker.model_finished.connect(self._on_worker_model_finished)
-        self._worker.all_finished.connect(self._on_worker_all_finished)
-        self._thread.finished.connect(self._worker.deleteLater)
-        self._thread.start()
 
         self.refresh()
         if self._specs:
@@ -191,12 +148,12 @@ class ModelsDialog(QDialog):
     # -- state ------------------------------------------------------------------------------
     @property
     def downloading(self) -> bool:
-        return self._cancel is not None
+        return any(task.active for task in self._downloads.values())
 
     def refresh(self) -> None:
         """Re-read every model's state from disk and redraw the table."""
         for row, spec in enumerate(self._specs):
-            status = store.status(spec, self._models_dir)
+            status = installed.status(spec, self._models_dir)
             self._statuses[spec.repo_id] = status
             cells = (
                 task_label(spec.task),
@@ -231,7 +188,7 @@ class ModelsDialog(QDialog):
             f"{len(missing)} of {len(self._specs)} models are not installed (about {size} to download). "
             "Download them from the Hugging Face Hub, or choose a folder with a copy made on another machine."
         )
-        if store.hub_offline():
+        if installed.hub_offline():
             text += " Offline mode (HF_HUB_OFFLINE) is on, so only folders can be used."
         self.summary_label.setText(text)
 
@@ -256,21 +213,32 @@ class ModelsDialog(QDialog):
         missing = self._missing()
         if not missing or self.downloading:
             return
-        self._cancel = CancelToken()
-        self._rate_mark, self._rate = None, 0.0
+        self._cancelled = False
         for spec in missing:
             self.table.item(self._specs.index(spec), 4).setText(_STATE_LABELS["downloading"])
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(True)
         self.progress_label.setText("Connecting to the Hugging Face Hub…")
+        self._downloads = {}
+        for spec in missing:
+            task = self._runner.run(f"download {spec.repo_id}", partial(downloads.download, spec), lane=DOWNLOAD_LANE)
+            task.progress.connect(self._on_download_progress)
+            task.finished.connect(partial(self._on_download_ended, spec, ""))
+            task.failed.connect(lambda error, spec=spec: self._on_download_ended(spec, str(error)))
+            task.cancelled.connect(partial(self._on_download_ended, spec, "Cancelled; the download resumes next time"))
+            self._downloads[spec.repo_id] = task
         self._update_buttons()
-        self._start_downloads.emit(tuple(missing), self._cancel)
 
     @Slot()
     def _on_cancel_clicked(self) -> None:
-        if self._cancel is not None:
-            self._cancel.cancel()
+        if self.downloading:
             self.progress_label.setText("Cancelling…")
+            self._cancel_downloads()
+
+    def _cancel_downloads(self) -> None:
+        self._cancelled = True
+        for task in self._downloads.values():
+            task.cancel()
 
     @Slot()
     def _on_folder_clicked(self) -> None:
@@ -281,7 +249,7 @@ class ModelsDialog(QDialog):
         if not folder:
             return
         try:
-            store.choose_folder(spec, folder)
+            installed.choose_folder(spec, folder)
         except DigestError as error:
             QMessageBox.warning(self, "Unusable folder", str(error))
             return
@@ -293,7 +261,7 @@ class ModelsDialog(QDialog):
         spec = self._selected_spec()
         if spec is None:
             return
-        problems = store.verify(spec, self._models_dir)
+        problems = downloads.verify(spec, self._models_dir)
         if problems:
             QMessageBox.warning(self, "Model is damaged", f"{spec.repo_id}:\n" + "\n".join(problems))
         else:
@@ -306,7 +274,7 @@ class ModelsDialog(QDialog):
             return
         status = self._statuses[spec.repo_id]
         if status.origin == "chosen":
-            store.choose_folder(spec, None)
+            installed.choose_folder(spec, None)
             self.progress_label.setText(f"{spec.repo_id} no longer uses {status.path} (the folder itself is kept).")
         else:
             answer = QMessageBox.question(
@@ -314,53 +282,38 @@ class ModelsDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-            freed = store.remove(spec)
+            freed = installed.remove(spec)
             self.progress_label.setText(f"Removed {spec.repo_id}: {format_bytes(freed)} freed.")
         self.refresh()
         self.models_changed.emit()
 
-    # -- worker results ---------------------------------------------------------------------
-    @Slot(object)
-    def _on_worker_progress(self, event: DownloadProgress) -> None:
-        now = time.monotonic()
-        if self._rate_mark is None:
-            self._rate_mark = (now, event.done)
-        elif now - self._rate_mark[0] >= 0.5:
-            self._rate = (event.done - self._rate_mark[1]) / (now - self._rate_mark[0])
-            self._rate_mark = (now, event.done)
-        if event.total:
-            self.progress_bar.setValue(round(1000 * event.done / event.total))
-        rate = f" — {format_bytes(self._rate)}/s" if self._rate > 0 else ""
-        self.progress_label.setText(
-            f"{event.repo_id}: {event.filename} {format_bytes(event.file_done)} of {format_bytes(event.file_total)}; "
-            f"model {format_bytes(event.done)} of {format_bytes(event.total)}{rate}"
-        )
+    # -- download results ------------------------------------------------------------------
+    @Slot(float, str)
+    def _on_download_progress(self, fraction: float, status: str) -> None:
+        self.progress_bar.setValue(round(1000 * fraction))
+        self.progress_label.setText(status)
 
-    @Slot(str, str)
-    def _on_worker_model_finished(self, repo_id: str, error: str) -> None:
+    def _on_download_ended(self, spec: ModelSpec, error: str, *_result: object) -> None:
         if error:
-            self.progress_label.setText(f"{repo_id}: {error}")
-        self.refresh()
-        for row, spec in enumerate(self._specs):
-            if self.downloading and spec.repo_id != repo_id and self._statuses[spec.repo_id].state != "installed":
-                self.table.item(row, 4).setText(_STATE_LABELS["downloading"])
-        if not error:
+            self.progress_label.setText(f"{spec.repo_id}: {error}")
+        else:
             self.models_changed.emit()
-
-    @Slot(bool)
-    def _on_worker_all_finished(self, cancelled: bool) -> None:
-        self._cancel = None
-        self.progress_bar.setVisible(False)
         self.refresh()
-        if not cancelled and not self._missing():
+        if self.downloading:
+            for row, other in enumerate(self._specs):  # the refresh forgot which are still queued
+                task = self._downloads.get(other.repo_id)
+                if task is not None and task.active:
+                    self.table.item(row, 4).setText(_STATE_LABELS["downloading"])
+            return
+        self.progress_bar.setVisible(False)
+        if not self._cancelled and not self._missing():
             self.progress_label.setText("All models downloaded and verified.")
-        self.downloads_finished.emit(cancelled)
+        self.downloads_finished.emit(self._cancelled)
 
     # -- closing ----------------------------------------------------------------------------
     def done(self, result: int) -> None:
-        """Closing cancels a download, then stops the thread and waits for it (never terminate)."""
-        if self._cancel is not None:
-            self._cancel.cancel()
-        self._thread.quit()
-        self._thread.wait()
+        """Closing cancels a download (and stops the dialog's own runner, if it made one)."""
+        self._cancel_downloads()
+        if self._own_runner:
+            self._runner.shutdown()
         super().done(result)

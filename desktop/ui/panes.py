@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.types import LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Article, Digest
+from models.common.types import LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Article, Digest
 
 #: Families known to read well, tried first; any installed family that covers the script follows.
 _PREFERRED_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -298,7 +298,7 @@ class GeneratedPane(QTabWidget):
 
     def show_digest(self, digest: Digest | None) -> None:
         """Fill the tabs from ``digest`` (or empty them for ``None``)."""
-        from models.types import LANGUAGE_NAMES
+        from models.common.types import LANGUAGE_NAMES
 
         if digest is None:
             self.summary_view.set_text("")
@@ -323,8 +323,8 @@ class GeneratedPane(QTabWidget):
 
 def digest_info(digest: Digest) -> str:
     """One line under the tabs: when and how fast the digest was made, and by which models."""
-    from models.catalog import SUMMARIZE
-    from models.types import LANGUAGE_NAMES
+    from models.inventory.catalog import SUMMARIZE
+    from models.common.types import LANGUAGE_NAMES
 
     parts = [f"Made {digest.created.replace('T', ' ')[:16]}"]
     if digest.seconds:

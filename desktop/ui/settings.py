@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from models.catalog import DEFAULT_PROFILE, PROFILES
-from models.types import LANGUAGE_NAMES
+from models.inventory.catalog import DEFAULT_PROFILE, PROFILES
+from models.common.types import LANGUAGE_NAMES
 
 MAX_RECENT_FILES = 10
 

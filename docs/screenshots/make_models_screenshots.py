@@ -24,8 +24,8 @@ os.environ["HF_HUB_OFFLINE"] = "0"
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.ui.models_dialog import ModelsDialog  # noqa: E402
-from models import store  # noqa: E402
-from models.catalog import specs_for  # noqa: E402
+from models.inventory import downloads  # noqa: E402
+from models.inventory.catalog import specs_for  # noqa: E402
 from tests.models.fake_hub import FakeHub  # noqa: E402
 
 PROFILE = "fast"
@@ -50,7 +50,7 @@ def wait_for(app: QApplication, condition, timeout: float = 60.0) -> None:  # no
 def main() -> None:
     tiny = Path(sys.argv[1])
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else HERE
-    store._CHUNK_BYTES = 16 * 1024  # the tiny models are small: report progress often
+    downloads._CHUNK_BYTES = 16 * 1024  # the tiny models are small: report progress often
     app = QApplication(sys.argv[:1])
     repos = {spec.repo_id: tiny / spec.task for spec in specs_for(PROFILE).values()}
     with FakeHub(repos) as hub:

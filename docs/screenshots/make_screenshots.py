@@ -26,10 +26,10 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.app import create_application  # noqa: E402
-from desktop.documents import read_article  # noqa: E402
+from models.documents.read import read_article  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.settings import AppSettings  # noqa: E402
-from models.types import CancelToken, Digest, ModelCredit, Progress  # noqa: E402
+from models.common.types import CancelToken, Digest, ModelCredit, Progress  # noqa: E402
 
 SEED = REPO / "seeds" / "russia-us-syria.txt"
 SIZE = (1240, 780)

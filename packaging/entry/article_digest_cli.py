@@ -1,7 +1,7 @@
-"""Frozen entry point of the command line (``article-digest-cli``): ``desktop.cli:main``."""
+"""Frozen entry point of the command line (``article-digest-cli``): ``models.cli:main``."""
 
 import sys
 
-from desktop.cli import main
+from models.cli import main
 
 sys.exit(main())

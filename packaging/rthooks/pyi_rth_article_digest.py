@@ -5,7 +5,7 @@
    library would fail on them. Point them at the null device instead (the app logs to a
    file in the per-user data folder).
 2. A bundle built with ``--with-models`` carries the models in ``<bundle>/models``: the app
-   finds them through ``ARTICLE_DIGEST_MODELS`` (models/store.py), unless the user set it.
+   finds them through ``ARTICLE_DIGEST_MODELS`` (models/inventory/installed.py), unless the user set it.
 """
 
 import os

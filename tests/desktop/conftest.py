@@ -1,15 +1,17 @@
-"""Helpers for the window tests: a window factory, fake run/check functions, real drop events."""
+"""Helpers for the window tests: a window factory, a fake engine and check, real drop events."""
 
 from __future__ import annotations
 
 import threading
 import time
 from pathlib import Path
-from typing import Callable, Iterator
+from types import SimpleNamespace
+from typing import Any, Callable, Iterator
 
 import pytest
 
-from models.types import CancelToken, Digest, DigestOptions, Progress
+from models.common.job_state import JobState
+from models.common.types import Article, Digest, DigestOptions
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SEED_ARTICLE = REPO_ROOT / "seeds" / "russia-us-syria.txt"
@@ -43,28 +45,52 @@ def fake_digest(request, summary: str = ENGLISH_SUMMARY) -> Digest:
     )
 
 
-def fast_run(request, progress: Callable[[Progress], None], cancel: CancelToken) -> Digest:
+def fast_run(request, state: JobState) -> Digest:
     """Five progress steps, 60 ms apart (past the 50 ms throttle), then a digest."""
     for step in range(1, 6):
-        cancel.raise_if_cancelled()
-        progress(Progress(step / 5, f"Step {step}/5"))
+        state.raise_if_interrupted()
+        state.report(step / 5, f"Step {step}/5")
         time.sleep(0.06)
     return fake_digest(request)
 
 
+class FakeEngine:
+    """Stands in for :class:`models.digest.process.DigestProcess`: ``run(request, state)`` makes
+    the digest (``request`` has the article, options and config); preloads are recorded."""
+
+    def __init__(self, run: Callable[[Any, JobState], Digest] = fast_run) -> None:
+        self.run = run
+        self.preloads: list[tuple[Any, DigestOptions]] = []
+        self.started = threading.Event()
+        self.closed = False
+
+    def start(self) -> None:
+        self.started.set()
+
+    def preload(self, config: Any, options: DigestOptions) -> None:
+        self.preloads.append((config, options))
+
+    def digest(self, article: Article, options: DigestOptions, config: Any = None, state: JobState | None = None) -> Digest:
+        request = SimpleNamespace(article=article, options=options, config=config)
+        return self.run(request, state or JobState())
+
+    def close(self) -> None:
+        self.closed = True
+
+
 class LoopingRun:
-    """A run function that works until cancelled (checking its token every 10 ms)."""
+    """A run function that works until cancelled (checking its state every 10 ms)."""
 
     def __init__(self) -> None:
         self.started = threading.Event()
         self.stopped = threading.Event()
 
-    def __call__(self, request, progress: Callable[[Progress], None], cancel: CancelToken) -> Digest:
+    def __call__(self, request, state: JobState) -> Digest:
         self.started.set()
         try:
             for tick in range(2000):
-                cancel.raise_if_cancelled()
-                progress(Progress(min(tick / 2000, 1.0), "Summarising 1/3"))
+                state.raise_if_interrupted()
+                state.report(min(tick / 2000, 1.0), "Summarising 1/3")
                 time.sleep(0.01)
         finally:
             self.stopped.set()
@@ -77,17 +103,19 @@ def no_problems(profile: str, models_dir: str | None, options: DigestOptions) ->
 
 @pytest.fixture
 def make_window(qtbot) -> Iterator[Callable[..., object]]:
-    """Build a shown MainWindow with injected run/check functions; closed (thread joined) at the end."""
+    """Build a shown MainWindow with a fake engine (``run``: see :class:`FakeEngine`; None: the
+    real engine process) and check; closed (lanes joined) at the end."""
     from desktop.ui.main_window import MainWindow
 
     made: list[MainWindow] = []
 
     def make(run=fast_run, check=no_problems, settings=None, show: bool = True) -> MainWindow:
-        window = MainWindow(run=run, check=check, settings=settings)
+        engine = FakeEngine(run) if run is not None else None
+        window = MainWindow(engine=engine, check=check, settings=settings)
         qtbot.addWidget(window)
         made.append(window)
         if show:
-            with qtbot.waitSignal(window.controller.check_finished, timeout=5000):  # asked once shown
+            with qtbot.waitSignal(window.model_check_finished, timeout=5000):  # asked once shown
                 window.show()
             qtbot.waitExposed(window)
         return window
@@ -95,7 +123,12 @@ def make_window(qtbot) -> Iterator[Callable[..., object]]:
     yield make
     for window in made:
         window.close()
-        assert not window.controller.thread.isRunning()
+        assert not lane_threads_alive()
+
+
+def lane_threads_alive() -> list[str]:
+    """The background runner's lane threads still running."""
+    return [thread.name for thread in threading.enumerate() if thread.name.endswith("-lane")]
 
 
 def drop_files(widget, paths: list[Path | str]) -> tuple[bool, bool]:
@@ -128,6 +161,8 @@ def fakes():
 
     return types.SimpleNamespace(
         fast_run=fast_run,
+        FakeEngine=FakeEngine,
+        lane_threads_alive=lane_threads_alive,
         LoopingRun=LoopingRun,
         no_problems=no_problems,
         fake_digest=fake_digest,

@@ -11,9 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.ui.models_dialog import ModelsDialog, format_bytes
-from models import store
-from models.catalog import specs_for
+from desktop.ui.models_dialog import ModelsDialog
+from models.common.units import format_bytes
+from models.inventory import downloads
+from models.inventory.catalog import specs_for
 from tests.models.fake_hub import FakeHub
 
 PROFILE = "fast"
@@ -25,7 +26,7 @@ def hub(tiny_models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Fake
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "0")
     monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", False)
-    monkeypatch.setattr(store, "_CHUNK_BYTES", 16 * 1024)
+    monkeypatch.setattr(downloads, "_CHUNK_BYTES", 16 * 1024)
     repos = {spec.repo_id: tiny_models_dir / spec.task for spec in specs_for(PROFILE).values()}
     with FakeHub(repos) as server:
         monkeypatch.setenv("HF_ENDPOINT", server.url)

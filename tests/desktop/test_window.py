@@ -21,9 +21,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFontDatabase
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton, QTabWidget, QTextEdit
 
-from desktop.ui.main_window import MainWindow, safe_file_stem
+from desktop.ui.main_window import MainWindow
+from desktop.ui.save_dialog import safe_file_stem
 from desktop.ui.settings import AppSettings
-from models.types import Digest, DigestOptions
+from models.common.types import Digest, DigestOptions
 
 
 def open_seed(window: MainWindow, fakes) -> None:
@@ -283,7 +284,7 @@ def test_opening_another_article_while_digesting_cancels_the_digest(make_window,
 
 
 def test_a_failing_digest_shows_the_error_and_keeps_the_window_usable(make_window, fakes, qtbot) -> None:
-    from models.types import DigestError, ModelUnavailable
+    from models.common.types import DigestError, ModelUnavailable
 
     errors = iter([DigestError("The article is too short to summarise"), ModelUnavailable("Summary model gone")])
 
@@ -386,7 +387,7 @@ def test_history_reopens_a_past_digest(make_window, fakes, qtbot, tmp_path) -> N
     window.open_file(str(other))
     assert window.summary_view.toPlainText() == ""
 
-    window._rebuild_history_menu()
+    window.history_menu.rebuild()
     entries = [action for action in window.history_menu.actions() if action.data()]
     assert len(entries) == 1 and digest.article.title in entries[0].text()
 
@@ -419,7 +420,7 @@ def test_open_recent_and_settings_survive_a_restart(make_window, fakes, qtbot, t
     assert again.profile == "fast" and again.profile_actions["fast"].isChecked()
     assert (again.size().width(), again.size().height()) == size
     assert again.splitter.sizes()[0] < again.splitter.sizes()[1]
-    again._rebuild_recent_menu()
+    again.recent_menu.rebuild()
     recent = [action for action in again.recent_menu.actions() if action.data()]
     assert [action.data() for action in recent] == [str(fakes.seed_article.resolve())]
     recent[0].trigger()
@@ -429,7 +430,7 @@ def test_open_recent_and_settings_survive_a_restart(make_window, fakes, qtbot, t
     gone.write_text("Gone title\n\nThis file will be deleted before it is reopened.", encoding="utf-8")
     assert again.open_file(str(gone))
     gone.unlink()
-    again._rebuild_recent_menu()
+    again.recent_menu.rebuild()
     stale = next(action for action in again.recent_menu.actions() if action.data() == str(gone.resolve()))
     stale.trigger()
     assert "no longer there" in status(again)
@@ -528,7 +529,7 @@ def test_arabic_reads_right_to_left_with_a_covering_font(make_window, fakes, qtb
 
 
 def test_article_notices_are_shown(make_window, qtbot) -> None:
-    from models.types import Article
+    from models.common.types import Article
 
     window = make_window()
     window.show_article(Article(title="Статья", text="Текст статьи на русском языке.", language="ru",
@@ -543,7 +544,7 @@ def test_article_notices_are_shown(make_window, qtbot) -> None:
 def test_about_lists_models_licences_and_attribution(make_window, qtbot) -> None:
     from PySide6.QtWidgets import QDialog, QTextBrowser
 
-    from models.catalog import PROFILES
+    from models.inventory.catalog import PROFILES
 
     window = make_window()
     window.about_action.trigger()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from models.types import CancelToken, StepCallback
+from models.common.job_state import JobState
 
 
 @dataclass
@@ -32,15 +32,13 @@ class EchoModel:
         *,
         max_new_tokens: int | None = None,
         min_new_tokens: int | None = None,
-        cancel: CancelToken | None = None,
-        on_step: StepCallback | None = None,
+        state: JobState | None = None,
     ) -> list[str]:
         self.calls.append(list(texts))
+        state = state or JobState()
         for step in range(1, self.steps + 1):
-            if on_step is not None:
-                on_step(step)
-            if cancel is not None:
-                cancel.raise_if_cancelled()
+            state.set_progress_value(step / self.steps)
+            state.raise_if_interrupted()
         outputs = []
         for text in texts:
             if self.target_token:

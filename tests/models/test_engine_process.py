@@ -9,16 +9,16 @@ from typing import Iterator
 
 import pytest
 
-from models import Article, CancelToken, Cancelled, DigestError, DigestOptions, ModelUnavailable, Progress
-from models.engine_process import EngineProcess
-from models.pipeline import DigestEngine, EngineConfig
+from models import Article, Cancelled, DigestError, DigestOptions, JobState, ModelUnavailable
+from models.digest.process import DigestProcess
+from models.digest.pipeline import DigestPipeline, PipelineConfig
 from tests.conftest import SEED_ARTICLE
-from tests.models.cancelling import LONG_ARTICLE, seconds_to_cancel
+from tests.models.cancelling import LONG_ARTICLE, recording_state, seconds_to_cancel
 
 
 @pytest.fixture(scope="module")
-def engine_process() -> Iterator[EngineProcess]:
-    process = EngineProcess()
+def engine_process() -> Iterator[DigestProcess]:
+    process = DigestProcess()
     yield process
     process.close()
 
@@ -27,13 +27,13 @@ def seed_article() -> Article:
     return Article(title="Seed", text=SEED_ARTICLE.read_text(encoding="utf-8"), source_path=str(SEED_ARTICLE))
 
 
-def test_digest_in_the_child_matches_the_digest_in_process(engine_process: EngineProcess, tiny_models_dir: Path) -> None:
-    config = EngineConfig(models_dir=str(tiny_models_dir))
+def test_digest_in_the_child_matches_the_digest_in_process(engine_process: DigestProcess, tiny_models_dir: Path) -> None:
+    config = PipelineConfig(models_dir=str(tiny_models_dir))
     options = DigestOptions(languages=("ru", "ar"))
-    progress: list[Progress] = []
-    digest = engine_process.digest(seed_article(), options, config=config, progress=progress.append)
+    state, progress = recording_state()
+    digest = engine_process.digest(seed_article(), options, config=config, state=state)
     assert engine_process.pid not in (None, os.getpid())
-    expected = DigestEngine(config).digest(seed_article(), options)
+    expected = DigestPipeline(config).digest(seed_article(), options)
     assert digest.summary == expected.summary and digest.summary.strip()
     assert digest.summary_translations == expected.summary_translations
     assert digest.article.text == expected.article.text
@@ -43,14 +43,14 @@ def test_digest_in_the_child_matches_the_digest_in_process(engine_process: Engin
 
 
 def test_cancel_lands_within_a_second_and_the_next_digest_is_whole(
-    engine_process: EngineProcess, tiny_models_dir: Path
+    engine_process: DigestProcess, tiny_models_dir: Path
 ) -> None:
-    config = EngineConfig(models_dir=str(tiny_models_dir))
+    config = PipelineConfig(models_dir=str(tiny_models_dir))
     engine_process.digest(Article(title="Warm", text="Models load first."), config=config)
 
-    def digest(progress, cancel):  # noqa: ANN001, ANN202
+    def digest(state):  # noqa: ANN001, ANN202
         options = DigestOptions(translate_article=True)
-        return engine_process.digest(LONG_ARTICLE, options, config=config, progress=progress, cancel=cancel)
+        return engine_process.digest(LONG_ARTICLE, options, config=config, state=state)
 
     assert seconds_to_cancel(digest, "Translating article") < 1.5
     # The cancelled job's late reply never leaks into the next one.
@@ -59,26 +59,24 @@ def test_cancel_lands_within_a_second_and_the_next_digest_is_whole(
     assert digest_after.article.title == "Short" and set(digest_after.summary_translations) == {"ar"}
 
 
-def test_a_missing_model_is_reported_with_its_message(engine_process: EngineProcess, tmp_path: Path) -> None:
+def test_a_missing_model_is_reported_with_its_message(engine_process: DigestProcess, tmp_path: Path) -> None:
     with pytest.raises(ModelUnavailable, match="is not installed"):
-        engine_process.digest(seed_article(), config=EngineConfig(models_dir=str(tmp_path / "empty")))
+        engine_process.digest(seed_article(), config=PipelineConfig(models_dir=str(tmp_path / "empty")))
     assert engine_process.running  # an error in a digest is not a crash
 
 
 def test_a_killed_engine_is_an_error_and_the_next_digest_starts_a_new_one(tiny_models_dir: Path) -> None:
-    process = EngineProcess()
-    config = EngineConfig(models_dir=str(tiny_models_dir))
+    process = DigestProcess()
+    config = PipelineConfig(models_dir=str(tiny_models_dir))
     try:
         process.start()
         first_pid = process.pid
-        cancel = CancelToken()
-
-        def kill_when_busy(event: Progress) -> None:
-            if event.step.startswith(("Summarising", "Translating")) and process.pid == first_pid:
+        def kill_when_busy(fraction: float, step: str) -> None:
+            if step.startswith(("Summarising", "Translating")) and process.pid == first_pid:
                 os.kill(first_pid, signal.SIGKILL)
 
         with pytest.raises(DigestError, match="stopped unexpectedly.*killed") as raised:
-            process.digest(seed_article(), config=config, progress=kill_when_busy, cancel=cancel)
+            process.digest(seed_article(), config=config, state=JobState(kill_when_busy))
         assert not isinstance(raised.value, Cancelled)
         digest = process.digest(Article(title="Again", text="Russia and the US talk."), config=config)
         assert digest.summary.strip()
@@ -90,13 +88,13 @@ def test_a_killed_engine_is_an_error_and_the_next_digest_starts_a_new_one(tiny_m
 
 
 def test_preloaded_models_are_not_loaded_again_by_the_digest(tiny_models_dir: Path) -> None:
-    process = EngineProcess()
-    config = EngineConfig(models_dir=str(tiny_models_dir))
+    process = DigestProcess()
+    config = PipelineConfig(models_dir=str(tiny_models_dir))
     options = DigestOptions(languages=("ru", "ar"))
     try:
         process.preload(config, options)  # as the window does when an article is opened
-        events: list[Progress] = []
-        digest = process.digest(seed_article(), options, config=config, progress=events.append)
+        state, events = recording_state()
+        digest = process.digest(seed_article(), options, config=config, state=state)
     finally:
         process.close()
     assert digest.summary.strip()

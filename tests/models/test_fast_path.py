@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from models import Article, CancelToken, Cancelled, DigestOptions, Progress, catalog
-from models.catalog import GenerationSettings
-from models.pipeline import DigestEngine, EngineConfig
+from models import Article, Cancelled, DigestOptions, JobState
+from models.inventory import catalog
+from models.inventory.catalog import GenerationSettings
+from models.digest.pipeline import DigestPipeline, PipelineConfig
 from tests.conftest import SEED_ARTICLE
-from tests.models.cancelling import LONG_ARTICLE, seconds_to_cancel
+from tests.models.cancelling import LONG_ARTICLE, recording_state, seconds_to_cancel
 
 SUMMARY = catalog.specs_for("quality")[catalog.SUMMARIZE]
 RUSSIAN = catalog.specs_for("quality")["translate-ru"]
@@ -33,7 +34,7 @@ def _settings(spec: catalog.ModelSpec, beams: int) -> GenerationSettings:
 @pytest.mark.parametrize("spec", [SUMMARY, RUSSIAN], ids=["bart", "marian"])
 @pytest.mark.parametrize("beams", [1, 4])
 def test_fast_beam_search_gives_the_float32_output_exactly(tiny_models_dir: Path, spec: catalog.ModelSpec, beams: int) -> None:
-    from models.engine import load
+    from models.inference.torch_backend import load
 
     fast = load(spec, tiny_models_dir / spec.task, "cpu", quantize=False)
     plain = load(spec, tiny_models_dir / spec.task, "cpu", quantize=False, fast_beams=False)
@@ -43,8 +44,8 @@ def test_fast_beam_search_gives_the_float32_output_exactly(tiny_models_dir: Path
 
 
 def test_side_by_side_workers_give_the_sequential_output(tiny_models_dir: Path) -> None:
-    from models.engine import load, set_thread_count
-    from models.translate import TranslationJob, translate_jobs
+    from models.inference.torch_backend import load, set_thread_count
+    from models.digest.translate import TranslationJob, translate_jobs
 
     models = [load(spec, tiny_models_dir / spec.task, "cpu", quantize=False) for spec in (RUSSIAN, ARABIC)]
 
@@ -59,8 +60,8 @@ def test_side_by_side_workers_give_the_sequential_output(tiny_models_dir: Path) 
 
 
 def test_int8_copy_is_saved_as_plain_safetensors_and_reloads_identically(tiny_models_dir: Path) -> None:
-    from models import quantize
-    from models.engine import load
+    from models.inference import quantize
+    from models.inference.torch_backend import load
 
     first = load(RUSSIAN, tiny_models_dir / "translate-ru", "cpu", quantize=True)
     assert (first.precision, first.origin) == ("int8", "quantized")
@@ -80,8 +81,8 @@ def test_int8_copy_is_saved_as_plain_safetensors_and_reloads_identically(tiny_mo
 
 
 def test_damaged_int8_copy_is_ignored_and_rebuilt(tiny_models_dir: Path) -> None:
-    from models import quantize
-    from models.engine import load
+    from models.inference import quantize
+    from models.inference.torch_backend import load
 
     load(ARABIC, tiny_models_dir / "translate-ar", "cpu", quantize=True)
     path = quantize.cache_path(tiny_models_dir / "translate-ar")
@@ -92,10 +93,10 @@ def test_damaged_int8_copy_is_ignored_and_rebuilt(tiny_models_dir: Path) -> None
 
 
 def test_int8_digest_runs_end_to_end_with_progress(tiny_models_dir: Path) -> None:
-    engine = DigestEngine(EngineConfig(models_dir=str(tiny_models_dir), quantize=True, translation_backend="torch"))
+    engine = DigestPipeline(PipelineConfig(models_dir=str(tiny_models_dir), quantize=True, translation_backend="torch"))
     article = Article(title="Seed", text=SEED_ARTICLE.read_text(encoding="utf-8"))
-    progress: list[Progress] = []
-    digest = engine.digest(article, DigestOptions(translate_article=True), progress=progress.append)
+    state, progress = recording_state()
+    digest = engine.digest(article, DigestOptions(translate_article=True), state)
     assert digest.summary.strip()
     assert all(digest.summary_translations[language].strip() for language in ("ru", "ar"))
     assert all(digest.article_translations[language].strip() for language in ("ru", "ar"))
@@ -105,19 +106,19 @@ def test_int8_digest_runs_end_to_end_with_progress(tiny_models_dir: Path) -> Non
     translating = [event for event in progress if event.step.startswith("Translating")]
     assert len(translating) > 5  # per decoding step, not per text
     # Models load once; the int8 copies make a second engine start from disk.
-    again = DigestEngine(EngineConfig(models_dir=str(tiny_models_dir), quantize=True, translation_backend="torch"))
+    again = DigestPipeline(PipelineConfig(models_dir=str(tiny_models_dir), quantize=True, translation_backend="torch"))
     assert {again.model(spec).origin for spec in again.specs(DigestOptions())} == {"cache"}
     assert again.digest(article, DigestOptions(translate_article=True)) .summary == digest.summary
 
 
-def _cancel_during_translation(engine: DigestEngine) -> float:
-    def digest(progress, cancel):  # noqa: ANN001, ANN202
-        return engine.digest(LONG_ARTICLE, DigestOptions(translate_article=True), progress=progress, cancel=cancel)
+def _cancel_during_translation(engine: DigestPipeline) -> float:
+    def digest(state):  # noqa: ANN001, ANN202
+        return engine.digest(LONG_ARTICLE, DigestOptions(translate_article=True), state)
 
     return seconds_to_cancel(digest, "Translating")
 
 
-def _greedy(engine: DigestEngine) -> DigestEngine:
+def _greedy(engine: DigestPipeline) -> DigestPipeline:
     engine._specs = {  # noqa: SLF001 - the recommended setting, without editing the catalogue
         task: (spec if task == catalog.SUMMARIZE else replace(spec, generation=replace(spec.generation, num_beams=1)))
         for task, spec in engine._specs.items()  # noqa: SLF001
@@ -127,7 +128,7 @@ def _greedy(engine: DigestEngine) -> DigestEngine:
 
 @pytest.mark.parametrize("beams", [1, 4])
 def test_cancel_during_int8_translation_within_a_second(tiny_models_dir: Path, beams: int) -> None:
-    engine = DigestEngine(EngineConfig(models_dir=str(tiny_models_dir), quantize=True, translation_backend="torch"))
+    engine = DigestPipeline(PipelineConfig(models_dir=str(tiny_models_dir), quantize=True, translation_backend="torch"))
     if beams == 1:
         _greedy(engine)
     assert _cancel_during_translation(engine) < 1.0
@@ -145,8 +146,8 @@ def ct2() -> object:
 def test_ctranslate2_float32_gives_the_transformers_output_exactly(tiny_models_dir: Path, tmp_path: Path, ct2: object, beams: int) -> None:
     from ctranslate2.converters import TransformersConverter
 
-    from models import ct2 as backend
-    from models.engine import load
+    from models.inference import ctranslate2_backend as backend
+    from models.inference.torch_backend import load
 
     folder = tiny_models_dir / "translate-ru"
     served = backend.load(RUSSIAN, folder, workers=2)
@@ -161,28 +162,27 @@ def test_ctranslate2_float32_gives_the_transformers_output_exactly(tiny_models_d
 
 
 def test_ctranslate2_greedy_reports_every_step_and_stops_on_cancel(tiny_models_dir: Path, ct2: object) -> None:
-    from models import ct2 as backend
+    from models.inference import ctranslate2_backend as backend
 
     served = backend.load(RUSSIAN, tiny_models_dir / "translate-ru", workers=1)
-    steps: list[int] = []
+    fractions: list[float] = []
     settings = replace(RUSSIAN.generation, num_beams=1, max_new_tokens=20, min_new_tokens=20)
-    served.generate(_sentences(">>rus<< ", 3), settings, on_step=steps.append)
-    assert steps == list(range(1, 21))
+    served.generate(_sentences(">>rus<< ", 3), settings, state=JobState(lambda fraction, _: fractions.append(fraction), interval_s=0))
+    assert fractions == [step / 20 for step in range(1, 21)]
 
-    cancel = CancelToken()
+    def cancel_at_step_three(fraction: float, _step: str) -> None:
+        if fraction >= 3 / 20:
+            state.request_interruption()
 
-    def cancel_at_step_three(step: int) -> None:
-        if step == 3:
-            cancel.cancel()
-
+    state = JobState(cancel_at_step_three, interval_s=0)
     with pytest.raises(Cancelled):
-        served.generate(_sentences(">>rus<< ", 3), settings, cancel=cancel, on_step=cancel_at_step_three)
+        served.generate(_sentences(">>rus<< ", 3), settings, state=state)
 
 
 def test_ctranslate2_is_the_default_translator_and_cancels_within_a_second(tiny_models_dir: Path, ct2: object) -> None:
-    engine = DigestEngine(EngineConfig(models_dir=str(tiny_models_dir)))
+    engine = DigestPipeline(PipelineConfig(models_dir=str(tiny_models_dir)))
     assert getattr(engine.model(RUSSIAN), "backend", None) == "ctranslate2"
     assert getattr(engine.model(SUMMARY), "backend", "torch") == "torch"
     assert _cancel_during_translation(_greedy(engine)) < 1.0
-    beams = DigestEngine(EngineConfig(models_dir=str(tiny_models_dir)))
+    beams = DigestPipeline(PipelineConfig(models_dir=str(tiny_models_dir)))
     assert _cancel_during_translation(beams) < 1.0

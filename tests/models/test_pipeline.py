@@ -8,26 +8,27 @@ from pathlib import Path
 
 import pytest
 
-from models import Article, DigestOptions, ModelUnavailable, Progress
-from models.pipeline import DigestEngine, EngineConfig
-from models.text import split_paragraphs
+from models import Article, DigestOptions, ModelUnavailable
+from models.digest.pipeline import DigestPipeline, PipelineConfig
+from models.common.text import split_paragraphs
 from tests.conftest import REPO_ROOT, SEED_ARTICLE
-from tests.models.cancelling import LONG_ARTICLE, seconds_to_cancel
+from models.inventory import installed
+from tests.models.cancelling import LONG_ARTICLE, recording_state, seconds_to_cancel
 
 
 @pytest.fixture(scope="module")
-def engine(tiny_models_dir: Path) -> DigestEngine:
-    return DigestEngine(EngineConfig(models_dir=str(tiny_models_dir)))
+def engine(tiny_models_dir: Path) -> DigestPipeline:
+    return DigestPipeline(PipelineConfig(models_dir=str(tiny_models_dir)))
 
 
 def seed_article() -> Article:
     return Article(title="Seed", text=SEED_ARTICLE.read_text(encoding="utf-8"), source_path=str(SEED_ARTICLE))
 
 
-def test_digest_fills_every_field_and_keeps_paragraphs(engine: DigestEngine) -> None:
+def test_digest_fills_every_field_and_keeps_paragraphs(engine: DigestPipeline) -> None:
     article = seed_article()
-    progress: list[Progress] = []
-    digest = engine.digest(article, DigestOptions(translate_article=True), progress=progress.append)
+    state, progress = recording_state()
+    digest = engine.digest(article, DigestOptions(translate_article=True), state)
     assert digest.summary.strip()
     assert set(digest.summary_translations) == {"ru", "ar"}
     assert set(digest.article_translations) == {"ru", "ar"}
@@ -45,7 +46,7 @@ def test_digest_fills_every_field_and_keeps_paragraphs(engine: DigestEngine) -> 
     assert "Translating article to Arabic" in steps
 
 
-def test_models_load_once_across_digests(engine: DigestEngine) -> None:
+def test_models_load_once_across_digests(engine: DigestPipeline) -> None:
     article = Article(title="Short", text="Russia and the US talk. Both sides want calm.")
     engine.digest(article)
     loads = engine.load_count
@@ -53,8 +54,8 @@ def test_models_load_once_across_digests(engine: DigestEngine) -> None:
     assert engine.load_count == loads == 3
 
 
-def test_target_token_read_from_the_tokenizer(engine: DigestEngine) -> None:
-    from models import catalog
+def test_target_token_read_from_the_tokenizer(engine: DigestPipeline) -> None:
+    from models.inventory import catalog
 
     spec = catalog.specs_for("quality")["translate-ru"]
     model = engine.model(spec)
@@ -62,16 +63,16 @@ def test_target_token_read_from_the_tokenizer(engine: DigestEngine) -> None:
     assert engine.model(catalog.specs_for("quality")["translate-ar"]).target_token == ">>ara<<"
 
 
-def test_cancel_stops_within_a_second(engine: DigestEngine) -> None:
-    def digest(progress, cancel):  # noqa: ANN001, ANN202
-        return engine.digest(LONG_ARTICLE, DigestOptions(translate_article=True), progress=progress, cancel=cancel)
+def test_cancel_stops_within_a_second(engine: DigestPipeline) -> None:
+    def digest(state):  # noqa: ANN001, ANN202
+        return engine.digest(LONG_ARTICLE, DigestOptions(translate_article=True), state)
 
     assert seconds_to_cancel(digest, "Summarising", reach_timeout=30) < 1.0
 
 
 def test_missing_model_folder_is_reported_not_crashed(tmp_path: Path) -> None:
-    engine = DigestEngine(EngineConfig(models_dir=str(tmp_path)))
-    problems = engine.check(DigestOptions())
+    engine = DigestPipeline(PipelineConfig(models_dir=str(tmp_path)))
+    problems = installed.missing(engine.specs(DigestOptions()), tmp_path)
     assert len(problems) == 3 and problems[0].startswith("Summary model: sshleifer/distilbart-cnn-12-6 is not installed")
     with pytest.raises(ModelUnavailable, match="not installed"):
         engine.digest(Article(title="t", text="Some text."))
@@ -83,20 +84,20 @@ def test_corrupt_model_folder_gives_a_clear_error(tmp_path: Path, tiny_models_di
     for task in ("summarize", "translate-ru", "translate-ar"):
         shutil.copytree(tiny_models_dir / task, tmp_path / task)
     (tmp_path / "summarize" / "model.safetensors").write_bytes(b"not a safetensors file")
-    engine = DigestEngine(EngineConfig(models_dir=str(tmp_path)))
+    engine = DigestPipeline(PipelineConfig(models_dir=str(tmp_path)))
     with pytest.raises(ModelUnavailable, match="could not be loaded"):
         engine.digest(Article(title="t", text="Some text."))
 
 
 def test_importing_models_does_not_import_torch() -> None:
-    code = "import sys, models, models.pipeline, models.catalog, models.store; print('torch' in sys.modules, 'transformers' in sys.modules)"
+    code = "import sys, models, models.digest.pipeline, models.inventory.catalog, models.inventory.installed, models.inventory.downloads; print('torch' in sys.modules, 'transformers' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO_ROOT)
     assert result.stdout.split() == ["False", "False"]
 
 
-def test_long_article_every_chunk_reaches_the_summariser(engine: DigestEngine) -> None:
-    from models import catalog
-    from models.text import split_sentences
+def test_long_article_every_chunk_reaches_the_summariser(engine: DigestPipeline) -> None:
+    from models.inventory import catalog
+    from models.common.text import split_sentences
 
     words = SEED_ARTICLE.read_text(encoding="utf-8").split() * 3
     paragraphs = [" ".join(words[start : start + 75]) + "." for start in range(0, 1500, 75)]

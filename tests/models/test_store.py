@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from models import ModelUnavailable, catalog, store
+from models import ModelUnavailable
+from models.inventory import catalog, copies, downloads, installed
 from tests.conftest import REPO_ROOT
 
 SUMMARY_SPEC = catalog.specs_for("quality")[catalog.SUMMARIZE]
@@ -20,21 +21,21 @@ SUMMARY_SPEC = catalog.specs_for("quality")[catalog.SUMMARIZE]
 
 def test_locate_finds_task_folder_then_repo_name_folder(tmp_path: Path, tiny_models_dir: Path) -> None:
     shutil.copytree(tiny_models_dir / "summarize", tmp_path / "distilbart-cnn-12-6")
-    location = store.locate(SUMMARY_SPEC, tmp_path)
+    location = installed.locate(SUMMARY_SPEC, tmp_path)
     assert location.path == tmp_path / "distilbart-cnn-12-6" and location.origin == "folder"
-    assert store.locate(SUMMARY_SPEC, tiny_models_dir).path == tiny_models_dir / "summarize"
+    assert installed.locate(SUMMARY_SPEC, tiny_models_dir).path == tiny_models_dir / "summarize"
 
 
 def test_models_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tiny_models_dir: Path) -> None:
-    monkeypatch.setenv(store.MODELS_DIR_ENV, str(tiny_models_dir))
-    assert store.locate(SUMMARY_SPEC).path == tiny_models_dir / "summarize"
+    monkeypatch.setenv(installed.MODELS_DIR_ENV, str(tiny_models_dir))
+    assert installed.locate(SUMMARY_SPEC).path == tiny_models_dir / "summarize"
 
 
 def test_unusable_folder_is_refused_with_reasons(tmp_path: Path) -> None:
     (tmp_path / "summarize").mkdir()
     (tmp_path / "summarize" / "config.json").write_text("{broken", encoding="utf-8")
     with pytest.raises(ModelUnavailable, match=r"unusable: config.json is unreadable .*no tokenizer files; no weights"):
-        store.locate(SUMMARY_SPEC, tmp_path)
+        installed.locate(SUMMARY_SPEC, tmp_path)
 
 
 def test_model_in_the_hugging_face_cache_is_found_offline(tiny_models_dir: Path) -> None:
@@ -44,7 +45,7 @@ def test_model_in_the_hugging_face_cache_is_found_offline(tiny_models_dir: Path)
     shutil.copytree(tiny_models_dir / "summarize", repo / "snapshots" / commit)
     (repo / "refs").mkdir()
     (repo / "refs" / "main").write_text(commit, encoding="utf-8")
-    location = store.locate(SUMMARY_SPEC)
+    location = installed.locate(SUMMARY_SPEC)
     assert location.origin == "cache" and location.path.name == commit
 
 
@@ -60,11 +61,11 @@ def test_bin_weights_are_converted_once_to_safetensors(tmp_path: Path, tiny_mode
     (folder / "model.safetensors").unlink()
     torch.save(state, folder / "pytorch_model.bin")
 
-    converted = store.ensure_safetensors(folder)
+    converted = copies.ensure_safetensors(folder)
     assert converted != folder and (converted / "model.safetensors").is_file()
     assert (converted / "config.json").is_file() and not (converted / "pytorch_model.bin").exists()
-    assert store.ensure_safetensors(folder) == converted  # cached: not converted again
-    from models.engine import load
+    assert copies.ensure_safetensors(folder) == converted  # cached: not converted again
+    from models.inference.torch_backend import load
 
     loaded = load(SUMMARY_SPEC, folder, "cpu")
     assert loaded.generate(["Russia and the US talk."], SUMMARY_SPEC.generation, max_new_tokens=8)
@@ -82,19 +83,19 @@ def test_bin_with_code_in_it_is_refused(tmp_path: Path, tiny_models_dir: Path) -
     with open(folder / "pytorch_model.bin", "wb") as handle:
         pickle.dump({"weight": _Exploit()}, handle)
     with pytest.raises(ModelUnavailable, match="not a plain weights file"):
-        store.ensure_safetensors(folder)
+        copies.ensure_safetensors(folder)
 
 
 def test_download_when_offline_says_so_without_network() -> None:
     with pytest.raises(ModelUnavailable, match="HF_HUB_OFFLINE is set"):
-        store.download(SUMMARY_SPEC)
+        downloads.download(SUMMARY_SPEC)
 
 
 def test_download_from_an_unreachable_hub_fails_fast_with_a_clear_message(tmp_path: Path) -> None:
     env = {**os.environ, "HF_ENDPOINT": "http://127.0.0.1:9", "HF_HUB_OFFLINE": "0", "HF_HUB_ETAG_TIMEOUT": "3"}
     code = (
-        "from models import catalog, store, ModelUnavailable\n"
-        "try:\n    store.download(catalog.specs_for('fast')['translate-ru'])\n"
+        "from models import ModelUnavailable\nfrom models.inventory import catalog, downloads\n"
+        "try:\n    downloads.download(catalog.specs_for('fast')['translate-ru'])\n"
         "except ModelUnavailable as error:\n    print(error)\n"
     )
     started = time.monotonic()
@@ -106,19 +107,19 @@ def test_download_from_an_unreachable_hub_fails_fast_with_a_clear_message(tmp_pa
 
 def test_chosen_folder_comes_first_and_is_checked(tmp_path: Path, tiny_models_dir: Path) -> None:
     with pytest.raises(ModelUnavailable, match="not a usable model folder: no config.json"):
-        store.choose_folder(SUMMARY_SPEC, tmp_path)
-    store.choose_folder(SUMMARY_SPEC, tiny_models_dir / "summarize")
-    location = store.locate(SUMMARY_SPEC, models_dir=tmp_path)
+        installed.choose_folder(SUMMARY_SPEC, tmp_path)
+    installed.choose_folder(SUMMARY_SPEC, tiny_models_dir / "summarize")
+    location = installed.locate(SUMMARY_SPEC, models_dir=tmp_path)
     assert location.origin == "chosen" and location.path == tiny_models_dir / "summarize"
-    status = store.status(SUMMARY_SPEC)
+    status = installed.status(SUMMARY_SPEC)
     assert status.state == "installed" and status.disk_bytes > 100_000
-    store.choose_folder(SUMMARY_SPEC, None)
-    assert store.status(SUMMARY_SPEC).state == "missing"
+    installed.choose_folder(SUMMARY_SPEC, None)
+    assert installed.status(SUMMARY_SPEC).state == "missing"
 
 
 def test_status_reports_a_broken_folder(tmp_path: Path) -> None:
     (tmp_path / "summarize").mkdir()
-    status = store.status(SUMMARY_SPEC, tmp_path)
+    status = installed.status(SUMMARY_SPEC, tmp_path)
     assert status.state == "broken" and "no config.json" in status.detail
 
 
@@ -126,7 +127,7 @@ def test_partial_copies_left_by_a_stopped_process_are_removed_once_old(tmp_path:
     import os
     import time
 
-    from models.store import ABANDONED_AFTER_S, remove_abandoned_partials
+    from models.inventory.copies import ABANDONED_AFTER_S, remove_abandoned_partials
 
     abandoned_file = tmp_path / "translate-ru-1a2b3c4d-key.safetensors0x9.part"
     abandoned_dir = tmp_path / ".translate-ru-1a2b3c4d-key-abc"

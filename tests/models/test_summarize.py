@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from models.catalog import GenerationSettings
-from models.summarize import summarize, summary_lengths
-from models.text import split_paragraphs
+from models.common.job_state import JobState
+from models.inventory.catalog import GenerationSettings
+from models.digest.summarize import summarize, summary_lengths
+from models.common.text import split_paragraphs
 from tests.models.fakes import EchoModel
 
 SETTINGS = GenerationSettings(num_beams=2, max_new_tokens=20, min_new_tokens=8)
@@ -36,7 +37,7 @@ def test_combined_summary_is_summarised_again_when_long() -> None:
     paragraphs = split_paragraphs("\n\n".join(f"Para {i} has a few words in it. And more words here." for i in range(12)))
     model = EchoModel(window=30)
     progress: list[float] = []
-    summarize(model, paragraphs, SETTINGS, report=lambda fraction, step: progress.append(fraction))
+    summarize(model, paragraphs, SETTINGS, JobState(lambda fraction, step: progress.append(fraction), interval_s=0))
     first_pass_calls = 12 * 11 // 28 + 1
     assert len(model.calls) > first_pass_calls
     assert progress == sorted(progress) and progress[-1] == 1.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.text import chunk_by_tokens, split_paragraphs, split_sentences, split_to_budget
+from models.common.text import chunk_by_tokens, split_paragraphs, split_sentences, split_to_budget
 
 
 def count_words(text: str) -> int:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from models.catalog import GenerationSettings
-from models.translate import MAX_BATCH_SENTENCES, MAX_BATCH_TOKENS, length_sorted_batches, translate_text
-from models.types import CancelToken, Cancelled
+from models.inventory.catalog import GenerationSettings
+from models.common.job_state import JobState
+from models.common.types import Cancelled
+from models.digest.translate import MAX_BATCH_SENTENCES, MAX_BATCH_TOKENS, TextTranslation, length_sorted_batches, translate_texts
 from tests.models.fakes import EchoModel
 
 SETTINGS = GenerationSettings(num_beams=1, max_new_tokens=64)
+
+
+def translate_text(model: EchoModel, text: str, settings: GenerationSettings, state: JobState | None = None) -> str:
+    [translated] = translate_texts([TextTranslation(model, text, settings)], state)
+    return translated
 
 
 def test_every_sentence_translated_in_order_with_paragraphs_kept() -> None:
@@ -49,17 +55,17 @@ def test_progress_rises_to_one_and_cancel_stops_between_batches() -> None:
     model = EchoModel()
     seen: list[float] = []
     text = " ".join(f"Sentence number {i} is here." for i in range(40))
-    translate_text(model, text, SETTINGS, report=lambda fraction, step: seen.append(fraction))
+    translate_text(model, text, SETTINGS, JobState(lambda fraction, step: seen.append(fraction), interval_s=0))
     assert seen == sorted(seen) and seen[-1] == 1.0 and seen[0] < 0.5
 
-    cancel = CancelToken()
     calls = 0
 
     def cancel_after_first_batch(fraction: float, step: str) -> None:
         nonlocal calls
         calls += 1
         if fraction > 0:
-            cancel.cancel()
+            state.request_interruption()
 
+    state = JobState(cancel_after_first_batch, interval_s=0)
     with pytest.raises(Cancelled):
-        translate_text(EchoModel(), text, SETTINGS, cancel=cancel, report=cancel_after_first_batch)
+        translate_text(EchoModel(), text, SETTINGS, state)

@@ -144,7 +144,7 @@ def test_window_digests_in_the_frozen_engine_process(bundle: Path, elsewhere: Pa
 
 
 def _load_samples():
-    spec = importlib.util.spec_from_file_location("_bundle_doc_samples", REPO_ROOT / "tests" / "desktop" / "_document_samples.py")
+    spec = importlib.util.spec_from_file_location("_bundle_doc_samples", REPO_ROOT / "tests" / "models" / "_document_samples.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -1,0 +1,132 @@
+"""The main window's actions and its menu bar.
+
+:class:`WindowActions` makes every ``QAction`` of the window (names, shortcuts, tips) and
+:func:`build_menu_bar` lays them out in File, Digest, History and Help. Neither connects an
+action to anything: the window connects each ``triggered`` signal to its own slot.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+from desktop.ui.option_bar import profile_label, profile_tip
+from models.common.paths import APP_DISPLAY_NAME
+from models.inventory.catalog import PROFILES
+
+
+def _action(window: QWidget, name: str, text: str, shortcuts: tuple[QKeySequence, ...] = (), tip: str = "") -> QAction:
+    """A QAction of ``window``, with its shortcuts working even while the menu bar is hidden."""
+    action = QAction(text, window)
+    action.setObjectName(name)
+    unique: dict[str, QKeySequence] = {}
+    for sequence in shortcuts:  # a standard key may equal the explicit one (Quit is Ctrl+Q)
+        if not sequence.isEmpty():
+            unique.setdefault(sequence.toString(), sequence)
+    if unique:
+        action.setShortcuts(list(unique.values()))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    window.addAction(action)
+    return action
+
+
+class WindowActions:
+    """Every action of the main window, made with the window as their parent.
+
+    ``profile_group`` holds one checkable action per model profile (``profile_actions``,
+    keyed by profile name; each action's data is its profile).
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        key = QKeySequence
+        self.open_action = _action(
+            window, "openAction", "&Open…", (key(key.StandardKey.Open),), "Open an article file"
+        )
+        self.save_action = _action(
+            window, "saveAction", "&Save Digest As…", (key(key.StandardKey.Save),),
+            "Save the digest as text, Markdown, HTML, JSON or Word",
+        )
+        self.quit_action = _action(window, "quitAction", "&Quit", (key(key.StandardKey.Quit), key("Ctrl+Q")))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.digest_action = _action(
+            window, "digestAction", "&Digest", (key("Ctrl+Return"), key("Ctrl+Enter")),
+            "Summarise and translate the article",
+        )
+        self.cancel_action = _action(
+            window, "cancelAction", "&Cancel", (key(Qt.Key.Key_Escape),), "Stop the running digest"
+        )
+        self.choose_models_action = _action(
+            window, "chooseModelsAction", "Choose &Models Folder…", tip="Pick the folder that holds the downloaded models"
+        )
+        self.manage_models_action = _action(
+            window, "manageModelsAction", "Manage &Models…",
+            tip="See which models are installed; download, verify or remove them",
+        )
+        self.history_action = _action(
+            window, "historyAction", "Show &History…", (key("Ctrl+H"),), "Reopen a past digest"
+        )
+        self.shortcuts_action = _action(
+            window, "shortcutsAction", "&Keyboard Shortcuts", (key(key.StandardKey.HelpContents),)
+        )
+        self.about_action = _action(window, "aboutAction", f"&About {APP_DISPLAY_NAME}")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.profile_group = QActionGroup(window)
+        self.profile_group.setExclusive(True)
+        self.profile_actions: dict[str, QAction] = {}
+        for name in PROFILES:
+            action = QAction(f"{profile_label(name)}: {profile_tip(name)}", window)
+            action.setObjectName(f"profile{name.capitalize()}Action")
+            action.setCheckable(True)
+            action.setData(name)
+            self.profile_group.addAction(action)
+            self.profile_actions[name] = action
+
+    def shortcut_actions(self) -> list[QAction]:
+        """The actions the Keyboard Shortcuts dialog lists, in its order."""
+        return [self.open_action, self.save_action, self.digest_action, self.cancel_action, self.history_action,
+                self.shortcuts_action, self.quit_action]
+
+    def check_profile(self, profile: str) -> None:
+        """Check the Model Profile menu's entry for ``profile`` (nothing for an unknown one)."""
+        action = self.profile_actions.get(profile)
+        if action is not None:
+            action.setChecked(True)
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable what must not change while a digest runs; enable Cancel."""
+        self.cancel_action.setEnabled(busy)
+        self.profile_group.setEnabled(not busy)
+        self.choose_models_action.setEnabled(not busy)
+        self.manage_models_action.setEnabled(not busy)
+
+
+def build_menu_bar(bar: QMenuBar, actions: WindowActions, recent_menu: QMenu, history_menu: QMenu) -> None:
+    """File (with ``recent_menu`` as Open Recent), Digest (with Model Profile), ``history_menu``, Help."""
+    file_menu = bar.addMenu("&File")
+    file_menu.setObjectName("fileMenu")
+    file_menu.addAction(actions.open_action)
+    file_menu.addMenu(recent_menu)
+    file_menu.addAction(actions.save_action)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit_action)
+
+    digest_menu = bar.addMenu("&Digest")
+    digest_menu.setObjectName("digestMenu")
+    digest_menu.addAction(actions.digest_action)
+    digest_menu.addAction(actions.cancel_action)
+    digest_menu.addSeparator()
+    profile_menu = digest_menu.addMenu("Model &Profile")
+    for action in actions.profile_actions.values():
+        profile_menu.addAction(action)
+    digest_menu.addAction(actions.manage_models_action)
+    digest_menu.addAction(actions.choose_models_action)
+
+    bar.addMenu(history_menu)
+
+    help_menu = bar.addMenu("&Help")
+    help_menu.setObjectName("helpMenu")
+    help_menu.addAction(actions.shortcuts_action)
+    help_menu.addAction(actions.about_action)

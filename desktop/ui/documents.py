@@ -1,0 +1,126 @@
+"""The window's side of :mod:`models.documents`: opening article files and the digest history.
+
+Reading gives one-line reasons fit for the status bar; the history is created on first use
+and its failures are logged and reported, never raised. :mod:`models.documents` itself is
+imported only when first needed, so the window shows before it loads.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from models.common.types import Article, Digest, DigestError
+
+if TYPE_CHECKING:
+    from desktop.ui.dialogs import HistoryRow
+    from models.documents.history import History
+
+log = logging.getLogger(__name__)
+
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+class CannotOpen(Exception):
+    """A file could not be opened; the message is one status-bar line saying why."""
+
+
+def warm_up_documents() -> None:
+    """Load what reading the first article needs (the language identifier): about a second."""
+    from models.documents.read import warm_up
+
+    warm_up()
+
+
+def open_dialog_filter() -> str:
+    """The Open dialog's file-type filter: the readable formats, then all files."""
+    from models.documents.read import FILE_DIALOG_FILTER
+
+    return FILE_DIALOG_FILTER
+
+
+def read_article_file(path: str) -> Article:
+    """The article in the file at ``path``; raises :class:`CannotOpen` with the reason.
+
+    Web addresses, folders, missing files and unsupported extensions are refused before
+    reading; a wait cursor shows while the file is read.
+    """
+    from models.documents.read import SUPPORTED_EXTENSIONS, read_article
+
+    file_path = Path(path)
+    name = file_path.name or path
+    if _URL.match(path):
+        raise CannotOpen(f"Cannot open {path}: only files on this computer can be opened.")
+    if file_path.is_dir():
+        raise CannotOpen(f"Cannot open {name}: it is a folder. Drop an article file instead.")
+    if not file_path.exists():
+        raise CannotOpen(f"Cannot open {name}: the file does not exist.")
+    suffix = file_path.suffix.lower()
+    if suffix not in SUPPORTED_EXTENSIONS:
+        kind = f"{suffix} files are" if suffix else "files without an extension are"
+        listed = ", ".join(sorted(SUPPORTED_EXTENSIONS))
+        raise CannotOpen(f"Cannot open {name}: {kind} not supported (supported: {listed}).")
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return read_article(path)
+    except DigestError as error:
+        reason = str(error)  # the documents layer's messages usually start with the file name
+        raise CannotOpen(f"Cannot open {reason}" if reason.startswith(f"{name}:") else f"Cannot open {name}: {reason}") from error
+    except Exception as error:  # noqa: BLE001 - a bad file must never crash the window
+        log.exception("reading %s failed", path)
+        raise CannotOpen(f"Cannot open {name}: {error.__class__.__name__}: {error}") from error
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+class DigestHistory:
+    """The past digests (:class:`models.documents.history.History`, created on first use).
+
+    ``report`` is told, in one line, when the history cannot be read.
+    """
+
+    def __init__(self, report: Callable[[str], None]) -> None:
+        self._report = report
+        self._history: History | None = None
+
+    def store(self) -> History:
+        """The history itself."""
+        if self._history is None:
+            from models.documents.history import History
+
+            self._history = History()
+        return self._history
+
+    def add(self, digest: Digest) -> str:
+        """Keep ``digest``; returns why it could not be kept, or an empty string."""
+        try:
+            self.store().add(digest)
+        except Exception as error:  # noqa: BLE001 - history is a convenience, never fatal
+            log.exception("adding a digest to the history failed")
+            return f"{error.__class__.__name__}: {error}"
+        return ""
+
+    def rows(self) -> list[HistoryRow]:
+        """Every past digest as the History menu and dialog list it, newest first."""
+        from desktop.ui.dialogs import history_row
+
+        try:
+            return [history_row(entry) for entry in self.store().entries()]
+        except Exception as error:  # noqa: BLE001
+            log.exception("reading the history failed")
+            self._report(f"Cannot read the history: {error}")
+            return []
+
+    def load(self, entry_id: str) -> Digest | None:
+        """The past digest ``entry_id``, or ``None`` (with the reason reported)."""
+        try:
+            return self.store().load(entry_id)
+        except Exception as error:  # noqa: BLE001
+            log.exception("loading history entry %s failed", entry_id)
+            self._report(f"Cannot open that digest from the history: {error}")
+            return None

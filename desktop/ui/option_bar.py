@@ -1,0 +1,149 @@
+"""The row of digest options above the panes: languages, whole article, model profile, Digest, Cancel.
+
+:class:`OptionBar` only holds and shows the choices; the window decides what they mean (it
+saves them to the settings, re-checks the models, starts and stops digests).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from models.common.types import LANGUAGE_NAMES, DigestOptions
+from models.inventory.catalog import DEFAULT_PROFILE, PROFILES
+
+_PROFILE_LABELS = {"quality": "Quality", "fast": "Fast"}
+_PROFILE_TIPS = {
+    "quality": "Larger models: better summaries and translations, slower",
+    "fast": "Smaller models: quicker on slow computers, rougher results",
+}
+_DIGEST_TIP = "Summarise and translate (Ctrl+Return)"
+
+
+def profile_label(profile: str) -> str:
+    """A model profile's name as shown ("quality" -> "Quality")."""
+    return _PROFILE_LABELS.get(profile, profile.capitalize())
+
+
+def profile_tip(profile: str) -> str:
+    """One line on what a model profile trades (empty for an unknown profile)."""
+    return _PROFILE_TIPS.get(profile, "")
+
+
+class OptionBar(QWidget):
+    """The "Translate into:" boxes, "Translate the whole article", the Models combo and the two buttons.
+
+    Setting the options or the profile from code (:meth:`set_options`, :meth:`show_profile`)
+    emits nothing; only the user's changes do.
+
+    Signals:
+        options_changed(): a language box or the whole-article box was toggled.
+        profile_changed(str): the user picked another model profile in the combo.
+        digest_clicked(): the Digest button was clicked.
+        cancel_clicked(): the Cancel button was clicked.
+    """
+
+    options_changed = Signal()
+    profile_changed = Signal(str)
+    digest_clicked = Signal()
+    cancel_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("optionBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Translate into:"))
+        self.language_boxes: dict[str, QCheckBox] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            box = QCheckBox(name)
+            box.setObjectName(f"{name.lower()}CheckBox")
+            box.toggled.connect(self._on_box_toggled)
+            self.language_boxes[code] = box
+            layout.addWidget(box)
+        self.full_article_box = QCheckBox("Translate the whole article")
+        self.full_article_box.setObjectName("fullArticleCheckBox")
+        self.full_article_box.setToolTip("Also translate the full text (takes much longer than the summary)")
+        self.full_article_box.toggled.connect(self._on_box_toggled)
+        layout.addSpacing(12)
+        layout.addWidget(self.full_article_box)
+        layout.addSpacing(12)
+        layout.addWidget(QLabel("Models:"))
+        self.profile_combo = QComboBox()
+        self.profile_combo.setObjectName("profileCombo")
+        for name in PROFILES:
+            self.profile_combo.addItem(profile_label(name), name)
+            self.profile_combo.setItemData(self.profile_combo.count() - 1, profile_tip(name), Qt.ItemDataRole.ToolTipRole)
+        self.profile_combo.setToolTip("Which set of models digests: Quality (larger) or Fast (smaller)")
+        self.profile_combo.currentIndexChanged.connect(self._on_profile_combo_current_index_changed)
+        layout.addWidget(self.profile_combo)
+        layout.addStretch(1)
+        self.digest_button = QPushButton("Digest")
+        self.digest_button.setObjectName("digestButton")
+        self.digest_button.setToolTip(_DIGEST_TIP)
+        self.digest_button.setDefault(True)
+        self.digest_button.clicked.connect(self.digest_clicked)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setToolTip("Stop the running digest (Esc)")
+        self.cancel_button.clicked.connect(self.cancel_clicked)
+        layout.addWidget(self.digest_button)
+        layout.addWidget(self.cancel_button)
+
+    def options(self) -> DigestOptions:
+        """The digest options the boxes say (the whole article only with at least one language)."""
+        languages = tuple(code for code, box in self.language_boxes.items() if box.isChecked())
+        return DigestOptions(languages=languages, translate_article=self.full_article_box.isChecked() and bool(languages))
+
+    @property
+    def full_article_checked(self) -> bool:
+        """Whether "Translate the whole article" is ticked (remembered even with no language ticked)."""
+        return self.full_article_box.isChecked()
+
+    def set_options(self, languages: Iterable[str], translate_article: bool) -> None:
+        """Tick the boxes for ``languages`` and the whole-article box, without emitting options_changed."""
+        chosen = set(languages)
+        for code, box in self.language_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(code in chosen)
+            box.blockSignals(False)
+        self.full_article_box.blockSignals(True)
+        self.full_article_box.setChecked(translate_article)
+        self.full_article_box.blockSignals(False)
+
+    @property
+    def profile(self) -> str:
+        """The model profile the combo shows."""
+        return str(self.profile_combo.currentData() or DEFAULT_PROFILE)
+
+    def show_profile(self, profile: str) -> None:
+        """Show ``profile`` in the combo (the first one if unknown), without emitting profile_changed."""
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.setCurrentIndex(max(self.profile_combo.findData(profile), 0))
+        self.profile_combo.blockSignals(False)
+
+    def set_busy(self, busy: bool) -> None:
+        """Lock the options and enable Cancel while a digest runs."""
+        for widget in (*self.language_boxes.values(), self.full_article_box, self.profile_combo):
+            widget.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+
+    def set_digest_enabled(self, enabled: bool, *, article_open: bool, models_missing: bool) -> None:
+        """Enable or disable the Digest button; its tooltip says what it needs first, if anything."""
+        self.digest_button.setEnabled(enabled)
+        if not article_open:
+            self.digest_button.setToolTip("Open an article first (Ctrl+O or drop a file)")
+        elif models_missing:
+            self.digest_button.setToolTip("Some models are missing: see the message above")
+        else:
+            self.digest_button.setToolTip(_DIGEST_TIP)
+
+    @Slot()
+    def _on_box_toggled(self) -> None:
+        self.options_changed.emit()
+
+    @Slot(int)
+    def _on_profile_combo_current_index_changed(self, index: int) -> None:
+        self.profile_changed.emit(str(self.profile_combo.itemData(index)))

@@ -1,0 +1,191 @@
+"""The window's one way to run background work: digests, model checks, warm-ups and downloads.
+
+``runner.run(name, work)`` calls ``work(state)`` on a worker thread, where ``state`` is the
+task's :class:`~models.common.job_state.JobState`, and returns a :class:`Task` whose signals
+say, on the GUI thread, what became of it: ``started``, ``progress``, ``finished``,
+``failed`` (with the typed exception) or ``cancelled``. Exactly one of the last three comes,
+once. ``Task.cancel()`` interrupts the work's state and reports ``cancelled`` at once, so the
+window is usable again while the work stops at its next check; anything the work reports
+afterwards is dropped.
+
+Work runs in *lanes*: one thread each, tasks in the order given. Digests, checks and
+warm-ups share the ``engine`` lane (one digest at a time, models loaded once, in the
+engine's process); downloads have their own lane, so a long download never holds up a digest.
+Only plain data crosses the threads: the work's result, the exception, progress numbers and text.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from models.common.job_state import JobState
+from models.common.types import Cancelled, DigestError
+
+log = logging.getLogger(__name__)
+
+#: The lane of everything that talks to the engine or the disk's models.
+ENGINE_LANE = "engine"
+#: The lane of model downloads.
+DOWNLOAD_LANE = "downloads"
+#: How long :meth:`BackgroundRunner.shutdown` waits for each lane's thread.
+SHUTDOWN_TIMEOUT_S = 5.0
+
+Work = Callable[[JobState], Any]
+
+
+class Task(QObject):
+    """One piece of background work, as the GUI thread sees it.
+
+    Signals:
+        started(): the work has begun on its lane's thread.
+        progress(float, str): the work's fraction (0..1) and status; throttled by its state.
+        finished(object): the work's result.
+        failed(object): the exception that stopped it (a :class:`DigestError`, with a one-line
+            message; an unexpected error arrives wrapped in one).
+        cancelled(): the task was cancelled (at once on :meth:`cancel`).
+    """
+
+    started = Signal()
+    progress = Signal(float, str)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, name: str, lane: str) -> None:
+        super().__init__()  # no parent: it lives as long as the runner or the window refers to it
+        self.name = name
+        self.lane = lane
+        #: What the work reads cancellation from and reports progress into (the runner's sink).
+        self.state = JobState()
+        #: Whether the work has stopped running on its thread (the task may have ended before).
+        self.work_done = False
+        self._ended = False
+
+    @property
+    def active(self) -> bool:
+        """Whether the task has not yet finished, failed or been cancelled."""
+        return not self._ended
+
+    def cancel(self) -> bool:
+        """Interrupt the work and report ``cancelled`` now; returns whether the task was active."""
+        self.state.request_interruption()
+        if self._ended:
+            return False
+        self._ended = True
+        self.cancelled.emit()
+        return True
+
+    def _deliver(self, kind: str, payload: tuple[Any, ...]) -> None:
+        """A report from the work's thread, on the GUI thread."""
+        if kind in ("finished", "failed", "cancelled"):
+            self.work_done = True
+        if self._ended:
+            return  # cancelled meanwhile: the late report is stale
+        if kind in ("finished", "failed", "cancelled"):
+            self._ended = True
+        getattr(self, kind).emit(*payload)
+
+
+class _Relay(QObject):
+    """Carries reports from worker threads to the GUI thread (a queued connection)."""
+
+    report = Signal(object, str, object)
+
+
+class BackgroundRunner(QObject):
+    """Runs :data:`Work` on worker threads, one thread per lane, and reports through :class:`Task`.
+
+    Signals:
+        lane_idle(str): a lane has no work left (queued or running).
+    """
+
+    lane_idle = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._relay = _Relay()
+        self._relay.report.connect(self._on_relay_report, Qt.ConnectionType.QueuedConnection)
+        self._lanes: dict[str, tuple[queue.SimpleQueue[Any], threading.Thread]] = {}
+        self._pending: dict[str, set[Task]] = {}
+        self._shut_down = False
+
+    def run(self, name: str, work: Work, *, lane: str = ENGINE_LANE) -> Task:
+        """Queue ``work`` on ``lane`` and return its task (connect to its signals at once: the
+        first report comes from the event loop, never before this returns). After
+        :meth:`shutdown` the task comes back already cancelled (``task.active`` is False)."""
+        task = Task(name, lane)
+        if self._shut_down:
+            task.cancel()
+            return task
+        task.state = JobState(lambda fraction, status: self._relay.report.emit(task, "progress", (fraction, status)))
+        self._pending.setdefault(lane, set()).add(task)
+        self._lane(lane)[0].put((task, work))
+        return task
+
+    def busy(self, lane: str = ENGINE_LANE) -> bool:
+        """Whether ``lane`` still has work queued or running (cancelled work may still be stopping)."""
+        return bool(self._pending.get(lane))
+
+    def shutdown(self, timeout_s: float = SHUTDOWN_TIMEOUT_S) -> None:
+        """Cancel every task, stop the lanes and wait for their threads (at most ``timeout_s``
+        each; a thread still stuck is a daemon and ends with the process). Idempotent."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        for tasks in self._pending.values():
+            for task in list(tasks):
+                task.cancel()
+        for jobs, _thread in self._lanes.values():
+            jobs.put(None)
+        for name, (_jobs, thread) in self._lanes.items():
+            thread.join(timeout_s)
+            if thread.is_alive():
+                log.warning("the %s lane did not stop within %.0f s", name, timeout_s)
+
+    # -- worker threads ------------------------------------------------------------------------
+    def _lane(self, name: str) -> tuple[queue.SimpleQueue[Any], threading.Thread]:
+        if name not in self._lanes:
+            jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
+            thread = threading.Thread(target=self._serve, args=(jobs,), name=f"{name}-lane", daemon=True)
+            self._lanes[name] = (jobs, thread)
+            thread.start()
+        return self._lanes[name]
+
+    def _serve(self, jobs: queue.SimpleQueue[Any]) -> None:
+        while (item := jobs.get()) is not None:
+            task, work = item
+            kind, payload = self._execute(task, work)
+            self._relay.report.emit(task, kind, payload)
+
+    def _execute(self, task: Task, work: Work) -> tuple[str, tuple[Any, ...]]:
+        """Run one task's work to its end; every outcome is one report. Never raises."""
+        state = task.state
+        if state.is_interruption_requested():  # cancelled while it waited in the queue
+            return "cancelled", ()
+        self._relay.report.emit(task, "started", ())
+        try:
+            result = work(state)
+        except Cancelled:
+            return "cancelled", ()
+        except DigestError as error:
+            return ("cancelled", ()) if state.is_interruption_requested() else ("failed", (error,))
+        except BaseException as error:  # noqa: BLE001 - a bug in one task must not end the lane
+            log.exception("background task %r failed", task.name)
+            return "failed", (DigestError(f"Unexpected error: {error.__class__.__name__}: {error}"),)
+        return ("cancelled", ()) if state.is_interruption_requested() else ("finished", (result,))
+
+    # -- GUI thread ----------------------------------------------------------------------------
+    @Slot(object, str, object)
+    def _on_relay_report(self, task: Task, kind: str, payload: tuple[Any, ...]) -> None:
+        ended = kind in ("finished", "failed", "cancelled")
+        pending = self._pending.get(task.lane, set())
+        if ended:  # before the task's own signal, so its handlers see the lane as it is now
+            pending.discard(task)
+        task._deliver(kind, payload)  # noqa: SLF001 - the runner is the task's only source
+        if ended and not pending:
+            self.lane_idle.emit(task.lane)

@@ -1,0 +1,84 @@
+"""Save Digest As: ask where and in which format, then write the file atomically.
+
+The formats and their rendering come from :mod:`models.documents.export` (imported when first
+saving, so the window shows without it); the bytes go to disk through the core's one atomic
+writer, :func:`models.common.atomic.atomic_write_bytes`, so a failed save leaves the old file
+as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop.ui.settings import AppSettings
+from models.common.atomic import atomic_write_bytes
+from models.common.types import Digest, DigestError
+
+#: Where the format used last is remembered (the next save offers it first).
+LAST_FORMAT_KEY = "files/last_export_format"
+
+
+def safe_file_stem(title: str, fallback: str = "digest") -> str:
+    """A readable file name stem from an article title: no path separators or control characters.
+
+    Keeps the title's letters, case and spaces (the user sees and may edit it in the dialog).
+    """
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .")
+    stem = re.sub(r"\s+", " ", stem)[:80].strip()
+    return stem or fallback
+
+
+def ask_and_save(parent: QWidget, digest: Digest, settings: AppSettings, report: Callable[[str], None]) -> str | None:
+    """Ask for a file name and format, then write ``digest`` there; returns the path, or ``None``.
+
+    The dialog starts in the folder saved to last, with the format used last. A name typed
+    without an extension gets the chosen format's, and replacing an existing file of that
+    name is confirmed first (the dialog itself confirmed any other name). ``report`` is told
+    the outcome in one line (nothing when the user cancels); a failure is also shown in a
+    message box. The folder and format are remembered in ``settings`` after a save.
+    """
+    from models.documents import export
+
+    formats = dict(export.EXPORT_FORMATS)
+    filters = {f"{label} (*.{extension.lstrip('.')})": fmt for fmt, (extension, label) in formats.items()}
+    last_format = str(settings.store.value(LAST_FORMAT_KEY, "") or "")
+    selected = next((name for name, fmt in filters.items() if fmt == last_format), next(iter(filters)))
+    folder = settings.last_folder or str(Path.home())
+    default_extension = formats[filters[selected]][0].lstrip(".")
+    suggested = str(Path(folder) / f"{safe_file_stem(digest.article.title)}.{default_extension}")
+    path, chosen_filter = QFileDialog.getSaveFileName(parent, "Save Digest", suggested, ";;".join(filters), selected)
+    if not path:
+        return None
+    fmt = filters.get(chosen_filter) or filters[selected]
+    if not Path(path).suffix:
+        path = f"{path}.{formats[fmt][0].lstrip('.')}"
+        if Path(path).exists() and not _confirm_replace(parent, Path(path).name):
+            return None
+    try:
+        fmt = export.format_for_path(path)
+    except DigestError:  # an extension no format claims: the chosen filter's format
+        pass
+    name = Path(path).name
+    try:
+        atomic_write_bytes(path, bytes(export.render_digest(digest, fmt)), overwrite=True)  # replacing was confirmed
+    except (OSError, DigestError, ValueError) as error:
+        reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
+        report(f"Could not save {name}: {reason}")
+        QMessageBox.warning(parent, "Could Not Save", f"Could not save {name}:\n{reason}")
+        return None
+    settings.last_folder = str(Path(path).resolve().parent)
+    settings.store.setValue(LAST_FORMAT_KEY, fmt)
+    report(f"Saved the digest to {path}")
+    return path
+
+
+def _confirm_replace(parent: QWidget, name: str) -> bool:
+    answer = QMessageBox.question(
+        parent, "Replace File?", f"{name} already exists. Do you want to replace it?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

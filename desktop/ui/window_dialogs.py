@@ -1,0 +1,62 @@
+"""How the main window opens its dialogs: window-modal, deleted when closed, and imported
+only when first opened, so the window shows without them.
+
+Each function opens its dialog (without waiting) and returns it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QWidget
+
+if TYPE_CHECKING:
+    from desktop.ui.dialogs import AboutDialog, HistoryDialog, HistoryRow, ShortcutsDialog
+    from desktop.ui.models_dialog import ModelsDialog
+
+_Dialog = TypeVar("_Dialog", bound=QDialog)
+
+
+def _open(dialog: _Dialog) -> _Dialog:
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def open_about_dialog(parent: QWidget, profile: str, models_dir: str | None) -> AboutDialog:
+    """About: what the app does, its models with their licences and attribution."""
+    from desktop.ui.dialogs import AboutDialog
+
+    return _open(AboutDialog(profile, models_dir, parent))
+
+
+def open_shortcuts_dialog(parent: QWidget, actions: Iterable[QAction]) -> ShortcutsDialog:
+    """Keyboard Shortcuts: the shortcuts of ``actions``, in their order."""
+    from desktop.ui.dialogs import ShortcutsDialog
+
+    return _open(ShortcutsDialog(actions, parent))
+
+
+def open_history_dialog(
+    parent: QWidget, rows: Sequence[HistoryRow], on_entry_chosen: Callable[[str], object]
+) -> HistoryDialog:
+    """History: every past digest; ``on_entry_chosen`` gets the id of the one the user opens."""
+    from desktop.ui.dialogs import HistoryDialog
+
+    dialog = HistoryDialog(rows, parent)
+    dialog.entry_chosen.connect(on_entry_chosen)
+    return _open(dialog)
+
+
+def open_models_dialog(
+    parent: QWidget, profile: str, models_dir: str | None, on_changed: Callable[[], object]
+) -> ModelsDialog:
+    """Manage Models; ``on_changed`` is called when models were added or removed, and on closing."""
+    from desktop.ui.models_dialog import ModelsDialog
+
+    dialog = ModelsDialog(profile, models_dir, parent)
+    dialog.models_changed.connect(on_changed)
+    dialog.finished.connect(on_changed)
+    return _open(dialog)

@@ -1,0 +1,164 @@
+"""Plain immutable data that crosses between the engine, the desktop layer and threads.
+
+Nothing here imports torch, transformers or Qt: these types are what a worker thread
+hands to the GUI thread, what the CLI prints and what the history stores.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Mapping, Protocol, Sequence
+
+if TYPE_CHECKING:
+    from models.common.job_state import JobState
+
+#: Languages the app can translate into, in display order: ISO 639-1 code -> English name.
+LANGUAGE_NAMES: Mapping[str, str] = {"ru": "Russian", "ar": "Arabic"}
+#: The same languages written in themselves, for tab titles.
+LANGUAGE_NATIVE_NAMES: Mapping[str, str] = {"ru": "Русский", "ar": "العربية"}
+#: Right-to-left languages among the targets.
+RTL_LANGUAGES = frozenset({"ar"})
+
+
+class DigestError(Exception):
+    """A failure a user can act on; its message is one line, fit to show as is."""
+
+
+class ModelUnavailable(DigestError):
+    """A model the job needs is not on disk (or not usable) and cannot be fetched now."""
+
+
+class Cancelled(DigestError):
+    """The user cancelled the job; partial work is discarded."""
+
+    def __init__(self, message: str = "Cancelled") -> None:
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as read from a file: its title, its plain text, and what was learned on reading.
+
+    ``text`` keeps paragraphs separated by blank lines; ``paragraphs`` splits on them.
+    """
+
+    title: str
+    text: str
+    source_path: str | None = None
+    language: str | None = None
+    encoding: str | None = None
+    notices: tuple[str, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        from models.common.text import split_paragraphs
+
+        return tuple(split_paragraphs(self.text))
+
+
+@dataclass(frozen=True)
+class DigestOptions:
+    """What the user asked for: target languages and whether to translate the whole article."""
+
+    languages: tuple[str, ...] = ("ru", "ar")
+    translate_article: bool = False
+
+
+@dataclass(frozen=True)
+class ModelCredit:
+    """Which model produced a text, for exports and the About box."""
+
+    task: str
+    model_id: str
+    licence: str = ""
+
+
+def _now_iso() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Digest:
+    """The result of one job: the English summary and its translations (and the article's).
+
+    Mappings are keyed by ISO 639-1 language code ("ru", "ar").
+    """
+
+    article: Article
+    summary: str
+    summary_translations: Mapping[str, str] = field(default_factory=dict)
+    article_translations: Mapping[str, str] = field(default_factory=dict)
+    models: tuple[ModelCredit, ...] = ()
+    seconds: float = 0.0
+    created: str = field(default_factory=_now_iso)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The digest as JSON-ready data (the CLI's ``--format json`` and the history's file format)."""
+        data: dict[str, Any] = {
+            "title": self.article.title,
+            "source_path": self.article.source_path,
+            "language": self.article.language,
+            "created": self.created,
+            "text": self.article.text,
+            "summary": self.summary,
+            "summary_translations": dict(self.summary_translations),
+            "models": {credit.task: {"model": credit.model_id, "licence": credit.licence} for credit in self.models},
+            "seconds": round(self.seconds, 3),
+        }
+        if self.article_translations:
+            data["article_translations"] = dict(self.article_translations)
+        return data
+
+    @classmethod
+    def from_json_dict(cls, data: Mapping[str, Any]) -> Digest:
+        """Rebuild a digest from :meth:`to_json_dict` output; raises ``DigestError`` if malformed."""
+        try:
+            article = Article(
+                title=str(data["title"]),
+                text=str(data["text"]),
+                source_path=data.get("source_path"),
+                language=data.get("language"),
+            )
+            models = tuple(
+                ModelCredit(task=str(task), model_id=str(info["model"]), licence=str(info.get("licence", "")))
+                for task, info in dict(data.get("models", {})).items()
+            )
+            return cls(
+                article=article,
+                summary=str(data["summary"]),
+                summary_translations={str(k): str(v) for k, v in dict(data.get("summary_translations", {})).items()},
+                article_translations={str(k): str(v) for k, v in dict(data.get("article_translations", {})).items()},
+                models=models,
+                seconds=float(data.get("seconds", 0.0)),
+                created=str(data.get("created") or _now_iso()),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise DigestError(f"not a digest file ({error.__class__.__name__}: {error})") from error
+
+
+class Seq2SeqModel(Protocol):
+    """What summarising and translating need of a loaded model (``models.inference.torch_backend.TorchModel``).
+
+    A protocol so the chunking and batching logic is tested with or without torch.
+    ``generate`` reports its decoding steps into ``state`` (steps / ``max_new_tokens``) and
+    stops, raising :class:`Cancelled`, soon after ``state`` is interrupted.
+    """
+
+    target_token: str | None
+
+    @property
+    def input_window(self) -> int: ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def generate(
+        self,
+        texts: Sequence[str],
+        settings: Any,
+        *,
+        max_new_tokens: int | None = None,
+        min_new_tokens: int | None = None,
+        state: JobState | None = None,
+    ) -> list[str]: ...
+

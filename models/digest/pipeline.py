@@ -1,0 +1,196 @@
+"""Article in, Digest out: the steps of a digest, their share of the progress bar, and the
+pipeline that keeps models loaded between digests.
+
+The summary runs first. Then every translation (the summary's and, when asked, the
+article's, in each language) is planned at once and its sentence batches are shared out to
+one worker per core, so Russian and Arabic are translated side by side rather than one
+waiting for the other (see :mod:`models.digest.translate` for why one worker per core).
+Models are loaded by :mod:`models.inference.loading`, which picks the backend.
+
+Importing this module is cheap; torch and transformers load with the first model.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from models.inventory import catalog, installed
+from models.inventory.catalog import ModelSpec
+from models.inference.memory import release_freed_memory
+from models.common.text import split_paragraphs
+from models.common.job_state import JobState
+from models.common.types import LANGUAGE_NAMES, Article, Digest, DigestError, DigestOptions, ModelCredit
+
+if TYPE_CHECKING:
+    from models.common.types import Seq2SeqModel
+
+log = logging.getLogger(__name__)
+
+#: Translation workers; None: one per core on the CPU (see ``models.digest.translate``), one on a GPU.
+TRANSLATION_WORKERS: int | None = None
+
+#: Share of the bar for loading models, when any need loading.
+_LOAD_SPAN = 0.1
+# Relative cost of the other stages, in rough "seconds on a laptop" units; they only shape the bar.
+_SUMMARY_CHUNK_WEIGHT = 2.0
+_TRANSLATION_WEIGHT_PER_1000_CHARS = 1.0
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    """Which models to use and where: a catalogue profile, an optional folder of models
+    (else ``ARTICLE_DIGEST_MODELS``, else the Hugging Face cache), and a device.
+
+    ``quantize``: None (auto) runs the Linear layers in int8 on the CPU when torch can (the
+    int8 copy is cached on disk), True asks for int8, False keeps float32 everywhere.
+
+    ``translation_backend``: None (auto) translates with CTranslate2 (:mod:`models.inference.ctranslate2_backend`) when
+    it is installed and the device is the CPU, else with torch; ``"torch"`` or
+    ``"ctranslate2"`` choose (the latter falls back to torch when it cannot be used).
+    """
+
+    profile: str = catalog.DEFAULT_PROFILE
+    models_dir: str | None = None
+    device: str | None = None
+    quantize: bool | None = None
+    translation_backend: str | None = None
+
+
+class DigestPipeline:
+    """Runs digests, keeping each model loaded once it has been used.
+
+    One digest at a time: the engine's process serves one request after another; a lock
+    keeps other callers (the CLI, tests, the bench) honest.
+    """
+
+    def __init__(self, config: PipelineConfig | None = None) -> None:
+        self.config = config or PipelineConfig()
+        self._specs = catalog.specs_for(self.config.profile)
+        self._loaded: dict[str, Seq2SeqModel] = {}
+        self._lock = threading.Lock()
+        #: How many times a model was loaded from disk (tests check models load once).
+        self.load_count = 0
+
+    def specs(self, options: DigestOptions) -> list[ModelSpec]:
+        """The models a digest with ``options`` needs, summariser first."""
+        unknown = [language for language in options.languages if language not in LANGUAGE_NAMES]
+        if unknown:
+            raise DigestError(f"no translation model for {', '.join(unknown)} (choose from {', '.join(LANGUAGE_NAMES)})")
+        return [self._specs[task] for task in catalog.tasks_for(options.languages)]
+
+    def model(self, spec: ModelSpec) -> Seq2SeqModel:
+        """``spec``'s model, loaded on first use and kept."""
+        loaded = self._loaded.get(spec.task)
+        if loaded is None:
+            from models.inference.loading import load_model
+
+            location = installed.locate(spec, self.config.models_dir)
+            config = self.config
+            loaded = load_model(spec, location.path, config.device, config.quantize, config.translation_backend)
+            self._loaded[spec.task] = loaded
+            self.load_count += 1
+        return loaded
+
+    def preload(self, options: DigestOptions, state: JobState | None = None) -> None:
+        """Load the models a digest with ``options`` needs, each step shown in ``state``."""
+        state = state or JobState()
+        with self._lock:
+            self._load(self.specs(options), state)
+
+    def _load(self, specs: list[ModelSpec], state: JobState) -> None:
+        to_load = [spec for spec in specs if spec.task not in self._loaded]
+        for index, spec in enumerate(to_load):
+            state.raise_if_interrupted()
+            state.set_status(catalog.loading_step(spec.task))
+            state.set_progress_value(index / len(to_load))
+            self.model(spec)
+        state.set_progress_value(1.0)
+
+    def digest(self, article: Article, options: DigestOptions | None = None, state: JobState | None = None) -> Digest:
+        """Summarise ``article`` and translate as ``options`` ask, reporting into ``state``.
+
+        Raises ``Cancelled`` soon after ``state`` is interrupted, ``ModelUnavailable`` when a
+        model is missing, ``DigestError`` for anything else the user can act on.
+        """
+        options = options or DigestOptions()
+        state = state or JobState()
+        with self._lock:
+            return self._digest(article, options, state)
+
+    def _digest(self, article: Article, options: DigestOptions, state: JobState) -> Digest:
+        started = time.monotonic()
+        paragraphs = split_paragraphs(article.text)
+        if not paragraphs:
+            raise DigestError("the article has no text")
+        state.set_status("Starting")
+
+        specs = self.specs(options)
+        load_end = _LOAD_SPAN if any(spec.task not in self._loaded for spec in specs) else 0.0
+        self._load(specs, state.sub_state(0.0, load_end))
+        loaded = {spec.task: self.model(spec) for spec in specs}
+        state.set_status("Models ready")
+
+        from models.digest.summarize import plan_chunks, summarize
+
+        summariser = loaded[catalog.SUMMARIZE]
+        # Spans of the bar: loading, the summary, then the translations in proportion to their text.
+        summary_chars = 600  # what a news summary is about as long as
+        texts = [("summary", language, summary_chars) for language in options.languages]
+        if options.translate_article:
+            texts += [("article", language, len(article.text)) for language in options.languages]
+        summary_weight = _SUMMARY_CHUNK_WEIGHT * len(plan_chunks(summariser, paragraphs))
+        translation_weight = sum(chars / 1000 * _TRANSLATION_WEIGHT_PER_1000_CHARS for _, _, chars in texts)
+        summary_end = load_end + (1.0 - load_end) * summary_weight / ((summary_weight + translation_weight) or 1.0)
+
+        summary = summarize(summariser, paragraphs, summariser.spec.generation, state.sub_state(load_end, summary_end))
+        # Beam search leaves a few hundred MB of freed buffers that glibc keeps; give them back
+        # before the translators allocate theirs, so the two peaks do not stack.
+        release_freed_memory()
+        translated = self._translate(loaded, summary, "\n\n".join(paragraphs), texts, state.sub_state(summary_end, 1.0))
+        outputs = {(kind, language): text for (kind, language, _), text in zip(texts, translated)}
+        state.report(1.0, "Done")
+        return Digest(
+            article=article,
+            summary=summary,
+            summary_translations={language: outputs["summary", language] for language in options.languages},
+            article_translations={language: text for (kind, language), text in outputs.items() if kind == "article"},
+            models=tuple(ModelCredit(model.spec.task, model.spec.repo_id, model.spec.licence) for model in loaded.values()),
+            seconds=time.monotonic() - started,
+        )
+
+    def _translate(
+        self,
+        loaded: dict[str, Seq2SeqModel],
+        summary: str,
+        article_text: str,
+        texts: list[tuple[str, str, int]],
+        state: JobState,
+    ) -> list[str]:
+        """Every translation the digest needs, in the order of ``texts`` ((kind, language, chars)).
+
+        All of them are planned first and their batches shared out to one worker per core
+        (each with one torch thread), so the languages run side by side; see
+        :mod:`models.digest.translate`. On a GPU one worker feeds the device.
+        """
+        from models.digest.translate import TextTranslation, translate_texts
+        from models.inference.torch_backend import cpu_count, set_thread_count
+
+        requests = []
+        for kind, language, chars in texts:
+            translator = loaded[catalog.translation_task(language)]
+            requests.append(
+                TextTranslation(
+                    model=translator,
+                    text=summary if kind == "summary" else article_text,
+                    settings=translator.spec.generation,
+                    label=f"Translating {kind} to {LANGUAGE_NAMES[language]}",
+                    weight=chars / 1000 * _TRANSLATION_WEIGHT_PER_1000_CHARS,
+                )
+            )
+        on_cpu = all(request.model.device == "cpu" for request in requests)  # type: ignore[attr-defined]
+        workers = cpu_count() if on_cpu and TRANSLATION_WORKERS is None else (TRANSLATION_WORKERS or 1)
+        return translate_texts(requests, state, workers=workers, thread_setup=lambda: set_thread_count(1))

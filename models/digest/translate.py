@@ -1,0 +1,191 @@
+"""Sentence-batched translation that keeps every sentence and every paragraph break.
+
+Text is split into paragraphs and sentences; a sentence longer than the model's window is
+split at word boundaries rather than cut. Sentences are translated in batches of similar
+length (less padding, so less wasted work), then put back in their original order.
+
+Several texts (the summary and the article, in each language) are translated together by
+:func:`translate_texts`: their batches go to a small pool of workers, each decoding one batch
+at a time on its own core. On a CPU that beats one decoder spread over every core: a decoding
+step is hundreds of small operations, and every one of them would wait for the slowest core
+(a core that another program is using can make that wait long); independent workers never
+wait for each other, and one worker's Python bookkeeping overlaps the others' arithmetic.
+"""
+
+from __future__ import annotations
+
+import math
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from models.inventory.catalog import GenerationSettings
+from models.common.text import split_paragraphs, split_sentences, split_to_budget
+from models.common.job_state import JobState
+from models.common.types import Cancelled, Seq2SeqModel
+
+#: Room for the end-of-sentence token plus the target-language token of multi-target models.
+_RESERVED_TOKENS = 2
+#: Batch limits: enough to keep the matrix units busy, small enough to report progress often.
+MAX_BATCH_SENTENCES = 16
+MAX_BATCH_TOKENS = 1024
+#: Hypotheses decoded at once (sentences x beams): beyond this a batch mostly costs memory
+#: (every beam keeps its own keys and values), not time.
+MAX_BATCH_HYPOTHESES = 32
+
+
+def output_limit(input_tokens: int, settings: GenerationSettings) -> int:
+    """New tokens allowed for a translation of ``input_tokens`` tokens: generous for the target
+    language's longer words, bounded so a degenerate repetition cannot run on."""
+    return min(settings.max_new_tokens, input_tokens * 2 + 16)
+
+
+def length_sorted_batches(lengths: Sequence[int], max_sentences: int | None = None) -> list[list[int]]:
+    """Indices of ``lengths`` grouped into batches of similar length, within the batch limits
+    (at most ``max_sentences`` sentences each when given, else :data:`MAX_BATCH_SENTENCES`)."""
+    limit = min(MAX_BATCH_SENTENCES, max_sentences or MAX_BATCH_SENTENCES)
+    order = sorted(range(len(lengths)), key=lambda index: lengths[index])
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        # Sorted ascending, so the newest sentence is the longest: it sets the padded width.
+        padded = lengths[index] * (len(current) + 1)
+        if current and (len(current) >= limit or padded > MAX_BATCH_TOKENS):
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches
+
+
+@dataclass(frozen=True)
+class TranslationJob:
+    """Sentences to translate with one model. ``label`` is the status while its batches run;
+    ``weight`` is its share of the progress bar among jobs translated together."""
+
+    model: Seq2SeqModel
+    sentences: Sequence[str]
+    settings: GenerationSettings
+    label: str = "Translating"
+    weight: float = 1.0
+
+
+def translate_jobs(
+    jobs: Sequence[TranslationJob],
+    state: JobState | None = None,
+    *,
+    workers: int = 1,
+    thread_setup: Callable[[], None] | None = None,
+) -> list[list[str]]:
+    """Translate every job's sentences (each must fit its model's window); returns one list of
+    translations per job, in the order given.
+
+    With ``workers`` > 1 the batches of all jobs are shared out to that many threads
+    (``thread_setup`` runs first in each, e.g. to give torch one thread); batches are cut so
+    that every worker gets some. ``state`` shows the jobs' weighted progress, each job's by the
+    source tokens of its batches. A failure or an interruption stops every worker at its next step.
+    """
+    # Its own sub-state, so that a failing worker can stop the others without interrupting the caller.
+    group = (state or JobState()).sub_state(0.0, 1.0)
+    job_states = group.parallel({str(index): job.weight for index, job in enumerate(jobs)})
+    total_sentences = sum(len(job.sentences) for job in jobs)
+    share = max(1, math.ceil(total_sentences / workers)) if workers > 1 else MAX_BATCH_SENTENCES
+    translations = [[""] * len(job.sentences) for job in jobs]
+    batches: list[tuple[float, int, list[int], int, JobState]] = []
+    for index, job in enumerate(jobs):
+        lengths = [job.model.count_tokens(sentence) + 1 for sentence in job.sentences]
+        per_batch = min(share, max(1, MAX_BATCH_HYPOTHESES // max(1, job.settings.num_beams)))
+        grouped = length_sorted_batches(lengths, per_batch)
+        batch_states = job_states[str(index)].parallel(
+            {str(number): sum(lengths[item] for item in batch) for number, batch in enumerate(grouped)}
+        )
+        for number, batch in enumerate(grouped):
+            longest = max(lengths[item] for item in batch)
+            limit = output_limit(longest, job.settings)
+            batches.append((len(batch) * longest * limit, index, batch, limit, batch_states[str(number)]))
+    if workers > 1:
+        batches.sort(key=lambda item: -item[0])  # longest first: the pool ends together
+
+    def run(index: int, batch: list[int], limit: int, batch_state: JobState) -> None:
+        job = jobs[index]
+        batch_state.raise_if_interrupted()
+        batch_state.set_status(job.label)
+        prefix = f"{job.model.target_token} " if job.model.target_token else ""
+        try:
+            # At least one token: every source sentence yields a translation.
+            outputs = job.model.generate(
+                [prefix + job.sentences[item] for item in batch],
+                job.settings,
+                max_new_tokens=limit,
+                min_new_tokens=1,
+                state=batch_state,
+            )
+        except BaseException:
+            group.request_interruption()
+            raise
+        for item, output in zip(batch, outputs):
+            translations[index][item] = output
+        batch_state.set_progress_value(1.0)
+
+    if workers <= 1 or len(batches) <= 1:
+        if thread_setup is not None and workers > 1:
+            thread_setup()
+        for _, *arguments in batches:
+            run(*arguments)
+    else:
+        with ThreadPoolExecutor(max_workers=min(workers, len(batches)), initializer=thread_setup, thread_name_prefix="translate") as pool:
+            futures = [pool.submit(run, *arguments) for _, *arguments in batches]
+            errors = [future.exception() for future in futures]
+        real = [error for error in errors if error is not None and not isinstance(error, Cancelled)]
+        if real:
+            raise real[0]
+        if any(errors):
+            raise Cancelled()
+    group.set_progress_value(1.0)
+    return translations
+
+
+@dataclass(frozen=True)
+class TextTranslation:
+    """A text to translate with one model, keeping its sentences and paragraphs (see
+    :class:`TranslationJob` for ``label`` and ``weight``)."""
+
+    model: Seq2SeqModel
+    text: str
+    settings: GenerationSettings
+    label: str = "Translating"
+    weight: float = 1.0
+
+
+def translate_texts(
+    texts: Sequence[TextTranslation],
+    state: JobState | None = None,
+    *,
+    workers: int = 1,
+    thread_setup: Callable[[], None] | None = None,
+) -> list[str]:
+    """Translate each text sentence by sentence, keeping its paragraphs (blank-line separated);
+    all of them together, as :func:`translate_jobs` does."""
+    units = [sentence_units(item.model, item.text) for item in texts]
+    jobs = [
+        TranslationJob(item.model, [piece for paragraph in paragraphs for piece in paragraph], item.settings, item.label, item.weight)
+        for item, paragraphs in zip(texts, units)
+    ]
+    outputs = translate_jobs(jobs, state, workers=workers, thread_setup=thread_setup)
+    return [join_units(paragraphs, translations) for paragraphs, translations in zip(units, outputs)]
+
+
+def sentence_units(model: Seq2SeqModel, text: str) -> list[list[str]]:
+    """``text`` as paragraphs of sentence pieces that each fit the model's window."""
+    budget = model.input_window - _RESERVED_TOKENS
+    return [
+        [piece for sentence in split_sentences(paragraph) for piece in split_to_budget(sentence, model.count_tokens, budget)]
+        for paragraph in split_paragraphs(text)
+    ]
+
+
+def join_units(paragraphs: list[list[str]], translations: Sequence[str]) -> str:
+    """Put translated sentence pieces back into ``paragraphs``' shape (blank-line separated)."""
+    pieces = iter(translations)
+    return "\n\n".join(" ".join(next(pieces) for _ in paragraph) for paragraph in paragraphs)

@@ -1,0 +1,329 @@
+"""Digests out: render a :class:`models.Digest` as text, Markdown, HTML, JSON or Word, and write
+files atomically.
+
+:func:`render_digest` turns a digest into the bytes of one format; :func:`write_digest` writes
+them to a path (refusing to replace an existing file unless asked); :func:`atomic_write_bytes`
+(from :mod:`models.common.atomic`, the project's one atomic-write helper) means a reader of the
+target always sees the old file or the new one whole, even if the writer is killed mid-write.
+
+Every format holds the title, the source file, the date, the models used (with licences), the
+English summary, each summary translation and, when present, the article translations, with
+language names from :data:`models.LANGUAGE_NAMES` and :data:`models.LANGUAGE_NATIVE_NAMES`.
+Right-to-left languages are marked as such where the format can say it (HTML ``dir="rtl"``,
+Word bidi paragraphs, an RTL block in Markdown). No Qt here; python-docx loads only for .docx.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import io
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from models.documents.read import language_name
+from models.common.atomic import atomic_write_bytes
+from models.common.text import split_paragraphs
+from models.common.types import LANGUAGE_NAMES, LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Digest, DigestError
+
+__all__ = [
+    "EXPORT_DIALOG_FILTER",
+    "EXPORT_FORMATS",
+    "ExportError",
+    "ExportExistsError",
+    "atomic_write_bytes",
+    "format_for_path",
+    "render_digest",
+    "write_digest",
+]
+
+#: Export formats: name -> (file extension, human label), in the order a menu shows them.
+EXPORT_FORMATS: Mapping[str, tuple[str, str]] = {
+    "txt": (".txt", "Plain text"),
+    "md": (".md", "Markdown"),
+    "html": (".html", "Web page (HTML)"),
+    "json": (".json", "JSON"),
+    "docx": (".docx", "Word document"),
+}
+#: A filter string for a Qt save dialog, one entry per format.
+EXPORT_DIALOG_FILTER = ";;".join(f"{label} (*{ext})" for ext, label in EXPORT_FORMATS.values())
+
+# Extensions that name a format, beyond each format's own.
+_EXTENSION_FORMATS = {ext: fmt for fmt, (ext, _label) in EXPORT_FORMATS.items()} | {
+    ".text": "txt",
+    ".markdown": "md",
+    ".htm": "html",
+}
+
+
+class ExportError(DigestError):
+    """A digest could not be exported (unknown format, unwritable folder, disk full)."""
+
+
+class ExportExistsError(ExportError, FileExistsError):
+    """The export's target file exists and ``overwrite`` was not given."""
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def format_for_path(path: str | os.PathLike[str]) -> str:
+    """The export format a file name asks for, from its extension; ExportError if none fits."""
+    suffix = Path(os.fspath(path)).suffix.lower()
+    try:
+        return _EXTENSION_FORMATS[suffix]
+    except KeyError:
+        known = ", ".join(ext for ext, _label in EXPORT_FORMATS.values())
+        shown = f"'{suffix}'" if suffix else "no extension"
+        raise ExportError(
+            f"cannot tell the export format of {Path(os.fspath(path)).name} ({shown}); use one of {known}"
+        ) from None
+
+
+def render_digest(digest: Digest, fmt: str) -> bytes:
+    """The digest as the bytes of one export format (a key of :data:`EXPORT_FORMATS`)."""
+    renderer = _RENDERERS.get(fmt)
+    if renderer is None:
+        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    return renderer(digest)
+
+
+def write_digest(
+    digest: Digest, path: str | os.PathLike[str], fmt: str | None = None, *, overwrite: bool = False
+) -> Path:
+    """Write the digest to ``path`` atomically, in ``fmt`` or the format its extension names.
+
+    Refuses to replace an existing file unless ``overwrite=True`` (:class:`ExportExistsError`);
+    any other failure raises :class:`ExportError` with a one-line message. Returns the path.
+    """
+    target = Path(os.fspath(path))
+    data = render_digest(digest, fmt or format_for_path(target))
+    exists_message = f"{target.name} already exists; choose another name or allow overwriting"
+    if not overwrite and target.exists():
+        raise ExportExistsError(exists_message)
+    try:
+        return atomic_write_bytes(target, data, overwrite=overwrite)
+    except FileExistsError as error:
+        raise ExportExistsError(exists_message) from error
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ExportError(f"cannot write {target}: {reason}") from error
+
+
+# --------------------------------------------------------------------------- content
+
+
+@dataclass(frozen=True)
+class _Section:
+    """One block of generated text: its heading, its language and its paragraphs."""
+
+    heading: str
+    language: str
+    paragraphs: tuple[str, ...]
+
+    @property
+    def rtl(self) -> bool:
+        return self.language in RTL_LANGUAGES
+
+
+def _language_label(code: str) -> str:
+    name = LANGUAGE_NAMES.get(code) or language_name(code)
+    native = LANGUAGE_NATIVE_NAMES.get(code)
+    return f"{name} ({native})" if native and native != name else name
+
+
+def _ordered(translations: Mapping[str, str]) -> list[tuple[str, str]]:
+    known = [code for code in LANGUAGE_NAMES if code in translations]
+    others = sorted(code for code in translations if code not in LANGUAGE_NAMES)
+    return [(code, translations[code]) for code in [*known, *others]]
+
+
+def _sections(digest: Digest) -> list[_Section]:
+    sections = [_Section("Summary (English)", "en", tuple(split_paragraphs(digest.summary)))]
+    for code, text in _ordered(digest.summary_translations):
+        sections.append(_Section(f"Summary in {_language_label(code)}", code, tuple(split_paragraphs(text))))
+    for code, text in _ordered(digest.article_translations):
+        sections.append(_Section(f"Article in {_language_label(code)}", code, tuple(split_paragraphs(text))))
+    return sections
+
+
+def _display_date(created: str) -> str:
+    try:
+        moment = _dt.datetime.fromisoformat(created)
+    except ValueError:
+        return created
+    return moment.isoformat(sep=" ", timespec="minutes" if moment.second == 0 else "seconds")
+
+
+def _details(digest: Digest) -> list[tuple[str, str]]:
+    """(label, value) lines about the digest: source, date, original language, time taken."""
+    article = digest.article
+    details = [("Source", article.source_path or "(not from a file)"), ("Date", _display_date(digest.created))]
+    if article.language:
+        details.append(("Article language", language_name(article.language)))
+    if digest.seconds > 0:
+        details.append(("Time taken", f"{digest.seconds:.1f} s"))
+    return details
+
+
+def _credits(digest: Digest) -> list[str]:
+    return [
+        f"{credit.task}: {credit.model_id}" + (f" (licence: {credit.licence})" if credit.licence else "")
+        for credit in digest.models
+    ]
+
+
+# --------------------------------------------------------------------------- renderers
+
+
+def _render_txt(digest: Digest) -> bytes:
+    title = digest.article.title
+    lines = [title, "=" * max(3, len(title)), ""]
+    lines += [f"{label}: {value}" for label, value in _details(digest)]
+    credits = _credits(digest)
+    if credits:
+        lines += ["Models:", *(f"  - {credit}" for credit in credits)]
+    for section in _sections(digest):
+        lines += ["", section.heading, "-" * len(section.heading), ""]
+        lines.append("\n\n".join(section.paragraphs))
+    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
+
+
+def _md_escape(text: str) -> str:
+    """Escape text so Markdown shows it as written (no accidental emphasis, links, lists)."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _render_md(digest: Digest) -> bytes:
+    lines = [f"# {_md_escape(digest.article.title)}", ""]
+    lines += [f"- **{label}:** {_md_escape(value)}" for label, value in _details(digest)]
+    credits = _credits(digest)
+    if credits:
+        lines.append("- **Models:**")
+        lines += [f"  - {_md_escape(credit)}" for credit in credits]
+    for section in _sections(digest):
+        lines += ["", f"## {_md_escape(section.heading)}", ""]
+        body = "\n\n".join(_md_escape(p) for p in section.paragraphs)
+        if section.rtl:  # CommonMark keeps the paragraphs between the HTML lines as Markdown
+            lines += [f'<div dir="rtl" lang="{section.language}">', "", body, "", "</div>"]
+        else:
+            lines.append(body)
+    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+
+
+_HTML_STYLE = """
+body { font-family: system-ui, sans-serif; max-width: 48em; margin: 2em auto; padding: 0 1em; line-height: 1.5; }
+dl.details { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; color: #444; }
+dl.details dt { font-weight: bold; }
+dl.details dd { margin: 0; overflow-wrap: anywhere; }
+section[dir="rtl"] { text-align: right; }
+""".strip()
+
+
+def _render_html(digest: Digest) -> bytes:
+    def esc(text: str) -> str:
+        return html.escape(text, quote=True)
+
+    title = esc(digest.article.title)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="Article Digest">',
+        f"<title>{title}</title>",
+        f"<style>\n{_HTML_STYLE}\n</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{title}</h1>",
+        '<dl class="details">',
+    ]
+    for label, value in _details(digest):
+        parts.append(f"<dt>{esc(label)}</dt><dd>{esc(value)}</dd>")
+    credits = _credits(digest)
+    if credits:
+        items = "".join(f"<li>{esc(credit)}</li>" for credit in credits)
+        parts.append(f"<dt>Models</dt><dd><ul>{items}</ul></dd>")
+    parts.append("</dl>")
+    for section in _sections(digest):
+        direction = ' dir="rtl"' if section.rtl else ""
+        parts.append(f'<section class="digest-part" lang="{esc(section.language)}"{direction}>')
+        # The heading is English; keep it so inside a right-to-left section.
+        parts.append(f'<h2 lang="en" dir="ltr">{esc(section.heading)}</h2>')
+        parts += [f"<p>{esc(paragraph)}</p>" for paragraph in section.paragraphs]
+        parts.append("</section>")
+    parts += ["</body>", "</html>"]
+    return ("\n".join(parts) + "\n").encode("utf-8")
+
+
+def _render_json(digest: Digest) -> bytes:
+    return (json.dumps(digest.to_json_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _render_docx(digest: Digest) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = digest.article.title
+    document.core_properties.comments = "Made by Article Digest"
+    document.add_heading(digest.article.title, level=0)
+    for label, value in _details(digest):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{label}: ").bold = True
+        paragraph.add_run(value)
+    credits = _credits(digest)
+    if credits:
+        document.add_paragraph().add_run("Models:").bold = True
+        for credit in credits:
+            document.add_paragraph(credit, style="List Bullet")
+    for section in _sections(digest):
+        document.add_heading(section.heading, level=1)
+        for text in section.paragraphs:
+            paragraph = document.add_paragraph(text)
+            if section.rtl:
+                _make_rtl(paragraph, section.language)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+_PPR_AFTER_BIDI = (
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+
+def _make_rtl(paragraph: Any, language: str) -> None:
+    """Mark a python-docx paragraph and its runs right-to-left (w:bidi, w:rtl, w:lang bidi)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = paragraph._p.get_or_add_pPr()
+    # WordprocessingML fixes the order of a paragraph's properties; w:bidi goes before these.
+    properties.insert_element_before(OxmlElement("w:bidi"), *_PPR_AFTER_BIDI)
+    for run in paragraph.runs:
+        run_properties = run._r.get_or_add_rPr()
+        run_properties.append(OxmlElement("w:rtl"))
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:bidi"), language)
+        run_properties.append(lang)
+
+
+_RENDERERS = {
+    "txt": _render_txt,
+    "md": _render_md,
+    "html": _render_html,
+    "json": _render_json,
+    "docx": _render_docx,
+}

@@ -1,0 +1,171 @@
+"""The digest history: every finished digest kept as one JSON file in a folder.
+
+:class:`History` adds, lists, loads and removes digests. Files are written atomically
+(:func:`models.common.atomic.atomic_write_bytes`) in the format of :meth:`models.Digest.to_json_dict`,
+named by the time they were added (UTC, microseconds) and a slug of the title, so names
+sort by age and never collide. Files that are not valid digests (half-copied, edited by hand,
+from a future version) are skipped when listing, never fatal. No Qt here.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.common.atomic import atomic_write_bytes
+from models.common.paths import history_dir
+from models.common.types import Digest, DigestError
+
+__all__ = ["History", "HistoryEntry", "HistoryError"]
+
+# Files larger than this in the history folder are not digests the app wrote; skip them.
+_MAX_ENTRY_BYTES = 64 * 1024 * 1024
+_SUFFIX = ".json"
+# Entry ids are file stems the history made: a time stamp, then a slug; nothing else is valid.
+_ID_PATTERN = re.compile(r"^\d{8}T\d{6}-\d{6}Z(?:-[a-z0-9-]{1,60})?(?:~\d+)?$")
+
+
+class HistoryError(DigestError):
+    """A history operation failed: unknown entry, unreadable file, unwritable folder."""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One stored digest as the history list shows it; ``load(entry.id)`` gives the digest."""
+
+    id: str
+    title: str
+    created: str
+    source_path: str | None
+    path: Path
+
+
+class History:
+    """The stored digests in one folder (by default :func:`models.common.paths.history_dir`).
+
+    Not tied to a thread; two processes adding at once both succeed (names never collide).
+    """
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = Path(root) if root is not None else history_dir()
+        # Entries already read, by file name, with the (mtime, size) they were read at: listing
+        # again reads only new or changed files.
+        self._seen: dict[str, tuple[tuple[int, int], HistoryEntry]] = {}
+
+    def add(self, digest: Digest) -> HistoryEntry:
+        """Store a digest; returns its entry. Raises HistoryError if the folder is unwritable."""
+        data = (json.dumps(digest.to_json_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        stem = _new_stem(digest.article.title)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            for attempt in range(1000):
+                entry_id = stem if attempt == 0 else f"{stem}~{attempt}"
+                path = self.root / f"{entry_id}{_SUFFIX}"
+                try:
+                    atomic_write_bytes(path, data, overwrite=False)
+                except FileExistsError:
+                    continue
+                return _entry(entry_id, path, digest)
+        except OSError as error:
+            raise HistoryError(f"cannot save to the history in {self.root}: {error.strerror or error}") from error
+        raise HistoryError(f"cannot save to the history in {self.root}: too many entries named {stem}")
+
+    def entries(self) -> list[HistoryEntry]:
+        """Every readable stored digest, newest first; files that are not digests are skipped."""
+        try:
+            candidates = [path for path in self.root.iterdir() if path.suffix == _SUFFIX]
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        except OSError as error:
+            raise HistoryError(f"cannot read the history in {self.root}: {error.strerror or error}") from error
+        found: list[HistoryEntry] = []
+        seen: dict[str, tuple[tuple[int, int], HistoryEntry]] = {}
+        for path in candidates:
+            if not _ID_PATTERN.match(path.stem):
+                continue
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            version = (info.st_mtime_ns, info.st_size)
+            cached = self._seen.get(path.name)
+            if cached is not None and cached[0] == version:
+                entry = cached[1]
+            else:
+                try:
+                    entry = _entry(path.stem, path, self._read(path))
+                except HistoryError:
+                    continue
+            seen[path.name] = (version, entry)
+            found.append(entry)
+        self._seen = seen
+        # Ids start with the time the entry was added, so a reverse sort puts the newest first.
+        found.sort(key=lambda entry: entry.id, reverse=True)
+        return found
+
+    def load(self, entry_id: str) -> Digest:
+        """The stored digest with this id; HistoryError if there is none or it is corrupt."""
+        return self._read(self._path(entry_id))
+
+    def remove(self, entry_id: str) -> None:
+        """Delete a stored digest; HistoryError if there is none with this id."""
+        path = self._path(entry_id)
+        try:
+            path.unlink()
+        except FileNotFoundError as error:
+            raise HistoryError(f"no digest {entry_id!r} in the history") from error
+        except OSError as error:
+            raise HistoryError(f"cannot remove {path.name} from the history: {error.strerror or error}") from error
+
+    def _path(self, entry_id: str) -> Path:
+        if not isinstance(entry_id, str) or not _ID_PATTERN.match(entry_id):
+            raise HistoryError(f"no digest {entry_id!r} in the history")
+        return self.root / f"{entry_id}{_SUFFIX}"
+
+    @staticmethod
+    def _read(path: Path) -> Digest:
+        try:
+            if path.stat().st_size > _MAX_ENTRY_BYTES:
+                raise HistoryError(f"{path.name} is too large to be a digest")
+            data = json.loads(path.read_bytes().decode("utf-8"))
+            if not isinstance(data, dict):
+                raise HistoryError(f"{path.name} is not a digest file")
+            return Digest.from_json_dict(data)
+        except FileNotFoundError as error:
+            raise HistoryError(f"no digest {path.stem!r} in the history") from error
+        except HistoryError:
+            raise
+        except DigestError as error:
+            raise HistoryError(f"{path.name}: {error}") from error
+        except (OSError, ValueError, RecursionError) as error:  # JSON and UTF-8 errors are ValueErrors
+            raise HistoryError(f"{path.name} cannot be read ({type(error).__name__}: {error})") from error
+
+
+def _entry(entry_id: str, path: Path, digest: Digest) -> HistoryEntry:
+    return HistoryEntry(
+        id=entry_id,
+        title=digest.article.title,
+        created=digest.created,
+        source_path=digest.article.source_path,
+        path=path,
+    )
+
+
+def _new_stem(title: str) -> str:
+    moment = _dt.datetime.now(_dt.timezone.utc)
+    stamp = moment.strftime("%Y%m%dT%H%M%S-%fZ")
+    slug = _slug(title)
+    return f"{stamp}-{slug}" if slug else stamp
+
+
+def _slug(title: str, limit: int = 40) -> str:
+    """An ASCII file-name slug of a title ("Talks resume in Genève!" -> "talks-resume-in-geneve")."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0] or slug[:limit]
+    return slug.strip("-")

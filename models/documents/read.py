@@ -1,0 +1,794 @@
+"""Files in, articles out: read a .txt, .md, .html, .docx or .pdf file into a :class:`models.Article`.
+
+:func:`read_article` is the one entry point that every caller uses (the window and the CLI).
+It either returns an :class:`~models.Article` or raises :class:`DocumentError`, whose message
+is one line naming the file and the cause, fit to show as is; nothing else escapes it.
+
+What reading does, whatever the format:
+
+* checks the file before reading it: it must exist, be a regular file, have a supported
+  extension and be at most :data:`MAX_FILE_BYTES`;
+* decodes text formats from any common encoding (a BOM, strict UTF-8, else charset-normalizer
+  with a preference for the common code pages) and refuses binary data rather than guess;
+* extracts the text (markdown-it-py for Markdown, trafilatura for web pages, python-docx,
+  pypdf), then cleans it: NUL bytes, other control characters and bidi controls dropped, NFC,
+  whitespace collapsed, paragraphs separated by one blank line, hard-wrapped lines rejoined;
+* takes the document's own title where the format has one, else the first short line;
+* detects the language (py3langid) and adds a notice when the article is not English.
+
+Importing this module is cheap: every parser and the language model load on first use.
+No Qt here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import re
+import stat
+import threading
+import time
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Callable
+
+from models.common.text import normalise_whitespace, split_sentences
+from models.common.types import Article, DigestError
+
+__all__ = [
+    "DocumentError",
+    "FILE_DIALOG_FILTER",
+    "MAX_FILE_BYTES",
+    "MAX_PDF_PAGES",
+    "MAX_TEXT_CHARS",
+    "SUPPORTED_EXTENSIONS",
+    "detect_language",
+    "language_name",
+    "read_article",
+    "warm_up",
+]
+
+#: File extensions read_article accepts (lower case; the check ignores case).
+SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+#: A filter string for a Qt file dialog.
+FILE_DIALOG_FILTER = "Articles (" + " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS) + ");;All files (*)"
+
+#: Files larger than this are refused before they are read.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Articles whose cleaned text is longer than this are refused (about 30,000 words).
+MAX_TEXT_CHARS = 200_000
+#: PDFs with more pages than this are refused (bounds time on hostile files).
+MAX_PDF_PAGES = 500
+#: PDF pages whose drawing instructions (decompressed) are larger than this are skipped:
+#: pypdf needs a few seconds a megabyte of them, more than linearly. Real pages hold far less.
+MAX_PDF_PAGE_CONTENT_BYTES = 1024 * 1024
+#: Reading a PDF's pages stops after this many seconds (with a notice), so no file hangs the app.
+PDF_TIME_BUDGET_S = 20.0
+_clock = time.monotonic
+#: A .docx whose parts unpack to more than this is refused (a zip bomb guard).
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+#: A .docx whose text part (word/document.xml) is larger than this is refused (parse time, memory).
+MAX_DOCX_BODY_BYTES = 32 * 1024 * 1024
+
+# Titles longer than this are cut at a word boundary.
+_MAX_TITLE_CHARS = 150
+# Language detection looks at this much of the text (plenty, and bounded time).
+_LANGUAGE_SAMPLE_CHARS = 10_000
+# Below this many letters, or below this confidence, the language is left undetermined.
+_LANGUAGE_MIN_LETTERS = 40
+_LANGUAGE_MIN_CONFIDENCE = 0.5
+
+# Bidi controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM) and stray BOMs.
+_DROPPED_CHARS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]")
+# Control characters other than tab and line breaks.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_TERMINAL_PUNCTUATION = tuple(".!?:;…\"'”»)]")
+
+# Single-byte and legacy encodings the app's users actually have, most likely first: when
+# charset-normalizer finds several nearly as plausible (short texts), the first listed wins.
+_PREFERRED_ENCODINGS = (
+    "utf_8",
+    "ascii",
+    "cp1252",
+    "cp1251",
+    "iso8859_6",
+    "cp1256",
+    "koi8_r",
+    "iso8859_5",
+    "mac_cyrillic",
+    "latin_1",
+    "iso8859_15",
+    "cp1250",
+)
+_CHAOS_TOLERANCE = 0.1
+
+
+class DocumentError(DigestError):
+    """A file that cannot be read as an article; ``str()`` is "<file name>: <cause>", one line.
+
+    ``path`` is the file as given and ``reason`` the cause alone.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = os.fspath(path)
+        self.reason = " ".join(str(reason).split())
+        name = Path(self.path).name or self.path
+        super().__init__(f"{name}: {self.reason}")
+
+
+@dataclass
+class _Extracted:
+    """What a format reader found: raw paragraphs, the document's own title, its encoding."""
+
+    paragraphs: list[str]
+    title: str | None = None
+    encoding: str | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def read_article(path: str | os.PathLike[str]) -> Article:
+    """Read one article file; raise :class:`DocumentError` (and nothing else) if it cannot be."""
+    try:
+        file_path = Path(os.fspath(path))
+    except TypeError as error:
+        raise DocumentError(repr(path), f"is not a file path ({error})") from error
+    try:
+        return _read_article(file_path)
+    except DocumentError:
+        raise
+    except MemoryError as error:
+        raise DocumentError(file_path, "is too large to read into memory") from error
+    except RecursionError as error:
+        raise DocumentError(file_path, "is nested too deeply to read (corrupt?)") from error
+    except Exception as error:  # noqa: BLE001 - the contract: DocumentError and nothing else
+        raise DocumentError(file_path, f"could not be read ({_describe(error)})") from error
+
+
+def _read_article(path: Path) -> Article:
+    data = _read_bytes(path)
+    extension = path.suffix.lower()
+    extracted = _READERS[extension](path, data)
+    _refuse_far_too_long(path, extracted.paragraphs)
+
+    paragraphs = [p for p in (_clean_paragraph(p) for p in extracted.paragraphs) if p]
+    text = "\n\n".join(paragraphs)
+    if not text:
+        raise DocumentError(path, "has no text (it is empty or only whitespace)")
+    if len(text) > MAX_TEXT_CHARS:
+        raise DocumentError(path, _too_long(len(text)))
+    title = _clean_title(extracted.title) or _title_from_text(paragraphs) or path.stem
+    notices = list(extracted.notices)
+    language = detect_language(text)
+    if language is not None and language != "en":
+        notices.append(
+            f"The article looks like {language_name(language)}; "
+            "the summariser is English-only, so the summary may be poor."
+        )
+    return Article(
+        title=title,
+        text=text,
+        source_path=os.path.abspath(path),
+        language=language,
+        encoding=extracted.encoding,
+        notices=tuple(notices),
+    )
+
+
+def _describe(error: BaseException) -> str:
+    message = " ".join(str(error).split())
+    if len(message) > 200:
+        message = message[:200] + "…"
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, after the checks that need no reading: exists, regular, type, size."""
+    try:
+        info = path.stat()
+    except FileNotFoundError as error:
+        raise DocumentError(path, "file not found") from error
+    except PermissionError as error:
+        raise DocumentError(path, "permission denied") from error
+    except OSError as error:
+        raise DocumentError(path, f"cannot be opened ({error.strerror or error})") from error
+    if stat.S_ISDIR(info.st_mode):
+        raise DocumentError(path, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError(path, "is not a regular file")
+    extension = path.suffix.lower()
+    if extension not in SUPPORTED_EXTENSIONS:
+        shown = f"'{path.suffix}'" if path.suffix else "(no extension)"
+        raise DocumentError(path, f"unsupported file type {shown}; supported: {', '.join(SUPPORTED_EXTENSIONS)}")
+    if info.st_size > MAX_FILE_BYTES:
+        raise DocumentError(path, _too_large(info.st_size))
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except PermissionError as error:
+        raise DocumentError(path, "permission denied") from error
+    except OSError as error:
+        raise DocumentError(path, f"cannot be read ({error.strerror or error})") from error
+    if len(data) > MAX_FILE_BYTES:  # it grew since stat()
+        raise DocumentError(path, _too_large(len(data)))
+    if not data:
+        raise DocumentError(path, "is empty")
+    return data
+
+
+def _refuse_far_too_long(path: Path, texts: list[str]) -> None:
+    """Refuse before cleaning (linear but not free) when the visible characters alone, which
+    cleaning keeps, are twice the limit."""
+    visible = sum(len("".join(text.split())) for text in texts)
+    if visible > 2 * MAX_TEXT_CHARS:
+        raise DocumentError(path, _too_long(visible))
+
+
+def _too_long(length: int) -> str:
+    return f"is too long ({length:,} characters of text; the limit is {MAX_TEXT_CHARS:,})"
+
+
+def _too_large(size: int) -> str:
+    return f"is too large ({size / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
+
+
+# --------------------------------------------------------------------------- text decoding
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode_text(path: Path, data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode a text file's bytes: (text, encoding name). Binary data raises DocumentError.
+
+    Order: a BOM; UTF-16 without a BOM (half its bytes NUL); the ``declared`` encoding (an
+    HTML meta charset) if it decodes; strict UTF-8; then charset-normalizer's best guess,
+    preferring the common code pages among near-equally plausible ones.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_not_binary(path, data.decode(encoding)), encoding
+            except UnicodeDecodeError as error:
+                raise DocumentError(path, f"is not valid {encoding.upper()} text (corrupt?)") from error
+
+    nul_count = data.count(0)
+    if nul_count * 10 > len(data) * 3:  # over 30%: UTF-16 without a BOM, or binary
+        utf16 = _decode_utf16_without_bom(data)
+        if utf16 is not None:
+            return _check_not_binary(path, utf16[0]), utf16[1]
+        raise DocumentError(path, "looks like binary data, not text")
+    if nul_count:
+        data = data.replace(b"\x00", b"")
+
+    if declared:
+        try:
+            name = codecs.lookup(declared).name
+            return _check_not_binary(path, data.decode(name)), name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return _check_not_binary(path, data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise DocumentError(path, "looks like binary data, not text (no text encoding fits)")
+    lowest = min(match.chaos for match in matches)
+
+    def rank(match: Any) -> tuple[int, float]:
+        names = [match.encoding, *match.could_be_from_charset]
+        return min((_priority(name) for name in names), default=len(_PREFERRED_ENCODINGS)), match.chaos
+
+    best = min((m for m in matches if m.chaos <= lowest + _CHAOS_TOLERANCE), key=rank)
+    names = sorted([best.encoding, *best.could_be_from_charset], key=_priority)
+    encoding = codecs.lookup(names[0]).name
+    return _check_not_binary(path, str(best)), encoding
+
+
+def _priority(name: str) -> int:
+    try:
+        return _PREFERRED_ENCODINGS.index(name)
+    except ValueError:
+        return len(_PREFERRED_ENCODINGS)
+
+
+def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a BOM has NUL in most even (BE) or odd (LE) bytes of Latin text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    half = len(data) // 2
+    if odd_nuls > half * 0.3 and even_nuls < half * 0.05:
+        encoding = "utf-16-le"
+    elif even_nuls > half * 0.3 and odd_nuls < half * 0.05:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None
+
+
+def _check_not_binary(path: Path, text: str) -> str:
+    """Refuse decoded text that is mostly control characters, NULs or replacement marks."""
+    if not text:
+        return text
+    sample = text[:100_000]
+    suspicious = sum(
+        1
+        for char in sample
+        if (char < " " and char not in "\t\n\r\x0c") or char == "\ufffd" or "\x7f" <= char <= "\x9f"
+    )
+    if suspicious * 20 > len(sample):  # over 5%
+        raise DocumentError(path, "looks like binary data, not text")
+    return text
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+def _clean_paragraph(paragraph: str) -> str:
+    """One paragraph: drop controls and bidi marks, NFC, collapse whitespace."""
+    paragraph = _DROPPED_CHARS.sub("", paragraph)
+    paragraph = _CONTROL_CHARS.sub(" ", paragraph)
+    paragraph = unicodedata.normalize("NFC", paragraph)
+    return normalise_whitespace(paragraph)
+
+
+def _strip_for_blocks(text: str) -> str:
+    """Normalise line breaks and drop controls before a text is split into blocks."""
+    text = _LINE_BREAKS.sub("\n", text.replace("\x00", ""))
+    return _DROPPED_CHARS.sub("", text)
+
+
+def _blocks_to_paragraphs(text: str) -> list[str]:
+    """Blank-line separated blocks, each reflowed: hard-wrapped lines rejoined, short lines kept."""
+    text = _strip_for_blocks(text)
+    paragraphs: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        paragraphs.extend(_reflow(block))
+    return paragraphs
+
+
+def _reflow(block: str) -> list[str]:
+    """Split a block of lines into paragraphs.
+
+    A block whose lines are mostly long (at least 60% of its widest, which is 40+ characters)
+    is hard-wrapped prose: its lines join, except after a short line that is followed by a
+    line not starting in lower case (a paragraph's last line, a heading). In a block of short
+    lines (a title and a dateline, a list), each line is its own paragraph unless it runs on
+    into a line that starts in lower case.
+    """
+    lines = [line for line in (normalise_whitespace(raw) for raw in block.split("\n")) if line]
+    if len(lines) <= 1:
+        return lines
+    width = max(len(line) for line in lines)
+
+    def is_long(line: str) -> bool:
+        return width >= 40 and len(line) >= 0.6 * width
+
+    wrapped = sum(1 for line in lines[:-1] if is_long(line)) * 2 >= len(lines) - 1
+    paragraphs: list[str] = []
+    current = lines[0]
+    for line, following in zip(lines, lines[1:]):
+        continues = following[:1].islower() and not line.endswith(_TERMINAL_PUNCTUATION)
+        if (wrapped and is_long(line)) or continues:
+            if line.endswith("-") and following[:1].islower():
+                current += following
+            else:
+                current += " " + following
+        else:
+            paragraphs.append(current)
+            current = following
+    paragraphs.append(current)
+    return paragraphs
+
+
+def _clean_title(title: str | None) -> str:
+    if not title:
+        return ""
+    title = _clean_paragraph(title)
+    if len(title) > _MAX_TITLE_CHARS:
+        cut = title[:_MAX_TITLE_CHARS].rsplit(" ", 1)[0] or title[:_MAX_TITLE_CHARS]
+        title = cut.rstrip(" ,;:-") + "…"
+    return title
+
+
+def _title_from_text(paragraphs: list[str]) -> str:
+    """The first paragraph if it is short, else its first sentence, cut to a title's length."""
+    if not paragraphs:
+        return ""
+    first = paragraphs[0]
+    if len(first) > _MAX_TITLE_CHARS:
+        first = (split_sentences(first) or [first])[0]
+    return _clean_title(first)
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _read_txt(path: Path, data: bytes) -> _Extracted:
+    text, encoding = _decode_text(path, data)
+    _refuse_far_too_long(path, [text])
+    return _Extracted(paragraphs=_blocks_to_paragraphs(text), encoding=encoding)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER_TITLE = re.compile(r"^title[ \t]*:[ \t]*(.+?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _read_markdown(path: Path, data: bytes) -> _Extracted:
+    text, encoding = _decode_text(path, data)
+    _refuse_far_too_long(path, [text])
+    text = _strip_for_blocks(text)
+    title: str | None = None
+    front = _FRONT_MATTER.match(text)
+    if front:  # YAML front matter (Jekyll, Hugo): keep its title, drop the rest
+        found = _FRONT_MATTER_TITLE.search(front.group(1))
+        if found:
+            title = found.group(1).strip().strip("'\"")
+        text = text[front.end() :]
+
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    tokens = parser.parse(text)
+    paragraphs: list[str] = []
+    first_heading: str | None = None
+    row: list[str] | None = None
+    heading_level = 0
+    for token in tokens:
+        if token.type == "heading_open":
+            heading_level = int(token.tag[1:])
+        elif token.type == "heading_close":
+            heading_level = 0
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            if row:
+                paragraphs.append(" | ".join(cell for cell in row if cell))
+            row = None
+        elif token.type == "inline":
+            content = _markdown_inline_text(token.children or [])
+            if row is not None:
+                row.append(normalise_whitespace(content))
+            else:
+                paragraphs.append(content)
+                if heading_level and first_heading is None and len(paragraphs) == 1:
+                    first_heading = content
+        elif token.type in ("fence", "code_block"):
+            paragraphs.append(token.content)  # the code itself is text; its fences are not
+        elif token.type == "html_block":
+            paragraphs.extend(_html_fragment_text(token.content))
+    return _Extracted(paragraphs=paragraphs, title=title or first_heading, encoding=encoding)
+
+
+def _markdown_inline_text(children: list[Any]) -> str:
+    """The text of an inline token: emphasis and link markup gone, images and raw HTML dropped."""
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        # image (its alt text lives in its own children), html_inline, *_open/*_close: dropped
+    return "".join(parts)
+
+
+class _TextCollector(HTMLParser):
+    """Collects the text of an HTML fragment, skipping scripts and styles; blocks end paragraphs."""
+
+    _SKIPPED = frozenset({"script", "style", "template", "noscript"})
+    _BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = [""]
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIPPED:
+            self._skipping += 1
+        elif tag in self._BLOCKS:
+            self.paragraphs.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIPPED:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self._BLOCKS:
+            self.paragraphs.append("")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.paragraphs[-1] += data
+
+
+def _html_fragment_text(fragment: str) -> list[str]:
+    collector = _TextCollector()
+    collector.feed(fragment)
+    collector.close()
+    return [p for p in collector.paragraphs if p.strip()]
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+
+# Pages larger than this are slimmed and measured by lxml before trafilatura, which takes about
+# a second per megabyte, so a huge page is refused or read in a moment rather than a minute.
+_HTML_PRECHECK_CHARS = 1_000_000
+
+
+def _slim_html(text: str) -> tuple[str, str]:
+    """A large page without its scripts, styles and comments, and its visible text.
+
+    lxml does this in C in a fraction of a second; trafilatura spends seconds per megabyte of
+    inline script. Returns the page unchanged (and no text) if lxml cannot parse it.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return text, ""
+    etree.strip_elements(tree, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
+    return lxml_html.tostring(tree, encoding="unicode"), " ".join(tree.itertext())
+
+
+def _read_html(path: Path, data: bytes) -> _Extracted:
+    declared = _META_CHARSET.search(data[:8192])
+    text, encoding = _decode_text(path, data, declared.group(1).decode("ascii") if declared else None)
+    # lxml refuses str input that carries an XML encoding declaration.
+    text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
+
+    if len(text) > _HTML_PRECHECK_CHARS:
+        text, visible = _slim_html(text)
+        _refuse_far_too_long(path, [visible])
+
+    import trafilatura
+
+    options: dict[str, Any] = {"include_comments": False, "include_tables": True, "with_metadata": True}
+    document = trafilatura.bare_extraction(text, **options)
+    body = (getattr(document, "text", None) or "") if document is not None else ""
+    if body.strip() and len(body) < 500:
+        # Short output can be only a menu picked up by the fallback extractors; the precise
+        # mode finds nothing on such a page, while it keeps a short real article.
+        if trafilatura.bare_extraction(text, favor_precision=True, **options) is None:
+            body = ""
+    if not body.strip():
+        raise DocumentError(path, "has no article text (only menus, scripts or an empty page?)")
+    title = getattr(document, "title", None)
+    paragraphs = _strip_for_blocks(body).split("\n")
+    return _Extracted(paragraphs=paragraphs, title=title, encoding=encoding)
+
+
+def _read_docx(path: Path, data: bytes) -> _Extracted:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+            try:
+                body_size = archive.getinfo("word/document.xml").file_size
+            except KeyError:
+                raise DocumentError(path, "is not a Word document (no word/document.xml inside)") from None
+    except zipfile.BadZipFile as error:
+        raise DocumentError(path, "is not a valid .docx file (corrupt or not a zip container)") from error
+    if unpacked > MAX_UNPACKED_BYTES or body_size > MAX_DOCX_BODY_BYTES:
+        raise DocumentError(path, f"is too large once unpacked ({unpacked / 1024 / 1024:.0f} MB)")
+
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except DocumentError:
+        raise
+    except Exception as error:  # noqa: BLE001 - python-docx raises many kinds on bad input
+        raise DocumentError(path, f"is not a valid .docx file ({_describe(error)})") from error
+
+    paragraphs: list[str] = []
+    styled_title: str | None = None
+
+    def add_paragraph(paragraph: Any) -> None:
+        nonlocal styled_title
+        text = paragraph.text
+        if styled_title is None and text.strip():
+            style_name = getattr(paragraph.style, "name", "") or ""
+            if style_name == "Title" or (style_name == "Heading 1" and not paragraphs):
+                styled_title = text
+        paragraphs.append(text)
+
+    def add_table(table: Table) -> None:
+        for table_row in table.rows:
+            cells: list[str] = []
+            for cell in table_row.cells:
+                cell_text = normalise_whitespace(cell.text)
+                if cell_text and (not cells or cells[-1] != cell_text):  # merged cells repeat
+                    cells.append(cell_text)
+            if cells:
+                paragraphs.append(" | ".join(cells))
+
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            add_table(item)
+        else:
+            add_paragraph(item)
+    core_title = None
+    try:
+        core_title = document.core_properties.title
+    except Exception:  # noqa: BLE001 - broken core properties only cost the title
+        pass
+    return _Extracted(paragraphs=paragraphs, title=core_title or styled_title)
+
+
+_JUNK_PDF_TITLE = re.compile(
+    r"^(untitled|microsoft word - .*|.*\.(docx?|pdf|txt|rtf|odt|indd|tex|dvi|ps|html?))$", re.IGNORECASE
+)
+
+
+def _read_pdf(path: Path, data: bytes) -> _Extracted:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DocumentError(path, "is password-protected")
+        page_count = len(reader.pages)
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as error:
+        raise DocumentError(path, f"is not a valid PDF (corrupt?) ({_describe(error)})") from error
+    if page_count == 0:
+        raise DocumentError(path, "is not a valid PDF (it has no pages)")
+    if page_count > MAX_PDF_PAGES:
+        raise DocumentError(path, f"is too long ({page_count} pages; the limit is {MAX_PDF_PAGES})")
+
+    pages: list[str] = []
+    failed = oversized = 0
+    length = 0
+    started = _clock()
+    for index in range(page_count):
+        if _clock() - started > PDF_TIME_BUDGET_S:
+            break
+        try:
+            page = reader.pages[index]
+            contents = page.get_contents()
+            if contents is not None and len(contents.get_data()) > MAX_PDF_PAGE_CONTENT_BYTES:
+                oversized += 1
+                continue
+            page_text = page.extract_text() or ""
+        except RecursionError:
+            raise
+        except Exception:  # noqa: BLE001 - one bad page should not lose the others
+            failed += 1
+            continue
+        pages.append(page_text)
+        length += len(page_text)
+        if length > 2 * MAX_TEXT_CHARS:  # no need to read further: it is too long anyway
+            break
+    else:
+        index = page_count
+    if failed == page_count:
+        raise DocumentError(path, "is not a valid PDF (no page could be read)")
+    paragraphs: list[str] = []
+    for page_text in pages:
+        paragraphs.extend(_blocks_to_paragraphs(page_text))
+    if not any(p.strip() for p in paragraphs):
+        if oversized or index < page_count:
+            raise DocumentError(path, "is too complex to read (its pages hold too many drawing instructions)")
+        raise DocumentError(path, "has no text layer (scanned?); only PDFs with selectable text can be read")
+    notices = []
+    if failed:
+        notices.append(f"{failed} of {page_count} pages could not be read and were skipped.")
+    if oversized:
+        notices.append(f"{oversized} of {page_count} pages were too complex to read and were skipped.")
+    if index < page_count and length <= 2 * MAX_TEXT_CHARS:
+        notices.append(f"Only the first {index} of {page_count} pages were read: the PDF is slow to read.")
+
+    title: str | None = None
+    try:
+        metadata = reader.metadata
+        if metadata is not None and metadata.title:
+            title = str(metadata.title)
+    except Exception:  # noqa: BLE001 - broken metadata only costs the title
+        title = None
+    if title and _JUNK_PDF_TITLE.match(title.strip()):
+        title = None
+    return _Extracted(paragraphs=paragraphs, title=title, notices=notices)
+
+
+_READERS: dict[str, Callable[[Path, bytes], _Extracted]] = {
+    ".txt": _read_txt,
+    ".md": _read_markdown,
+    ".markdown": _read_markdown,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".docx": _read_docx,
+    ".pdf": _read_pdf,
+}
+
+
+# --------------------------------------------------------------------------- language
+
+# py3langid labels that are not ISO 639-1 codes, folded into the language they belong to.
+_LANGUAGE_ALIASES = {"ary": "ar", "arz": "ar", "uzs": "uz", "wuu": "zh", "yue": "zh", "sdh": "ku", "gug": "gn"}
+# Names for the languages a news article is likely to be in; others show by their code.
+_LANGUAGE_DISPLAY_NAMES = {
+    "af": "Afrikaans", "am": "Amharic", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian",
+    "bg": "Bulgarian", "bn": "Bengali", "bs": "Bosnian", "ca": "Catalan", "cs": "Czech",
+    "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
+    "eo": "Esperanto", "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian",
+    "fi": "Finnish", "fr": "French", "ga": "Irish", "gl": "Galician", "gu": "Gujarati",
+    "ha": "Hausa", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian",
+    "hy": "Armenian", "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese",
+    "ka": "Georgian", "kk": "Kazakh", "km": "Khmer", "kn": "Kannada", "ko": "Korean",
+    "ku": "Kurdish", "ky": "Kyrgyz", "la": "Latin", "lb": "Luxembourgish", "lo": "Lao",
+    "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "ml": "Malayalam", "mn": "Mongolian",
+    "mr": "Marathi", "ms": "Malay", "mt": "Maltese", "my": "Burmese", "ne": "Nepali",
+    "nl": "Dutch", "nn": "Norwegian Nynorsk", "no": "Norwegian", "pa": "Punjabi", "pl": "Polish",
+    "ps": "Pashto", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "si": "Sinhala",
+    "sk": "Slovak", "sl": "Slovenian", "so": "Somali", "sq": "Albanian", "sr": "Serbian",
+    "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "tg": "Tajik",
+    "th": "Thai", "tk": "Turkmen", "tl": "Tagalog", "tr": "Turkish", "tt": "Tatar",
+    "ug": "Uyghur", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese",
+    "yo": "Yoruba", "zh": "Chinese", "zu": "Zulu",
+}  # fmt: skip
+
+_identifier: Any = None
+_identifier_lock = threading.Lock()
+
+
+def _language_identifier() -> Any:
+    """py3langid's model, loaded once (about a second) on first use, from any thread."""
+    global _identifier
+    with _identifier_lock:
+        if _identifier is None:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return _identifier
+
+
+def warm_up() -> None:
+    """Load the language model now (about a second) rather than on the first read_article call;
+    for a background thread once the window shows. Safe to call from any thread, any number of times."""
+    _language_identifier()
+
+
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of the text's language, or None when too short or unsure."""
+    sample = text[:_LANGUAGE_SAMPLE_CHARS]
+    if sum(1 for char in sample if char.isalpha()) < _LANGUAGE_MIN_LETTERS:
+        return None
+    scores: dict[str, float] = {}
+    for label, score in _language_identifier().rank(sample):
+        code = _LANGUAGE_ALIASES.get(label, label)
+        scores[code] = scores.get(code, 0.0) + float(score)
+    code, confidence = max(scores.items(), key=lambda item: item[1])
+    if confidence < _LANGUAGE_MIN_CONFIDENCE or len(code) != 2:
+        return None
+    return code
+
+
+def language_name(code: str) -> str:
+    """The English name of a language code ("ru" -> "Russian"); unknown codes come back as is."""
+    return _LANGUAGE_DISPLAY_NAMES.get(code, code)

@@ -1,0 +1,224 @@
+"""Optional translation backend: CTranslate2, the engine under Argos Translate and LibreTranslate.
+
+Used for the translation models when the ``ctranslate2`` package is installed and the models
+run on the CPU (``PipelineConfig.translation_backend``: None picks it automatically, ``"torch"``
+turns it off). The app works the same without it: :mod:`models.inference.torch_backend` (PyTorch, int8 Linear
+layers) does the translating then.
+
+The downloaded Hugging Face model is converted once, on the worker thread, to CTranslate2's
+int8 format under ``models.common.paths.user_cache_dir()/ct2`` (keyed like the int8 PyTorch copy:
+source files, sizes, times, config and converter version); CTranslate2 reads its own binary
+format, nothing is unpickled. The tokenizer stays the Hugging Face one, so texts are split
+and joined exactly as on the PyTorch path.
+
+Progress and cancel: with greedy decoding CTranslate2 calls back after every step, so both
+work per step as on the PyTorch path. Beam search has no such callback: progress moves per
+batch, and a cancel returns at once while the batch in flight finishes in CTranslate2's own
+thread and is thrown away.
+
+One translator per model serves one batch per core at a time (``inter_threads`` = cores, one
+thread each), matching how :func:`models.digest.translate.translate_jobs` shares batches out.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from models.inventory.catalog import GenerationSettings, ModelSpec
+from models.inventory.copies import CT2_COPIES, cache_stem, copy_path, remove_abandoned_partials
+from models.inference.tokens import count_tokens, input_window
+from models.common.job_state import JobState
+from models.common.types import ModelUnavailable
+
+log = logging.getLogger(__name__)
+
+BACKEND = "ctranslate2"
+#: How often a beam-search batch in flight checks for interruption.
+_POLL_S = 0.02
+
+
+def available() -> bool:
+    """Whether the ``ctranslate2`` package can be imported (without importing it)."""
+    return importlib.util.find_spec("ctranslate2") is not None
+
+
+def _converter_version() -> str:
+    import ctranslate2
+
+    return str(ctranslate2.__version__)
+
+
+def converted_path(folder: Path) -> Path:
+    return copy_path(CT2_COPIES, folder, f"ct2 {_converter_version()} int8")
+
+
+def convert(folder: Path) -> tuple[Path, str]:
+    """``folder``'s model in CTranslate2 int8 format: the cached conversion, or a new one.
+
+    Returns the converted folder and ``cache`` or ``converted``.
+    """
+    target = converted_path(folder)
+    if (target / "model.bin").is_file():
+        return target, "cache"
+    from ctranslate2.converters import TransformersConverter
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_abandoned_partials(target.parent, f".{cache_stem(folder)}-*")
+    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-"))
+    try:
+        TransformersConverter(str(folder), trust_remote_code=False).convert(str(work / "model"), quantization="int8", force=True)
+        stem = cache_stem(folder)
+        for old in target.parent.glob(f"{stem}-*"):  # conversions of an older source or converter
+            if old.is_dir() and old.name.rsplit("-", 1)[0] == stem:
+                shutil.rmtree(old, ignore_errors=True)
+        (work / "model").rename(target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return target, "converted"
+
+
+@dataclass
+class CTranslate2Model:
+    """A translation model served by CTranslate2, with the Hugging Face tokenizer; it offers
+    what :class:`models.common.types.Seq2SeqModel` asks, like :class:`models.inference.torch_backend.TorchModel`."""
+
+    spec: ModelSpec
+    path: Path
+    tokenizer: Any
+    translator: Any
+    window: int
+    device: str = "cpu"
+    target_token: str | None = None
+    precision: str = "int8"
+    backend: str = BACKEND
+    origin: str = "cache"
+    load_seconds: float = 0.0
+
+    @property
+    def input_window(self) -> int:
+        return self.window
+
+    def count_tokens(self, text: str) -> int:
+        return count_tokens(self.tokenizer, text)
+
+    def generate(
+        self,
+        texts: Sequence[str],
+        settings: GenerationSettings,
+        *,
+        max_new_tokens: int | None = None,
+        min_new_tokens: int | None = None,
+        state: JobState | None = None,
+    ) -> list[str]:
+        """One output per text; see the module docstring for progress and cancel."""
+        state = state or JobState()
+        state.raise_if_interrupted()
+        source = [
+            self.tokenizer.convert_ids_to_tokens(ids)
+            for ids in self.tokenizer(list(texts), truncation=True, max_length=self.window)["input_ids"]
+        ]
+        max_new_tokens = max_new_tokens or settings.max_new_tokens
+        min_new_tokens = settings.min_new_tokens if min_new_tokens is None else min_new_tokens
+        options: dict[str, Any] = dict(
+            beam_size=settings.num_beams,
+            length_penalty=settings.length_penalty,
+            no_repeat_ngram_size=settings.no_repeat_ngram_size,
+            max_decoding_length=max_new_tokens,
+            min_decoding_length=min(min_new_tokens, max_new_tokens),
+            max_input_length=self.window,
+            max_batch_size=0,
+        )
+        if settings.num_beams == 1:
+            results = self.translator.translate_batch(source, callback=_step_reporter(state, max_new_tokens), **options)
+        else:
+            results = self._beam_search(source, options, state)
+            state.set_progress_value(1.0)
+        state.raise_if_interrupted()
+        return [
+            self.tokenizer.decode(self.tokenizer.convert_tokens_to_ids(result.hypotheses[0]), skip_special_tokens=True).strip()
+            for result in results
+        ]
+
+    def _beam_search(self, source: list[list[str]], options: dict[str, Any], state: JobState) -> list[Any]:
+        pending = self.translator.translate_batch(source, asynchronous=True, **options)
+        while not all(result.done() for result in pending):
+            state.raise_if_interrupted()  # the batch in flight ends on its own; its result is dropped
+            time.sleep(_POLL_S)
+        return [result.result() for result in pending]
+
+
+def _step_reporter(state: JobState, max_steps: int) -> Callable[[Any], bool]:
+    """CTranslate2's per-token callback (greedy decoding): progress once per step, and stop
+    when the job is interrupted. Called for every token of every sentence, so it does as
+    little as it can."""
+    reached = 0
+
+    def on_token(step: Any) -> bool:
+        nonlocal reached
+        if step.step + 1 > reached:  # the GIL serialises callers: no lock needed for this check
+            reached = step.step + 1
+            try:
+                state.set_progress_value(reached / max(1, max_steps))
+            except Exception:  # noqa: BLE001 - never let a progress report break the decoding
+                log.exception("progress report failed")
+        return state.is_interruption_requested()
+
+    return on_token
+
+
+def load(spec: ModelSpec, folder: Path, *, workers: int) -> CTranslate2Model:
+    """``spec``'s translation model from ``folder`` through CTranslate2 (converted on first use).
+
+    ``workers``: how many batches may run at once (one CPU thread each).
+    """
+    started = time.monotonic()
+    try:
+        import ctranslate2
+        from transformers import AutoTokenizer
+
+        from models.inference.torch_backend import choose_target_token, target_codes  # the same checks as torch
+
+        path, origin = convert(folder)
+        translator = _translator(ctranslate2, path, workers)
+        tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True, trust_remote_code=False)
+    except ModelUnavailable:
+        raise
+    except Exception as error:  # noqa: BLE001 - conversion, tokenizer and runtime errors have no common base
+        first_line = (str(error).strip().splitlines() or [error.__class__.__name__])[0]
+        raise ModelUnavailable(f"the model in {folder} could not be loaded with CTranslate2: {first_line}") from error
+    window = _window(tokenizer, folder)
+    model = CTranslate2Model(spec=spec, path=folder, tokenizer=tokenizer, translator=translator, window=window, origin=origin)
+    model.target_token = choose_target_token(spec, target_codes(model), folder)  # type: ignore[arg-type]
+    model.load_seconds = time.monotonic() - started
+    log.info("loaded %s with CTranslate2 (%s) in %.1f s", spec.repo_id, origin, model.load_seconds)
+    return model
+
+
+def _translator(ctranslate2: Any, path: Path, workers: int) -> Any:
+    """A translator for ``workers`` batches at a time, one thread each. CTranslate2 sets the
+    OpenMP thread count of the thread that creates it (to ``intra_threads``), and torch reads
+    the same setting: the summariser on this thread would run on one core afterwards. The
+    count is put back."""
+    import torch
+
+    threads = torch.get_num_threads()
+    try:
+        return ctranslate2.Translator(str(path), device="cpu", compute_type="int8", inter_threads=max(1, workers), intra_threads=1)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _window(tokenizer: Any, folder: Path) -> int:
+    try:
+        positions = json.loads((folder / "config.json").read_text(encoding="utf-8")).get("max_position_embeddings")
+    except (OSError, ValueError):
+        positions = None
+    return input_window(tokenizer, positions)

@@ -1,0 +1,310 @@
+"""Load a tokenizer and a sequence-to-sequence model on a device, and generate with cancel
+and per-step progress.
+
+The fast path, chosen by measurement (``bench/``, ``bench/README.md``):
+
+- on the CPU, Linear layers run in int8 (:mod:`models.inference.quantize`; the int8 copy is kept on
+  disk so later starts skip the float32 load and the quantisation); half precision on CUDA;
+- beam search computes each sentence's cross-attention keys and values once and lets its
+  beams share them (``transformers`` projects the encoder output once per beam, keeps a
+  copy per beam and reorders the copies after every step). For a one-chunk summary the beams
+  read one copy (no copy at all is made); the output is unchanged;
+- the tokenizer and model are loaded once and kept by the caller (``DigestPipeline``).
+
+This is the only module that imports torch and transformers at module level; it is itself
+imported only when a model is loaded.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import torch
+import transformers
+from transformers import AutoModelForSeq2SeqLM, AutoTokenizer, StoppingCriteria, StoppingCriteriaList
+from transformers.cache_utils import DynamicCache, EncoderDecoderCache
+
+from models.inventory.catalog import GenerationSettings, ModelSpec
+from models.inventory.copies import ensure_safetensors
+from models.inference.tokens import count_tokens, input_window
+from models.common.job_state import JobState
+from models.common.types import ModelUnavailable
+
+# The app reports its own progress; transformers' console bars would be noise (and there is
+# no console in a windowed build).
+transformers.utils.logging.disable_progress_bar()
+transformers.utils.logging.set_verbosity_error()
+
+log = logging.getLogger(__name__)
+
+#: Precisions a model can be loaded in (``TorchModel.precision``).
+FLOAT32, FLOAT16, INT8 = "float32", "float16", "int8"
+
+def pick_device(requested: str | None = None) -> str:
+    """``requested`` if given, else CUDA, then Apple's MPS, then the CPU."""
+    if requested:
+        return requested
+    if torch.cuda.is_available():
+        return "cuda"
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        return "mps"
+    return "cpu"
+
+
+def _dtype_for(device: str) -> torch.dtype:
+    # Checkpoints may be stored in fp16 (the tc-big ones are), which is slow or broken on
+    # the CPU: ask for float32 there explicitly. Half precision on CUDA.
+    return torch.float16 if device.startswith("cuda") else torch.float32
+
+
+def cpu_count() -> int:
+    """Cores this process may use (its affinity mask where the OS has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def set_thread_count(threads: int) -> None:
+    """Intra-op threads for torch work started *from the calling thread* (per thread under OpenMP)."""
+    if threads >= 1 and torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+
+
+class _BeamCache(EncoderDecoderCache):
+    """A key/value cache whose cross-attention half is not reordered between beam-search steps.
+
+    Beam search only ever picks among the beams of the same sentence, and all of them hold the
+    same cross-attention keys and values (the sentence's encoder output), so the reorder is an
+    identity copy. Skipping it gives the same output and saves a copy of every layer's
+    encoder keys and values at every step (about 200 MB per step for a 1,024-token article).
+    """
+
+    def reorder_cache(self, beam_idx: torch.LongTensor) -> None:
+        self.self_attention_cache.reorder_cache(beam_idx)
+
+
+class _JobStateCriteria(StoppingCriteria):
+    """``generate``'s hook into a :class:`JobState`: reports each decoding step (streamers
+    refuse beam search) and stops generation once the job is interrupted."""
+
+    def __init__(self, state: JobState, max_steps: int) -> None:
+        self.state = state
+        self.max_steps = max(1, max_steps)
+        self.steps = 0
+
+    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor, **kwargs: Any) -> torch.BoolTensor:
+        self.steps += 1
+        self.state.set_progress_value(self.steps / self.max_steps)
+        stop = self.state.is_interruption_requested()
+        return torch.full((input_ids.shape[0],), stop, dtype=torch.bool, device=input_ids.device)
+
+
+@dataclass
+class TorchModel:
+    """A tokenizer and model ready on a device, with the spec they were loaded for."""
+
+    spec: ModelSpec
+    path: Path
+    tokenizer: Any
+    model: Any
+    device: str
+    #: Prefix put before every input of a multi-target model, e.g. ``>>rus<<``.
+    target_token: str | None = None
+    #: ``float32``, ``float16`` or ``int8`` (Linear layers).
+    precision: str = FLOAT32
+    #: Whether generate uses the fast beam-search cache (False only for comparisons).
+    fast_beams: bool = True
+    #: How the weights got here (``float``, ``quantized``, ``cache``) and how long it took.
+    origin: str = "float"
+    load_seconds: float = 0.0
+
+    @property
+    def input_window(self) -> int:
+        """How many tokens (special tokens included) one input may have."""
+        return input_window(self.tokenizer, getattr(self.model.config, "max_position_embeddings", None))
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens of ``text`` without special tokens."""
+        return count_tokens(self.tokenizer, text)
+
+    def generate(
+        self,
+        texts: Sequence[str],
+        settings: GenerationSettings,
+        *,
+        max_new_tokens: int | None = None,
+        min_new_tokens: int | None = None,
+        state: JobState | None = None,
+    ) -> list[str]:
+        """Generate one output per input text (a batch), reporting every decoding step into
+        ``state`` and checking it for interruption.
+
+        Raises :class:`~models.common.types.Cancelled` when interrupted (partial output is dropped).
+        """
+        state = state or JobState()
+        state.raise_if_interrupted()
+        encoded = self.tokenizer(
+            list(texts), return_tensors="pt", padding=True, truncation=True, max_length=self.input_window
+        ).to(self.device)
+        max_new_tokens = max_new_tokens or settings.max_new_tokens
+        min_new_tokens = settings.min_new_tokens if min_new_tokens is None else min_new_tokens
+        watcher = _JobStateCriteria(state, max_new_tokens)
+        extra: dict[str, Any] = {}
+        with torch.inference_mode():
+            if settings.num_beams > 1 and self.fast_beams:
+                extra = self._shared_cross_attention(encoded, settings.num_beams)
+            output = self.model.generate(
+                **encoded,
+                num_beams=settings.num_beams,
+                length_penalty=settings.length_penalty,
+                no_repeat_ngram_size=settings.no_repeat_ngram_size,
+                max_new_tokens=max_new_tokens,
+                min_new_tokens=min(min_new_tokens, max_new_tokens),
+                early_stopping=settings.early_stopping if settings.num_beams > 1 else False,
+                stopping_criteria=StoppingCriteriaList([watcher]),
+                **extra,
+            )
+        state.raise_if_interrupted()
+        return [text.strip() for text in self.tokenizer.batch_decode(output, skip_special_tokens=True)]
+
+    def _shared_cross_attention(self, encoded: Any, beams: int) -> dict[str, Any]:
+        """``generate`` arguments that run the encoder and the cross-attention projections once
+        per sentence, with a cache whose beams share them (see the module docstring)."""
+        model = self.model
+        encoder_outputs = model.get_encoder()(
+            input_ids=encoded["input_ids"], attention_mask=encoded["attention_mask"], return_dict=True
+        )
+        hidden = encoder_outputs.last_hidden_state
+        cross = DynamicCache()
+        for index, layer in enumerate(model.get_decoder().layers):
+            attention = layer.encoder_attn
+            shape = (hidden.shape[0], hidden.shape[1], -1, attention.head_dim)
+            keys = attention.k_proj(hidden).view(shape).transpose(1, 2)
+            values = attention.v_proj(hidden).view(shape).transpose(1, 2)
+            cross.update(_beams(keys, beams), _beams(values, beams), index)
+        return {"encoder_outputs": encoder_outputs, _cache_argument(model): _BeamCache(DynamicCache(), cross)}
+
+
+_CACHE_ARGUMENTS: dict[type, str] = {}
+
+
+def _cache_argument(model: Any) -> str:
+    """``generate``'s name for a cache object: ``cache`` in recent transformers 5 releases,
+    ``past_key_values`` before (read from the model's ``forward``)."""
+    kind = type(model)
+    if kind not in _CACHE_ARGUMENTS:
+        parameters = inspect.signature(kind.forward).parameters
+        _CACHE_ARGUMENTS[kind] = "cache" if "cache" in parameters else "past_key_values"
+    return _CACHE_ARGUMENTS[kind]
+
+
+def resolve_precision(device: str, quantize: bool | None) -> str:
+    """The precision a model is loaded in: int8 on the CPU unless ``quantize`` is False (or the
+    torch build cannot), half on CUDA, float32 elsewhere."""
+    if device.startswith("cuda"):
+        return FLOAT16
+    if device == "cpu" and quantize is not False:
+        from models.inference.quantize import int8_supported
+
+        if int8_supported():
+            return INT8
+        if quantize:
+            log.warning("this torch build has no int8 CPU kernels; using float32")
+    return FLOAT32
+
+
+def _beams(states: torch.Tensor, beams: int) -> torch.Tensor:
+    """``states`` (one row per sentence) for every beam: a view when there is one sentence."""
+    if states.shape[0] == 1:
+        return states.expand(beams, *states.shape[1:])
+    return states.repeat_interleave(beams, dim=0)
+
+
+def load(
+    spec: ModelSpec, folder: Path, device: str | None = None, *, quantize: bool | None = None, fast_beams: bool = True
+) -> TorchModel:
+    """Load ``spec``'s tokenizer and model from ``folder`` (local files only, no remote code).
+
+    ``quantize``: None (the default) means int8 Linear layers on the CPU when this torch can,
+    True asks for them, False keeps float32. See :func:`resolve_precision`.
+    """
+    started = time.monotonic()
+    device = pick_device(device)
+    precision = resolve_precision(device, quantize)
+    weights_folder = ensure_safetensors(folder)
+
+    def load_float() -> Any:
+        return AutoModelForSeq2SeqLM.from_pretrained(
+            weights_folder,
+            local_files_only=True,
+            trust_remote_code=False,
+            use_safetensors=True,
+            dtype=_dtype_for(device),
+        )
+
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(weights_folder, local_files_only=True, trust_remote_code=False)
+        if precision == INT8:
+            from models.inference.quantize import load_or_quantize
+
+            model, origin = load_or_quantize(weights_folder, load_float)
+        else:
+            model, origin = load_float(), "float"
+    except Exception as error:  # noqa: BLE001 - safetensors, tokenizers and config errors have no common base
+        first_line = (str(error).strip().splitlines() or [error.__class__.__name__])[0]
+        raise ModelUnavailable(f"the model in {folder} could not be loaded: {first_line}") from error
+    model.to(device).eval()
+    loaded = TorchModel(
+        spec=spec,
+        path=folder,
+        tokenizer=tokenizer,
+        model=model,
+        device=device,
+        precision=precision,
+        fast_beams=fast_beams,
+        origin=origin,
+    )
+    loaded.target_token = choose_target_token(spec, target_codes(loaded), folder)
+    loaded.load_seconds = time.monotonic() - started
+    log.info("loaded %s (%s, %s) in %.1f s", spec.repo_id, precision, origin, loaded.load_seconds)
+    return loaded
+
+
+# ISO 639-3 codes OPUS-MT uses for each target language, most specific first.
+_TARGET_CODES = {"ru": ("rus",), "ar": ("ara", "arb")}
+
+
+def choose_target_token(spec: ModelSpec, codes: Sequence[str], folder: Path) -> str | None:
+    """The prefix every input needs for a multi-target model, read from its tokenizer's codes.
+
+    A single-target model (no codes) needs none. The catalogue's token is preferred; a folder
+    the user chose may hold the other variant of the model, so the language's own code is
+    accepted too. A multi-target model without a code for the language is refused.
+    """
+    if not codes:
+        return None
+    language = spec.task.removeprefix("translate-")
+    wanted = [spec.target_token] if spec.target_token else []
+    wanted += [f">>{code}<<" for code in _TARGET_CODES.get(language, ())]
+    for token in wanted:
+        if token in codes:
+            return token
+    raise ModelUnavailable(
+        f"the model in {folder} has no target token for {language} (it knows {', '.join(codes)})"
+    )
+
+
+def target_codes(loaded: TorchModel) -> list[str]:
+    """The ``>>xxx<<`` target-language tokens the tokenizer knows (multi-target OPUS-MT models)."""
+    codes = getattr(loaded.tokenizer, "supported_language_codes", None)
+    if codes is None:
+        codes = [token for token in loaded.tokenizer.get_vocab() if token.startswith(">>") and token.endswith("<<")]
+    return sorted(codes)

@@ -1,0 +1,177 @@
+"""The model catalogue: which Hugging Face model does each task, as data.
+
+Two profiles: ``quality`` (the default) and ``fast`` (smaller models, for slow machines).
+Tasks are ``summarize`` and ``translate-<lang>`` for each target language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from models.common.types import LANGUAGE_NAMES
+
+SUMMARIZE = "summarize"
+DEFAULT_PROFILE = "quality"
+
+
+def translation_task(language: str) -> str:
+    """The task key that translates English into ``language`` (ISO 639-1)."""
+    return f"translate-{language}"
+
+
+@dataclass(frozen=True)
+class GenerationSettings:
+    """Decoding settings passed to ``generate``. Lengths for summaries scale with the input."""
+
+    num_beams: int = 4
+    length_penalty: float = 1.0
+    no_repeat_ngram_size: int = 0
+    max_new_tokens: int = 512
+    min_new_tokens: int = 0
+    early_stopping: bool = True
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """One downloadable model and how to use it."""
+
+    task: str
+    repo_id: str
+    revision: str
+    name: str
+    licence: str
+    attribution: str
+    size_mb: int
+    quality_note: str
+    #: Prefix that selects the output language of a multi-target model (e.g. ``>>rus<<``);
+    #: checked against the tokenizer's vocabulary before use.
+    target_token: str | None = None
+    generation: GenerationSettings = field(default_factory=GenerationSettings)
+
+    @property
+    def folder_name(self) -> str:
+        """The repository's own name, as a folder of models is usually laid out."""
+        return self.repo_id.rsplit("/", 1)[-1]
+
+
+# News summaries: beam search with a length penalty that favours fuller summaries, no repeated
+# trigrams (the CNN/DailyMail recipe these checkpoints were tuned with).
+_SUMMARY_GENERATION = GenerationSettings(
+    num_beams=4, length_penalty=2.0, no_repeat_ngram_size=3, max_new_tokens=142, min_new_tokens=56
+)
+_TRANSLATION_GENERATION = GenerationSettings(num_beams=4, max_new_tokens=512)
+# The fast profile, for slow machines, translates greedily: about half the translation time
+# (bench/: 3.9 s instead of 7.3 s for the seed summary in both languages on 2 cores) for the
+# usual loss of well under a BLEU point on OPUS-MT. The quality profile keeps the beam of 4
+# the models' published scores were measured with; bench/quality.py compares the two on real
+# weights. Summaries keep their beam in both: the length penalty only works with one.
+_FAST_TRANSLATION_GENERATION = GenerationSettings(num_beams=1, max_new_tokens=512)
+
+_OPUS_ATTRIBUTION = "Jörg Tiedemann and the Language Technology Research Group at the University of Helsinki (OPUS-MT)"
+_DISTILBART_ATTRIBUTION = "Sam Shleifer, Hugging Face (distilled from facebook/bart-large-cnn)"
+
+PROFILES: Mapping[str, Mapping[str, ModelSpec]] = {
+    "quality": {
+        SUMMARIZE: ModelSpec(
+            task=SUMMARIZE,
+            repo_id="sshleifer/distilbart-cnn-12-6",
+            revision="main",
+            name="DistilBART CNN 12-6",
+            licence="Apache-2.0",
+            attribution=_DISTILBART_ATTRIBUTION,
+            size_mb=1222,
+            quality_note="ROUGE-2 21.3 on CNN/DailyMail",
+            generation=_SUMMARY_GENERATION,
+        ),
+        translation_task("ru"): ModelSpec(
+            task=translation_task("ru"),
+            repo_id="Helsinki-NLP/opus-mt-tc-big-en-zle",
+            revision="main",
+            name="OPUS-MT tc-big English→East Slavic",
+            licence="CC-BY-4.0",
+            attribution=_OPUS_ATTRIBUTION,
+            size_mb=476,
+            quality_note="Flores-101 BLEU 32.7 (en→ru)",
+            target_token=">>rus<<",
+            generation=_TRANSLATION_GENERATION,
+        ),
+        translation_task("ar"): ModelSpec(
+            task=translation_task("ar"),
+            repo_id="Helsinki-NLP/opus-mt-tc-big-en-ar",
+            revision="main",
+            name="OPUS-MT tc-big English→Arabic",
+            licence="CC-BY-4.0",
+            attribution=_OPUS_ATTRIBUTION,
+            size_mb=478,
+            quality_note="Flores-101 BLEU 29.4",
+            target_token=">>ara<<",
+            generation=_TRANSLATION_GENERATION,
+        ),
+    },
+    "fast": {
+        SUMMARIZE: ModelSpec(
+            task=SUMMARIZE,
+            repo_id="sshleifer/distilbart-cnn-6-6",
+            revision="main",
+            name="DistilBART CNN 6-6",
+            licence="Apache-2.0",
+            attribution=_DISTILBART_ATTRIBUTION,
+            size_mb=919,
+            quality_note="ROUGE-2 20.2 on CNN/DailyMail",
+            generation=_SUMMARY_GENERATION,
+        ),
+        translation_task("ru"): ModelSpec(
+            task=translation_task("ru"),
+            repo_id="Helsinki-NLP/opus-mt-en-ru",
+            revision="main",
+            name="OPUS-MT English→Russian",
+            licence="CC-BY-4.0",
+            attribution=_OPUS_ATTRIBUTION,
+            size_mb=307,
+            quality_note="Flores-101 BLEU about 28",
+            generation=_FAST_TRANSLATION_GENERATION,
+        ),
+        translation_task("ar"): ModelSpec(
+            task=translation_task("ar"),
+            repo_id="Helsinki-NLP/opus-mt-en-ar",
+            revision="main",
+            name="OPUS-MT English→Arabic",
+            licence="Apache-2.0",
+            attribution=_OPUS_ATTRIBUTION,
+            size_mb=308,
+            quality_note="Tatoeba BLEU 14.0",
+            target_token=">>ara<<",
+            generation=_FAST_TRANSLATION_GENERATION,
+        ),
+    },
+}
+
+
+def specs_for(profile: str = DEFAULT_PROFILE) -> Mapping[str, ModelSpec]:
+    """The task -> model mapping of a profile; raises ``KeyError`` naming the valid ones."""
+    try:
+        return PROFILES[profile]
+    except KeyError:
+        raise KeyError(f"unknown model profile {profile!r} (choose from {', '.join(PROFILES)})") from None
+
+
+def tasks_for(languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The tasks a digest into ``languages`` needs, summary first."""
+    return (SUMMARIZE, *(translation_task(language) for language in languages))
+
+
+def task_label(task: str) -> str:
+    """What a task's model is called in progress, dialogs and errors: ``summarize`` ->
+    "Summary", ``translate-ar`` -> "Arabic translation"."""
+    if task == SUMMARIZE:
+        return "Summary"
+    if task.startswith("translate-"):
+        code = task.removeprefix("translate-")
+        return f"{LANGUAGE_NAMES.get(code, code)} translation"
+    return task
+
+
+def loading_step(task: str) -> str:
+    """The progress step shown while ``task``'s model loads ("Loading summary model")."""
+    return f"Loading {task_label(task).lower()} model"

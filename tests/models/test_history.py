@@ -1,0 +1,143 @@
+"""models.documents.history: add, list newest first, load round-trip, remove, corrupt files skipped."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from models.documents.history import History, HistoryEntry, HistoryError
+from models.common.paths import history_dir
+from models.common.types import Article, Digest, DigestError, ModelCredit
+
+
+def make_digest(title: str, summary: str = "A summary.") -> Digest:
+    return Digest(
+        article=Article(
+            title=title, text="First paragraph.\n\nSecond.", source_path=f"/news/{title[:5]}.txt", language="en"
+        ),
+        summary=summary,
+        summary_translations={"ru": "Краткое содержание.", "ar": "ملخص."},
+        article_translations={"ar": "نص المقال."},
+        models=(ModelCredit("summary", "org/model", "MIT"),),
+        seconds=1.5,
+        created="2024-05-01T10:00:00+00:00",
+    )
+
+
+def test_default_root_is_the_per_user_history_folder(isolated_user_dirs: Path) -> None:
+    history = History()
+    assert history.root == history_dir()
+    assert str(history.root).startswith(str(isolated_user_dirs))
+    assert history.entries() == []  # the folder does not exist yet
+    entry = history.add(make_digest("Stored by default"))
+    assert entry.path.parent == history_dir()
+
+
+def test_add_list_load_round_trip(tmp_path: Path) -> None:
+    history = History(tmp_path / "history")
+    digests = [
+        make_digest(title, f"Summary {n}.")
+        for n, title in enumerate(["Talks resume in Genève!", "Переговоры", "Third"])
+    ]
+    added = [history.add(digest) for digest in digests]
+
+    entries = history.entries()
+    assert entries == list(reversed(added))  # newest first
+    assert [entry.title for entry in entries] == ["Third", "Переговоры", "Talks resume in Genève!"]
+    first = added[0]
+    assert isinstance(first, HistoryEntry)
+    assert first.created == "2024-05-01T10:00:00+00:00"
+    assert first.source_path == "/news/Talks.txt"
+    assert first.path.name == f"{first.id}.json" and first.path.is_file()
+    assert first.id.endswith("-talks-resume-in-geneve")
+    assert not added[1].id.endswith("-")  # a title with no ASCII letters: a time stamp only
+    with pytest.raises(AttributeError):
+        first.title = "changed"  # type: ignore[misc]
+
+    for entry, digest in zip(added, digests):
+        assert history.load(entry.id) == digest
+    assert json.loads(first.path.read_text(encoding="utf-8")) == digests[0].to_json_dict()
+
+
+def test_same_title_at_once_never_collides(tmp_path: Path) -> None:
+    history = History(tmp_path)
+    entries = [history.add(make_digest("Same")) for _ in range(20)]
+    assert len({entry.id for entry in entries}) == 20
+    assert [entry.id for entry in history.entries()] == [entry.id for entry in reversed(entries)]
+
+
+def test_remove(tmp_path: Path) -> None:
+    history = History(tmp_path)
+    keep, drop = history.add(make_digest("Keep")), history.add(make_digest("Drop"))
+    history.remove(drop.id)
+    assert history.entries() == [keep]
+    assert not drop.path.exists()
+    with pytest.raises(HistoryError, match="no digest"):
+        history.remove(drop.id)
+    with pytest.raises(HistoryError, match="no digest"):
+        history.load(drop.id)
+
+
+@pytest.mark.parametrize("bad_id", ["../../etc/passwd", "", "x/y", "20240101T000000-000000Z/../z", "a.json"])
+def test_ids_that_the_history_did_not_make_are_refused(tmp_path: Path, bad_id: str) -> None:
+    history = History(tmp_path)
+    with pytest.raises(HistoryError):
+        history.load(bad_id)
+    with pytest.raises(HistoryError):
+        history.remove(bad_id)
+    assert issubclass(HistoryError, DigestError)
+
+
+def test_corrupt_and_foreign_files_are_skipped(tmp_path: Path) -> None:
+    history = History(tmp_path)
+    good = history.add(make_digest("Good"))
+    stamp = "20990101T000000-000000Z"  # would sort first if it were listed
+    (tmp_path / f"{stamp}-truncated.json").write_text('{"title": "Half', encoding="utf-8")
+    (tmp_path / f"{stamp}-list.json").write_text("[1, 2, 3]", encoding="utf-8")
+    (tmp_path / f"{stamp}-missing-keys.json").write_text('{"title": "No summary"}', encoding="utf-8")
+    (tmp_path / f"{stamp}-binary.json").write_bytes(b"\xff\xfe\x00garbage")
+    (tmp_path / f"{stamp}-folder.json").mkdir()
+    (tmp_path / "notes.json").write_text(json.dumps(make_digest("Foreign").to_json_dict()), encoding="utf-8")
+    (tmp_path / f".{good.path.name}.0123456789ab.tmp").write_text("left by a killed writer", encoding="utf-8")
+    (tmp_path / "readme.txt").write_text("not a digest", encoding="utf-8")
+
+    assert history.entries() == [good]
+    with pytest.raises(HistoryError, match="truncated"):
+        history.load(f"{stamp}-truncated")
+    with pytest.raises(HistoryError):
+        history.load(f"{stamp}-missing-keys")
+
+
+def test_unwritable_history_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "history"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(HistoryError, match="cannot save to the history"):
+        History(blocker).add(make_digest("Nowhere"))
+    assert History(blocker).entries() == []
+
+
+def test_listing_again_reads_only_new_or_changed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    history = History(tmp_path)
+    first = history.add(make_digest("First"))
+    assert history.entries() == [first]
+    reads: list[str] = []
+    original = History._read
+
+    def counting_read(path: Path) -> Digest:
+        reads.append(path.stem)
+        return original(path)
+
+    monkeypatch.setattr(History, "_read", staticmethod(counting_read))
+    second = history.add(make_digest("Second"))
+    assert history.entries() == [second, first]
+    assert reads == [second.id]
+    # A file changed behind the history's back is read again.
+    data = json.loads(first.path.read_text(encoding="utf-8"))
+    data["title"] = "First, renamed by hand"
+    first.path.write_text(json.dumps(data), encoding="utf-8")
+    os.utime(first.path, ns=(1, 1))
+    assert [entry.title for entry in history.entries()] == ["Second", "First, renamed by hand"]
+    assert reads == [second.id, first.id]
