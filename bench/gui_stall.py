@@ -1,15 +1,14 @@
-"""The longest stall of the GUI event loop while digests run on the app's worker thread.
+"""The longest stall of the GUI event loop while digests run in the background, as the window runs them.
 
 ``python bench/gui_stall.py MODELS_DIR [--short]`` prints one JSON line (``--short``: the seed
 article's first paragraphs only). A ``QTimer`` ticks every 10 ms
 on the GUI thread and the largest gap between two ticks (minus the 10 ms) is the stall. The
-digests go through the app's own ``desktop.ui.jobs.JobController`` and its default run
-function (the real engine on the worker ``QThread``); if that module is missing, a bare
-``QThread`` runs ``DigestPipeline.digest`` instead. Two digests run: the first includes
+digests go the way the Digest button sends them: the window's background runner
+(``desktop.ui.runner``) calls the engine process (``models.digest.process``). Two digests run: the first includes
 importing torch and loading the three models (from the int8 copies when they exist), the
 second runs with everything loaded. Offscreen Qt platform; no window is shown.
 
-The app's runner digests in its engine process (``models.digest.process``), where the
+The engine process digests (``models.digest.process``), where the
 bench's fixed output lengths are not patched in: translations run to the engine's cap, so
 the seconds here are longer than ``bench/digest.py``'s. Only the stall is this script's figure.
 """
@@ -73,66 +72,32 @@ def main() -> int:
         }
     result["max_stall_ms"] = max(result["first"]["max_stall_ms"], result["second"]["max_stall_ms"])
     print(json.dumps(result), flush=True)
-    os._exit(0)  # the worker thread owns torch state; no need to tear it down politely here
+    os._exit(0)  # the engine process is a daemon: it ends with this one
 
 
 def _submitter(models_dir: Path) -> tuple[Any, str]:
-    """A function that starts a digest off the GUI thread and calls back with the outcome."""
-    try:
-        from desktop.ui.jobs import JobController
-    except ImportError:
-        JobController = None  # noqa: N806
-    if JobController is not None:
-        controller = JobController()
-        callbacks: list[Any] = []
-        controller.job_finished.connect(lambda digest: callbacks[-1](digest))
-        controller.job_failed.connect(lambda kind, message: callbacks[-1](f"failed: {kind}: {message}"))
-        controller.job_cancelled.connect(lambda: callbacks[-1]("cancelled"))
+    """A function that starts a digest as the Digest button does (the window's background
+    runner, the engine process) and calls back with the outcome."""
+    from functools import partial
 
-        def submit(article: Any, options: Any, callback: Any) -> None:
-            callbacks.append(callback)
-            controller.submit(article, options, profile="quality", models_dir=str(models_dir))
+    from desktop.ui.runner import BackgroundRunner
+    from models.digest.pipeline import PipelineConfig
+    from models.digest.process import DigestProcess
 
-        return submit, "desktop.ui.jobs.JobController"
-
-    from PySide6.QtCore import QObject, QThread, Signal, Slot
-
-    class Worker(QObject):
-        finished = Signal(object)
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.engine: Any = None
-
-        @Slot(object, object)
-        def run(self, article: Any, options: Any) -> None:
-            from models.digest.pipeline import DigestPipeline, PipelineConfig
-
-            if self.engine is None:
-                self.engine = DigestPipeline(PipelineConfig(models_dir=str(models_dir)))
-            try:
-                self.finished.emit(self.engine.digest(article, options))
-            except Exception as error:  # noqa: BLE001
-                self.finished.emit(f"failed: {error}")
-
-    class Relay(QObject):
-        go = Signal(object, object)
-
-    thread = QThread()
-    worker = Worker()
-    worker.moveToThread(thread)
-    relay = Relay()
-    relay.go.connect(worker.run)
-    thread.start()
-    callbacks: list[Any] = []
-    worker.finished.connect(lambda outcome: callbacks[-1](outcome))
+    runner = BackgroundRunner()
+    engine = DigestProcess()
+    config = PipelineConfig(profile="quality", models_dir=str(models_dir))
 
     def submit(article: Any, options: Any, callback: Any) -> None:
-        callbacks.append(callback)
-        relay.go.emit(article, options)
+        task = runner.run("digest", partial(engine.digest, article, options, config))
+        task.finished.connect(callback)
+        task.failed.connect(lambda error: callback(f"failed: {error}"))
+        task.cancelled.connect(lambda: callback("cancelled"))
+        submit.tasks.append(task)  # type: ignore[attr-defined]
 
-    submit.keep = (thread, worker, relay)  # type: ignore[attr-defined]
-    return submit, "QThread running DigestPipeline (desktop.ui.jobs missing)"
+    submit.tasks = []  # type: ignore[attr-defined]
+    submit.keep = (runner, engine)  # type: ignore[attr-defined]
+    return submit, "desktop.ui.runner.BackgroundRunner with models.digest.process.DigestProcess"
 
 
 if __name__ == "__main__":

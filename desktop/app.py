@@ -37,9 +37,7 @@ log = logging.getLogger("desktop.app")
 #: Fallback clock when the process's own start time is unknown: when this module was imported.
 _IMPORTED_AT = time.monotonic()
 
-ORGANISATION_NAME = "ArticleDigest"
 ORGANISATION_DOMAIN = "articledigest.invalid"
-APPLICATION_NAME = "ArticleDigest"
 
 
 def process_age_ms() -> float:
@@ -247,14 +245,14 @@ def create_application(qt_args: Sequence[str] = ()) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from desktop.resources import app_icon
-    from models.common.paths import APP_DISPLAY_NAME
+    from models.common.paths import APP_AUTHOR, APP_DISPLAY_NAME, APP_NAME
 
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "article-digest", *qt_args])
-    QApplication.setOrganizationName(ORGANISATION_NAME)
+    QApplication.setOrganizationName(APP_AUTHOR)
     QApplication.setOrganizationDomain(ORGANISATION_DOMAIN)
-    QApplication.setApplicationName(APPLICATION_NAME)
+    QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
     QApplication.setDesktopFileName("article-digest")
     icon = app_icon()
@@ -270,7 +268,7 @@ def create_window(app: QApplication) -> tuple[MainWindow, QObject]:
     file_open_filter = _file_open_filter_class()(app)
     app.installEventFilter(file_open_filter)
     window = MainWindow()
-    app.aboutToQuit.connect(window.controller.shutdown)
+    app.aboutToQuit.connect(window.stop_background_work)
     file_open_filter.listen(window.open_file)  # type: ignore[attr-defined]
     return window, file_open_filter
 
@@ -298,7 +296,7 @@ def _smoke_digest(app: QApplication, window: MainWindow) -> int:
     """Digest the open article as the Digest button does; print one line: the time or the error."""
     outcome: list[str] = []
     window.digest_shown.connect(lambda digest: outcome.append(f"digest shown in {digest.seconds:.1f} s"))
-    window.controller.job_failed.connect(lambda kind, message: outcome.append(f"digest failed: {message}"))
+    window.digest_failed.connect(lambda error: outcome.append(f"digest failed: {error}"))
     started = time.monotonic()
     if window.start_digest() is None:
         outcome.append("digest failed: it could not start (" + window.statusBar().currentMessage() + ")")

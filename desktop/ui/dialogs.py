@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.paths import APP_DISPLAY_NAME
-from models.inventory.catalog import DEFAULT_PROFILE, PROFILES, SUMMARIZE
-from models.common.types import LANGUAGE_NAMES
+from models.inventory.catalog import DEFAULT_PROFILE, PROFILES, task_label
 
 
 def app_version() -> str:
@@ -37,16 +36,6 @@ def app_version() -> str:
         return version("article-digest")
     except (ImportError, PackageNotFoundError):
         return "development version"
-
-
-def task_label(task: str) -> str:
-    """``summarize`` -> "Summary", ``translate-ar`` -> "Arabic translation"."""
-    if task == SUMMARIZE:
-        return "Summary"
-    if task.startswith("translate-"):
-        code = task.removeprefix("translate-")
-        return f"{LANGUAGE_NAMES.get(code, code)} translation"
-    return task
 
 
 def about_html(profile: str = DEFAULT_PROFILE, models_dir: str | None = None) -> str:

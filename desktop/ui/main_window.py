@@ -5,42 +5,45 @@ translations (and the full translations when asked for). Files open by drop (any
 text panes included), File › Open, File › Open Recent and the command line.
 
 The window holds the state (the open article, the digest shown, the missing models) and
-changes it in answer to its actions, its widgets and the job controller. The pieces it is
+changes it in answer to its actions, its widgets and its background tasks. The pieces it is
 made of live in their own modules: the actions and menus (:mod:`desktop.ui.actions`,
 :mod:`desktop.ui.menus`), the central widget with the options row, message banner, progress
 row and panes (:mod:`desktop.ui.workspace`), dropped files (:mod:`desktop.ui.file_drop`),
 opening articles and the history (:mod:`desktop.ui.documents`), the banner's texts
 (:mod:`desktop.ui.notices`), saving (:mod:`desktop.ui.save_dialog`) and the dialogs
-(:mod:`desktop.ui.window_dialogs`). Digests and the models check are handed to the
-:class:`~desktop.ui.jobs.JobController`, which runs them off the GUI thread. Reading
-documents, exporting and the history are imported when first used, so the window shows
-before they load.
+(:mod:`desktop.ui.window_dialogs`). Digests, the models check and warm-ups run on the
+:class:`~desktop.ui.runner.BackgroundRunner`, off the GUI thread; digests are made by the
+engine's child process (:class:`~models.digest.process.DigestProcess`). Reading documents,
+exporting and the history are imported when first used, so the window shows before they load.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Callable, Protocol
 
 from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from desktop.ui.actions import WindowActions, build_menu_bar
 from desktop.ui.documents import CannotOpen, DigestHistory, open_dialog_filter, read_article_file, warm_up_documents
 from desktop.ui.file_drop import FileDropFilter
-from desktop.ui.jobs import CheckFunction, JobController, RunFunction
 from desktop.ui.menus import HistoryMenu, RecentFilesMenu
 from desktop.ui.notices import show_digest_failure, show_missing_models
+from desktop.ui.runner import BackgroundRunner, Task
 from desktop.ui.save_dialog import ask_and_save
 from desktop.ui.settings import AppSettings
 from desktop.ui.window_dialogs import open_about_dialog, open_history_dialog, open_models_dialog, open_shortcuts_dialog
 from desktop.ui.workspace import Workspace
 from models.common.paths import APP_DISPLAY_NAME
-from models.common.types import Article, Digest, DigestOptions
+from models.common.job_state import JobState
+from models.common.types import Article, Digest, DigestError, DigestOptions
 
 if TYPE_CHECKING:
+    from models.digest.pipeline import PipelineConfig
     from models.documents.history import History
 
 log = logging.getLogger(__name__)
@@ -48,21 +51,64 @@ log = logging.getLogger(__name__)
 #: How long after the window first shows the engine process is started (see _on_first_show).
 ENGINE_WARM_UP_DELAY_MS = 1000
 
+#: Which models the options need but lack: (profile, models folder, options) -> one line each.
+ModelCheck = Callable[[str, "str | None", DigestOptions], list[str]]
+
+
+class DigestEngine(Protocol):
+    """What the window asks of the engine: :class:`models.digest.process.DigestProcess`."""
+
+    def start(self) -> None: ...
+
+    def preload(self, config: PipelineConfig, options: DigestOptions) -> None: ...
+
+    def digest(self, article: Article, options: DigestOptions, config: PipelineConfig, state: JobState) -> Digest: ...
+
+    def close(self) -> None: ...
+
+
+def missing_models(profile: str, models_dir: str | None, options: DigestOptions) -> list[str]:
+    """The default :data:`ModelCheck`: the inventory's answer (no torch, no network)."""
+    from models.inventory import catalog, installed
+
+    specs = catalog.specs_for(profile)
+    return installed.missing([specs[task] for task in catalog.tasks_for(options.languages)], models_dir)
+
+
+def pipeline_config(profile: str, models_dir: str | None) -> PipelineConfig:
+    """The engine's settings for a digest with the window's profile and models folder."""
+    from models.digest.pipeline import PipelineConfig
+
+    return PipelineConfig(profile=profile, models_dir=models_dir)
+
+
+def _check_models(check: ModelCheck, profile: str, models_dir: str | None, options: DigestOptions, state: JobState) -> list[str]:
+    """``check``'s answer; a check that fails is itself the problem shown (never an exception)."""
+    try:
+        return [str(problem) for problem in check(profile, models_dir, options)]
+    except Exception as error:  # noqa: BLE001 - shown to the user, never fatal
+        log.exception("checking the models failed")
+        return [f"Could not check the models: {error}"]
+
 
 class MainWindow(QMainWindow):
     """The app's only main window.
 
-    ``run`` and ``check`` replace the engine's digest and models-check functions (tests
-    inject fast fakes); ``settings`` replaces the user's settings store.
+    ``engine`` and ``check`` replace the engine process and the models check (tests inject
+    fast fakes); ``settings`` replaces the user's settings store.
 
     Signals:
         digest_shown(object): a :class:`~models.common.types.Digest` is now shown (new or from history).
+        digest_failed(object): a digest failed with this :class:`~models.common.types.DigestError`.
+        model_check_finished(list): the models the options need but lack (empty: Digest can run).
     """
 
     digest_shown = Signal(object)
+    digest_failed = Signal(object)
+    model_check_finished = Signal(list)
 
     def __init__(
-        self, *, run: RunFunction | None = None, check: CheckFunction | None = None,
+        self, *, engine: DigestEngine | None = None, check: ModelCheck | None = None,
         settings: AppSettings | None = None, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -70,7 +116,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setAcceptDrops(True)
         self.settings = settings if settings is not None else AppSettings()
-        self.controller = JobController(run, check, parent=self)
+        self.runner = BackgroundRunner(self)
+        self._engine = engine
+        self._check = check or missing_models
+        self._digest_task: Task | None = None
+        self._check_task: Task | None = None
         self.article: Article | None = None
         self.digest: Digest | None = None
         self.model_problems: list[str] = []
@@ -83,7 +133,6 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_central()
         self.statusBar().setObjectName("statusBar")
-        self._connect_controller()
         self._restore_settings()
         self._update_actions()
         self.statusBar().showMessage("Open an article to begin: drop a file on the window or press Ctrl+O.")
@@ -106,14 +155,16 @@ class MainWindow(QMainWindow):
             (self.choose_models_action, self._on_choose_models_requested),
             (self.manage_models_action, self._on_manage_models_requested),
             (self.history_action, self._on_history_action_triggered),
-            (self.shortcuts_action, self._on_shortcuts_action_triggered),
-            (self.about_action, self._on_about_action_triggered),
+            (self.shortcuts_action, lambda: open_shortcuts_dialog(self, actions.shortcut_actions())),
+            (self.about_action, lambda: open_about_dialog(self, self.profile, self.settings.models_dir)),
         ):
             action.triggered.connect(slot)
-        actions.profile_group.triggered.connect(self._on_profile_group_triggered)
+        actions.profile_group.triggered.connect(lambda action: self.set_profile(str(action.data())))
         self.recent_menu = RecentFilesMenu(self.settings, self)
         self.recent_menu.file_chosen.connect(self.open_file)
-        self.recent_menu.file_missing.connect(self._on_recent_menu_file_missing)
+        self.recent_menu.file_missing.connect(
+            lambda path: self.show_status(f"Cannot open {Path(path).name}: it is no longer there (removed from Open Recent).")
+        )
         self.history_menu = HistoryMenu(self.history_action, self._history.rows, self)
         self.history_menu.entry_chosen.connect(self.open_history_entry)
         build_menu_bar(self.menuBar(), actions, self.recent_menu, self.history_menu)
@@ -140,44 +191,57 @@ class MainWindow(QMainWindow):
         self.original_view, self.summary_view = self.original_pane.view, self.generated_pane.summary_view
         self.language_views, self.article_views = self.generated_pane.language_views, self.generated_pane.article_views
 
-    # -- the job controller: every call to it is in this section ---------------------------------
-    def _connect_controller(self) -> None:
-        self.controller.check_finished.connect(self._on_controller_check_finished)
-        self.controller.job_started.connect(self._on_controller_job_started)
-        self.controller.progress_changed.connect(self._on_controller_progress_changed)
-        self.controller.job_finished.connect(self._on_controller_job_finished)
-        self.controller.job_failed.connect(self._on_controller_job_failed)
-        self.controller.job_cancelled.connect(self._on_controller_job_cancelled)
-        self.controller.busy_changed.connect(self._on_controller_busy_changed)
+    # -- background work ---------------------------------------------------------------------------
+    @property
+    def digesting(self) -> bool:
+        """Whether a digest is running (Cancel is possible)."""
+        return self._digest_task is not None and self._digest_task.active
 
-    def _busy(self) -> bool:
-        return self.controller.busy
+    def engine(self) -> DigestEngine:
+        """The digest engine: its child process, made on first use (it starts on its own)."""
+        if self._engine is None:
+            from models.digest.process import DigestProcess
 
-    def _submit_digest(self, article: Article) -> int:
-        return self.controller.submit(article, self.options(), profile=self.profile, models_dir=self.settings.models_dir)
-
-    def _cancel_digest(self) -> bool:
-        return self.controller.cancel()
+            self._engine = DigestProcess()
+        return self._engine
 
     @Slot()
     def refresh_model_check(self) -> None:
-        """Ask the engine (on the worker thread) which models the current options need but lack."""
-        if not self._closed:
-            self.controller.request_check(self.profile, self.settings.models_dir, self.options())
-
-    def _preload_models(self) -> None:
-        self.controller.preload_models(self.profile, self.settings.models_dir, self.options())
+        """Find out, off the GUI thread, which models the current options need but lack."""
+        if self._closed:
+            return
+        if self._check_task is not None:
+            self._check_task.cancel()  # only the latest answer counts
+        work = partial(_check_models, self._check, self.profile, self.settings.models_dir, self.options())
+        self._check_task = self.runner.run("check models", work)
+        self._check_task.finished.connect(self._on_model_check_finished)
 
     @Slot()
     def _on_first_show(self) -> None:
         self.refresh_model_check()
-        # Reading needs a language identifier (about a second): loaded now, on the worker thread.
-        self.controller.preload(warm_up_documents)
+        # Reading needs a language identifier (about a second): loaded now, in the background.
+        self.runner.run("warm up reading", lambda state: warm_up_documents())
         # The engine's process imports torch (seconds) meanwhile; started once the window has painted.
-        QTimer.singleShot(ENGINE_WARM_UP_DELAY_MS, self.controller.warm_up)
+        QTimer.singleShot(ENGINE_WARM_UP_DELAY_MS, self._start_engine)
 
-    def _shut_down_controller(self) -> None:
-        self.controller.shutdown()
+    @Slot()
+    def _start_engine(self) -> None:
+        if not self._closed:
+            engine = self.engine()
+            self.runner.run("start the engine", lambda state: engine.start())
+
+    def _preload_models(self) -> None:
+        engine, config, options = self.engine(), pipeline_config(self.profile, self.settings.models_dir), self.options()
+        self.runner.run("load models", lambda state: engine.preload(config, options))
+
+    def stop_background_work(self) -> None:
+        """Cancel every task, stop the runner's lanes and the engine process. Idempotent."""
+        self.runner.shutdown()
+        if self._engine is not None:
+            try:
+                self._engine.close()
+            except Exception:  # noqa: BLE001 - never block closing the window
+                log.exception("stopping the engine failed")
 
     # -- settings, options, state shown ----------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -190,11 +254,9 @@ class MainWindow(QMainWindow):
         self.window_actions.check_profile(self.settings.profile)
 
     def _save_settings(self) -> None:
+        # The options and the profile are saved as they change; the layout is saved here.
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
-        self.settings.languages = self.options().languages
-        self.settings.translate_article = self.option_bar.full_article_checked
-        self.settings.profile = self.profile
         self.settings.sync()
 
     @property
@@ -214,10 +276,6 @@ class MainWindow(QMainWindow):
         self.settings.profile = profile
         self.refresh_model_check()
 
-    @Slot(QAction)
-    def _on_profile_group_triggered(self, action: QAction) -> None:
-        self.set_profile(str(action.data()))
-
     @Slot()
     def _on_option_bar_options_changed(self) -> None:
         self.settings.languages = self.options().languages
@@ -225,7 +283,7 @@ class MainWindow(QMainWindow):
         self.refresh_model_check()
 
     def _update_actions(self) -> None:
-        busy = self._busy()
+        busy = self.digesting
         can_digest = not busy and self.article is not None and not self.model_problems
         self.digest_action.setEnabled(can_digest)
         self.save_action.setEnabled(self.digest is not None)
@@ -236,10 +294,8 @@ class MainWindow(QMainWindow):
         )
 
     def _update_title(self) -> None:
-        if self.article is None:
-            self.setWindowTitle(APP_DISPLAY_NAME)
-        else:
-            self.setWindowTitle(f"{self.article.title or 'Untitled article'} — {APP_DISPLAY_NAME}")
+        title = self.article and (self.article.title or "Untitled article")
+        self.setWindowTitle(f"{title} — {APP_DISPLAY_NAME}" if title else APP_DISPLAY_NAME)
 
     def show_status(self, message: str, timeout_ms: int = 0) -> None:
         """Show ``message`` in the status bar (and the log)."""
@@ -247,8 +303,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, timeout_ms)
 
     # -- models ----------------------------------------------------------------------------------
-    @Slot(list)
-    def _on_controller_check_finished(self, problems: list[str]) -> None:
+    @Slot(object)
+    def _on_model_check_finished(self, problems: list[str]) -> None:
         self.models_checked = True
         self.model_problems = [str(problem) for problem in problems]
         if self.model_problems:
@@ -256,6 +312,7 @@ class MainWindow(QMainWindow):
         else:
             self.banner.clear("warning")
         self._update_actions()
+        self.model_check_finished.emit(self.model_problems)
 
     @Slot()
     def _on_choose_models_requested(self) -> None:
@@ -270,7 +327,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_manage_models_requested(self) -> None:
-        self.models_dialog = open_models_dialog(self, self.profile, self.settings.models_dir, self.refresh_model_check)
+        self.models_dialog = open_models_dialog(self, self.profile, self.settings.models_dir, self.refresh_model_check, self.runner)
 
     # -- opening files ---------------------------------------------------------------------------
     @Slot(str)
@@ -290,8 +347,7 @@ class MainWindow(QMainWindow):
 
     def show_article(self, article: Article) -> None:
         """Show ``article`` on the left and clear the generated side (cancelling a running digest)."""
-        if self._busy():
-            self._cancel_digest()
+        self._cancel_digest()
         self.article = article
         self.digest = None
         self.workspace.show_article(article)
@@ -319,15 +375,11 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(path)
 
-    @Slot(str)
-    def _on_recent_menu_file_missing(self, path: str) -> None:
-        self.show_status(f"Cannot open {Path(path).name}: it is no longer there (removed from Open Recent).")
-
     # -- digesting -------------------------------------------------------------------------------
     @Slot()
-    def start_digest(self) -> int | None:
-        """Start digesting the open article; returns the job id, or ``None`` with a reason shown."""
-        if self._busy():
+    def start_digest(self) -> Task | None:
+        """Start digesting the open article; returns its task, or ``None`` with a reason shown."""
+        if self.digesting:
             return None
         if self.article is None:
             self.show_status("Open an article first: drop a file on the window or press Ctrl+O.")
@@ -337,25 +389,27 @@ class MainWindow(QMainWindow):
             return None
         self.banner.clear("error")
         self.progress_row.start("Waiting for the engine…")
-        job_id = self._submit_digest(self.article)
+        digest = partial(self.engine().digest, self.article, self.options(), pipeline_config(self.profile, self.settings.models_dir))
+        task = self._digest_task = self.runner.run("digest", digest)
+        task.started.connect(partial(self.progress_row.set_step, "Starting…"))
+        task.progress.connect(self.progress_row.set_progress)
+        task.finished.connect(self._on_digest_finished)
+        task.failed.connect(self._on_digest_failed)
+        task.cancelled.connect(self._on_digest_cancelled)
+        self._update_actions()
         self.show_status("Digesting… press Esc to cancel.")
-        return job_id
+        return task
+
+    def _cancel_digest(self) -> bool:
+        return self._digest_task is not None and self._digest_task.cancel()
 
     @Slot()
     def _on_cancel_action_triggered(self) -> None:
         if self._cancel_digest():
             self.show_status("Digest cancelled.")
 
-    @Slot(int)
-    def _on_controller_job_started(self, job_id: int) -> None:
-        self.progress_row.set_step("Starting…")
-
-    @Slot(float, str)
-    def _on_controller_progress_changed(self, fraction: float, step: str) -> None:
-        self.progress_row.set_progress(fraction, step)
-
     @Slot(object)
-    def _on_controller_job_finished(self, digest: Digest) -> None:
+    def _on_digest_finished(self, digest: Digest) -> None:
         seconds = digest.seconds or self.progress_row.elapsed_seconds()
         self.progress_row.set_progress(1.0)
         self.progress_row.stop()
@@ -364,18 +418,17 @@ class MainWindow(QMainWindow):
         suffix = f" (Not added to History: {history_problem})" if history_problem else ""
         self.show_status(f"Digest ready in {seconds:.1f} s.{suffix}")
 
-    @Slot(str, str)
-    def _on_controller_job_failed(self, kind: str, message: str) -> None:
+    @Slot(object)
+    def _on_digest_failed(self, error: DigestError) -> None:
         self.progress_row.stop()
-        show_digest_failure(self.banner, kind, message)
-        self.show_status(f"Digest failed: {message}")
+        show_digest_failure(self.banner, error)
+        self.show_status(f"Digest failed: {' '.join(str(error).split())}")
+        self._update_actions()
+        self.digest_failed.emit(error)
 
     @Slot()
-    def _on_controller_job_cancelled(self) -> None:
+    def _on_digest_cancelled(self) -> None:
         self.progress_row.stop()
-
-    @Slot(bool)
-    def _on_controller_busy_changed(self, busy: bool) -> None:
         self._update_actions()
 
     def show_digest(self, digest: Digest) -> None:
@@ -414,19 +467,10 @@ class MainWindow(QMainWindow):
         digest = self._history.load(entry_id)
         if digest is None:
             return False
-        if self._busy():
-            self._cancel_digest()
+        self._cancel_digest()
         self.show_digest(digest)
         self.show_status(f"Reopened the digest of “{digest.article.title}” from {short_created(digest.created)}.")
         return True
-
-    @Slot()
-    def _on_shortcuts_action_triggered(self) -> None:
-        open_shortcuts_dialog(self, self.window_actions.shortcut_actions())
-
-    @Slot()
-    def _on_about_action_triggered(self) -> None:
-        open_about_dialog(self, self.profile, self.settings.models_dir)
 
     # -- showing and closing ---------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
@@ -444,5 +488,5 @@ class MainWindow(QMainWindow):
                 self._save_settings()
             except Exception:  # noqa: BLE001 - never block closing
                 log.exception("saving the settings failed")
-            self._shut_down_controller()
+            self.stop_background_work()
         event.accept()

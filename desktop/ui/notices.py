@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from desktop.ui.panes import MessageBanner
+from models.common.types import ModelUnavailable
 
 _SWITCH_HINT = "or switch to the other model profile."
 
@@ -32,9 +33,10 @@ def show_missing_models(banner: MessageBanner, problems: Sequence[str], models_d
     )
 
 
-def show_digest_failure(banner: MessageBanner, kind: str, message: str) -> None:
-    """Say why a digest failed: a model that could not be loaded (``kind`` "unavailable") or an error."""
-    if kind == "unavailable":
+def show_digest_failure(banner: MessageBanner, error: Exception) -> None:
+    """Say why a digest failed: a model that could not be loaded, or another error."""
+    message = " ".join(str(error).split()) or error.__class__.__name__
+    if isinstance(error, ModelUnavailable):
         banner.show_message(
             "warning", "A model could not be loaded.", [short_problem(message)],
             footer=f"Choose the folder that holds the models, {_SWITCH_HINT}",

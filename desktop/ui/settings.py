@@ -75,14 +75,6 @@ class AppSettings:
         self.store.setValue("window/geometry", value)
 
     @property
-    def window_state(self) -> QByteArray:
-        return self._bytes("window/state")
-
-    @window_state.setter
-    def window_state(self, value: QByteArray) -> None:
-        self.store.setValue("window/state", value)
-
-    @property
     def splitter_state(self) -> QByteArray:
         return self._bytes("window/splitter")
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
 if TYPE_CHECKING:
+    from desktop.ui.runner import BackgroundRunner
     from desktop.ui.dialogs import AboutDialog, HistoryDialog, HistoryRow, ShortcutsDialog
     from desktop.ui.models_dialog import ModelsDialog
 
@@ -51,12 +52,13 @@ def open_history_dialog(
 
 
 def open_models_dialog(
-    parent: QWidget, profile: str, models_dir: str | None, on_changed: Callable[[], object]
+    parent: QWidget, profile: str, models_dir: str | None, on_changed: Callable[[], object], runner: BackgroundRunner
 ) -> ModelsDialog:
-    """Manage Models; ``on_changed`` is called when models were added or removed, and on closing."""
+    """Manage Models (downloads run on ``runner``); ``on_changed`` is called when models were
+    added or removed, and on closing."""
     from desktop.ui.models_dialog import ModelsDialog
 
-    dialog = ModelsDialog(profile, models_dir, parent)
+    dialog = ModelsDialog(profile, models_dir, parent, runner)
     dialog.models_changed.connect(on_changed)
     dialog.finished.connect(on_changed)
     return _open(dialog)

@@ -29,7 +29,8 @@ from desktop.app import create_application  # noqa: E402
 from models.documents.read import read_article  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.settings import AppSettings  # noqa: E402
-from models.common.types import CancelToken, Digest, ModelCredit, Progress  # noqa: E402
+from models.common.job_state import JobState  # noqa: E402
+from models.common.types import Digest, ModelCredit  # noqa: E402
 
 SEED = REPO / "seeds" / "russia-us-syria.txt"
 SIZE = (1240, 780)
@@ -81,12 +82,24 @@ def no_problems(profile: str, models_dir: str | None, options: object) -> list[s
     return []
 
 
-def slow_run(request, progress, cancel: CancelToken) -> Digest:  # type: ignore[no-untyped-def]
-    for tick in range(10_000):
-        cancel.raise_if_cancelled()
-        progress(Progress(min(0.42 + tick / 100_000, 1.0), "Summarising 2/3"))
-        time.sleep(0.01)
-    raise AssertionError("not reached")
+class SlowEngine:
+    """An engine whose digest works until cancelled, at "Summarising 2/3"."""
+
+    def start(self) -> None:
+        pass
+
+    def preload(self, config: object, options: object) -> None:
+        pass
+
+    def digest(self, article: object, options: object, config: object, state: JobState) -> Digest:
+        for tick in range(10_000):
+            state.raise_if_interrupted()
+            state.report(min(0.42 + tick / 100_000, 1.0), "Summarising 2/3")
+            time.sleep(0.01)
+        raise AssertionError("not reached")
+
+    def close(self) -> None:
+        pass
 
 
 def main(out: Path, models_dir: str | None = None) -> int:
@@ -134,7 +147,7 @@ def main(out: Path, models_dir: str | None = None) -> int:
     window.full_article_box.setChecked(False)
     window.close()
 
-    running = new_window(run=slow_run, check=no_problems)
+    running = new_window(engine=SlowEngine(), check=no_problems)
     settle(app, 0.3)
     running.open_file(str(SEED))
     running.start_digest()
@@ -166,7 +179,7 @@ def main(out: Path, models_dir: str | None = None) -> int:
             real.close()
             raise SystemExit(f"the real engine cannot digest: {real.model_problems}")
         deadline = time.monotonic() + 600
-        while real.digest is None and real.controller.busy and time.monotonic() < deadline:
+        while real.digest is None and real.digesting and time.monotonic() < deadline:
             settle(app, 0.1)
         real.generated_pane.setCurrentWidget(real.language_views["ar"])
         shoot(app, real, out / "real-engine-tiny-models.png")

@@ -27,6 +27,7 @@ from typing import Any, Mapping
 
 from models.documents.read import language_name
 from models.common.atomic import atomic_write_bytes
+from models.common.paths import APP_DISPLAY_NAME
 from models.common.text import split_paragraphs
 from models.common.types import LANGUAGE_NAMES, LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Digest, DigestError
 
@@ -240,7 +241,7 @@ def _render_html(digest: Digest) -> bytes:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="generator" content="Article Digest">',
+        f'<meta name="generator" content="{APP_DISPLAY_NAME}">',
         f"<title>{title}</title>",
         f"<style>\n{_HTML_STYLE}\n</style>",
         "</head>",
@@ -275,7 +276,7 @@ def _render_docx(digest: Digest) -> bytes:
 
     document = docx.Document()
     document.core_properties.title = digest.article.title
-    document.core_properties.comments = "Made by Article Digest"
+    document.core_properties.comments = f"Made by {APP_DISPLAY_NAME}"
     document.add_heading(digest.article.title, level=0)
     for label, value in _details(digest):
         paragraph = document.add_paragraph()

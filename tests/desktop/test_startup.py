@@ -80,8 +80,10 @@ def test_main_runs_the_smoke_test_in_process(qapp, capsys, monkeypatch) -> None:
         signal.signal(signal.SIGINT, previous_sigint)
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1 and SMOKE_LINE.match(out[0])
-    assert qapp.applicationName() == desktop_app.APPLICATION_NAME
-    assert qapp.organizationName() == desktop_app.ORGANISATION_NAME
+    from models.common.paths import APP_AUTHOR, APP_DISPLAY_NAME, APP_NAME
+
+    assert (qapp.applicationName(), qapp.organizationName()) == (APP_NAME, APP_AUTHOR) == ("ArticleDigest", "ArticleDigest")
+    assert qapp.applicationDisplayName() == APP_DISPLAY_NAME == "Article Digest"
     assert not qapp.windowIcon().isNull()
 
 

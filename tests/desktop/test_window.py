@@ -6,6 +6,7 @@ Most tests inject a fast fake run function; one runs the real engine on the tiny
 from __future__ import annotations
 
 import json
+import itertools
 import threading
 import time
 from pathlib import Path
@@ -185,9 +186,9 @@ def test_keyboard_shortcuts_digest_and_cancel(make_window, fakes, qtbot) -> None
     window.original_view.setFocus()  # the shortcut works while reading the article, too
     qtbot.keyClick(window.original_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert looping.started.wait(2)
-    assert window.controller.busy
+    assert window.digesting
     qtbot.keyClick(window.original_view, Qt.Key.Key_Escape)
-    assert not window.controller.busy
+    assert not window.digesting
     assert looping.stopped.wait(1)
 
 
@@ -209,7 +210,7 @@ def test_full_article_translations_get_their_own_tabs(make_window, fakes, qtbot)
 def test_unticked_language_is_not_requested(make_window, fakes, qtbot) -> None:
     seen: list[DigestOptions] = []
 
-    def run(request, progress, cancel):
+    def run(request, state):
         seen.append(request.options)
         return fakes.fake_digest(request)
 
@@ -235,21 +236,23 @@ def test_cancel_mid_run_stops_within_a_second_and_leaves_the_window_usable(make_
     assert not window.findChild(QPushButton, "cancelButton").isEnabled()
     assert not window.progress_row.isVisible()
     assert status(window) == "Digest cancelled."
-    qtbot.waitUntil(lambda: not window.controller.worker_busy, timeout=1000)
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=1000)
     assert looping.stopped.is_set()
     assert time.monotonic() - begin < 1.0
     assert window.digest is None
     assert window.summary_view.toPlainText() == ""
     # Usable: the next digest runs (the fake loops again; cancel it at once).
     qtbot.mouseClick(window.findChild(QPushButton, "digestButton"), Qt.MouseButton.LeftButton)
-    assert window.controller.busy
+    assert window.digesting
 
 
 def test_stale_result_of_a_retired_job_is_dropped(make_window, fakes, qtbot) -> None:
-    release = threading.Event()
+    release, running = threading.Event(), threading.Event()
+    calls = itertools.count(1)
 
-    def run(request, progress, cancel):
-        if request.job_id == 1:  # deaf to cancel: its digest arrives after it was retired
+    def run(request, state):
+        if next(calls) == 1:  # deaf to cancel: its digest arrives after it was retired
+            running.set()
             assert release.wait(5)
             return fakes.fake_digest(request, summary="STALE")
         return fakes.fake_digest(request, summary="fresh")
@@ -259,11 +262,12 @@ def test_stale_result_of_a_retired_job_is_dropped(make_window, fakes, qtbot) -> 
     shown: list[Digest] = []
     window.digest_shown.connect(shown.append)
     window.start_digest()
+    assert running.wait(2)
     window.cancel_action.trigger()
     window.start_digest()
     release.set()
     qtbot.waitUntil(lambda: bool(shown), timeout=3000)
-    qtbot.waitUntil(lambda: not window.controller.worker_busy, timeout=2000)
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=2000)
     qtbot.wait(50)
     assert [digest.summary for digest in shown] == ["fresh"]
     assert window.summary_view.toPlainText() == "fresh"
@@ -278,7 +282,7 @@ def test_opening_another_article_while_digesting_cancels_the_digest(make_window,
     other = tmp_path / "other.txt"
     other.write_text("Another title\n\nA second article, short but real enough to open.", encoding="utf-8")
     assert window.open_file(str(other))
-    assert not window.controller.busy
+    assert not window.digesting
     assert looping.stopped.wait(1)
     assert window.article.title == "Another title"
 
@@ -288,18 +292,18 @@ def test_a_failing_digest_shows_the_error_and_keeps_the_window_usable(make_windo
 
     errors = iter([DigestError("The article is too short to summarise"), ModelUnavailable("Summary model gone")])
 
-    def run(request, progress, cancel):
+    def run(request, state):
         raise next(errors)
 
     window = make_window(run=run)
     open_seed(window, fakes)
-    with qtbot.waitSignal(window.controller.job_failed, timeout=2000):
+    with qtbot.waitSignal(window.digest_failed, timeout=2000):
         window.start_digest()
     assert window.banner.isVisible() and window.banner.kind == "error"
     assert "too short to summarise" in window.banner.label.text()
     assert "too short to summarise" in status(window)
     assert window.findChild(QPushButton, "digestButton").isEnabled()
-    with qtbot.waitSignal(window.controller.job_failed, timeout=2000):
+    with qtbot.waitSignal(window.digest_failed, timeout=2000):
         window.start_digest()
     assert window.banner.choose_button.isVisible()
     assert "Summary model gone" in window.banner.label.text()
@@ -461,14 +465,14 @@ def test_missing_models_are_named_and_a_models_folder_can_be_chosen(make_window,
     assert "models are not installed" in status(window)
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *args, **kwargs: str(good_folder)))
-    with qtbot.waitSignal(window.controller.check_finished, timeout=2000):
+    with qtbot.waitSignal(window.model_check_finished, timeout=2000):
         qtbot.mouseClick(window.banner.choose_button, Qt.MouseButton.LeftButton)
     assert not window.banner.isVisible()
     assert window.findChild(QPushButton, "digestButton").isEnabled()
     assert AppSettings().models_dir == str(good_folder)
     assert calls[-1][1] == str(good_folder)
     # Options changes re-check with the new options.
-    with qtbot.waitSignal(window.controller.check_finished, timeout=2000):
+    with qtbot.waitSignal(window.model_check_finished, timeout=2000):
         window.language_boxes["ar"].setChecked(False)
     assert calls[-1][2].languages == ("ru",)
 
@@ -573,7 +577,7 @@ def test_shortcuts_dialog_lists_the_menu_shortcuts(make_window, qtbot) -> None:
     dialog.close()
 
 
-def test_close_while_digesting_cancels_and_joins_the_thread(make_window, fakes, qtbot) -> None:
+def test_close_while_digesting_cancels_and_joins_the_lanes(make_window, fakes, qtbot) -> None:
     looping = fakes.LoopingRun()
     window = make_window(run=looping)
     open_seed(window, fakes)
@@ -582,7 +586,7 @@ def test_close_while_digesting_cancels_and_joins_the_thread(make_window, fakes, 
     begin = time.monotonic()
     window.close()
     assert time.monotonic() - begin < 1.5
-    assert not window.controller.thread.isRunning()
+    assert not fakes.lane_threads_alive()
     assert looping.stopped.is_set()
 
 
@@ -602,28 +606,21 @@ def test_download_models_opens_the_models_dialog_and_rechecks_when_it_closes(mak
     dialog = window.findChild(QDialog, "modelsDialog")
     assert dialog is not None and dialog.isVisible()
     before = len(calls)
-    with qtbot.waitSignal(window.controller.check_finished, timeout=3000):
+    with qtbot.waitSignal(window.model_check_finished, timeout=3000):
         dialog.reject()
     assert len(calls) > before
 
 
 def test_opening_an_article_has_the_engine_load_its_models(make_window, fakes, qtbot) -> None:
-    preloads: list[tuple] = []
-
-    class RunWithPreload:
-        def __call__(self, request, progress, cancel):
-            return fakes.fast_run(request, progress, cancel)
-
-        def preload_models(self, profile, models_dir, options) -> None:
-            preloads.append((profile, models_dir, options.languages))
-
-    window = make_window(run=RunWithPreload())
+    window = make_window()
+    engine = window.engine()
     assert window.open_file(str(fakes.seed_article))
-    qtbot.waitUntil(lambda: bool(preloads), timeout=2000)
-    assert preloads == [(window.profile, window.settings.models_dir, window.options().languages)]
+    qtbot.waitUntil(lambda: bool(engine.preloads), timeout=2000)
+    [(config, options)] = engine.preloads
+    assert (config.profile, config.models_dir, options) == (window.profile, window.settings.models_dir, window.options())
 
     # Models missing: nothing to load, nothing asked.
-    missing = make_window(run=RunWithPreload(), check=lambda profile, models_dir, options: ["Summary model: not installed"])
+    missing = make_window(check=lambda profile, models_dir, options: ["Summary model: not installed"])
     assert missing.open_file(str(fakes.seed_article))
     qtbot.wait(200)
-    assert len(preloads) == 1
+    assert missing.engine().preloads == []
