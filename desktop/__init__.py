@@ -1,5 +1,6 @@
-"""Article Digest, the application: the Qt window, documents in and digests out, history, the CLI.
+"""Article Digest's window: the Qt application over the Qt-free core in :mod:`models`.
 
-Importing this package does not import Qt, torch or transformers; the window's modules
-live in :mod:`desktop.ui` and are imported only when a window is wanted.
+Importing this package does not import Qt, torch or transformers; the window's modules live
+in :mod:`desktop.ui` and are imported only when a window is wanted. ``docs/architecture.md``
+describes the layers.
 """
