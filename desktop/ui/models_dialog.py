@@ -43,6 +43,7 @@ _STATE_LABELS = {
 }
 
 
+_CANCELLING = "Cancelling…"
 #: Extra pixels per table row: two-line cells read cramped at their bare height.
 _ROW_PADDING = 12
 
@@ -232,7 +233,7 @@ class ModelsDialog(QDialog):
     @Slot()
     def _on_cancel_clicked(self) -> None:
         if self.downloading:
-            self.progress_label.setText("Cancelling…")
+            self.progress_label.setText(_CANCELLING)
             self._cancel_downloads()
 
     def _cancel_downloads(self) -> None:
@@ -294,7 +295,7 @@ class ModelsDialog(QDialog):
         self.progress_label.setText(status)
 
     def _on_download_ended(self, spec: ModelSpec, error: str, *_result: object) -> None:
-        if error:
+        if error and self._downloads[spec.repo_id].work_started:  # not the queued ones a cancel ended
             self.progress_label.setText(f"{spec.repo_id}: {error}")
         else:
             self.models_changed.emit()
@@ -308,6 +309,8 @@ class ModelsDialog(QDialog):
         self.progress_bar.setVisible(False)
         if not self._cancelled and not self._missing():
             self.progress_label.setText("All models downloaded and verified.")
+        elif self._cancelled and self.progress_label.text() == _CANCELLING:  # cancelled before any began
+            self.progress_label.setText("Cancelled; the download resumes next time")
         self.downloads_finished.emit(self._cancelled)
 
     # -- closing ----------------------------------------------------------------------------

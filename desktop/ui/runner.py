@@ -62,7 +62,9 @@ class Task(QObject):
         self.lane = lane
         #: What the work reads cancellation from and reports progress into (the runner's sink).
         self.state = JobState()
-        #: Whether the work has stopped running on its thread (the task may have ended before).
+        #: Whether the work has begun on its thread, and whether it has stopped running there
+        #: (the task may have ended, by a cancel, before either).
+        self.work_started = False
         self.work_done = False
         self._ended = False
 
@@ -82,6 +84,8 @@ class Task(QObject):
 
     def _deliver(self, kind: str, payload: tuple[Any, ...]) -> None:
         """A report from the work's thread, on the GUI thread."""
+        if kind == "started":
+            self.work_started = True
         if kind in ("finished", "failed", "cancelled"):
             self.work_done = True
         if self._ended:
