@@ -74,6 +74,75 @@ class ModelCredit:
     licence: str = ""
 
 
+#: A character range ``[start, end)`` into a text (Python string indices).
+TextRange = tuple[int, int]
+
+#: The checks a generated sentence can be flagged by (:mod:`models.digest.checks`).
+FLAG_CHECKS = ("numbers", "untranslated", "repetition", "low-confidence", "unsupported")
+
+
+@dataclass(frozen=True)
+class SentenceLink:
+    """One sentence of a generated text and the sentences of its source it is linked to: the
+    sentence(s) it translates, or for a summary sentence the article sentences that support
+    it, with how strongly (``score``, 0..1; 1 for a translation)."""
+
+    target: TextRange
+    sources: tuple[TextRange, ...]
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class SentenceFlag:
+    """A generated sentence worth checking: which check raised it, and why in plain words."""
+
+    target: TextRange
+    check: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How one generated text lines up with its source text (``"article"`` or ``"summary"``):
+    a link per generated sentence, and the flags raised on them."""
+
+    source: str
+    links: tuple[SentenceLink, ...] = ()
+    flags: tuple[SentenceFlag, ...] = ()
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "links": [
+                {"target": list(link.target), "sources": [list(source) for source in link.sources], "score": round(link.score, 3)}
+                for link in self.links
+            ],
+            "flags": [{"target": list(flag.target), "check": flag.check, "reason": flag.reason} for flag in self.flags],
+        }
+
+    @classmethod
+    def from_json_dict(cls, data: Mapping[str, Any]) -> Alignment:
+        def text_range(value: Any) -> TextRange:
+            start, end = (int(number) for number in value)
+            return start, end
+
+        return cls(
+            source=str(data["source"]),
+            links=tuple(
+                SentenceLink(text_range(link["target"]), tuple(text_range(item) for item in link["sources"]), float(link.get("score", 1.0)))
+                for link in data.get("links", ())
+            ),
+            flags=tuple(SentenceFlag(text_range(flag["target"]), str(flag["check"]), str(flag["reason"])) for flag in data.get("flags", ())),
+        )
+
+
+def alignment_key(kind: str, language: str | None = None) -> str:
+    """The key of a generated text in :attr:`Digest.alignments`: ``summary`` (against the
+    article), ``summary:ru`` (the summary's translation, against the summary), ``article:ar``
+    (the article's translation, against the article)."""
+    return kind if language is None else f"{kind}:{language}"
+
+
 def _now_iso() -> str:
     return _dt.datetime.now(_dt.timezone.utc).astimezone().isoformat(timespec="seconds")
 
@@ -92,6 +161,24 @@ class Digest:
     models: tuple[ModelCredit, ...] = ()
     seconds: float = 0.0
     created: str = field(default_factory=_now_iso)
+    #: How each generated text lines up with its source, by :func:`alignment_key`.
+    alignments: Mapping[str, Alignment] = field(default_factory=dict)
+
+    def generated_text(self, key: str) -> str:
+        """The generated text an :attr:`alignments` key names."""
+        kind, _, language = key.partition(":")
+        if not language:
+            return self.summary
+        return (self.summary_translations if kind == "summary" else self.article_translations).get(language, "")
+
+    def source_text(self, key: str) -> str:
+        """The text the generated text ``key`` is aligned against (the article or the summary)."""
+        return self.summary if self.alignments[key].source == "summary" else self.article.text
+
+    @property
+    def flag_count(self) -> int:
+        """How many generated sentences are flagged to check, over every text."""
+        return sum(len({flag.target for flag in alignment.flags}) for alignment in self.alignments.values())
 
     def to_json_dict(self) -> dict[str, Any]:
         """The digest as JSON-ready data (the CLI's ``--format json`` and the history's file format)."""
@@ -108,6 +195,8 @@ class Digest:
         }
         if self.article_translations:
             data["article_translations"] = dict(self.article_translations)
+        if self.alignments:
+            data["alignments"] = {key: alignment.to_json_dict() for key, alignment in self.alignments.items()}
         return data
 
     @classmethod
@@ -132,6 +221,7 @@ class Digest:
                 models=models,
                 seconds=float(data.get("seconds", 0.0)),
                 created=str(data.get("created") or _now_iso()),
+                alignments={str(key): Alignment.from_json_dict(value) for key, value in dict(data.get("alignments", {})).items()},
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise DigestError(f"not a digest file ({error.__class__.__name__}: {error})") from error
@@ -145,6 +235,10 @@ class Seq2SeqModel(Protocol):
     stops, raising :class:`Cancelled`, soon after ``state`` is interrupted.
     """
 
+    #: The catalogue entry it was loaded for (a ``models.inventory.catalog.ModelSpec``).
+    spec: Any
+    #: Where it runs: ``cpu``, ``cuda``, ``mps``.
+    device: str
     target_token: str | None
 
     @property

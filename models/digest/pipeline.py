@@ -191,6 +191,6 @@ class DigestPipeline:
                     weight=chars / 1000 * _TRANSLATION_WEIGHT_PER_1000_CHARS,
                 )
             )
-        on_cpu = all(request.model.device == "cpu" for request in requests)  # type: ignore[attr-defined]
+        on_cpu = all(request.model.device == "cpu" for request in requests)
         workers = cpu_count() if on_cpu and TRANSLATION_WORKERS is None else (TRANSLATION_WORKERS or 1)
         return translate_texts(requests, state, workers=workers, thread_setup=lambda: set_thread_count(1))
