@@ -62,7 +62,7 @@ def main() -> int:
     from models.digest.translate import TextTranslation, translate_texts
 
     def translate_text(model: Any, text: str, settings: Any) -> str:
-        return translate_texts([TextTranslation(model, text, settings)])[0]
+        return translate_texts([TextTranslation(model, text, settings)])[0].text
 
     engines = {name: DigestPipeline(config) for name, config in configs.items()}
     report: dict[str, Any] = {}

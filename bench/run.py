@@ -14,7 +14,8 @@ catalogue's defaults and random weights, then measures, each part in its own pro
    translations), beside the naive path (float32, one sentence at a time); peak resident
    memory with the three models loaded; ``bench/digest.py``;
 3. window start-up (``article-digest --smoke-test``) and the longest GUI event-loop stall
-   while digests run on the app's worker thread; ``bench/gui_stall.py``.
+   while digests run in the background; ``bench/gui_stall.py``;
+4. linking and checking the sentences of a 1,500-word digest; ``bench/alignment.py``.
 
 ``--quick`` (about 6 minutes on 2 cores once the models are built; the naive path is 2 of them) repeats less, leaves out
 the article translations and the tc-big throughput, and probes the GUI stall with the seed
@@ -131,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     results["window"] = _window(home, 3)
     print("GUI stall during digests ...", flush=True)
     results["gui"] = _python("gui_stall.py", str(quality), *(["--short"] if quick else []), home=home, timeout=1800)
+    print("sentence links and flags ...", flush=True)
+    results["alignment"] = _python("alignment.py", home=home, timeout=300)
 
     results["load_after"] = load_average()
     results["bench_seconds"] = round(time.monotonic() - begun, 1)
@@ -174,6 +177,7 @@ def headline(results: dict[str, Any]) -> dict[str, Any]:
         "max_stall_ms": max(results["gui"]["second"]["max_stall_ms"], results["gui"]["first"]["max_stall_ms"]),
         "max_stall_ms_warm": results["gui"]["second"]["max_stall_ms"],
         "max_stall_ms_first_digest": results["gui"]["first"]["max_stall_ms"],
+        "align_ms": results["alignment"]["align_ms_median"],
     }
     if naive.get("digest_article_seconds") and catalogue.get("with_article"):
         out["digest_with_article_speedup_vs_naive"] = round(naive["digest_article_seconds"] / catalogue["with_article"]["seconds"], 2)
@@ -200,6 +204,7 @@ def print_table(results: dict[str, Any]) -> None:
         ("peak RSS MB, 3 models loaded + digests", f"{h['peak_rss_mb']} (loaded: {h['models_loaded_rss_mb']}; fast profile {h['peak_rss_mb_fast_profile']})", "<= 1500"),
         ("window shown ms", f"{h['window_ms']} ({results['window'].get('status')})", "<= 500"),
         ("max GUI stall ms, first digest / warm", f"{h['max_stall_ms_first_digest']} / {h['max_stall_ms_warm']}", "<= 50"),
+        ("links + flags ms, 1,500 words, full translations", f"{h['align_ms']} (best {results['alignment']['align_ms_best']})", "<= 100"),
     ]
     width = max(len(row[0]) for row in rows)
     print()

@@ -1,7 +1,7 @@
 """``article-digest-cli``: the window's job without a window (no Qt is imported).
 
     article-digest-cli FILE... [--to ru,ar] [--full] [--models-dir DIR] [--profile quality|fast]
-                       [--format json|md|txt|html] [--out PATH]
+                       [--format json|md|txt|html] [--out PATH] [--flags-only]
     article-digest-cli --history
     article-digest-cli models list|download|verify|remove [--profile P] [--models-dir DIR]
     article-digest-cli models use TASK FOLDER
@@ -52,6 +52,9 @@ def _digest_parser() -> argparse.ArgumentParser:
         "--out", type=Path, help="output file (one article) or folder (several); default standard output"
     )
     parser.add_argument("--overwrite", action="store_true", help="replace output files that exist")
+    parser.add_argument(
+        "--flags-only", action="store_true", help="print only the generated sentences worth checking, with why"
+    )
     parser.add_argument("--history", action="store_true", help="list past digests and exit")
     parser.add_argument("--no-history", action="store_true", help="do not keep this digest in the history")
     parser.add_argument("--verbose", action="store_true", help="also show the libraries' own warnings")
@@ -131,7 +134,7 @@ def _output_path(out: Path | None, source: Path, fmt: str, many: bool) -> Path |
 
 def run_digests(args: argparse.Namespace) -> int:
     from models.documents.read import read_article
-    from models.documents.export import render_digest, write_digest
+    from models.documents.export import render_digest, render_flags, write_digest
     from models.documents.history import History
     from models.digest.pipeline import DigestPipeline, PipelineConfig
 
@@ -162,7 +165,10 @@ def run_digests(args: argparse.Namespace) -> int:
             if not args.no_history:
                 History().add(digest)
             target = _output_path(args.out, source, args.format, many)
-            if target is not None:
+            if args.flags_only:
+                flags = render_flags(digest) or "No sentence to check.\n"
+                sys.stdout.write(f"{source}:\n{flags}\n" if many else flags)
+            elif target is not None:
                 write_digest(digest, target, args.format, overwrite=args.overwrite)
                 print(f"{source}: wrote {target}", file=sys.stderr)
             elif args.format == "json" and many:

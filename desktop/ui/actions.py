@@ -1,8 +1,10 @@
 """The main window's actions and its menu bar.
 
 :class:`WindowActions` makes every ``QAction`` of the window (names, shortcuts, tips) and
-:func:`build_menu_bar` lays them out in File, Digest, History and Help. Neither connects an
-action to anything: the window connects each ``triggered`` signal to its own slot.
+:func:`build_menu_bar` lays them out in File, View, Digest, History and Help. Neither connects
+an action to anything: the window connects each ``triggered`` signal to its own slot, except
+the View menu's, which the :class:`~desktop.ui.workspace.Workspace` connects (they act on
+what it shows).
 """
 
 from __future__ import annotations
@@ -71,6 +73,18 @@ class WindowActions:
         self.shortcuts_action = _action(
             window, "shortcutsAction", "&Keyboard Shortcuts", (key(key.StandardKey.HelpContents),)
         )
+        self.link_action = _action(
+            window, "linkSentencesAction", "&Link Sentences", (key("Ctrl+L"),),
+            "Point at a sentence to light up the sentences it is linked to in the other pane",
+        )
+        self.link_action.setCheckable(True)
+        self.link_action.setChecked(True)
+        self.next_flag_action = _action(
+            window, "nextFlagAction", "&Next Flag", (key(Qt.Key.Key_F8),), "Go to the next sentence flagged to check"
+        )
+        self.previous_flag_action = _action(
+            window, "previousFlagAction", "&Previous Flag", (key("Shift+F8"),), "Go to the previous sentence flagged to check"
+        )
         self.about_action = _action(window, "aboutAction", f"&About {APP_DISPLAY_NAME}")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.profile_group = QActionGroup(window)
@@ -86,8 +100,9 @@ class WindowActions:
 
     def shortcut_actions(self) -> list[QAction]:
         """The actions the Keyboard Shortcuts dialog lists, in its order."""
-        return [self.open_action, self.save_action, self.digest_action, self.cancel_action, self.history_action,
-                self.shortcuts_action, self.quit_action]
+        return [self.open_action, self.save_action, self.digest_action, self.cancel_action, self.link_action,
+                self.next_flag_action, self.previous_flag_action, self.history_action, self.shortcuts_action,
+                self.quit_action]
 
     def check_profile(self, profile: str) -> None:
         """Check the Model Profile menu's entry for ``profile`` (nothing for an unknown one)."""
@@ -104,7 +119,7 @@ class WindowActions:
 
 
 def build_menu_bar(bar: QMenuBar, actions: WindowActions, recent_menu: QMenu, history_menu: QMenu) -> None:
-    """File (with ``recent_menu`` as Open Recent), Digest (with Model Profile), ``history_menu``, Help."""
+    """File (with ``recent_menu`` as Open Recent), View, Digest (with Model Profile), ``history_menu``, Help."""
     file_menu = bar.addMenu("&File")
     file_menu.setObjectName("fileMenu")
     file_menu.addAction(actions.open_action)
@@ -112,6 +127,13 @@ def build_menu_bar(bar: QMenuBar, actions: WindowActions, recent_menu: QMenu, hi
     file_menu.addAction(actions.save_action)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit_action)
+
+    view_menu = bar.addMenu("&View")
+    view_menu.setObjectName("viewMenu")
+    view_menu.addAction(actions.link_action)
+    view_menu.addSeparator()
+    view_menu.addAction(actions.next_flag_action)
+    view_menu.addAction(actions.previous_flag_action)
 
     digest_menu = bar.addMenu("&Digest")
     digest_menu.setObjectName("digestMenu")

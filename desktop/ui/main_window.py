@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         build_menu_bar(self.menuBar(), actions, self.recent_menu, self.history_menu)
 
     def _build_central(self) -> None:
-        workspace = self.workspace = Workspace()
+        workspace = self.workspace = Workspace(self.window_actions, self.settings, self.show_status)
         self.setCentralWidget(workspace)
         workspace.files_dropped.connect(self.open_dropped)
         FileDropFilter.install_on(self).files_dropped.connect(self.open_dropped)  # anywhere else on the window

@@ -296,6 +296,14 @@ class GeneratedPane(QTabWidget):
         self.setTabToolTip(index, title)
         return view
 
+    def views_by_key(self) -> dict[str, FileDropTextView]:
+        """Every view by the :func:`~models.common.types.alignment_key` of the text it shows:
+        ``summary``, ``summary:ru``, ``article:ar``…"""
+        views: dict[str, FileDropTextView] = {"summary": self.summary_view}
+        views.update({f"summary:{code}": view for code, view in self.language_views.items()})
+        views.update({f"article:{code}": view for code, view in self.article_views.items()})
+        return views
+
     def show_digest(self, digest: Digest | None) -> None:
         """Fill the tabs from ``digest`` (or empty them for ``None``)."""
         from models.common.types import LANGUAGE_NAMES

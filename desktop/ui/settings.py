@@ -82,6 +82,16 @@ class AppSettings:
     def splitter_state(self, value: QByteArray) -> None:
         self.store.setValue("window/splitter", value)
 
+    # -- view --------------------------------------------------------------------------------
+    @property
+    def link_sentences(self) -> bool:
+        """Whether View › Link Sentences is on (default: on)."""
+        return self._bool("view/link_sentences", True)
+
+    @link_sentences.setter
+    def link_sentences(self, value: bool) -> None:
+        self.store.setValue("view/link_sentences", bool(value))
+
     # -- files ---------------------------------------------------------------------------------
     @property
     def last_folder(self) -> str:

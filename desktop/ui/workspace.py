@@ -1,24 +1,39 @@
 """The main window's central widget: the options row, the message banner, the progress row, and
-the article and its digest side by side.
+the article and its digest side by side, their sentences linked.
 
 :class:`Workspace` lays these out and shows what it is given; the window keeps the state
-(which article, which digest) and connects the parts' signals.
+(which article, which digest) and connects the parts' signals. What is shown is the
+workspace's own business, so it connects the View menu's actions itself: Link Sentences
+(remembered in the settings), Next Flag and Previous Flag (through its
+:class:`~desktop.ui.linking.SentenceLinker`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from desktop.ui.linking import SentenceLinker, flag_count_text
 from desktop.ui.option_bar import OptionBar
 from desktop.ui.panes import GeneratedPane, MessageBanner, OriginalPane, digest_info
 from desktop.ui.progress_row import ProgressRow
 from models.common.types import LANGUAGE_NAMES, Article, Digest
 
+if TYPE_CHECKING:
+    from desktop.ui.actions import WindowActions
+    from desktop.ui.settings import AppSettings
+
 
 class Workspace(QWidget):
     """Options row, banner and progress row on top; below, a splitter with the original
-    article (left) and the generated texts with a line about the digest (right).
+    article (left) and the generated texts with a line about the digest (right); beside the
+    tabs, how many sentences are flagged to check.
+
+    ``actions``, ``settings`` and ``show_status`` (the window's, all optional) give the View
+    menu's actions to connect, the store of the Link Sentences choice, and where to say
+    which flag Next Flag reached.
 
     Signals:
         files_dropped(list): files dropped on any of the text views.
@@ -26,7 +41,10 @@ class Workspace(QWidget):
 
     files_dropped = Signal(list)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, actions: WindowActions | None = None, settings: AppSettings | None = None,
+        show_status: Callable[[str], object] | None = None, parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.option_bar = OptionBar()
         self.banner = MessageBanner()
@@ -40,6 +58,13 @@ class Workspace(QWidget):
         self.digest_info_label.setWordWrap(True)
         self.digest_info_label.setEnabled(False)  # greyed: secondary information
         self.digest_info_label.hide()
+        self.flag_count_label = QLabel("")
+        self.flag_count_label.setObjectName("flagCount")
+        self.flag_count_label.setToolTip("Sentences underlined in amber are worth checking: F8 goes to the next, Shift+F8 to the previous")
+        self.flag_count_label.setContentsMargins(8, 0, 6, 0)
+        self.flag_count_label.hide()
+        self.generated_pane.setCornerWidget(self.flag_count_label, Qt.Corner.TopRightCorner)
+        self.linker = SentenceLinker(self.original_pane.view, self.generated_pane, self.generated_pane.views_by_key(), self)
         generated_side = QWidget()
         generated_layout = QVBoxLayout(generated_side)
         generated_layout.setContentsMargins(0, 0, 0, 0)
@@ -59,18 +84,58 @@ class Workspace(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.progress_row)
         layout.addWidget(self.splitter, 1)
+        self._settings = settings
+        self._show_status = show_status
+        if actions is not None:
+            self.connect_view_actions(actions)
+
+    def connect_view_actions(self, actions: WindowActions) -> None:
+        """Link Sentences (checked as the settings say), Next Flag and Previous Flag act here."""
+        enabled = self._settings.link_sentences if self._settings is not None else True
+        actions.link_action.setChecked(enabled)
+        self.linker.set_enabled(enabled)
+        actions.link_action.toggled.connect(self._on_link_action_toggled)
+        actions.next_flag_action.triggered.connect(self._on_next_flag_action_triggered)
+        actions.previous_flag_action.triggered.connect(self._on_previous_flag_action_triggered)
+
+    @Slot(bool)
+    def _on_link_action_toggled(self, checked: bool) -> None:
+        self.linker.set_enabled(checked)
+        if self._settings is not None:
+            self._settings.link_sentences = checked
+        self._say("Sentences are linked: point at one to see where it comes from." if checked
+                  else "Sentences are no longer linked (flags stay underlined).")
+
+    @Slot()
+    def _on_next_flag_action_triggered(self) -> None:
+        self._say(self.linker.step_flag(1))
+
+    @Slot()
+    def _on_previous_flag_action_triggered(self) -> None:
+        self._say(self.linker.step_flag(-1))
+
+    def _say(self, message: str) -> None:
+        if self._show_status is not None:
+            self._show_status(message)
 
     def show_article(self, article: Article) -> None:
         """Show ``article`` on the left and empty the generated side (back on its first tab)."""
+        self.linker.set_digest(None)
+        self.flag_count_label.hide()
         self.original_pane.show_article(article)
         self.generated_pane.show_digest(None)
         self.generated_pane.setCurrentIndex(0)
         self.digest_info_label.hide()
 
     def show_digest(self, digest: Digest, *, with_article: bool) -> None:
-        """Show ``digest``'s texts and the line about it; its article on the left too if ``with_article``."""
+        """Show ``digest``'s texts and the line about it, its sentences linked and its flags
+        counted; its article on the left too if ``with_article``."""
+        self.linker.set_digest(None)
         if with_article:
             self.original_pane.show_article(digest.article)
         self.generated_pane.show_digest(digest)
         self.digest_info_label.setText(digest_info(digest))
         self.digest_info_label.show()
+        self.flag_count_label.setText(flag_count_text(digest.flag_count))
+        self.flag_count_label.setVisible(digest.flag_count > 0)
+        self.linker.set_digest(digest)

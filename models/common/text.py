@@ -36,6 +36,20 @@ def split_paragraphs(text: str) -> list[str]:
     return [paragraph for paragraph in paragraphs if paragraph]
 
 
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` range in ``text`` of each paragraph :func:`split_paragraphs` finds."""
+    ranges = []
+    start = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match is not None else len(text)
+        block = text[start:end]
+        if block.strip():
+            ranges.append((start + len(block) - len(block.lstrip()), start + len(block.rstrip())))
+        if match is not None:
+            start = match.end()
+    return ranges
+
+
 def _ends_with_abbreviation(fragment: str) -> bool:
     last_word = fragment.rstrip().rstrip(".").rsplit(" ", 1)[-1].lower().lstrip("\"'(«“")
     if last_word in _ABBREVIATIONS:
@@ -132,3 +146,25 @@ def chunk_by_tokens(paragraphs: Iterable[str], count_tokens: TokenCounter, budge
                 used += cost
     flush()
     return chunks
+
+
+def locate_pieces(text: str, pieces: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each of ``pieces`` (in order, as the splitters above return them: whitespace
+    collapsed) stands in ``text``: ``[start, end)`` ranges. A piece that cannot be found (it
+    should not happen) gets an empty range where the search stands."""
+    ranges: list[tuple[int, int]] = []
+    cursor = 0
+    for piece in pieces:
+        words = piece.split()
+        match = re.compile(r"\s+".join(map(re.escape, words))).search(text, cursor) if words else None
+        if match is None:
+            ranges.append((cursor, cursor))
+            continue
+        ranges.append((match.start(), match.end()))
+        cursor = match.end()
+    return ranges
+
+
+def sentence_ranges(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` range in ``text`` of each of its sentences (paragraph by paragraph)."""
+    return locate_pieces(text, (sentence for paragraph in split_paragraphs(text) for sentence in split_sentences(paragraph)))

@@ -23,10 +23,12 @@ from models.inventory.catalog import ModelSpec
 from models.inference.memory import release_freed_memory
 from models.common.text import split_paragraphs
 from models.common.job_state import JobState
-from models.common.types import LANGUAGE_NAMES, Article, Digest, DigestError, DigestOptions, ModelCredit
+from models.common.types import LANGUAGE_NAMES, Article, Digest, DigestError, DigestOptions, ModelCredit, alignment_key
+from models.digest.align import summary_alignment, translation_alignment
 
 if TYPE_CHECKING:
     from models.common.types import Seq2SeqModel
+    from models.digest.translate import TranslatedText
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +153,12 @@ class DigestPipeline:
         # before the translators allocate theirs, so the two peaks do not stack.
         release_freed_memory()
         translated = self._translate(loaded, summary, "\n\n".join(paragraphs), texts, state.sub_state(summary_end, 1.0))
-        outputs = {(kind, language): text for (kind, language, _), text in zip(texts, translated)}
+        alignments = {alignment_key("summary"): summary_alignment(article.text, summary)}
+        outputs: dict[tuple[str, str], str] = {}
+        for (kind, language, _), translation in zip(texts, translated):
+            outputs[kind, language] = translation.text
+            source_text = summary if kind == "summary" else article.text
+            alignments[alignment_key(kind, language)] = translation_alignment(kind, source_text, translation, language)
         state.report(1.0, "Done")
         return Digest(
             article=article,
@@ -160,6 +167,7 @@ class DigestPipeline:
             article_translations={language: text for (kind, language), text in outputs.items() if kind == "article"},
             models=tuple(ModelCredit(model.spec.task, model.spec.repo_id, model.spec.licence) for model in loaded.values()),
             seconds=time.monotonic() - started,
+            alignments=alignments,
         )
 
     def _translate(
@@ -169,7 +177,7 @@ class DigestPipeline:
         article_text: str,
         texts: list[tuple[str, str, int]],
         state: JobState,
-    ) -> list[str]:
+    ) -> list[TranslatedText]:
         """Every translation the digest needs, in the order of ``texts`` ((kind, language, chars)).
 
         All of them are planned first and their batches shared out to one worker per core

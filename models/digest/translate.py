@@ -158,13 +158,24 @@ class TextTranslation:
     weight: float = 1.0
 
 
+@dataclass(frozen=True)
+class TranslatedText:
+    """A translation that knows its sentences: ``pieces`` pairs each source sentence (or piece
+    of an over-long one) with its translation, and ``ranges`` says where each translation
+    stands in ``text`` (paragraphs joined by blank lines, sentences by spaces)."""
+
+    text: str
+    pieces: tuple[tuple[str, str], ...]
+    ranges: tuple[tuple[int, int], ...]
+
+
 def translate_texts(
     texts: Sequence[TextTranslation],
     state: JobState | None = None,
     *,
     workers: int = 1,
     thread_setup: Callable[[], None] | None = None,
-) -> list[str]:
+) -> list[TranslatedText]:
     """Translate each text sentence by sentence, keeping its paragraphs (blank-line separated);
     all of them together, as :func:`translate_jobs` does."""
     units = [sentence_units(item.model, item.text) for item in texts]
@@ -185,7 +196,25 @@ def sentence_units(model: Seq2SeqModel, text: str) -> list[list[str]]:
     ]
 
 
-def join_units(paragraphs: list[list[str]], translations: Sequence[str]) -> str:
-    """Put translated sentence pieces back into ``paragraphs``' shape (blank-line separated)."""
-    pieces = iter(translations)
-    return "\n\n".join(" ".join(next(pieces) for _ in paragraph) for paragraph in paragraphs)
+def join_units(paragraphs: list[list[str]], translations: Sequence[str]) -> TranslatedText:
+    """Put translated sentence pieces back into ``paragraphs``' shape (blank-line separated),
+    noting where each one lands."""
+    outputs = iter(translations)
+    parts: list[str] = []
+    pieces: list[tuple[str, str]] = []
+    ranges: list[tuple[int, int]] = []
+    position = 0
+    for number, paragraph in enumerate(paragraphs):
+        if number:
+            parts.append("\n\n")
+            position += 2
+        for index, source in enumerate(paragraph):
+            if index:
+                parts.append(" ")
+                position += 1
+            output = next(outputs)
+            parts.append(output)
+            pieces.append((source, output))
+            ranges.append((position, position + len(output)))
+            position += len(output)
+    return TranslatedText("".join(parts), tuple(pieces), tuple(ranges))

@@ -28,7 +28,7 @@ from typing import Any, Mapping
 from models.documents.read import language_name
 from models.common.atomic import atomic_write_bytes
 from models.common.paths import APP_DISPLAY_NAME
-from models.common.text import split_paragraphs
+from models.common.text import paragraph_ranges, split_paragraphs
 from models.common.types import LANGUAGE_NAMES, LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Digest, DigestError
 
 __all__ = [
@@ -152,6 +152,56 @@ def _sections(digest: Digest) -> list[_Section]:
     return sections
 
 
+@dataclass(frozen=True)
+class FlaggedSentence:
+    """A generated sentence worth checking: where it is, what it says and why to check it."""
+
+    key: str
+    heading: str
+    language: str
+    target: tuple[int, int]
+    sentence: str
+    reasons: tuple[str, ...]
+
+
+_CHECK_NAMES = {
+    "numbers": "Numbers",
+    "untranslated": "Untranslated",
+    "repetition": "Repetition",
+    "low-confidence": "Low confidence",
+    "unsupported": "Not in the article",
+}
+
+
+def flag_reason(check: str, reason: str) -> str:
+    """One line for a flag: "Numbers: The number 12,000 in the source is missing here."."""
+    return f"{_CHECK_NAMES.get(check, check)}: {reason}"
+
+
+def _text_heading(key: str) -> tuple[str, str]:
+    """(heading, language) of the generated text an alignment key names."""
+    kind, _, language = key.partition(":")
+    if not language:
+        return "Summary (English)", "en"
+    return f"{'Summary' if kind == 'summary' else 'Article'} in {_language_label(language)}", language
+
+
+def flagged_sentences(digest: Digest) -> list[FlaggedSentence]:
+    """Every flagged sentence of ``digest``, text by text in reading order, each once with all its reasons."""
+    order = ["summary", *(f"summary:{code}" for code, _ in _ordered(digest.summary_translations))]
+    order += [f"article:{code}" for code, _ in _ordered(digest.article_translations)]
+    found = []
+    for key in [key for key in order if key in digest.alignments]:
+        text = digest.generated_text(key)
+        heading, language = _text_heading(key)
+        reasons: dict[tuple[int, int], list[str]] = {}
+        for flag in digest.alignments[key].flags:
+            reasons.setdefault(flag.target, []).append(flag_reason(flag.check, flag.reason))
+        for target in sorted(reasons):
+            found.append(FlaggedSentence(key, heading, language, target, text[target[0] : target[1]], tuple(reasons[target])))
+    return found
+
+
 def _display_date(created: str) -> str:
     try:
         moment = _dt.datetime.fromisoformat(created)
@@ -191,7 +241,20 @@ def _render_txt(digest: Digest) -> bytes:
     for section in _sections(digest):
         lines += ["", section.heading, "-" * len(section.heading), ""]
         lines.append("\n\n".join(section.paragraphs))
+    flagged = flagged_sentences(digest)
+    if flagged:
+        heading = f"Sentences to check ({len(flagged)})"
+        lines += ["", heading, "-" * len(heading), "", render_flags(digest).rstrip()]
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+
+
+def render_flags(digest: Digest) -> str:
+    """The flagged sentences as plain text, each with its reasons ("" when none is flagged)."""
+    blocks = [
+        "\n".join([f"[{item.heading}] {item.sentence}", *(f"  - {reason}" for reason in item.reasons)])
+        for item in flagged_sentences(digest)
+    ]
+    return "\n\n".join(blocks) + ("\n" if blocks else "")
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -218,6 +281,14 @@ def _render_md(digest: Digest) -> bytes:
             lines += [f'<div dir="rtl" lang="{section.language}">', "", body, "", "</div>"]
         else:
             lines.append(body)
+    flagged = flagged_sentences(digest)
+    if flagged:
+        lines += ["", f"## Sentences to check ({len(flagged)})"]
+        for item in flagged:
+            sentence = _md_escape(item.sentence)
+            if item.language in RTL_LANGUAGES:
+                sentence = f'<span dir="rtl" lang="{item.language}">{sentence}</span>'
+            lines += ["", f"- *{_md_escape(item.heading)}:* {sentence}", *(f"  - {_md_escape(reason)}" for reason in item.reasons)]
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
 
 
@@ -227,6 +298,7 @@ dl.details { display: grid; grid-template-columns: max-content auto; gap: 0.2em 
 dl.details dt { font-weight: bold; }
 dl.details dd { margin: 0; overflow-wrap: anywhere; }
 section[dir="rtl"] { text-align: right; }
+mark.flag { background: #fff0c2; text-decoration: underline wavy #d97706; }
 """.strip()
 
 
@@ -256,15 +328,46 @@ def _render_html(digest: Digest) -> bytes:
         items = "".join(f"<li>{esc(credit)}</li>" for credit in credits)
         parts.append(f"<dt>Models</dt><dd><ul>{items}</ul></dd>")
     parts.append("</dl>")
+    flags = _flags_by_heading(digest)
     for section in _sections(digest):
         direction = ' dir="rtl"' if section.rtl else ""
         parts.append(f'<section class="digest-part" lang="{esc(section.language)}"{direction}>')
         # The heading is English; keep it so inside a right-to-left section.
         parts.append(f'<h2 lang="en" dir="ltr">{esc(section.heading)}</h2>')
-        parts += [f"<p>{esc(paragraph)}</p>" for paragraph in section.paragraphs]
+        marked = flags.get(section.heading)
+        if marked is None:
+            parts += [f"<p>{esc(paragraph)}</p>" for paragraph in section.paragraphs]
+        else:
+            parts += _marked_paragraphs(*marked)
         parts.append("</section>")
     parts += ["</body>", "</html>"]
     return ("\n".join(parts) + "\n").encode("utf-8")
+
+
+def _flags_by_heading(digest: Digest) -> dict[str, tuple[str, list[FlaggedSentence]]]:
+    """For each section with flags: its whole text and its flagged sentences."""
+    marked: dict[str, tuple[str, list[FlaggedSentence]]] = {}
+    for item in flagged_sentences(digest):
+        marked.setdefault(item.heading, (digest.generated_text(item.key), []))[1].append(item)
+    return marked
+
+
+def _marked_paragraphs(text: str, flagged: list[FlaggedSentence]) -> list[str]:
+    """``<p>`` elements of ``text`` with each flagged sentence in a ``<mark>`` whose title gives
+    the reasons (as a reader hovering it in a browser sees them)."""
+    def plain(start: int, end: int) -> str:
+        return html.escape(re.sub(r"\s+", " ", text[start:end]))
+
+    paragraphs = []
+    for start, end in paragraph_ranges(text):
+        pieces, position = [], start
+        for item in (item for item in flagged if start <= item.target[0] and item.target[1] <= end):
+            title = html.escape("\n".join(item.reasons), quote=True).replace("\n", "&#10;")
+            pieces += [plain(position, item.target[0]), f'<mark class="flag" title="{title}">', plain(*item.target), "</mark>"]
+            position = item.target[1]
+        pieces.append(plain(position, end))
+        paragraphs.append("<p>" + "".join(pieces) + "</p>")
+    return paragraphs
 
 
 def _render_json(digest: Digest) -> bytes:

@@ -43,6 +43,22 @@ def test_seed_article_to_json_fills_every_field(tiny_models_dir: Path) -> None:
     assert set(digest["models"]) == {"summarize", "translate-ru", "translate-ar"}
     assert digest["models"]["translate-ar"]["model"] == "Helsinki-NLP/opus-mt-tc-big-en-ar"
     assert digest["seconds"] > 0
+    # The structure: every generated text's sentences linked to the text they came from.
+    alignments = digest["alignments"]
+    assert set(alignments) == {"summary", "summary:ru", "summary:ar", "article:ru", "article:ar"}
+    texts = {"article": digest["text"], "summary": digest["summary"]}
+    for key, alignment in alignments.items():
+        kind, _, language = key.partition(":")
+        generated = digest["summary"] if not language else digest[f"{kind}_translations"][language]
+        source = texts[alignment["source"]]
+        assert alignment["links"], key
+        for link in alignment["links"]:
+            start, end = link["target"]
+            assert 0 <= start <= end <= len(generated) and generated[start:end].strip() == generated[start:end]
+            assert all(0 <= a <= b <= len(source) for a, b in link["sources"])
+        if language:  # a translation: one source sentence each, all of them in order
+            starts = [link["sources"][0][0] for link in alignment["links"]]
+            assert starts == sorted(starts) and all(len(link["sources"]) == 1 for link in alignment["links"])
 
     history = cli("--history")
     assert history.returncode == 0
@@ -128,3 +144,23 @@ def test_models_use_points_a_task_at_a_folder(tiny_models_dir: Path, tmp_path: P
     assert digest.returncode == 0, digest.stderr
     assert cli("models", "use", "translate-ar", "-").returncode == 0
     assert "missing" in cli("models", "list").stdout.splitlines()[2]
+
+
+def test_flags_only_prints_the_sentences_to_check_and_json_carries_the_same_flags(tiny_models_dir: Path) -> None:
+    args = (str(SEED_ARTICLE), "--to", "ru,ar", "--models-dir", str(tiny_models_dir), "--no-history")
+    digest = json.loads(cli(*args, "--format", "json").stdout)
+    flagged = {(key, tuple(flag["target"])) for key, alignment in digest["alignments"].items() for flag in alignment["flags"]}
+    result = cli(*args, "--flags-only")
+    assert result.returncode == 0, result.stderr
+    if not flagged:
+        assert result.stdout == "No sentence to check.\n"
+        return
+    # The tiny models write nonsense: their sentences get flagged, each listed once with its reasons.
+    blocks = result.stdout.strip().split("\n\n")
+    assert len(blocks) == len(flagged)
+    for block in blocks:
+        first, *reasons = block.splitlines()
+        assert first.startswith("[Summary") and reasons
+        assert all(reason.startswith("  - ") and ": " in reason for reason in reasons)
+    assert "Summary in Russian" in result.stdout or "Summary in Arabic" in result.stdout or "[Summary (English)]" in result.stdout
+

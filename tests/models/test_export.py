@@ -326,3 +326,52 @@ def test_killed_writer_leaves_old_or_new_content_whole(tmp_path: Path) -> None:
     assert killed_mid_write > 0
     assert outcomes["A"] + outcomes["B"] > 0, outcomes
     print(f"outcomes {outcomes}, killed mid-write {killed_mid_write} of 30")
+
+
+def flagged_digest() -> Digest:
+    """The sample digest with a flag on its Arabic summary and on the second Russian article paragraph."""
+    from dataclasses import replace
+
+    from models.common.types import Alignment, SentenceFlag, SentenceLink
+
+    arabic_flag = SentenceFlag((0, len(AR_SUMMARY)), "numbers", "The number 12,000 in the source is missing here.")
+    second = RU_ARTICLE.index("Второй")
+    russian_flags = (
+        SentenceFlag((second, len(RU_ARTICLE)), "untranslated", "This looks untranslated."),
+        SentenceFlag((second, len(RU_ARTICLE)), "repetition", "A phrase repeats."),
+    )
+    return replace(
+        make_digest(),
+        alignments={
+            "summary:ar": Alignment("summary", (SentenceLink((0, len(AR_SUMMARY)), ((0, 40),)),), (arabic_flag,)),
+            "article:ru": Alignment("article", (), russian_flags),
+        },
+    )
+
+
+def test_flags_are_listed_under_the_digest_in_text_and_markdown() -> None:
+    digest = flagged_digest()
+    text = render_digest(digest, "txt").decode("utf-8")
+    listed = text.split("Sentences to check (2)\n" + "-" * 22 + "\n\n", 1)[1]
+    assert listed == (
+        f"[Summary in Arabic (العربية)] {AR_SUMMARY}\n"
+        "  - Numbers: The number 12,000 in the source is missing here.\n\n"
+        "[Article in Russian (Русский)] Второй абзац статьи.\n"
+        "  - Untranslated: This looks untranslated.\n"
+        "  - Repetition: A phrase repeats.\n"
+    )
+    markdown = render_digest(digest, "md").decode("utf-8")
+    assert "## Sentences to check (2)" in markdown
+    assert f'<span dir="rtl" lang="ar">{AR_SUMMARY}</span>' in markdown
+    assert "Sentences to check" not in render_digest(make_digest(), "txt").decode("utf-8")
+
+
+def test_html_marks_each_flagged_sentence_with_its_reasons() -> None:
+    page = render_digest(flagged_digest(), "html").decode("utf-8")
+    assert page.count('<mark class="flag"') == 2
+    assert f'<mark class="flag" title="Numbers: The number 12,000 in the source is missing here.">{AR_SUMMARY}</mark>' in page
+    assert (
+        '<p>Первый абзац статьи.</p>\n<p><mark class="flag" title="Untranslated: This looks untranslated.&#10;'
+        'Repetition: A phrase repeats.">Второй абзац статьи.</mark></p>'
+    ) in page
+    assert "<p>Diplomats met in Geneva to resume talks.</p>" in page  # unflagged text as before

@@ -15,7 +15,9 @@ SETTINGS = GenerationSettings(num_beams=1, max_new_tokens=64)
 
 def translate_text(model: EchoModel, text: str, settings: GenerationSettings, state: JobState | None = None) -> str:
     [translated] = translate_texts([TextTranslation(model, text, settings)], state)
-    return translated
+    for (source, output), (start, end) in zip(translated.pieces, translated.ranges):
+        assert translated.text[start:end] == output  # every translated sentence knows where it stands
+    return translated.text
 
 
 def test_every_sentence_translated_in_order_with_paragraphs_kept() -> None:

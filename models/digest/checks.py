@@ -1,0 +1,875 @@
+"""Flags on generated sentences worth a second look, each with a reason in plain words.
+
+Users often cannot read every output language, so every flag says what looks wrong in words a
+non-linguist understands. Two entry points, pure string work (no models, no Qt, no torch):
+
+- :func:`check_translation` looks at one translated sentence against its English source:
+  ``numbers`` (a number missing, changed or added, compared by value across digit scripts,
+  separators and number words), ``untranslated`` (the wrong script, or a copy of the source),
+  ``repetition`` (a looping phrase, or a length far from the source's) and ``low-confidence``
+  (the model's own mean log-probability under a threshold).
+- :func:`check_summary_sentence` looks at one English summary sentence against the article:
+  ``unsupported`` (a name or a number the article never mentions) and ``repetition``.
+
+Each check raises at most one flag per sentence; its reason may name several things.
+Everything is linear in the text's length; the article's index is cached between calls.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from decimal import Decimal
+from functools import lru_cache
+from typing import Iterable, NamedTuple, Sequence
+
+__all__ = ["check_translation", "check_summary_sentence", "parse_numbers", "ParsedNumber"]
+
+Flag = tuple[str, str]
+
+# --------------------------------------------------------------------------------------------
+# Thresholds
+
+#: ``untranslated``: flag when under this share of the (non-name) letters are in the target script.
+MIN_TARGET_SCRIPT_SHARE = 0.5
+#: ...judged only when at least this many letters count.
+MIN_SCRIPT_LETTERS = 4
+#: ``untranslated``: a near-copy of the source has at least this character-trigram overlap (Dice).
+COPY_SIMILARITY = 0.8
+#: ...judged only when the source has at least this many letters.
+MIN_COPY_LETTERS = 12
+#: ``repetition``: the same 1..MAX_LOOP_WORDS-word sequence this many times in a row is a loop.
+LOOP_REPEATS = 3
+MAX_LOOP_WORDS = 4
+#: ``repetition``: any three-word sequence occurring this many times anywhere.
+TRIGRAM_REPEATS = 3
+#: ``repetition``: output characters / source characters outside this range (translations).
+LENGTH_RATIO_RANGE = (0.4, 2.5)
+#: ...judged only when the source has at least this many characters.
+MIN_RATIO_SOURCE_CHARS = 20
+
+# --------------------------------------------------------------------------------------------
+# Numbers: digits in three scripts, separators, number words and scale words, by value
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+_THOUSANDS_ONLY = "\u066c"  # ARABIC THOUSANDS SEPARATOR
+_DECIMAL_ONLY = "\u066b"  # ARABIC DECIMAL SEPARATOR
+_SPACES = " \u00a0\u202f"
+_CURRENCY = "$£€¥"
+
+_WORD_CLASS = r"(?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0670])+"
+#: English text: thousands by "," (or a no-break space), decimals by "."; other languages
+#: also group thousands with a plain space ("12 000").
+_TIME = r"(?P<time>(?<![0-9])[0-9]{1,2}:[0-9]{2}(?![0-9]))|"
+_NUMBER_TOKENS = {
+    "en": re.compile(
+        rf"{_TIME}(?P<lit>[0-9]{{1,3}}(?:[\u00a0\u202f][0-9]{{3}})+(?![0-9])(?:[.,\u066b][0-9]+)?|[0-9]+(?:[.,\u066b\u066c][0-9]+)*)|(?P<word>{_WORD_CLASS})"
+    ),
+    "other": re.compile(
+        rf"{_TIME}(?P<lit>[0-9]{{1,3}}(?:[ \u00a0\u202f][0-9]{{3}})+(?![0-9])(?:[.,\u066b][0-9]+)?|[0-9]+(?:[.,\u066b\u066c][0-9]+)*)|(?P<word>{_WORD_CLASS})"
+    ),
+}
+_ROMAN = re.compile(r"[IVXLC]+")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_CENTURY_AFTER = re.compile(r"\s+век", re.IGNORECASE)
+
+
+class ParsedNumber(NamedTuple):
+    """A number found in a text: as written, the values it may mean, and whether it is soft.
+
+    A *soft* number (a word meaning 0, 1 or 2, "a dozen", an Arabic ordinal, a Roman century)
+    never raises a flag by its absence or presence, since languages express those without a
+    number (Arabic duals, "one of", "no one"); it can still match a number on the other side.
+    """
+
+    text: str
+    values: frozenset[Decimal]
+    soft: bool
+
+
+class _Word(NamedTuple):
+    kind: str  # num | ord | mul | scale | a | and
+    value: Decimal
+    standalone: Decimal | None = None  # a mul/scale word's value with no number before it
+    soft: bool = False
+    currency_only: bool = False  # "m" in "$5m": a scale only glued to a currency amount
+
+
+class _Item(NamedTuple):
+    kind: str  # lit | break | a _Word kind
+    values: frozenset[Decimal]
+    word: _Word | None
+    start: int
+    end: int
+    joined: bool  # only whitespace (or an English hyphen) since the previous token
+    glued: bool  # nothing at all since the previous token
+    currency: bool  # a literal right after a currency sign
+    soft: bool
+
+
+def _d(value: int | float | str) -> Decimal:
+    return Decimal(str(value))
+
+
+def _build_english() -> dict[str, _Word]:
+    words: dict[str, _Word] = {}
+    units = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+    for value, word in enumerate(units.split()):
+        words[word] = _Word("num", _d(value))
+    for value, word in zip(range(20, 100, 10), "twenty thirty forty fifty sixty seventy eighty ninety".split()):
+        words[word] = _Word("num", _d(value))
+    words["hundred"] = _Word("mul", _d(100))
+    words["dozen"] = _Word("mul", _d(12), soft=True)
+    for word, value in (("thousand", 10**3), ("million", 10**6), ("billion", 10**9), ("trillion", 10**12), ("bn", 10**9), ("mln", 10**6)):
+        words[word] = _Word("scale", _d(value))
+    words["m"] = words["mn"] = _Word("scale", _d(10**6), currency_only=True)
+    words["a"] = words["an"] = _Word("a", _d(1))
+    words["and"] = _Word("and", _d(0))
+    return words
+
+
+def _build_russian() -> dict[str, _Word]:
+    words: dict[str, _Word] = {}
+
+    def add(value: int | str, *forms: str, kind: str = "num", soft: bool = False) -> None:
+        for form in forms:
+            words[form] = _Word(kind, _d(value), soft=soft)
+
+    add(0, "ноль", "нуль", "ноля", "нуля", "нолю", "нулю", "нолем", "нулем")
+    add(1, "один", "одна", "одно", "одного", "одной", "одному", "одним", "одном", "одну", "одни", "одних", "одними")
+    add(2, "два", "две", "двух", "двум", "двумя")
+    add(3, "три", "трех", "трем", "тремя")
+    add(4, "четыре", "четырех", "четырем", "четырьмя")
+    add("1.5", "полтора", "полторы", "полутора")
+    # Collective numerals ("двое военных", "трое раненых").
+    add(2, "двое", "двоих", "двоим", "двоими")
+    add(3, "трое", "троих", "троим", "троими")
+    for value, stem in zip(range(4, 11), ("четвер", "пятер", "шестер", "семер", "восьмер", "девятер", "десятер")):
+        add(value, stem + "о", stem + "ых", stem + "ым", stem + "ыми")
+    add(5, "пять", "пяти", "пятью")
+    add(6, "шесть", "шести", "шестью")
+    add(7, "семь", "семи")  # not "семью": it is also "family"
+    add(8, "восемь", "восьми", "восемью", "восьмью")
+    add(9, "девять", "девяти", "девятью")
+    add(10, "десять", "десяти", "десятью")
+    teens = "одиннадцать двенадцать тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать"
+    for value, form in zip(range(11, 20), teens.split()):
+        add(value, form, form[:-1] + "и", form + "ю")
+    add(20, "двадцать", "двадцати", "двадцатью")
+    add(30, "тридцать", "тридцати", "тридцатью")
+    add(40, "сорок", "сорока")
+    add(50, "пятьдесят", "пятидесяти", "пятьюдесятью")
+    add(60, "шестьдесят", "шестидесяти", "шестьюдесятью")
+    add(70, "семьдесят", "семидесяти", "семьюдесятью")
+    add(80, "восемьдесят", "восьмидесяти", "восемьюдесятью")
+    add(90, "девяносто", "девяноста")
+    add(100, "сто", "ста")
+    add(200, "двести", "двухсот", "двумстам", "двумястами", "двухстах")
+    add(300, "триста", "трехсот", "тремстам", "тремястами", "трехстах")
+    add(400, "четыреста", "четырехсот", "четырехстам", "четырьмястами", "четырехстах")
+    for value, nominative, genitive, instrumental in (
+        (500, "пятьсот", "пяти", "пятью"),
+        (600, "шестьсот", "шести", "шестью"),
+        (700, "семьсот", "семи", "семью"),
+        (800, "восемьсот", "восьми", "восемью"),
+        (900, "девятьсот", "девяти", "девятью"),
+    ):
+        add(value, nominative, genitive + "сот", genitive + "стам", instrumental + "стами", genitive + "стах")
+    for form in ("дюжина", "дюжину", "дюжины", "дюжин"):
+        words[form] = _Word("mul", _d(12), standalone=_d(12) if form in ("дюжина", "дюжину") else None, soft=True)
+    scales = (
+        (10**3, ("тысяча", "тысячу"), ("тысячи", "тысяч", "тысячей", "тысячам", "тысячами", "тысячах", "тыс")),
+        (10**6, ("миллион", "миллиона"), ("миллионов", "миллиону", "миллионом", "миллионы", "миллионам", "миллионами", "миллионах", "млн")),
+        (10**9, ("миллиард", "миллиарда"), ("миллиардов", "миллиарду", "миллиардом", "миллиарды", "миллиардам", "миллиардами", "миллиардах", "млрд")),
+        (10**12, ("триллион", "триллиона"), ("триллионов", "триллиону", "триллионом", "триллионы", "триллионам", "триллионами", "триллионах", "трлн")),
+    )
+    for value, alone, bound in scales:
+        for form in alone:
+            words[form] = _Word("scale", _d(value), standalone=_d(value))
+        for form in bound:
+            words[form] = _Word("scale", _d(value))
+    return words
+
+
+_ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+
+
+def _arabic_key(word: str) -> str:
+    """An Arabic word without vowel marks or elongation, its alef/ta marbuta/ya variants folded."""
+    return _ARABIC_MARKS.sub("", word).translate(_ARABIC_FOLD)
+
+
+def _build_arabic() -> dict[str, _Word]:
+    words: dict[str, _Word] = {}
+
+    def add(value: int, *forms: str, kind: str = "num", soft: bool = False) -> None:
+        for form in forms:
+            words[_arabic_key(form)] = _Word(kind, _d(value), soft=soft)
+
+    add(0, "صفر")
+    add(1, "واحد", "واحدة")  # not أحد / إحدى ("one of"), except in "أحد عشر" (below)
+    add(2, "اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثنتا")
+    units = (
+        (3, "ثلاث", "ثلاثة"),
+        (4, "أربع", "أربعة"),
+        (5, "خمس", "خمسة"),
+        (6, "ست", "ستة"),
+        (7, "سبع", "سبعة"),
+        (8, "ثمان", "ثماني", "ثمانية"),
+        (9, "تسع", "تسعة"),
+    )
+    for value, *forms in units:
+        add(value, *forms)
+    add(10, "عشر", "عشرة")
+    tens = ((20, "عشرون", "عشرين"), (30, "ثلاثون", "ثلاثين"), (40, "أربعون", "أربعين"), (50, "خمسون", "خمسين"))
+    tens += ((60, "ستون", "ستين"), (70, "سبعون", "سبعين"), (80, "ثمانون", "ثمانين"), (90, "تسعون", "تسعين"))
+    for value, *forms in tens:
+        add(value, *forms)
+    for form in ("مائة", "مئة"):
+        words[_arabic_key(form)] = _Word("mul", _d(100), standalone=_d(100))
+    add(200, "مائتان", "مائتين", "مئتان", "مئتين", "مائتا", "مئتا")
+    for value, *forms in units:
+        for form in forms[:1] + (["ثماني"] if value == 8 else []):
+            add(value * 100, form + "مائة", form + "مئة")
+    for form in ("أحد", "إحدى"):
+        words[_arabic_key(form)] = _Word("a", _d(1))
+    ordinals = (
+        (1, "الأول", "الأولى", "الحادي", "الحادية"),
+        (2, "الثاني", "الثانية"),
+        (3, "الثالث", "الثالثة"),
+        (4, "الرابع", "الرابعة"),
+        (5, "الخامس", "الخامسة"),
+        (6, "السادس", "السادسة"),
+        (7, "السابع", "السابعة"),
+        (8, "الثامن", "الثامنة"),
+        (9, "التاسع", "التاسعة"),
+        (10, "العاشر", "العاشرة"),
+    )
+    for value, *forms in ordinals:
+        add(value, *forms, kind="ord", soft=True)
+    scales = (
+        (10**3, ("ألف",), ("ألفا", "ألفان", "ألفين", "ألفي"), ("آلاف", "ألوف")),
+        (10**6, ("مليون",), ("مليونا", "مليونان", "مليونين", "مليوني"), ("ملايين",)),
+        (10**9, ("مليار", "بليون"), ("مليارا", "ملياران", "مليارين", "ملياري"), ("مليارات",)),
+        (10**12, ("تريليون",), ("تريليونا", "تريليونان", "تريليونين", "تريليوني"), ("تريليونات",)),
+    )
+    for value, alone, dual, plural in scales:
+        for form in alone:
+            words[_arabic_key(form)] = _Word("scale", _d(value), standalone=_d(value))
+        for form in dual:  # "ألفين" alone is two thousand; "عشرون ألفًا" is twenty thousand
+            words[_arabic_key(form)] = _Word("scale", _d(value), standalone=_d(2 * value))
+        for form in plural:
+            words[_arabic_key(form)] = _Word("scale", _d(value))
+    return words
+
+
+_ENGLISH_WORDS = _build_english()
+_RUSSIAN_WORDS = _build_russian()
+_ARABIC_WORDS = _build_arabic()
+
+
+def _lookup(word: str, language: str) -> _Word | None:
+    if language == "en":
+        return _ENGLISH_WORDS.get(word.lower())
+    if language == "ru":
+        return _RUSSIAN_WORDS.get(word.lower().replace("ё", "е"))
+    if language == "ar":
+        key = _arabic_key(word)
+        found = _ARABIC_WORDS.get(key)
+        if found is None and len(key) >= 4 and key[0] in "وبل":  # "and", "with", "for" glued on
+            found = _ARABIC_WORDS.get(key[1:])
+        return found
+    return None
+
+
+def _thousands_groups(groups: Sequence[str]) -> bool:
+    return len(groups) >= 2 and 1 <= len(groups[0]) <= 3 and groups[0][0] != "0" and all(len(group) == 3 for group in groups[1:])
+
+
+def _literal_values(literal: str, language: str) -> list[frozenset[Decimal]]:
+    """The values a run of digits and separators may mean (ASCII digits already); more than
+    one set when it is best read as several numbers ("1.2.3")."""
+    separators = [char for char in literal if not char.isdigit()]
+    if not separators:
+        return [frozenset({Decimal(literal)})]
+    groups = re.split(r"[^0-9]", literal)
+    if any(char in _SPACES for char in separators):  # "12 000" or "12 000,5"
+        if separators[-1] in _SPACES:
+            return [frozenset({Decimal("".join(groups))})]
+        return [frozenset({Decimal("".join(groups[:-1]) + "." + groups[-1])})]
+    if language == "en":
+        if set(separators) == {","} and _thousands_groups(groups):
+            return [frozenset({Decimal("".join(groups))})]
+        if separators == ["."]:
+            return [frozenset({Decimal(literal)})]
+        if separators[-1] == "." and set(separators[:-1]) == {","} and _thousands_groups(groups[:-1]):
+            return [frozenset({Decimal("".join(groups[:-1]) + "." + groups[-1])})]
+    candidates: set[Decimal] = set()
+    kinds = set(separators)
+    if len(kinds) == 1 and separators[0] != _DECIMAL_ONLY and _thousands_groups(groups):
+        candidates.add(Decimal("".join(groups)))
+    last, rest = separators[-1], separators[:-1]
+    if last != _THOUSANDS_ONLY and (
+        not rest or (len(set(rest)) == 1 and rest[0] != last and rest[0] != _DECIMAL_ONLY and _thousands_groups(groups[:-1]))
+    ):
+        candidates.add(Decimal("".join(groups[:-1]) + "." + groups[-1]))
+    if candidates:
+        return [frozenset(candidates)]
+    return [frozenset({Decimal(group)}) for group in groups if group]
+
+
+def _roman(text: str) -> int:
+    total = 0
+    for index, char in enumerate(text):
+        value = _ROMAN_VALUES[char]
+        if index + 1 < len(text) and _ROMAN_VALUES[text[index + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total
+
+
+def _items(text: str, language: str) -> list[_Item]:
+    pattern = _NUMBER_TOKENS["en" if language == "en" else "other"]
+    items: list[_Item] = []
+    previous_end = 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        gap = text[previous_end:start]
+        joined = not gap.strip() or (language == "en" and gap == "-")
+        glued = start == previous_end
+        previous_end = end
+        clock = match.group("time")
+        if clock is not None:  # "15:00" is 3 p.m. too; ":00" is no number of its own
+            hours, minutes = clock.split(":")
+            hour = int(hours)
+            hour_values = frozenset({_d(hour), _d(hour - 12)} if hour > 12 else {_d(hour)})
+            items.append(_Item("lit", hour_values, None, start, start + len(hours), False, False, False, False))
+            if minutes != "00":
+                items.append(_Item("lit", frozenset({_d(int(minutes))}), None, end - 2, end, False, False, False, False))
+            continue
+        literal = match.group("lit")
+        if literal is not None:
+            currency = start > 0 and text[start - 1] in _CURRENCY
+            sets = _literal_values(literal, language)
+            if len(sets) == 1:
+                items.append(_Item("lit", sets[0], None, start, end, joined, glued, currency, False))
+            else:  # several numbers in one run ("1.2.3"): none joins its neighbours
+                items.extend(_Item("lit", values, None, start, end, False, False, False, False) for values in sets)
+            continue
+        word = match.group()
+        if language == "ru" and _ROMAN.fullmatch(word) and _CENTURY_AFTER.match(text, end):
+            items.append(_Item("lit", frozenset({_d(_roman(word))}), None, start, end, joined, glued, False, True))
+            continue
+        found = _lookup(word, language)
+        if found is None:
+            items.append(_Item("break", frozenset(), None, start, end, False, False, False, False))
+        else:
+            items.append(_Item(found.kind, frozenset({found.value}), found, start, end, joined, glued, False, found.soft))
+    return items
+
+
+def _can_add(current: Decimal, value: Decimal, language: str) -> bool:
+    """Whether ``value`` continues the number ``current`` ("twenty" + "five", "сто" + "двадцать",
+    Arabic units before tens: "خمسة" + "وعشرون")."""
+    if current == 0:
+        return True
+    if current != current.to_integral_value() or value != value.to_integral_value():
+        return False
+    whole, adding = int(current), int(value)
+    place = 1
+    while place < 100 and whole % (place * 10) == 0:
+        place *= 10
+    if adding < place:
+        return True
+    return language == "ar" and 1 <= whole % 100 <= 9 and adding % 10 == 0 and 10 <= adding <= 90
+
+
+def _word_group(text: str, items: Sequence[_Item], index: int, language: str) -> tuple[int, ParsedNumber | None]:
+    """Read a number written in words from ``items[index]``; returns where it stopped."""
+    total = current = Decimal(0)
+    last_scale: Decimal | None = None
+    last_kind = ""
+    soft = False
+    start = end = -1
+    position = index
+    while position < len(items):
+        item = items[position]
+        word = item.word
+        started = start >= 0
+        if word is None or (started and not item.joined):
+            break
+        following = items[position + 1] if position + 1 < len(items) else None
+        if item.kind == "a":
+            follows = following is not None and following.joined and following.word is not None
+            if started or not follows or not (
+                following.kind in ("mul", "scale") or (language == "ar" and following.kind == "num" and following.word.value == 10)
+            ):
+                break
+            current = Decimal(1)
+        elif item.kind == "and":
+            if not (started and last_kind in ("mul", "scale") and following is not None and following.joined and following.kind == "num"):
+                break
+            if not _can_add(current, following.word.value, language):
+                break
+            position += 1
+            continue
+        elif item.kind in ("num", "ord"):
+            if started and not _can_add(current, word.value, language):
+                break
+            current += word.value
+        elif item.kind == "mul":
+            if started and current:
+                if current >= 100:
+                    break
+                current *= word.value
+            elif word.standalone is not None:
+                current += word.standalone
+            else:
+                break
+        elif item.kind == "scale":
+            if word.currency_only:
+                break
+            if started and current:
+                if last_scale is not None and word.value >= last_scale:
+                    break
+                total += current * word.value
+                current = Decimal(0)
+            elif not started and word.standalone is not None:
+                total = word.standalone
+            else:
+                break
+            last_scale = word.value
+        else:
+            break
+        soft = soft or word.soft
+        last_kind = item.kind
+        if not started:
+            start = item.start
+        end = item.end
+        position += 1
+    if start < 0:
+        return index + 1, None
+    value = total + current
+    return position, ParsedNumber(text[start:end], frozenset({value}), soft or value in (0, 1, 2))
+
+
+def parse_numbers(text: str, language: str) -> list[ParsedNumber]:
+    """Every number in ``text`` (in ``language``: ``en``, ``ru``, ``ar``; others get digits
+    only), by value: digits in any of three scripts with thousands and decimal separators,
+    number words, and scale words multiplying the number before them ("12 млн")."""
+    language = language.lower().split("-")[0]
+    normalised = text.translate(_DIGITS)
+    items = _items(normalised, language)
+    numbers: list[ParsedNumber] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if item.kind == "lit":
+            values, end, index = item.values, item.end, index + 1
+            if index < len(items):
+                after = items[index]
+                if after.kind in ("scale", "mul") and after.joined and after.word is not None:
+                    if not after.word.currency_only or (after.glued and item.currency):
+                        values = frozenset(value * after.word.value for value in values)
+                        end, index = after.end, index + 1
+            numbers.append(ParsedNumber(text[item.start : end], values, item.soft))
+        elif item.kind == "break":
+            index += 1
+        else:
+            index, number = _word_group(text, items, index, language)
+            if number is not None:
+                numbers.append(number)
+    return numbers
+
+
+def _format_value(value: Decimal) -> str:
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.normalize():,f}"
+
+
+_PLAIN_NUMBER = re.compile(r"[0-9][0-9,. %]*")
+
+
+def _shown(number: ParsedNumber) -> str:
+    """A number as written, with its value in plain digits when it is written otherwise."""
+    if _PLAIN_NUMBER.fullmatch(number.text) or len(number.values) != 1:
+        return number.text
+    return f"{number.text} ({_format_value(next(iter(number.values)))})"
+
+
+def _as_written(text: str) -> str:
+    """A number as written, a capital from the sentence's start lowered ("Twelve" -> "twelve")."""
+    return text[0].lower() + text[1:] if text[:1].isupper() and text[1:2].islower() else text
+
+
+def _listed(things: Sequence[str]) -> str:
+    return things[0] if len(things) == 1 else ", ".join(things[:-1]) + " and " + things[-1]
+
+
+def _unique(numbers: Iterable[ParsedNumber]) -> list[ParsedNumber]:
+    seen: set[frozenset[Decimal]] = set()
+    unique = []
+    for number in numbers:
+        if number.values not in seen:
+            seen.add(number.values)
+            unique.append(number)
+    return unique
+
+
+def _number_flag(source: str, output: str, language: str) -> Flag | None:
+    source_numbers = parse_numbers(source, "en")
+    output_numbers = parse_numbers(output, language)
+    if not source_numbers and not output_numbers:
+        return None
+    source_values = frozenset().union(*(number.values for number in source_numbers))
+    output_values = frozenset().union(*(number.values for number in output_numbers))
+    missing = _unique(number for number in source_numbers if not number.soft and not number.values & output_values)
+    extra = _unique(number for number in output_numbers if not number.soft and not number.values & source_values)
+    reasons = []
+    if missing:
+        shown = [_as_written(number.text) for number in missing]
+        if len(shown) == 1:
+            reasons.append(f"The number {shown[0]} in the source is missing here.")
+        else:
+            reasons.append(f"The numbers {_listed(shown)} in the source are missing here.")
+    if extra:
+        shown = [_shown(number) for number in extra]
+        if len(shown) == 1:
+            reasons.append(f"The number {shown[0]} here is not in the source.")
+        else:
+            reasons.append(f"The numbers {_listed(shown)} here are not in the source.")
+    return ("numbers", " ".join(reasons)) if reasons else None
+
+
+# --------------------------------------------------------------------------------------------
+# Untranslated: the wrong script, or a copy of the source
+
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
+_CYRILLIC = re.compile(r"[\u0400-\u0481\u048a-\u052f]")
+_ARABIC = re.compile(r"[\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]")
+_EXPECTED_SCRIPT = {"ru": "Cyrillic", "ar": "Arabic"}
+_SCRIPT_NAMES = {"ru": "Russian (Cyrillic)", "ar": "Arabic"}
+_NORMAL_WORD = re.compile(r"\w+")
+
+
+def _script_flag(output: str, language: str) -> Flag | None:
+    expected = _EXPECTED_SCRIPT.get(language)
+    if expected is None:
+        return None
+    letters = len(_LETTER.findall(output))
+    if letters < MIN_SCRIPT_LETTERS:
+        return None
+    latin_words = _LATIN_WORD.findall(output)
+    latin = sum(len(word) for word in latin_words)
+    # Capitalised Latin words are names (normal inside Arabic or Russian): they don't count.
+    names = sum(len(word) for word in latin_words if word[0].isupper())
+    if letters - names < MIN_SCRIPT_LETTERS:
+        return None
+    counts = {"Latin": latin - names, "Cyrillic": len(_CYRILLIC.findall(output)), "Arabic": len(_ARABIC.findall(output))}
+    counted = letters - names
+    counts["another"] = max(0, counted - sum(counts.values()))
+    if counts[expected] >= MIN_TARGET_SCRIPT_SHARE * counted:
+        return None
+    dominant = max((script for script in counts if script != expected), key=lambda script: counts[script])
+    name = _SCRIPT_NAMES[language]
+    if dominant == "Latin":
+        return "untranslated", f"This looks untranslated: most of it is in Latin script, not {name}."
+    if dominant == "another":
+        return "untranslated", f"This looks like the wrong language: most of it is not in {name} script."
+    return "untranslated", f"This looks like the wrong language: most of it is in {dominant} script, not {name}."
+
+
+def _normalised(text: str) -> str:
+    return " ".join(_NORMAL_WORD.findall(text.translate(_DIGITS).casefold()))
+
+
+def _trigrams(text: str) -> Counter[str]:
+    return Counter(text[index : index + 3] for index in range(len(text) - 2))
+
+
+def _copy_flag(source: str, output: str) -> Flag | None:
+    if len(_LETTER.findall(source)) < MIN_COPY_LETTERS:
+        return None
+    source_key, output_key = _normalised(source), _normalised(output)
+    if source_key == output_key:
+        return "untranslated", "This looks untranslated: it is the same as the English source."
+    output_letters = len(_LETTER.findall(output))
+    latin = sum(len(word) for word in _LATIN_WORD.findall(output))
+    if not output_letters or latin < 0.5 * output_letters:
+        return None  # mostly another script: no real overlap with English is possible
+    source_grams, output_grams = _trigrams(source_key), _trigrams(output_key)
+    size = sum(source_grams.values()) + sum(output_grams.values())
+    shared = sum((source_grams & output_grams).values())
+    if size and 2 * shared / size >= COPY_SIMILARITY:
+        return "untranslated", "This looks untranslated: it is nearly the same as the English source."
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Repetition: looping phrases, and lengths far from the source's
+
+_REPEAT_WORD = re.compile(r"(?:\w|[\u0300-\u036f\u064b-\u065f\u0670])+")
+_MAX_SHOWN = 60
+
+
+def _quoted(phrase: str) -> str:
+    if len(phrase) > _MAX_SHOWN:
+        phrase = phrase[: _MAX_SHOWN - 1].rstrip() + "…"
+    return f"“{phrase}”"
+
+
+def _repetition_reason(text: str) -> str | None:
+    """A plain-words reason when ``text`` loops (a phrase over and over), else None."""
+    words = _REPEAT_WORD.findall(text)
+    keys = [word.casefold() for word in words]
+    count = len(keys)
+    for size in range(1, MAX_LOOP_WORDS + 1):
+        run = 0
+        for position in range(count - size):
+            if keys[position] == keys[position + size]:
+                run += 1
+                if run >= (LOOP_REPEATS - 1) * size:
+                    first = position - run + 1
+                    phrase = keys[first : first + size]
+                    if all(key.isdigit() for key in phrase):
+                        continue
+                    shown = " ".join(words[first : first + LOOP_REPEATS * size])
+                    return f"A phrase repeats: {_quoted(shown)}."
+            else:
+                run = 0
+    trigrams = Counter(zip(keys, keys[1:], keys[2:]))
+    for trigram, times in trigrams.items():
+        if times >= TRIGRAM_REPEATS and not all(key.isdigit() for key in trigram):
+            first = next(index for index in range(count - 2) if tuple(keys[index : index + 3]) == trigram)
+            return f"A phrase appears {times} times: {_quoted(' '.join(words[first : first + 3]))}."
+    return None
+
+
+def _length_reason(source: str, output: str) -> str | None:
+    source_length, output_length = len(source.strip()), len(output.strip())
+    if source_length < MIN_RATIO_SOURCE_CHARS:
+        return None
+    ratio = output_length / source_length
+    low, high = LENGTH_RATIO_RANGE
+    if ratio > high:
+        return f"This translation is {ratio:.1f} times as long as the English; it may repeat itself or add things."
+    if ratio < low:
+        return f"This translation is much shorter than the English ({round(ratio * 100)}% of its length); part of it may be missing."
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Unsupported: names and numbers in a summary sentence that the article never mentions
+
+_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*")
+_OPENERS = "\"“‘'«([:;.!?—–"
+#: Common words: never names on their own, dropped from the start of a name ("The United Nations").
+_COMMON = frozenset(
+    """a an the this that these those it its he she they we i you his her their our my your me him them us
+    in on at by for from to of with without after before during under over since until as into onto upon
+    and but or nor so yet if when while where why how what which who whom whose there here
+    however meanwhile also still then now today yesterday tomorrow both all some many most more several such
+    no not one two another other each every according despite although though because amid among between about
+    last next earlier later once only even instead overall thus therefore furthermore moreover besides
+    mr mrs ms dr prof sir st
+    first second third finally just much nearly almost around new former several others people experts officials
+    authorities police residents critics analysts researchers scientists leaders government governments""".split()
+)
+#: A capitalised word opening a sentence with these endings is an adverb or a participle
+#: ("Meanwhile", "Speaking", "Asked"), not a name.
+_NOT_NAME_ENDINGS = ("ly", "ing", "ed")
+#: Lower-case words that may sit inside a name ("Bank of England", "Bashar al-Assad").
+_CONNECTORS = frozenset("of the de da del der di du la le van von al bin ibn".split())
+
+
+def _name_key(word: str) -> str:
+    """A word for matching: lower case, no dots, no possessive ending."""
+    key = word.casefold().replace("’", "'").replace(".", "")
+    if key.endswith("'s"):
+        key = key[:-2]
+    return key.rstrip("'")
+
+
+def _variants(key: str) -> set[str]:
+    """A key and its singular guesses ("democrats" -> "democrat", "churches" -> "church")."""
+    variants = {key}
+    if len(key) > 3 and key.endswith("s"):
+        variants.add(key[:-1])
+        if key.endswith("es"):
+            variants.add(key[:-2])
+    return variants
+
+
+class _ArticleIndex(NamedTuple):
+    words: frozenset[str]
+    prefixes: frozenset[str]
+    numbers: frozenset[Decimal]
+
+
+@lru_cache(maxsize=8)
+def _article_index(article: str) -> _ArticleIndex:
+    """The article's words (with singular guesses and hyphen parts), their short prefixes, and
+    its numbers' values: built once per article, since every summary sentence asks."""
+    words: set[str] = set()
+    for token in _NAME_TOKEN.findall(article):
+        key = _name_key(token)
+        words |= _variants(key)
+        if "-" in key or "'" in key:
+            for part in re.split(r"[-']", key):
+                if part:
+                    words |= _variants(part)
+    prefixes = {word[:-cut] for word in words if len(word) >= 5 for cut in (1, 2, 3) if len(word) - cut >= 4}
+    numbers: set[Decimal] = set()
+    for number in parse_numbers(article, "en"):
+        numbers |= number.values
+    return _ArticleIndex(frozenset(words), frozenset(prefixes), frozenset(numbers))
+
+
+def _key_supported(key: str, index: _ArticleIndex) -> bool:
+    for variant in _variants(key):
+        if variant in index.words or variant in index.prefixes:
+            return True
+        # The name is a longer form of an article word ("Russian" for "Russia").
+        if any(variant[:-cut] in index.words for cut in (1, 2, 3) if len(variant) - cut >= 4):
+            return True
+    return False
+
+
+def _word_supported(token: str, index: _ArticleIndex) -> bool:
+    key = _name_key(token)
+    if _key_supported(key, index):
+        return True
+    parts = [part for part in re.split(r"[-'’]", token) if len(part) >= 2 and part[0].isupper()]
+    return bool(parts) and all(_key_supported(_name_key(part), index) for part in parts)
+
+
+def _capitalised(token: str) -> bool:
+    if token[0].isupper():
+        return True
+    return any(part[:1].isupper() for part in re.split(r"[-'’]", token)[1:])
+
+
+def _at_sentence_start(sentence: str, start: int) -> bool:
+    before = sentence[:start].rstrip()
+    return not before or before[-1] in _OPENERS
+
+
+def _names(sentence: str) -> list[list[tuple[str, bool]]]:
+    """The sentence's names: runs of capitalised words (joined by spaces or connectors such as
+    "of"), each word with whether it begins a sentence. Common words at the front are dropped
+    ("The United Nations"); a lone word opening the sentence counts unless it is common or
+    reads as an adverb or participle ("Meanwhile", "Speaking")."""
+    spans: list[list[tuple[str, bool]]] = []
+    current: list[tuple[str, bool]] = []
+    pending: list[tuple[str, bool]] = []  # connectors waiting for a capitalised word
+    previous_end = 0
+    for match in _NAME_TOKEN.finditer(sentence):
+        token, start = match.group(), match.start()
+        spaced = sentence[previous_end:start] == " "
+        previous_end = match.end()
+        if _capitalised(token) and _lookup(token, "en") is None:  # "Twelve" is a number, not a name
+            if not (current and spaced):
+                if current:
+                    spans.append(current)
+                current, pending = [], []
+            current += pending + [(token, _at_sentence_start(sentence, start))]
+            pending = []
+        elif current and spaced and token in _CONNECTORS:
+            pending.append((token, False))
+        else:
+            if current:
+                spans.append(current)
+            current, pending = [], []
+    if current:
+        spans.append(current)
+    names = []
+    for span in spans:
+        while span and (span[0][0].lower() in _COMMON or span[0][0] in _CONNECTORS):
+            span = span[1:]
+        if not span:
+            continue
+        if len(span) == 1 and span[0][1] and span[0][0].lower().endswith(_NOT_NAME_ENDINGS):
+            continue
+        names.append(span)
+    return names
+
+
+def _display_name(words: Sequence[str]) -> str:
+    text = " ".join(words)
+    return re.sub(r"['’]s?$", "", text)
+
+
+def _unsupported_flag(sentence: str, article: str) -> Flag | None:
+    index = _article_index(article)
+    missing_names: list[str] = []
+    for span in _names(sentence):
+        tokens = [token for token, _ in span]
+        checked = [token for token in tokens if token.lower() not in _COMMON and token not in _CONNECTORS]
+        missing = [token for token in checked if not _word_supported(token, index)]
+        if not missing:
+            continue
+        shown = f"“{_display_name(tokens)}”"
+        if len(missing) < len(checked):
+            shown = f"“{_display_name(missing)}” (in {shown})"
+        if shown not in missing_names:
+            missing_names.append(shown)
+    missing_numbers = _unique(number for number in parse_numbers(sentence, "en") if not number.soft and not number.values & index.numbers)
+    reasons = []
+    if missing_names:
+        reasons.append(f"This summary sentence names {_listed(missing_names)}, which the article does not mention.")
+    if missing_numbers:
+        shown = [_as_written(number.text) for number in missing_numbers]
+        plural = "numbers" if len(shown) > 1 else "number"
+        reasons.append(f"This summary sentence gives the {plural} {_listed(shown)}, which the article does not mention.")
+    return ("unsupported", " ".join(reasons)) if reasons else None
+
+
+# --------------------------------------------------------------------------------------------
+# Entry points
+
+
+def check_translation(
+    source: str,
+    output: str,
+    language: str,
+    *,
+    log_probability: float | None = None,
+    threshold: float | None = None,
+) -> list[tuple[str, str]]:
+    """(check, reason) pairs for one translated sentence: `source` is the English sentence, `output` its translation into `language` ("ru" or "ar").
+
+    ``log_probability`` is the model's mean log-probability per output token; with
+    ``threshold``, a sentence under it is flagged ``low-confidence``.
+    """
+    language = language.lower().split("-")[0]
+    flags: list[Flag] = []
+    number_flag = _number_flag(source, output, language)
+    if number_flag:
+        flags.append(number_flag)
+    untranslated = _copy_flag(source, output) or _script_flag(output, language)
+    if untranslated:
+        flags.append(untranslated)
+    reasons = [reason for reason in (_repetition_reason(output), _length_reason(source, output)) if reason]
+    if reasons:
+        flags.append(("repetition", " ".join(reasons)))
+    if log_probability is not None and threshold is not None and log_probability < threshold:
+        confidence = math.exp(log_probability)
+        flags.append(("low-confidence", f"The translation model was unsure of this sentence (confidence {confidence:.2f})."))
+    return flags
+
+
+def check_summary_sentence(sentence: str, article: str) -> list[tuple[str, str]]:
+    """(check, reason) pairs for one English summary sentence against the whole article text."""
+    flags: list[Flag] = []
+    unsupported = _unsupported_flag(sentence, article)
+    if unsupported:
+        flags.append(unsupported)
+    repetition = _repetition_reason(sentence)
+    if repetition:
+        flags.append(("repetition", repetition))
+    return flags
