@@ -48,7 +48,7 @@ def _engine_run(model: Any, sentences: list[str], beams: int, workers: int) -> C
 
     def run() -> list[str]:
         [out] = translate_jobs([TranslationJob(model, sentences, settings)], workers=workers, thread_setup=lambda: set_thread_count(1))
-        return out
+        return out.translations
 
     return run
 

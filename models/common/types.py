@@ -256,3 +256,7 @@ class Seq2SeqModel(Protocol):
         state: JobState | None = None,
     ) -> list[str]: ...
 
+    def score(self, texts: Sequence[str], outputs: Sequence[str]) -> list[float]:
+        """The model's mean log-probability per token of each output given its text."""
+        ...
+

@@ -36,17 +36,21 @@ _STOPWORDS = frozenset(
 )
 
 
-def translation_alignment(source: str, source_text: str, translated: TranslatedText, language: str) -> Alignment:
+def translation_alignment(
+    source: str, source_text: str, translated: TranslatedText, language: str, confidence_threshold: float | None = None
+) -> Alignment:
     """The alignment of ``translated`` (into ``language``) against ``source_text``, the text it
-    was translated from (``source``: ``"article"`` or ``"summary"``)."""
+    was translated from (``source``: ``"article"`` or ``"summary"``). Sentences the model
+    scored below ``confidence_threshold`` are flagged as low-confidence."""
     from models.digest.checks import check_translation
 
     source_ranges = locate_pieces(source_text, (piece for piece, _ in translated.pieces))
     links = tuple(SentenceLink(target, (origin,)) for target, origin in zip(translated.ranges, source_ranges))
+    scores = translated.log_probabilities or (None,) * len(translated.pieces)
     flags = tuple(
         SentenceFlag(target, check, reason)
-        for (piece, output), target in zip(translated.pieces, translated.ranges)
-        for check, reason in check_translation(piece, output, language)
+        for (piece, output), target, score in zip(translated.pieces, translated.ranges, scores)
+        for check, reason in check_translation(piece, output, language, log_probability=score, threshold=confidence_threshold)
     )
     return Alignment(source, links, flags)
 

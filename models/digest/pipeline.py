@@ -158,7 +158,8 @@ class DigestPipeline:
         for (kind, language, _), translation in zip(texts, translated):
             outputs[kind, language] = translation.text
             source_text = summary if kind == "summary" else article.text
-            alignments[alignment_key(kind, language)] = translation_alignment(kind, source_text, translation, language)
+            threshold = loaded[catalog.translation_task(language)].spec.confidence_threshold
+            alignments[alignment_key(kind, language)] = translation_alignment(kind, source_text, translation, language, threshold)
         state.report(1.0, "Done")
         return Digest(
             article=article,
@@ -197,6 +198,7 @@ class DigestPipeline:
                     settings=translator.spec.generation,
                     label=f"Translating {kind} to {LANGUAGE_NAMES[language]}",
                     weight=chars / 1000 * _TRANSLATION_WEIGHT_PER_1000_CHARS,
+                    scored=True,
                 )
             )
         on_cpu = all(request.model.device == "cpu" for request in requests)

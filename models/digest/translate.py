@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from models.inventory.catalog import GenerationSettings
@@ -69,6 +69,17 @@ class TranslationJob:
     settings: GenerationSettings
     label: str = "Translating"
     weight: float = 1.0
+    #: Also score each translation (the model's mean log-probability per token, for the
+    #: low-confidence flag): one teacher-forced pass per batch after the search.
+    scored: bool = False
+
+
+@dataclass(frozen=True)
+class JobOutput:
+    """A job's translations, in the order of its sentences, and their scores (None: not scored)."""
+
+    translations: list[str]
+    log_probabilities: list[float | None]
 
 
 def translate_jobs(
@@ -77,9 +88,9 @@ def translate_jobs(
     *,
     workers: int = 1,
     thread_setup: Callable[[], None] | None = None,
-) -> list[list[str]]:
-    """Translate every job's sentences (each must fit its model's window); returns one list of
-    translations per job, in the order given.
+) -> list[JobOutput]:
+    """Translate every job's sentences (each must fit its model's window); returns one
+    :class:`JobOutput` per job, in the order given.
 
     With ``workers`` > 1 the batches of all jobs are shared out to that many threads
     (``thread_setup`` runs first in each, e.g. to give torch one thread); batches are cut so
@@ -92,6 +103,7 @@ def translate_jobs(
     total_sentences = sum(len(job.sentences) for job in jobs)
     share = max(1, math.ceil(total_sentences / workers)) if workers > 1 else MAX_BATCH_SENTENCES
     translations = [[""] * len(job.sentences) for job in jobs]
+    log_probabilities: list[list[float | None]] = [[None] * len(job.sentences) for job in jobs]
     batches: list[tuple[float, int, list[int], int, JobState]] = []
     for index, job in enumerate(jobs):
         lengths = [job.model.count_tokens(sentence) + 1 for sentence in job.sentences]
@@ -112,20 +124,17 @@ def translate_jobs(
         batch_state.raise_if_interrupted()
         batch_state.set_status(job.label)
         prefix = f"{job.model.target_token} " if job.model.target_token else ""
+        inputs = [prefix + job.sentences[item] for item in batch]
         try:
             # At least one token: every source sentence yields a translation.
-            outputs = job.model.generate(
-                [prefix + job.sentences[item] for item in batch],
-                job.settings,
-                max_new_tokens=limit,
-                min_new_tokens=1,
-                state=batch_state,
-            )
+            outputs = job.model.generate(inputs, job.settings, max_new_tokens=limit, min_new_tokens=1, state=batch_state)
+            scores = job.model.score(inputs, outputs) if job.scored else [None] * len(outputs)
         except BaseException:
             group.request_interruption()
             raise
-        for item, output in zip(batch, outputs):
+        for item, output, score in zip(batch, outputs, scores):
             translations[index][item] = output
+            log_probabilities[index][item] = score
         batch_state.set_progress_value(1.0)
 
     if workers <= 1 or len(batches) <= 1:
@@ -143,7 +152,7 @@ def translate_jobs(
         if any(errors):
             raise Cancelled()
     group.set_progress_value(1.0)
-    return translations
+    return [JobOutput(texts, scores) for texts, scores in zip(translations, log_probabilities)]
 
 
 @dataclass(frozen=True)
@@ -156,17 +165,20 @@ class TextTranslation:
     settings: GenerationSettings
     label: str = "Translating"
     weight: float = 1.0
+    scored: bool = False
 
 
 @dataclass(frozen=True)
 class TranslatedText:
     """A translation that knows its sentences: ``pieces`` pairs each source sentence (or piece
-    of an over-long one) with its translation, and ``ranges`` says where each translation
-    stands in ``text`` (paragraphs joined by blank lines, sentences by spaces)."""
+    of an over-long one) with its translation, ``ranges`` says where each translation stands
+    in ``text`` (paragraphs joined by blank lines, sentences by spaces), and
+    ``log_probabilities`` how sure the model was of each (None: not scored)."""
 
     text: str
     pieces: tuple[tuple[str, str], ...]
     ranges: tuple[tuple[int, int], ...]
+    log_probabilities: tuple[float | None, ...] = ()
 
 
 def translate_texts(
@@ -180,11 +192,16 @@ def translate_texts(
     all of them together, as :func:`translate_jobs` does."""
     units = [sentence_units(item.model, item.text) for item in texts]
     jobs = [
-        TranslationJob(item.model, [piece for paragraph in paragraphs for piece in paragraph], item.settings, item.label, item.weight)
+        TranslationJob(
+            item.model, [piece for paragraph in paragraphs for piece in paragraph], item.settings, item.label, item.weight, item.scored
+        )
         for item, paragraphs in zip(texts, units)
     ]
     outputs = translate_jobs(jobs, state, workers=workers, thread_setup=thread_setup)
-    return [join_units(paragraphs, translations) for paragraphs, translations in zip(units, outputs)]
+    return [
+        replace(join_units(paragraphs, output.translations), log_probabilities=tuple(output.log_probabilities))
+        for paragraphs, output in zip(units, outputs)
+    ]
 
 
 def sentence_units(model: Seq2SeqModel, text: str) -> list[list[str]]:

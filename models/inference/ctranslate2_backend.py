@@ -147,6 +147,18 @@ class CTranslate2Model:
             for result in results
         ]
 
+    def score(self, texts: Sequence[str], outputs: Sequence[str]) -> list[float]:
+        """The mean log-probability per token the model gives each output for its text (how
+        sure it is of the translation; 0 is certain)."""
+        encode = self.tokenizer
+        source = [encode.convert_ids_to_tokens(ids) for ids in encode(list(texts), truncation=True, max_length=self.window)["input_ids"]]
+        target = [
+            encode.convert_ids_to_tokens(ids[:-1] if ids and ids[-1] == encode.eos_token_id else ids)  # CTranslate2 adds the end
+            for ids in encode(text_target=list(outputs), truncation=True, max_length=self.window)["input_ids"]
+        ]
+        results = self.translator.score_batch(source, target, max_input_length=self.window)
+        return [sum(result.log_probs) / max(1, len(result.log_probs)) for result in results]
+
     def _beam_search(self, source: list[list[str]], options: dict[str, Any], state: JobState) -> list[Any]:
         pending = self.translator.translate_batch(source, asynchronous=True, **options)
         while not all(result.done() for result in pending):

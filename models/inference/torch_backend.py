@@ -175,6 +175,22 @@ class TorchModel:
         state.raise_if_interrupted()
         return [text.strip() for text in self.tokenizer.batch_decode(output, skip_special_tokens=True)]
 
+    def score(self, texts: Sequence[str], outputs: Sequence[str]) -> list[float]:
+        """The mean log-probability per token the model gives each output for its text (how
+        sure it is of the translation; 0 is certain): one teacher-forced pass, no search."""
+        encoded = self.tokenizer(
+            list(texts), return_tensors="pt", padding=True, truncation=True, max_length=self.input_window
+        ).to(self.device)
+        labels = self.tokenizer(
+            text_target=list(outputs), return_tensors="pt", padding=True, truncation=True, max_length=self.input_window
+        )["input_ids"].to(self.device)
+        with torch.inference_mode():
+            logits = self.model(**encoded, labels=labels).logits.float()
+            chosen = logits.gather(-1, labels.unsqueeze(-1)).squeeze(-1) - logits.logsumexp(-1)
+            mask = labels != self.tokenizer.pad_token_id
+            means = (chosen * mask).sum(-1) / mask.sum(-1).clamp(min=1)
+        return [float(value) for value in means]
+
     def _shared_cross_attention(self, encoded: Any, beams: int) -> dict[str, Any]:
         """``generate`` arguments that run the encoder and the cross-attention projections once
         per sentence, with a cache whose beams share them (see the module docstring)."""

@@ -48,6 +48,9 @@ class ModelSpec:
     #: checked against the tokenizer's vocabulary before use.
     target_token: str | None = None
     generation: GenerationSettings = field(default_factory=GenerationSettings)
+    #: A translated sentence whose mean log-probability per token is below this is flagged
+    #: "low confidence" (None: never). See ``_TRANSLATION_CONFIDENCE``.
+    confidence_threshold: float | None = None
 
     @property
     def folder_name(self) -> str:
@@ -68,6 +71,11 @@ _TRANSLATION_GENERATION = GenerationSettings(num_beams=4, max_new_tokens=512)
 # weights. Summaries keep their beam in both: the length penalty only works with one.
 _FAST_TRANSLATION_GENERATION = GenerationSettings(num_beams=1, max_new_tokens=512)
 
+# OPUS-MT translations of well-formed news sentences score about -0.2 to -0.8 (mean log-probability
+# per token); below -1.5 (a confidence under 0.22) the model was guessing. Set from the published
+# behaviour of these models, not yet calibrated on this app's own sample: bench/quality.py is where
+# a calibration on real weights would go.
+_TRANSLATION_CONFIDENCE = -1.5
 _OPUS_ATTRIBUTION = "Jörg Tiedemann and the Language Technology Research Group at the University of Helsinki (OPUS-MT)"
 _DISTILBART_ATTRIBUTION = "Sam Shleifer, Hugging Face (distilled from facebook/bart-large-cnn)"
 
@@ -95,6 +103,7 @@ PROFILES: Mapping[str, Mapping[str, ModelSpec]] = {
             quality_note="Flores-101 BLEU 32.7 (en→ru)",
             target_token=">>rus<<",
             generation=_TRANSLATION_GENERATION,
+            confidence_threshold=_TRANSLATION_CONFIDENCE,
         ),
         translation_task("ar"): ModelSpec(
             task=translation_task("ar"),
@@ -107,6 +116,7 @@ PROFILES: Mapping[str, Mapping[str, ModelSpec]] = {
             quality_note="Flores-101 BLEU 29.4",
             target_token=">>ara<<",
             generation=_TRANSLATION_GENERATION,
+            confidence_threshold=_TRANSLATION_CONFIDENCE,
         ),
     },
     "fast": {
@@ -131,6 +141,7 @@ PROFILES: Mapping[str, Mapping[str, ModelSpec]] = {
             size_mb=307,
             quality_note="Flores-101 BLEU about 28",
             generation=_FAST_TRANSLATION_GENERATION,
+            confidence_threshold=_TRANSLATION_CONFIDENCE,
         ),
         translation_task("ar"): ModelSpec(
             task=translation_task("ar"),
@@ -143,6 +154,7 @@ PROFILES: Mapping[str, Mapping[str, ModelSpec]] = {
             quality_note="Tatoeba BLEU 14.0",
             target_token=">>ara<<",
             generation=_FAST_TRANSLATION_GENERATION,
+            confidence_threshold=_TRANSLATION_CONFIDENCE,
         ),
     },
 }

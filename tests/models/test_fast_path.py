@@ -53,8 +53,8 @@ def test_side_by_side_workers_give_the_sequential_output(tiny_models_dir: Path) 
         # Two sentences per language: the same batches whether one worker or two.
         return [TranslationJob(model, _sentences("", 2), _settings(model.spec, 4)) for model in models]
 
-    alone = translate_jobs(jobs(), workers=1)
-    together = translate_jobs(jobs(), workers=2, thread_setup=lambda: set_thread_count(1))
+    alone = [output.translations for output in translate_jobs(jobs(), workers=1)]
+    together = [output.translations for output in translate_jobs(jobs(), workers=2, thread_setup=lambda: set_thread_count(1))]
     assert together == alone
     assert all(text.strip() for texts in together for text in texts)
 
@@ -186,3 +186,19 @@ def test_ctranslate2_is_the_default_translator_and_cancels_within_a_second(tiny_
     assert _cancel_during_translation(_greedy(engine)) < 1.0
     beams = DigestPipeline(PipelineConfig(models_dir=str(tiny_models_dir)))
     assert _cancel_during_translation(beams) < 1.0
+
+
+def test_both_backends_score_a_translation_alike(tiny_models_dir: Path, ct2: object) -> None:
+    """The low-confidence flag reads the same number whichever backend translated."""
+    from models.inference import ctranslate2_backend, torch_backend
+
+    torch_model = torch_backend.load(RUSSIAN, tiny_models_dir / "translate-ru", "cpu", quantize=False)
+    served = ctranslate2_backend.load(RUSSIAN, tiny_models_dir / "translate-ru", workers=1)
+    texts = [">>rus<< Russia and the US talk.", ">>rus<< About 900 US troops remain in north-east Syria."]
+    outputs = ["Россия и США говорят.", "Около 900 американских военных остаются."]
+    by_torch, by_ct2 = torch_model.score(texts, outputs), served.score(texts, outputs)
+    assert all(value < 0 for value in by_torch)
+    assert by_ct2 == pytest.approx(by_torch, abs=0.15)  # int8 against float32
+    # A translation that is not the model's own scores lower than the one it would write.
+    own = torch_model.generate(texts[:1], _settings(RUSSIAN, 1), max_new_tokens=8)
+    assert torch_model.score(texts[:1], own)[0] > torch_model.score(texts[:1], ["Совсем другое предложение про погоду."])[0]

@@ -71,3 +71,23 @@ def test_progress_rises_to_one_and_cancel_stops_between_batches() -> None:
     state = JobState(cancel_after_first_batch, interval_s=0)
     with pytest.raises(Cancelled):
         translate_text(EchoModel(), text, SETTINGS, state)
+
+
+def test_scored_translations_carry_the_models_confidence_and_low_scores_are_flagged() -> None:
+    from models.digest.align import translation_alignment
+
+    sure, unsure = EchoModel(log_probability=-0.2), EchoModel(log_probability=-2.5)
+    text = "Russia and the US talk. Both want calm."
+    [plain] = translate_texts([TextTranslation(sure, text, SETTINGS)])
+    assert plain.log_probabilities == (None, None)  # not asked: no extra pass
+    [confident] = translate_texts([TextTranslation(sure, text, SETTINGS, scored=True)])
+    [doubtful] = translate_texts([TextTranslation(unsure, text, SETTINGS, scored=True)])
+    assert confident.log_probabilities == (-0.2, -0.2) and doubtful.log_probabilities == (-2.5, -2.5)
+    def low_confidence(translated):  # noqa: ANN001, ANN202 - the echo is also "untranslated"; only this check counts here
+        flags = translation_alignment("summary", text, translated, "ru", confidence_threshold=-1.5).flags
+        return [flag for flag in flags if flag.check == "low-confidence"]
+
+    assert low_confidence(confident) == []
+    flags = low_confidence(doubtful)
+    assert [flag.target for flag in flags] == list(doubtful.ranges)
+    assert "0.08" in flags[0].reason  # exp(-2.5), the confidence in words a user can weigh
