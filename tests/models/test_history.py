@@ -141,3 +141,28 @@ def test_listing_again_reads_only_new_or_changed_files(tmp_path: Path, monkeypat
     os.utime(first.path, ns=(1, 1))
     assert [entry.title for entry in history.entries()] == ["Second", "First, renamed by hand"]
     assert reads == [second.id, first.id]
+
+
+def test_a_reopened_digest_keeps_its_sentence_links_and_flags(tmp_path: Path) -> None:
+    from models.common.types import Alignment, SentenceFlag, SentenceLink
+
+    summary = "About 900 US troops remain in Syria."
+    russian = "Около 900 американских военных остаются в Сирии."
+    digest = Digest(
+        article=Article(title="Troops", text="Officials said about 900 US troops remain in Syria. Talks go on."),
+        summary=summary,
+        summary_translations={"ru": russian},
+        alignments={
+            "summary": Alignment("article", (SentenceLink((0, len(summary)), ((0, 51),), 0.82),)),
+            "summary:ru": Alignment(
+                "summary",
+                (SentenceLink((0, len(russian)), ((0, len(summary)),)),),
+                (SentenceFlag((0, len(russian)), "low-confidence", "The translation model was unsure of this sentence."),),
+            ),
+        },
+    )
+    history = History(tmp_path)
+    entry = history.add(digest)
+    reopened = history.load(entry.id)
+    assert reopened.alignments == digest.alignments
+    assert reopened.flag_count == 1
