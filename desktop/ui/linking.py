@@ -40,10 +40,13 @@ ACTIVE = "active"  #: the sentence under the pointer, clicked or holding the tex
 FLAG = "flag"  #: a generated sentence flagged to check (wavy underline)
 KIND_PROPERTY = int(QTextFormat.Property.UserProperty.value) + 1
 
+#: Tooltip lines are wrapped at this many characters (a tooltip label would wrap them narrower).
+_TOOLTIP_COLUMNS = 64
+
 #: Background alpha (0..255) of each kind over the palette's highlight colour: light, dark base.
 _ALPHAS: dict[str, tuple[int, int]] = {QUIET: (30, 46), LINKED: (64, 92), ACTIVE: (120, 150)}
 #: The flags' wavy underline: amber, darker on a light base, lighter on a dark one.
-_FLAG_COLOURS = ("#c76a00", "#ffb74d")
+_FLAG_COLOURS = ("#d35400", "#ffa726")
 
 #: Check names (:data:`models.common.types.FLAG_CHECKS`) as a reader sees them.
 _CHECK_LABELS = {
@@ -134,6 +137,23 @@ def flag_count_text(count: int) -> str:
     if count <= 0:
         return ""
     return f"{count} sentence to check" if count == 1 else f"{count} sentences to check"
+
+
+def tooltip_html(text: str) -> str:
+    """A tooltip's plain lines ("Label: text") as rich text: labels in bold, each line wrapped
+    at a readable width, left to right even over a right-to-left view."""
+    import textwrap
+
+    paragraphs = []
+    for line in text.split("\n"):
+        label, separator, rest = line.partition(": ")
+        if not separator:
+            label, rest = "", line
+        indent = " " * (len(label) + 2) if label else ""  # the bold label takes the first line's start
+        body = html.escape("\n".join(textwrap.wrap(rest, _TOOLTIP_COLUMNS, initial_indent=indent)).lstrip())
+        head = f"<b>{html.escape(label)}:</b> " if label else ""
+        paragraphs.append(f"<p style='white-space: pre; margin: 2px 0'>{head}{body}</p>")
+    return f"<div dir='ltr'>{''.join(paragraphs)}</div>"
 
 
 @dataclass(frozen=True)
@@ -453,6 +473,9 @@ class SentenceLinker(QObject):
         bar = view.verticalScrollBar()
         margin = height // 4 if bottom.bottom() - top.top() < height // 2 else top.height()
         bar.setValue(bar.value() + top.top() - margin)
+        first_line = view.cursorRect(view.cursorForPosition(QPoint(view.viewport().width() // 2, 0)))
+        if first_line.top() < 0:  # no line cut in half at the top
+            bar.setValue(bar.value() + first_line.top())
 
     def highlights(self, view: QTextEdit, kind: str) -> list[TextRange]:
         """The Python ranges of ``view``'s text highlighted as ``kind`` now (for tests and readers)."""
@@ -479,8 +502,7 @@ class SentenceLinker(QObject):
         elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             self.tooltip = self.tooltip_at(view, event.pos())
             if self.tooltip:
-                lines = "".join(f"<p style='margin: 2px 0'>{html.escape(line)}</p>" for line in self.tooltip.split("\n"))
-                QToolTip.showText(event.globalPos(), f"<div dir='ltr'>{lines}</div>", watched)
+                QToolTip.showText(event.globalPos(), tooltip_html(self.tooltip), watched)
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -572,6 +594,6 @@ class SentenceLinker(QObject):
         self._pick(view, stop.target[0])  # its sources light up on the left (the cursor may not have moved)
         self._reveal(view, [stop.target])
         view.setFocus()
-        reasons = "; ".join(flag_line(flag) for flag in stop.flags)
+        reasons = " · ".join(flag_line(flag) for flag in stop.flags)
         return f"Flag {self._flag_index + 1} of {len(stops)}, {place_name(stop.key)}: {reasons}"
 

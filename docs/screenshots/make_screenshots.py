@@ -3,8 +3,10 @@
     xvfb-run -a -s "-screen 0 1400x900x24" python docs/screenshots/make_screenshots.py [OUTDIR] [--models-dir DIR]
 
 Shots: the empty window; a finished digest (Summary and Arabic tabs) built by hand with real
-Russian and Arabic sentences, so text direction and fonts can be checked; a digest running;
-and the missing-models error state (the real engine's check against an empty models folder).
+Russian and Arabic sentences and their alignments, so text direction and fonts can be checked;
+linked reading (a pointed sentence and its linked sentences, on the Summary, Arabic and full
+translation tabs) and a flag's tooltip; a digest running; and the missing-models error state
+(the real engine's check against an empty models folder).
 With ``--models-dir`` (e.g. the tests' tiny models), also a digest made by the real engine.
 Settings and history go to a throw-away folder.
 """
@@ -23,14 +25,16 @@ sys.path.insert(0, str(REPO))
 os.environ["ARTICLE_DIGEST_HOME"] = tempfile.mkdtemp(prefix="article-digest-shots-")
 os.environ["HF_HUB_OFFLINE"] = "1"
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPixmap, QTextCursor  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTextEdit, QWidget  # noqa: E402
 
 from desktop.app import create_application  # noqa: E402
 from models.documents.read import read_article  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.settings import AppSettings  # noqa: E402
 from models.common.job_state import JobState  # noqa: E402
-from models.common.types import Digest, ModelCredit  # noqa: E402
+from models.common.types import Alignment, Digest, ModelCredit, SentenceFlag, SentenceLink  # noqa: E402
 
 SEED = REPO / "seeds" / "russia-us-syria.txt"
 SIZE = (1240, 780)
@@ -54,6 +58,192 @@ ARABIC = (
     "Antonov قال لمجلة Newsweek يوم الجمعة 17 ديسمبر 2021 إن وجود نحو 900 جندي أمريكي في البلاد "
     "«غير قانوني»."
 )
+
+#: The full Russian translation of the article's first paragraphs, sentence by sentence:
+#: (the English sentence as it stands in the article, its translation), a list per paragraph.
+FULL_RUSSIAN: list[list[tuple[str, str]]] = [
+    [("Russian ambassador says military cooperation with US in Syria", "Посол России заявил о военном сотрудничестве с США в Сирии")],
+    [("Russian ambassador says military cooperation with US in Syria", "Посол России заявил о военном сотрудничестве с США в Сирии")],
+    [(
+        "The Russian Ambassador to the US has acknowledged 'effective' military cooperation between the two states "
+        "in Syria but slammed the 'illegal' presence of US troops in the country.",
+        "Посол России в США признал «эффективным» военное сотрудничество двух государств в Сирии, но раскритиковал "
+        "«незаконное» присутствие американских войск в стране.",
+    )],
+    [("3 min read", "3 минуты чтения")],
+    [("20 December, 2021", "20 декабря 2021 года")],
+    [("Ambassador Anatolov said the presence of US troops in Syria is 'illegal' [Getty]",
+      "Посол Анатолов заявил, что присутствие войск США в Сирии «незаконно» [Getty]")],
+    [(
+        "Russia and the US are working together to prevent conflicts and incidents between them in Syria, according "
+        "to the Russian Ambassador to Washington Anatoly Antonov.",
+        "Россия и США вместе работают над предотвращением конфликтов и инцидентов между ними в Сирии, сообщил посол "
+        "России в Вашингтоне Анатолий Антонов.",
+    )],
+    [(
+        "There have been a number of run-ins between Russian and US forces in northern Syria, where both sides have "
+        "hundreds of troops present.",
+        "Между российскими и американскими силами на севере Сирии, где у обеих сторон находятся сотни военных, уже "
+        "был ряд стычек.",
+    )],
+    [(
+        "The US backs Kurdish-led militias while Russia has been a key ally of the Syrian regime with the ambassador "
+        "saying that Washington and Moscow working together to prevent hostilities between the two sides.",
+        "США поддерживают курдские ополчения, а Россия остаётся ключевым союзником сирийского режима; по словам "
+        "посла, Вашингтон и Москва вместе работают над предотвращением столкновений между сторонами.",
+    )],
+    [
+        ("\"Russia and the United States maintain contacts on Syria.", "«Россия и США поддерживают контакты по Сирии."),
+        ("In this regard cooperation through the military channels is especially worth mentioning.",
+         "В этом отношении особо стоит отметить взаимодействие по военным каналам."),
+        ("This type of engagement has proven to be effective,\" said Antonov in an interview with Newsweek on Friday.",
+         "Такое взаимодействие доказало свою эффективность», — сказал Антонов в пятничном интервью Newsweek."),
+    ],
+    [("Live Story", "Live Story")],
+    [
+        ("\"We consider it essential to continue the de-conflicting dialogue on Syria.",
+         "«Мы считаем необходимым продолжать диалог по предотвращению конфликтов в Сирии."),
+        ("Constant and expeditious military-to-military exchange of information help to avoid unnecessary and "
+         "dangerous incidents in the Arab republic,\" he added.",
+         "Постоянный и оперативный обмен информацией между военными помогает избегать ненужных и опасных "
+         "инцидентов в арабской республике», — добавил он."),
+    ],
+]
+
+#: Each English summary sentence and the article sentences that support it.
+SUMMARY_SOURCES: list[tuple[str, tuple[str, ...]]] = [
+    (
+        "Russia's ambassador to the US, Anatoly Antonov, has called military cooperation between the two "
+        "countries in Syria 'effective'.",
+        (
+            "Russia and the US are working together to prevent conflicts and incidents between them in Syria, "
+            "according to the Russian Ambassador to Washington Anatoly Antonov.",
+            "This type of engagement has proven to be effective,\" said Antonov in an interview with Newsweek on Friday.",
+        ),
+    ),
+    (
+        "He said contacts through military channels help to avoid dangerous incidents between Russian and US "
+        "forces in northern Syria.",
+        (
+            "There have been a number of run-ins between Russian and US forces in northern Syria, where both sides "
+            "have hundreds of troops present.",
+            "Constant and expeditious military-to-military exchange of information help to avoid unnecessary and "
+            "dangerous incidents in the Arab republic,\" he added.",
+        ),
+    ),
+    (
+        "But he described the presence of about 900 US troops in the country as 'illegal'.",
+        (
+            "The diplomat, however, insisted the US troop presence in Syria is \"illegal\" and \"the [US] occupation "
+            "of almost one-third of the Syrian territory is unacceptable\".",
+        ),
+    ),
+]
+
+
+def _span(text: str, piece: str, start: int = 0) -> tuple[int, int]:
+    at = text.index(piece, start)
+    return at, at + len(piece)
+
+
+def _sentences(text: str, pieces: list[str]) -> list[tuple[int, int]]:
+    """The ranges of ``pieces`` in ``text``, found in order."""
+    ranges, at = [], 0
+    for piece in pieces:
+        found = _span(text, piece, at)
+        ranges.append(found)
+        at = found[1]
+    return ranges
+
+
+def alignments(article_text: str) -> dict[str, Alignment]:
+    """The summary's, the summary translations' and the full Russian translation's alignments."""
+    english = [sentence for sentence, _sources in SUMMARY_SOURCES]
+    summary_ranges = _sentences(ENGLISH, english)
+    summary_links = tuple(
+        SentenceLink(target, tuple(_span(article_text, source) for source in sources), 0.7)
+        for target, (_sentence, sources) in zip(summary_ranges, SUMMARY_SOURCES)
+    )
+    russian = _sentences(RUSSIAN, [
+        "Посол России в США Анатолий Антонов назвал военное сотрудничество двух стран в Сирии «эффективным».",
+        "По его словам, контакты по военным каналам помогают избегать опасных инцидентов между российскими и "
+        "американскими силами на севере Сирии.",
+        "Однако присутствие около 900 американских военных в стране он назвал «незаконным».",
+    ])
+    arabic = _sentences(ARABIC, [
+        "وصف السفير الروسي لدى الولايات المتحدة، أناتولي أنتونوف، التعاون العسكري بين البلدين في سوريا بأنه «فعّال».",
+        "وقال إن الاتصالات عبر القنوات العسكرية تساعد على تجنب الحوادث الخطيرة بين القوات الروسية والأمريكية في شمال سوريا.",
+        "Antonov قال لمجلة Newsweek يوم الجمعة 17 ديسمبر 2021 إن وجود نحو 900 جندي أمريكي في البلاد «غير قانوني».",
+    ])
+    article_pieces = [english_piece for paragraph in FULL_RUSSIAN for english_piece, _ in paragraph]
+    full_pieces = [russian_piece for paragraph in FULL_RUSSIAN for _, russian_piece in paragraph]
+    article_ranges = _sentences(article_text, article_pieces)
+    full_ranges = _sentences(full_russian_text(), full_pieces)
+    live_story = full_ranges[full_pieces.index("Live Story")]
+    return {
+        "summary": Alignment(
+            "article", summary_links,
+            (SentenceFlag(summary_ranges[2], "numbers", "The number 900 is not in the article."),),
+        ),
+        "summary:ru": Alignment("summary", tuple(SentenceLink(t, (s,)) for t, s in zip(russian, summary_ranges))),
+        "summary:ar": Alignment(
+            "summary", tuple(SentenceLink(t, (s,)) for t, s in zip(arabic, summary_ranges)),
+            (SentenceFlag(arabic[2], "numbers", "The numbers 17 and 2021 are not in the English sentence."),),
+        ),
+        "article:ru": Alignment(
+            "article", tuple(SentenceLink(t, (s,)) for t, s in zip(full_ranges, article_ranges)),
+            (SentenceFlag(live_story, "untranslated", "“Live Story” was left in English."),),
+        ),
+    }
+
+
+def full_russian_text() -> str:
+    return "\n\n".join(" ".join(russian for _, russian in paragraph) for paragraph in FULL_RUSSIAN)
+
+
+def point_at(view: QTextEdit, position: int) -> QPoint:
+    """The viewport point of document ``position`` (the middle of its line)."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(position)
+    return view.cursorRect(cursor).center()
+
+
+def hover(app: QApplication, view: QTextEdit, text: str, piece: str, offset: float = 0.5) -> QPoint:
+    """Move the pointer over ``piece`` of ``view``'s ``text`` (a fraction ``offset`` into it)."""
+    start, end = _span(text, piece)
+    position = start + int((end - start) * offset)
+    point = point_at(view, position)
+    if not view.viewport().rect().contains(point):  # one cannot point at what is off screen
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.value() + point.y() - view.viewport().height() // 2)
+        point = point_at(view, position)
+    QApplication.sendEvent(view.viewport(), QMouseEvent(
+        QEvent.Type.MouseMove, QPointF(point), QPointF(view.viewport().mapToGlobal(point)),
+        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+    ))
+    settle(app, 0.1)
+    return point
+
+
+def show_tooltip(app: QApplication, view: QTextEdit, point: QPoint) -> None:
+    """Ask ``view`` for its tooltip at ``point`` as Qt does after a pause."""
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point)))
+    settle(app, 0.3)
+
+
+def shoot_with_tooltip(app: QApplication, window: MainWindow, path: Path) -> None:
+    """Like :func:`shoot`, with the tooltip (a window of its own) painted where it shows."""
+    settle(app)
+    picture = window.grab()
+    tips = [widget for widget in QApplication.topLevelWidgets() if widget.inherits("QTipLabel") and widget.isVisible()]
+    if tips:
+        tip: QWidget = tips[0]
+        painter = QPainter(picture)
+        painter.drawPixmap(window.mapFromGlobal(tip.pos()), tip.grab())
+        painter.end()
+    if not QPixmap(picture).save(str(path)):
+        raise SystemExit(f"could not save {path}")
+    print(f"wrote {path}" + ("" if tips else " (no tooltip showed)"))
 
 
 def settle(app: QApplication, seconds: float = 0.3) -> None:
@@ -106,6 +296,7 @@ def main(out: Path, models_dir: str | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = create_application()
     article = read_article(SEED)
+    linked = alignments(article.text)
     digest = Digest(
         article=article,
         summary=ENGLISH,
@@ -116,6 +307,7 @@ def main(out: Path, models_dir: str | None = None) -> int:
             ModelCredit("translate-ar", "Helsinki-NLP/opus-mt-tc-big-en-ar", "CC-BY-4.0"),
         ),
         seconds=41.7,
+        alignments={key: value for key, value in linked.items() if not key.startswith("article:")},
     )
 
     window = new_window(check=no_problems)
@@ -145,6 +337,39 @@ def main(out: Path, models_dir: str | None = None) -> int:
     window.generated_pane.setCurrentWidget(window.article_views["ar"])
     shoot(app, window, out / "digest-full-article-arabic.png")
     window.full_article_box.setChecked(False)
+
+    # Linked reading: the pointer over a sentence lights up the sentences it is linked to.
+    window.show_digest(digest)
+    window.generated_pane.setCurrentWidget(window.summary_view)
+    settle(app, 0.2)
+    hover(app, window.summary_view, ENGLISH, SUMMARY_SOURCES[1][0])
+    shoot(app, window, out / "linked-summary.png")
+    window.generated_pane.setCurrentWidget(window.language_views["ar"])
+    arabic_view = window.language_views["ar"]
+    settle(app, 0.2)
+    point = hover(app, arabic_view, ARABIC, "إن وجود نحو 900", 0.5)
+    show_tooltip(app, arabic_view, point)
+    shoot_with_tooltip(app, window, out / "linked-arabic.png")
+    full_russian = Digest(
+        article=article, summary=ENGLISH, summary_translations={"ru": RUSSIAN, "ar": ARABIC},
+        article_translations={"ru": full_russian_text()}, models=digest.models, seconds=96.2,
+        alignments=linked,
+    )
+    window.full_article_box.setChecked(True)
+    window.show_digest(full_russian)
+    full_view = window.article_views["ru"]
+    window.generated_pane.setCurrentWidget(full_view)
+    settle(app, 0.2)
+    hover(app, full_view, full_russian_text(), "Такое взаимодействие доказало свою эффективность")
+    shoot(app, window, out / "linked-full-article.png")
+    window.full_article_box.setChecked(False)
+    window.show_digest(digest)
+    window.generated_pane.setCurrentWidget(window.summary_view)
+    window.window_actions.next_flag_action.trigger()  # F8: the first flag, its reason in the status bar
+    settle(app, 0.2)
+    flagged = hover(app, window.summary_view, ENGLISH, SUMMARY_SOURCES[2][0], 0.15)
+    show_tooltip(app, window.summary_view, flagged)
+    shoot_with_tooltip(app, window, out / "flag-tooltip.png")
     window.close()
 
     running = new_window(engine=SlowEngine(), check=no_problems)

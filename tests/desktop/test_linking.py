@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMenu, QTextEdit, QToolTip
 from desktop.ui.linking import (
     ACTIVE,
     FLAG,
+    KIND_PROPERTY,
     LINKED,
     QUIET,
     DigestLinks,
@@ -225,10 +226,10 @@ def test_ranges_after_an_emoji_land_on_the_right_text(make_window) -> None:
     )
     window = shown(make_window, digest)
     hover(window.summary_view, 4)
-    selections = [item for item in window.original_view.extraSelections() if item.format.property(1048577) == LINKED]
+    selections = [item for item in window.original_view.extraSelections() if item.format.property(KIND_PROPERTY) == LINKED]
     assert [item.cursor.selectedText() for item in selections] == ["The rocket 🚀 flew at noon, said 😀 Ms Ortiz."]
     assert lit(window, window.original_view, LINKED) == [span(text, "The rocket 🚀 flew at noon, said 😀 Ms Ortiz.")]
-    active = [item.cursor.selectedText() for item in window.summary_view.extraSelections() if item.format.property(1048577) == ACTIVE]
+    active = [item.cursor.selectedText() for item in window.summary_view.extraSelections() if item.format.property(KIND_PROPERTY) == ACTIVE]
     assert active == [summary]
 
 
@@ -246,7 +247,8 @@ def test_digest_links_compose_a_summary_translation_with_the_summary() -> None:
 def test_hovering_a_summary_sentence_lights_up_its_article_sentences(make_window, qtbot) -> None:
     window = shown(make_window)
     summary, original = window.summary_view, window.original_view
-    hover(summary, middle(s(0)))
+    with qtbot.waitSignal(linker(window).highlights_changed, timeout=1000):
+        hover(summary, middle(s(0)))
     assert lit(window, summary, ACTIVE) == [s(0)]
     assert lit(window, original, LINKED) == [a(0), a(2)]
     assert lit(window, original, ACTIVE) == []
@@ -434,6 +436,7 @@ def test_link_sentences_off_removes_highlighting_but_keeps_flags(make_window, qt
     assert lit(window, original, LINKED)
     action.trigger()
     assert not action.isChecked() and not window.settings.link_sentences
+    assert status(window) == "Sentences are no longer linked (flags stay underlined)."
     assert lit(window, original, LINKED) == [] and lit(window, summary, ACTIVE) == []
     assert lit(window, original, QUIET) == []
     assert lit(window, summary, FLAG) == [s(2)]  # flags stay
@@ -476,7 +479,7 @@ def test_flags_are_underlined_counted_and_explained(make_window) -> None:
     event = QHelpEvent(QEvent.Type.ToolTip, point, russian.viewport().mapToGlobal(point))
     QApplication.sendEvent(russian.viewport(), event)
     assert linker(window).tooltip.startswith("Numbers: The number 12 000")
-    assert QToolTip.isVisible() and "Low confidence: The translation model" in QToolTip.text()
+    assert QToolTip.isVisible() and "<b>Low confidence:</b> The translation model" in QToolTip.text()
     assert linker(window).tooltip_at(window.original_view, point_at(window.original_view, middle(a(0)))) == ""
 
 
