@@ -48,15 +48,6 @@ _ALPHAS: dict[str, tuple[int, int]] = {QUIET: (30, 46), LINKED: (64, 92), ACTIVE
 #: The flags' wavy underline: amber, darker on a light base, lighter on a dark one.
 _FLAG_COLOURS = ("#d35400", "#ffa726")
 
-#: Check names (:data:`models.common.types.FLAG_CHECKS`) as a reader sees them.
-_CHECK_LABELS = {
-    "numbers": "Numbers",
-    "untranslated": "Untranslated",
-    "repetition": "Repetition",
-    "low-confidence": "Low confidence",
-    "unsupported": "Unsupported",
-}
-
 
 def utf16_offset(text: str, index: int) -> int:
     """The QTextDocument position of the Python offset ``index`` in ``text``: documents count
@@ -125,11 +116,6 @@ def place_name(key: str) -> str:
         return "Summary"
     name = LANGUAGE_NAMES.get(code, code)
     return f"{name} summary" if kind == "summary" else f"{name} full text"
-
-
-def flag_line(flag: SentenceFlag) -> str:
-    """One line about a flag: "Numbers: The number 12,000 in the source is missing here."."""
-    return f"{_CHECK_LABELS.get(flag.check, flag.check.replace('-', ' ').capitalize())}: {flag.reason}"
 
 
 def flag_count_text(count: int) -> str:
@@ -271,7 +257,7 @@ class DigestLinks:
     def tooltip_lines(self, key: str | None, hit: Hit, *, linking: bool) -> list[str]:
         """The tooltip of a hit in ``key``'s view: its flags, and (when linking) the English
         sentences a summary translation's sentence comes from."""
-        lines = [flag_line(flag) for flag in hit.flags]
+        lines = [flag.line for flag in hit.flags]
         if linking and hit.english and key is not None:
             summary = self.digest.summary
             english = " ".join(summary[start:end].strip() for start, end in hit.english)
@@ -594,6 +580,6 @@ class SentenceLinker(QObject):
         self._pick(view, stop.target[0])  # its sources light up on the left (the cursor may not have moved)
         self._reveal(view, [stop.target])
         view.setFocus()
-        reasons = " · ".join(flag_line(flag) for flag in stop.flags)
+        reasons = " · ".join(flag.line for flag in stop.flags)
         return f"Flag {self._flag_index + 1} of {len(stops)}, {place_name(stop.key)}: {reasons}"
 

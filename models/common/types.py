@@ -77,8 +77,15 @@ class ModelCredit:
 #: A character range ``[start, end)`` into a text (Python string indices).
 TextRange = tuple[int, int]
 
-#: The checks a generated sentence can be flagged by (:mod:`models.digest.checks`).
-FLAG_CHECKS = ("numbers", "untranslated", "repetition", "low-confidence", "unsupported")
+#: The checks a generated sentence can be flagged by (:mod:`models.digest.checks`), and what
+#: a reader is shown for each.
+FLAG_CHECKS: Mapping[str, str] = {
+    "numbers": "Numbers",
+    "untranslated": "Untranslated",
+    "repetition": "Repetition",
+    "low-confidence": "Low confidence",
+    "unsupported": "Not in the article",
+}
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,11 @@ class SentenceFlag:
     target: TextRange
     check: str
     reason: str
+
+    @property
+    def line(self) -> str:
+        """The flag in one line: "Numbers: The number 12,000 in the source is missing here."."""
+        return f"{FLAG_CHECKS.get(self.check, self.check)}: {self.reason}"
 
 
 @dataclass(frozen=True)

@@ -164,20 +164,6 @@ class FlaggedSentence:
     reasons: tuple[str, ...]
 
 
-_CHECK_NAMES = {
-    "numbers": "Numbers",
-    "untranslated": "Untranslated",
-    "repetition": "Repetition",
-    "low-confidence": "Low confidence",
-    "unsupported": "Not in the article",
-}
-
-
-def flag_reason(check: str, reason: str) -> str:
-    """One line for a flag: "Numbers: The number 12,000 in the source is missing here."."""
-    return f"{_CHECK_NAMES.get(check, check)}: {reason}"
-
-
 def _text_heading(key: str) -> tuple[str, str]:
     """(heading, language) of the generated text an alignment key names."""
     kind, _, language = key.partition(":")
@@ -196,7 +182,7 @@ def flagged_sentences(digest: Digest) -> list[FlaggedSentence]:
         heading, language = _text_heading(key)
         reasons: dict[tuple[int, int], list[str]] = {}
         for flag in digest.alignments[key].flags:
-            reasons.setdefault(flag.target, []).append(flag_reason(flag.check, flag.reason))
+            reasons.setdefault(flag.target, []).append(flag.line)
         for target in sorted(reasons):
             found.append(FlaggedSentence(key, heading, language, target, text[target[0] : target[1]], tuple(reasons[target])))
     return found
