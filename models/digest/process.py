@@ -171,7 +171,10 @@ class DigestProcess:
                 continue  # from a job given up on after a cancel
             elif kind == "progress":
                 if cancelled_at is None:
-                    state.report(*payload)
+                    fraction, status = payload
+                    if status != state.status:  # a new step is passed on at once, as in the child
+                        state.set_status(status)
+                    state.set_progress_value(fraction)
             elif kind == "done":
                 return payload[0]
             elif kind == "failed":
