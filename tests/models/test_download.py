@@ -23,8 +23,8 @@ def online(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "0")
     monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", False)
-    # Blocks of 256 KB are written as they arrive; the tiny models are a few hundred KB, so
-    # smaller blocks let a broken transfer keep its first part.
+    # Data is written and reported in pieces of at most 256 KB; the tiny models are a few
+    # hundred KB, so smaller pieces give progress events often enough to test.
     monkeypatch.setattr(downloads, "_CHUNK_BYTES", 16 * 1024)
 
 
