@@ -23,7 +23,7 @@ from models.inventory.catalog import ModelSpec
 from models.inference.memory import release_freed_memory
 from models.common.text import split_paragraphs
 from models.common.job_state import JobState
-from models.common.types import LANGUAGE_NAMES, Article, Digest, DigestError, DigestOptions, ModelCredit, alignment_key
+from models.common.types import LANGUAGE_NAMES, Article, Digest, DigestError, DigestOptions, alignment_key
 from models.digest.align import summary_alignment, translation_alignment
 
 if TYPE_CHECKING:
@@ -161,12 +161,15 @@ class DigestPipeline:
             threshold = loaded[catalog.translation_task(language)].spec.confidence_threshold
             alignments[alignment_key(kind, language)] = translation_alignment(kind, source_text, translation, language, threshold)
         state.report(1.0, "Done")
+        from models.inference.loading import credit_of
+
         return Digest(
             article=article,
             summary=summary,
             summary_translations={language: outputs["summary", language] for language in options.languages},
             article_translations={language: text for (kind, language), text in outputs.items() if kind == "article"},
-            models=tuple(ModelCredit(model.spec.task, model.spec.repo_id, model.spec.licence) for model in loaded.values()),
+            # What was actually loaded: a chosen folder may hold another model than the catalogue's.
+            models=tuple(credit_of(model) for model in loaded.values()),
             seconds=time.monotonic() - started,
             alignments=alignments,
         )

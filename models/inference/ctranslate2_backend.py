@@ -23,7 +23,6 @@ thread each), matching how :func:`models.digest.translate.translate_jobs` shares
 from __future__ import annotations
 
 import importlib.util
-import json
 import logging
 import shutil
 import tempfile
@@ -32,11 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from models.inventory import installed
 from models.inventory.catalog import GenerationSettings, ModelSpec
-from models.inventory.copies import CT2_COPIES, cache_stem, copy_path, remove_abandoned_partials
+from models.inventory.copies import CT2_COPIES, cache_stem, copy_path, ensure_safetensors, remove_abandoned_partials
 from models.inference.tokens import count_tokens, input_window
 from models.common.job_state import JobState
-from models.common.types import ModelUnavailable
+from models.common.types import ModelCredit, ModelUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -60,21 +60,31 @@ def converted_path(folder: Path) -> Path:
     return copy_path(CT2_COPIES, folder, f"ct2 {_converter_version()} int8")
 
 
-def convert(folder: Path) -> tuple[Path, str]:
+def convert(folder: Path, source: Path | None = None) -> tuple[Path, str]:
     """``folder``'s model in CTranslate2 int8 format: the cached conversion, or a new one.
 
-    Returns the converted folder and ``cache`` or ``converted``.
+    Returns the converted folder and ``cache`` or ``converted``. ``source``: the model's own
+    folder when ``folder`` is a safetensors copy of it (for messages).
+
+    CTranslate2's converter loads the model with transformers and converts whatever it got: a
+    weight missing from the files would be converted at its random initial value. The
+    converter's load is checked like the torch backend's (:func:`models.inference.torch_backend.load_checked`),
+    so a damaged source raises :class:`ModelUnavailable` and nothing is cached.
     """
+    source = source or folder
     target = converted_path(folder)
     if (target / "model.bin").is_file():
         return target, "cache"
-    from ctranslate2.converters import TransformersConverter
+    from models.inference.torch_backend import check_weights
 
+    converter = _checked_converter(folder, source)
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_abandoned_partials(target.parent, f".{cache_stem(folder)}-*")
     work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-"))
     try:
-        TransformersConverter(str(folder), trust_remote_code=False).convert(str(work / "model"), quantization="int8", force=True)
+        converter.convert(str(work / "model"), quantization="int8", force=True)
+        if not converter.checked:  # a converter that no longer loads through load_model: check on our own
+            check_weights(folder, source)
         stem = cache_stem(folder)
         for old in target.parent.glob(f"{stem}-*"):  # conversions of an older source or converter
             if old.is_dir() and old.name.rsplit("-", 1)[0] == stem:
@@ -83,6 +93,24 @@ def convert(folder: Path) -> tuple[Path, str]:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target, "converted"
+
+
+def _checked_converter(folder: Path, source: Path) -> Any:
+    """CTranslate2's ``TransformersConverter`` for ``folder``, whose model load refuses weights
+    files that do not hold exactly the model's weights; ``checked`` tells that the check ran."""
+    from ctranslate2.converters import TransformersConverter
+
+    from models.inference.torch_backend import load_checked
+
+    class CheckedConverter(TransformersConverter):  # type: ignore[misc]
+        checked = False
+
+        def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
+            model = load_checked(model_class, Path(model_name_or_path), source, **kwargs)
+            self.checked = True
+            return model
+
+    return CheckedConverter(str(folder), trust_remote_code=False)
 
 
 @dataclass
@@ -101,6 +129,8 @@ class CTranslate2Model:
     backend: str = BACKEND
     origin: str = "cache"
     load_seconds: float = 0.0
+    #: What its texts are credited to (:func:`models.inference.loading.model_credit`).
+    credit: ModelCredit | None = None
 
     @property
     def input_window(self) -> int:
@@ -189,25 +219,37 @@ def _step_reporter(state: JobState, max_steps: int) -> Callable[[Any], bool]:
 def load(spec: ModelSpec, folder: Path, *, workers: int) -> CTranslate2Model:
     """``spec``'s translation model from ``folder`` through CTranslate2 (converted on first use).
 
-    ``workers``: how many batches may run at once (one CPU thread each).
+    ``workers``: how many batches may run at once (one CPU thread each). Raises
+    :class:`ModelUnavailable` as the torch backend does for a damaged folder.
     """
     started = time.monotonic()
     try:
         import ctranslate2
         from transformers import AutoTokenizer
 
-        from models.inference.torch_backend import choose_target_token, target_codes  # the same checks as torch
+        from models.inference.loading import model_credit
+        from models.inference.torch_backend import check_folder, choose_target_token, target_codes  # the same checks as torch
 
-        path, origin = convert(folder)
+        check_folder(folder)
+        weights_folder = ensure_safetensors(folder)
+        path, origin = convert(weights_folder, folder)
         translator = _translator(ctranslate2, path, workers)
-        tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True, trust_remote_code=False)
+        tokenizer = AutoTokenizer.from_pretrained(weights_folder, local_files_only=True, trust_remote_code=False)
     except ModelUnavailable:
         raise
     except Exception as error:  # noqa: BLE001 - conversion, tokenizer and runtime errors have no common base
         first_line = (str(error).strip().splitlines() or [error.__class__.__name__])[0]
         raise ModelUnavailable(f"the model in {folder} could not be loaded with CTranslate2: {first_line}") from error
     window = _window(tokenizer, folder)
-    model = CTranslate2Model(spec=spec, path=folder, tokenizer=tokenizer, translator=translator, window=window, origin=origin)
+    model = CTranslate2Model(
+        spec=spec,
+        path=folder,
+        tokenizer=tokenizer,
+        translator=translator,
+        window=window,
+        origin=origin,
+        credit=model_credit(spec, folder),
+    )
     model.target_token = choose_target_token(spec, target_codes(model), folder)  # type: ignore[arg-type]
     model.load_seconds = time.monotonic() - started
     log.info("loaded %s with CTranslate2 (%s) in %.1f s", spec.repo_id, origin, model.load_seconds)
@@ -229,8 +271,5 @@ def _translator(ctranslate2: Any, path: Path, workers: int) -> Any:
 
 
 def _window(tokenizer: Any, folder: Path) -> int:
-    try:
-        positions = json.loads((folder / "config.json").read_text(encoding="utf-8")).get("max_position_embeddings")
-    except (OSError, ValueError):
-        positions = None
-    return input_window(tokenizer, positions)
+    positions = installed.read_json_object(folder / "config.json").get("max_position_embeddings")
+    return input_window(tokenizer, positions if isinstance(positions, int) else None)

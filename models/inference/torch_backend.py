@@ -23,18 +23,20 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import torch
 import transformers
 from transformers import AutoModelForSeq2SeqLM, AutoTokenizer, StoppingCriteria, StoppingCriteriaList
 from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 
+from models.inventory import installed
 from models.inventory.catalog import GenerationSettings, ModelSpec
 from models.inventory.copies import ensure_safetensors
+from models.inference.loading import model_credit
 from models.inference.tokens import count_tokens, input_window
 from models.common.job_state import JobState
-from models.common.types import ModelUnavailable
+from models.common.types import ModelCredit, ModelUnavailable
 
 # The app reports its own progress; transformers' console bars would be noise (and there is
 # no console in a windowed build).
@@ -125,6 +127,8 @@ class TorchModel:
     #: How the weights got here (``float``, ``quantized``, ``cache``) and how long it took.
     origin: str = "float"
     load_seconds: float = 0.0
+    #: What its texts are credited to (:func:`models.inference.loading.model_credit`).
+    credit: ModelCredit | None = None
 
     @property
     def input_window(self) -> int:
@@ -244,6 +248,99 @@ def _beams(states: torch.Tensor, beams: int) -> torch.Tensor:
     return states.repeat_interleave(beams, dim=0)
 
 
+def _listed(names: Iterable[str], limit: int = 3) -> str:
+    ordered = sorted(names)
+    shown = ", ".join(ordered[:limit])
+    return shown if len(ordered) <= limit else f"{shown} (and {len(ordered) - limit} more)"
+
+
+def _weights_file(weights_folder: Path, source: Path, names: Iterable[str]) -> str:
+    """The weights file(s) a loading problem is about, by name: ``pytorch_model.bin`` when the
+    weights were converted from one, the one ``.safetensors`` file, or the shards the index
+    puts ``names`` in."""
+    if weights_folder != source and (source / "pytorch_model.bin").is_file():
+        return "pytorch_model.bin"
+    files = sorted(path.name for path in weights_folder.glob("*.safetensors"))
+    if len(files) == 1:
+        return files[0]
+    weight_map = installed.read_json_object(weights_folder / "model.safetensors.index.json").get("weight_map")
+    if isinstance(weight_map, dict):
+        shards = sorted({str(weight_map[name]) for name in names if name in weight_map})
+        if shards:
+            return ", ".join(shards)
+    return ", ".join(files) or "the weights"
+
+
+def weights_problem(info: Mapping[str, Any], weights_folder: Path, source: Path | None = None) -> str | None:
+    """What is wrong with a model's weights files, read from ``from_pretrained``'s loading
+    information (``output_loading_info=True``); None when every weight the architecture expects
+    was read from the files, at its shape, and the files hold nothing else.
+
+    Weights that may legitimately be absent are not reported by transformers: tied ones (the
+    output projection and the embeddings, read from one tensor) and those a model class lists
+    in ``_keys_to_ignore_on_load_missing`` (BART's and Marian's ``final_logits_bias``).
+    Anything left means the files do not hold this model: a renamed tensor (one flipped byte
+    in a header) would otherwise stay at its random initial value without a word.
+    """
+    missing = set(info.get("missing_keys") or ())
+    unexpected = set(info.get("unexpected_keys") or ())
+    mismatched = list(info.get("mismatched_keys") or ())
+    errors = [str(message).strip() for message in info.get("error_msgs") or () if str(message).strip()]
+    if not (missing or unexpected or mismatched or errors):
+        return None
+    parts = []
+    if missing:
+        parts.append(f"is missing weights {_listed(missing)}")
+    if unexpected:
+        parts.append(f"has unexpected {'ones' if missing else 'weights'} {_listed(unexpected)}")
+    if mismatched:
+        shapes = [
+            f"{entry[0]} ({'x'.join(map(str, entry[1]))}, expected {'x'.join(map(str, entry[2]))})"
+            if isinstance(entry, (tuple, list)) and len(entry) == 3 else str(entry)
+            for entry in mismatched
+        ]
+        parts.append(f"has weights of the wrong shape {_listed(shapes)}")
+    if errors:
+        parts.append(f"could not be read ({errors[0].splitlines()[0]})")
+    names = missing | unexpected | {entry[0] for entry in mismatched if isinstance(entry, (tuple, list))}
+    file = _weights_file(weights_folder, source or weights_folder, names)
+    return f"{file} {', '.join(parts[:-1])}{' and ' if len(parts) > 1 else ''}{parts[-1]}"
+
+
+def load_checked(model_class: Any, weights_folder: Path, source: Path, **kwargs: Any) -> Any:
+    """``model_class.from_pretrained(weights_folder, **kwargs)``, refused with
+    :class:`ModelUnavailable` when the weights files do not hold exactly the model's weights
+    (see :func:`weights_problem`). ``source``: the model's own folder, for the message."""
+    kwargs = {**kwargs, "output_loading_info": True, "ignore_mismatched_sizes": True}
+    model, info = model_class.from_pretrained(weights_folder, **kwargs)
+    problem = weights_problem(info, Path(weights_folder), source)
+    if problem:
+        raise ModelUnavailable(f"the model in {source} could not be loaded: {problem}")
+    return model
+
+
+def check_weights(weights_folder: Path, source: Path | None = None) -> None:
+    """Load the model in ``weights_folder`` once on the CPU only to check its weights
+    (:func:`load_checked`); for converters that load it their own way."""
+    source = source or weights_folder
+    try:
+        load_checked(AutoModelForSeq2SeqLM, weights_folder, source, local_files_only=True, trust_remote_code=False, use_safetensors=True)
+    except ModelUnavailable:
+        raise
+    except Exception as error:  # noqa: BLE001 - as in load()
+        first_line = (str(error).strip().splitlines() or [error.__class__.__name__])[0]
+        raise ModelUnavailable(f"the model in {source} could not be loaded: {first_line}") from error
+
+
+def check_folder(folder: Path) -> None:
+    """Raise :class:`ModelUnavailable` naming the file when ``folder`` cannot be handed to
+    transformers: a missing file, or a JSON file it cannot parse or that would overflow its
+    recursive readers (:func:`models.inventory.installed.folder_problems`)."""
+    problems = installed.folder_problems(folder, every_json=True)
+    if problems:
+        raise ModelUnavailable(f"the model in {folder} could not be loaded: {'; '.join(problems)}")
+
+
 def load(
     spec: ModelSpec, folder: Path, device: str | None = None, *, quantize: bool | None = None, fast_beams: bool = True
 ) -> TorchModel:
@@ -251,15 +348,22 @@ def load(
 
     ``quantize``: None (the default) means int8 Linear layers on the CPU when this torch can,
     True asks for them, False keeps float32. See :func:`resolve_precision`.
+
+    Raises :class:`ModelUnavailable`, one line naming the folder and the file, when the folder
+    is incomplete, a file is damaged, or the weights are not exactly the model's (a damaged
+    source is never quantised and cached).
     """
     started = time.monotonic()
     device = pick_device(device)
     precision = resolve_precision(device, quantize)
+    check_folder(folder)
     weights_folder = ensure_safetensors(folder)
 
     def load_float() -> Any:
-        return AutoModelForSeq2SeqLM.from_pretrained(
+        return load_checked(
+            AutoModelForSeq2SeqLM,
             weights_folder,
+            folder,
             local_files_only=True,
             trust_remote_code=False,
             use_safetensors=True,
@@ -274,6 +378,10 @@ def load(
             model, origin = load_or_quantize(weights_folder, load_float)
         else:
             model, origin = load_float(), "float"
+    except ModelUnavailable:
+        raise
+    except RecursionError as error:
+        raise ModelUnavailable(f"the model in {folder} could not be loaded: a file in it is nested too deep") from error
     except Exception as error:  # noqa: BLE001 - safetensors, tokenizers and config errors have no common base
         first_line = (str(error).strip().splitlines() or [error.__class__.__name__])[0]
         raise ModelUnavailable(f"the model in {folder} could not be loaded: {first_line}") from error
@@ -287,6 +395,7 @@ def load(
         precision=precision,
         fast_beams=fast_beams,
         origin=origin,
+        credit=model_credit(spec, folder),
     )
     loaded.target_token = choose_target_token(spec, target_codes(loaded), folder)
     loaded.load_seconds = time.monotonic() - started

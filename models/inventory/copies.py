@@ -82,19 +82,30 @@ def ensure_safetensors(folder: Path) -> Path:
     source = folder / "pytorch_model.bin"
     target = _safetensors_copy(folder)
     if target is None:
-        raise FileNotFoundError(f"{folder} holds neither safetensors weights nor pytorch_model.bin")
+        raise ModelUnavailable(f"{folder} holds neither safetensors weights nor pytorch_model.bin")
     if (target / "model.safetensors").is_file():
         return target
+
+    import pickle
+    import warnings
 
     import torch
     from safetensors.torch import save_file
 
     try:
-        state = torch.load(source, map_location="cpu", weights_only=True)
-    except Exception as error:  # the weights-only unpickler raises many kinds of error
-        raise ModelUnavailable(f"{source} is not a plain weights file: {error}") from error
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the unpickler's notes on pickle protocols: noise here
+            state = torch.load(source, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as error:
+        # torch's explanation runs to a dozen lines; the user gets one, the details stay in
+        # the exception's __cause__ (the CLI shows them with --verbose).
+        raise ModelUnavailable(
+            f"{source} is not a plain weights file (it holds code or objects other than tensors); it was not loaded"
+        ) from error
+    except Exception as error:  # noqa: BLE001 - a damaged zip, an empty file: torch has no common base
+        raise ModelUnavailable(f"{source} is not a readable weights file (damaged or truncated); it was not loaded") from error
     if not isinstance(state, dict) or not all(isinstance(value, torch.Tensor) for value in state.values()):
-        raise ModelUnavailable(f"{source} does not hold a state dict of tensors")
+        raise ModelUnavailable(f"{source} is not a plain weights file (it holds objects other than tensors); it was not loaded")
     # safetensors refuses tensors that share memory (tied embeddings): give each its own copy.
     seen: set[int] = set()
     tensors: dict[str, torch.Tensor] = {}
@@ -115,11 +126,18 @@ def ensure_safetensors(folder: Path) -> Path:
     return target
 
 
+#: What a copy's source had to pass to be copied; changing it retires every older copy.
+_COPY_RULES = "weights checked against the architecture"
+
+
 def copy_path(kind: str, folder: Path, maker: str, suffix: str = "") -> Path:
     """Where the ``kind`` copy (:data:`INT8_COPIES`, :data:`CT2_COPIES`) of the model in
     ``folder`` is kept: keyed by ``maker`` (the converter and its version), the weights'
-    paths, sizes and times, and the configs."""
-    digest = hashlib.sha256(maker.encode())
+    paths, sizes and times, and the configs.
+
+    The key also carries :data:`_COPY_RULES`: copies made before the loaders refused weights
+    files with missing or unexpected tensors may hold a damaged model, and are not reused."""
+    digest = hashlib.sha256(f"{maker}|{_COPY_RULES}".encode())
     for weights in sorted(folder.glob("*.safetensors")):
         resolved = weights.resolve()
         stat = resolved.stat()

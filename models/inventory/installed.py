@@ -3,13 +3,20 @@ point it at a folder the user chose, remove it.
 
 A task's model is looked for, in order:
 
-1. ``<models_dir>/<task>`` or ``<models_dir>/<repo name>`` (``--models-dir``, the settings, or
-   the ``ARTICLE_DIGEST_MODELS`` environment variable), a plain folder as ``save_pretrained``
-   writes it;
-2. the app's own downloads (``<user data>/models/<org>--<name>``, see
+1. ``<models_dir>/<task>`` or ``<models_dir>/<repo name>`` when a models folder is given
+   (``--models-dir``, the settings), a plain folder as ``save_pretrained`` writes it: what the
+   user says now wins;
+2. the folder remembered for the model with ``models use`` (:func:`choose_folder`); one that is
+   gone (an unplugged USB stick) is reported once in the log and skipped;
+3. ``<ARTICLE_DIGEST_MODELS>/<task>`` or ``.../<repo name>`` (the environment variable);
+4. the app's own downloads (``<user data>/models/<org>--<name>``, see
    :mod:`models.inventory.downloads`);
-3. the Hugging Face cache (``HF_HOME`` / ``HF_HUB_CACHE``), so models other tools fetched are
+5. the Hugging Face cache (``HF_HOME`` / ``HF_HUB_CACHE``), so models other tools fetched are
    used as they are.
+
+Every JSON file of a folder is read defensively (:func:`json_file_problem`): a damaged or
+hostile one (not JSON, not an object, nested thousands of levels deep) is one line of
+problem, never a traceback, before transformers is handed the folder.
 
 Nothing here touches the network. :func:`missing` is the one answer to "can a digest run":
 the window's model check, the CLI and the pipeline all ask it.
@@ -18,6 +25,7 @@ the window's model check, the CLI and the pipeline all ask it.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 from dataclasses import dataclass
@@ -30,6 +38,8 @@ from models.common.types import ModelUnavailable
 from models.common.units import format_bytes
 from models.inventory.catalog import ModelSpec, task_label
 from models.inventory.copies import derived_copies
+
+log = logging.getLogger(__name__)
 
 MODELS_DIR_ENV = "ARTICLE_DIGEST_MODELS"
 
@@ -50,19 +60,88 @@ def models_dir_from_env() -> Path | None:
 def hub_offline() -> bool:
     return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}
 
-def folder_problems(folder: Path) -> list[str]:
-    """What makes ``folder`` unusable as a model folder (empty when it looks complete)."""
+#: Deeper than this, a JSON file is no model's: real configurations and tokenizer files nest
+#: four or five levels, and transformers walks them recursively (a few hundred levels overflow
+#: Python's stack there).
+MAX_JSON_DEPTH = 64
+
+#: The small JSON files transformers reads from a model folder besides ``config.json``.
+_SETTINGS_FILES = ("generation_config.json", "tokenizer_config.json", "special_tokens_map.json", "added_tokens.json")
+
+
+def _nesting(value: object) -> int:
+    """How deeply ``value`` (parsed JSON) nests lists and objects, counted without recursion
+    (stops counting past :data:`MAX_JSON_DEPTH`)."""
+    deepest = 0
+    pending: list[tuple[object, int]] = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_JSON_DEPTH:
+            break
+        pending.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
+
+
+def read_json_file(path: Path) -> object:
+    """The JSON value in ``path``. Raises ``ValueError`` saying why it cannot be used: not
+    UTF-8 JSON, or nested deeper than :data:`MAX_JSON_DEPTH` (never ``RecursionError``)."""
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:
+        raise ValueError("nested too deep") from None
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+    except ValueError as error:
+        raise ValueError(error.__class__.__name__) from error
+    if _nesting(value) > MAX_JSON_DEPTH:
+        raise ValueError("nested too deep")
+    return value
+
+
+def json_file_problem(path: Path) -> str | None:
+    """Why the JSON file ``path`` of a model folder cannot be used (None when it can).
+
+    ``config.json`` must be an object ("config.json is not a model configuration (nested too
+    deep)"); the others must be readable JSON that is not absurdly deep.
+    """
+    is_config = path.name == "config.json"
+    try:
+        value = read_json_file(path)
+    except OSError as error:
+        return f"{path.name} is unreadable ({error.__class__.__name__})"
+    except ValueError as error:
+        reason = str(error)
+        if reason == "nested too deep":
+            kind = "a model configuration" if is_config else "a usable settings file"
+            return f"{path.name} is not {kind} (nested too deep)"
+        return f"{path.name} is unreadable ({reason})"
+    if is_config and not isinstance(value, dict):
+        return "config.json is not a model configuration (not a JSON object)"
+    return None
+
+
+def folder_problems(folder: Path, *, every_json: bool = False) -> list[str]:
+    """What makes ``folder`` unusable as a model folder (empty when it looks complete).
+
+    ``config.json`` and the small settings files are read; ``every_json`` reads every ``.json``
+    file in the folder (the vocabularies too), as loading a model does.
+    """
     if not folder.is_dir():
         return [f"{folder} is not a folder"]
     problems = []
     config = folder / "config.json"
     if not config.is_file():
         problems.append("no config.json")
-    else:
-        try:
-            json.loads(config.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError) as error:
-            problems.append(f"config.json is unreadable ({error.__class__.__name__})")
+    names = sorted(path.name for path in folder.glob("*.json")) if every_json else ["config.json", *_SETTINGS_FILES]
+    for name in names:
+        if (folder / name).is_file():
+            problem = json_file_problem(folder / name)
+            if problem:
+                problems.append(problem)
     if not any((folder / name).is_file() for name in _TOKENIZER_FILES):
         problems.append("no tokenizer files")
     if not (any(folder.glob("*.safetensors")) or (folder / "pytorch_model.bin").is_file()):
@@ -74,7 +153,8 @@ def _chosen_folders_file() -> Path:
 
 def chosen_folders() -> dict[str, str]:
     """Folders the user pointed models at (repository id -> folder), e.g. a copy made on
-    another machine; they come before every other place."""
+    another machine; they come before every other place but a models folder given now (see
+    :func:`locate`)."""
     data = read_json_object(_chosen_folders_file())
     return {str(repo): str(folder) for repo, folder in data.items()}
 
@@ -130,24 +210,59 @@ def _cached_snapshot(spec: ModelSpec) -> Path | None:
     snapshot = repo / "snapshots" / commit
     return snapshot if snapshot.is_dir() else None
 
-def locate(spec: ModelSpec, models_dir: Path | str | None = None) -> ModelLocation:
-    """Find ``spec``'s model on disk or raise :class:`ModelUnavailable` saying where we looked."""
-    folder_root = Path(models_dir).expanduser() if models_dir else models_dir_from_env()
-    tried: list[str] = []
+#: Remembered folders already reported gone (each is reported once per process).
+_REPORTED_GONE: set[str] = set()
+
+
+def _in_models_dir(spec: ModelSpec, models_dir: Path, tried: list[str]) -> ModelLocation | None:
+    """``spec``'s folder in the models folder ``models_dir`` (raises when it is there but unusable)."""
+    for candidate in _folder_candidates(spec, models_dir):
+        if candidate.is_dir():
+            problems = folder_problems(candidate)
+            if problems:
+                raise ModelUnavailable(f"model folder {candidate} is unusable: {'; '.join(problems)}")
+            return ModelLocation(candidate, "folder")
+    tried.append(f"{models_dir}/{spec.task} or {models_dir}/{spec.folder_name}")
+    return None
+
+
+def _chosen(spec: ModelSpec, tried: list[str]) -> ModelLocation | None:
+    """The folder remembered for ``spec`` with :func:`choose_folder`, when it is still there."""
     chosen = chosen_folders().get(spec.repo_id)
-    if chosen is not None:
-        problems = folder_problems(Path(chosen))
-        if problems:
-            raise ModelUnavailable(f"the folder chosen for {spec.repo_id}, {chosen}, is unusable: {'; '.join(problems)}")
-        return ModelLocation(Path(chosen), "chosen")
-    if folder_root is not None:
-        for candidate in _folder_candidates(spec, folder_root):
-            if candidate.is_dir():
-                problems = folder_problems(candidate)
-                if problems:
-                    raise ModelUnavailable(f"model folder {candidate} is unusable: {'; '.join(problems)}")
-                return ModelLocation(candidate, "folder")
-        tried.append(f"{folder_root}/{spec.task} or {folder_root}/{spec.folder_name}")
+    if chosen is None:
+        return None
+    if not Path(chosen).exists():
+        # An unplugged drive, a deleted copy: say so once, then look in the other places.
+        if chosen not in _REPORTED_GONE:
+            _REPORTED_GONE.add(chosen)
+            log.warning("the folder chosen for %s, %s, is gone; looking in the other places", spec.repo_id, chosen)
+        tried.append(f"{chosen} (chosen for it, now gone)")
+        return None
+    problems = folder_problems(Path(chosen))
+    if problems:
+        raise ModelUnavailable(f"the folder chosen for {spec.repo_id}, {chosen}, is unusable: {'; '.join(problems)}")
+    return ModelLocation(Path(chosen), "chosen")
+
+
+def locate(spec: ModelSpec, models_dir: Path | str | None = None) -> ModelLocation:
+    """Find ``spec``'s model on disk or raise :class:`ModelUnavailable` saying where we looked.
+
+    The order is the module docstring's: an explicit ``models_dir`` first, then the folder
+    chosen for the model, ``ARTICLE_DIGEST_MODELS``, the app's downloads, the Hugging Face cache.
+    """
+    tried: list[str] = []
+    if models_dir:
+        found = _in_models_dir(spec, Path(models_dir).expanduser(), tried)
+        if found is not None:
+            return found
+    found = _chosen(spec, tried)
+    if found is not None:
+        return found
+    from_env = models_dir_from_env()
+    if not models_dir and from_env is not None:
+        found = _in_models_dir(spec, from_env, tried)
+        if found is not None:
+            return found
     downloaded = download_folder(spec)
     if downloaded.is_dir() and not folder_problems(downloaded):
         return ModelLocation(downloaded, "downloaded")
@@ -236,9 +351,10 @@ def missing(specs: Iterable[ModelSpec], models_dir: Path | str | None = None) ->
 
 
 def read_json_object(path: Path) -> dict:
-    """The JSON object in ``path``; empty when the file is missing, unreadable or not an object."""
+    """The JSON object in ``path``; empty when the file is missing, unreadable, not an object or
+    nested absurdly deep."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json_file(path)
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}

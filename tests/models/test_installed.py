@@ -145,3 +145,57 @@ def test_partial_copies_left_by_a_stopped_process_are_removed_once_old(tmp_path:
     assert not abandoned_file.exists() and not abandoned_dir.exists()
     assert in_progress.exists()  # still being written, as far as anyone can tell
     assert other_model.exists()  # another model's
+
+
+def test_an_explicit_models_folder_beats_the_remembered_one(
+    tmp_path: Path, tiny_models_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen = tmp_path / "usb" / "summarize"
+    shutil.copytree(tiny_models_dir / "summarize", chosen)
+    installed.choose_folder(SUMMARY_SPEC, chosen)
+    # What the user says now (--models-dir, the settings) wins over what was remembered.
+    location = installed.locate(SUMMARY_SPEC, tiny_models_dir)
+    assert (location.origin, location.path) == ("folder", tiny_models_dir / "summarize")
+    # Without one, the remembered folder comes before the standing places (the environment's too).
+    monkeypatch.setenv(installed.MODELS_DIR_ENV, str(tiny_models_dir))
+    assert installed.locate(SUMMARY_SPEC).path == chosen.resolve()
+
+
+def test_a_remembered_folder_that_is_gone_is_reported_once_and_skipped(
+    tmp_path: Path, tiny_models_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    chosen = tmp_path / "usb" / "summarize"
+    shutil.copytree(tiny_models_dir / "summarize", chosen)
+    installed.choose_folder(SUMMARY_SPEC, chosen)
+    shutil.rmtree(tmp_path / "usb")  # the stick is unplugged
+    with caplog.at_level(logging.WARNING, logger="models.inventory.installed"):
+        assert installed.locate(SUMMARY_SPEC, tiny_models_dir).origin == "folder"
+        with pytest.raises(ModelUnavailable, match=r"not installed \(looked in .*summarize \(chosen for it, now gone\)"):
+            installed.locate(SUMMARY_SPEC)
+        assert installed.status(SUMMARY_SPEC).state == "missing"
+        # The other places are still looked in: the Hugging Face cache here.
+        repo = Path(os.environ["HF_HUB_CACHE"]) / "models--sshleifer--distilbart-cnn-12-6"
+        shutil.copytree(tiny_models_dir / "summarize", repo / "snapshots" / "main")
+        assert installed.locate(SUMMARY_SPEC).origin == "cache"
+        assert installed.missing([SUMMARY_SPEC]) == []
+    gone = [record for record in caplog.records if "is gone" in record.getMessage()]
+    assert len(gone) == 1 and str(chosen.resolve()) in gone[0].getMessage()
+    assert gone[0].levelno == logging.WARNING
+
+
+def test_cli_models_dir_wins_over_a_remembered_folder_that_is_gone(tmp_path: Path, tiny_models_dir: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    chosen = tmp_path / "usb" / "summarize"
+    shutil.copytree(tiny_models_dir / "summarize", chosen)
+    installed.choose_folder(SUMMARY_SPEC, chosen)
+    shutil.rmtree(tmp_path / "usb")
+    command = [sys.executable, "-m", "models.cli", "models", "list", "--models-dir", str(tiny_models_dir)]
+    listed = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=60)
+    assert listed.returncode == 0 and listed.stderr == ""
+    assert f"installed (folder: {tiny_models_dir / 'summarize'}, " in listed.stdout.splitlines()[0]
+    # Without --models-dir: said once that the folder is gone, then looked for elsewhere.
+    listed = subprocess.run(command[:-2], capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=60)
+    assert listed.stderr.count("is gone") == 1 and "Traceback" not in listed.stderr
+    assert "missing: sshleifer/distilbart-cnn-12-6 is not installed" in listed.stdout.splitlines()[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,16 @@ def test_long_article_every_chunk_reaches_the_summariser(engine: DigestPipeline)
         for sentence in split_sentences(paragraph):
             assert sentence in first_pass
     assert all(summariser.count_tokens(chunk) <= summariser.input_window - 2 for chunk in seen)
+
+
+def test_digest_credits_the_models_it_loaded_not_the_catalogue(engine: DigestPipeline, tiny_models_dir: Path) -> None:
+    """The tiny stand-ins in ``summarize`` and ``translate-*`` are not the catalogue's models:
+    they are credited as their folders, without the catalogue's licences (whichever backend
+    translated)."""
+    from models import ModelCredit
+
+    digest = engine.digest(Article(title="Short", text="Russia and the US talk. Both sides want calm."))
+    assert set(digest.models) == {
+        ModelCredit(task, str(tiny_models_dir / task), "") for task in ("summarize", "translate-ru", "translate-ar")
+    }
+    assert "distilbart" not in json.dumps(digest.to_json_dict()["models"])
