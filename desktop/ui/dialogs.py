@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.paths import APP_DISPLAY_NAME
+from models.common.text import valid_unicode
 from models.inventory.catalog import DEFAULT_PROFILE, PROFILES, task_label
 
 
@@ -140,18 +141,21 @@ class HistoryRow:
 
 
 def history_row(entry: Any) -> HistoryRow:
-    """A :class:`HistoryRow` from a history entry (an object with attributes, or a mapping)."""
+    """A :class:`HistoryRow` from a history entry (an object with attributes, or a mapping).
 
-    def field(name: str, default: Any = None) -> Any:
-        if isinstance(entry, dict):
-            return entry.get(name, default)
-        return getattr(entry, name, default)
+    Whatever the entry holds (a damaged file can put a number where the title should be, or
+    a lone surrogate in it), the row's fields are valid text, ``source_path`` text or None.
+    """
+
+    def field(name: str) -> str:
+        value = entry.get(name) if isinstance(entry, dict) else getattr(entry, name, None)
+        return "" if value is None else valid_unicode(value if isinstance(value, str) else str(value))
 
     return HistoryRow(
-        entry_id=str(field("id", "")),
-        title=str(field("title", "") or "Untitled article"),
-        created=str(field("created", "") or ""),
-        source_path=field("source_path"),
+        entry_id=field("id") or field("entry_id"),  # a history entry, or a row already
+        title=field("title") or "Untitled article",
+        created=field("created"),
+        source_path=field("source_path") or None,
     )
 
 
@@ -176,6 +180,7 @@ class HistoryDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("historyList")
         for row in rows:
+            row = history_row(row)  # text in every field, even from a damaged entry
             item = QListWidgetItem(f"{row.title}\n{short_created(row.created)}")
             item.setData(Qt.ItemDataRole.UserRole, row.entry_id)
             if row.source_path:

@@ -25,6 +25,18 @@ _BOUNDARY = re.compile(r"""[.!?…]+["'»”’)\]]*\s+""")
 _NEXT_STARTS_SENTENCE = re.compile(r"""["'«“‘(\[]*[\w\d]""", re.UNICODE)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with every lone surrogate (U+D800..U+DFFF) replaced by U+FFFD.
+
+    A Python string can hold them (a PDF's ToUnicode map, an undecodable byte of a file name,
+    a ``\\ud800`` escape in JSON), but no encoder writes them and the tokenizers refuse them.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
+
 def normalise_whitespace(text: str) -> str:
     """Collapse runs of whitespace inside a paragraph to single spaces."""
     return _WHITESPACE.sub(" ", text).strip()

@@ -38,6 +38,7 @@ __all__ = [
     "ExportExistsError",
     "atomic_write_bytes",
     "format_for_path",
+    "printable",
     "render_digest",
     "write_digest",
 ]
@@ -67,6 +68,28 @@ class ExportError(DigestError):
 
 class ExportExistsError(ExportError, FileExistsError):
     """The export's target file exists and ``overwrite`` was not given."""
+
+
+# Characters a name must not carry raw onto a terminal or into a text file: C0 and C1 controls
+# (escape sequences, line breaks, tabs), DEL, the line and paragraph separators, the bidi
+# controls, and lone surrogates (an undecodable byte of a file name; no encoder writes them).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by Python as a surrogate
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` (a file name, a path, a title, a message naming them) safe to print on a
+    terminal or write in a text export: control characters, bidi controls and lone surrogates
+    are written as escapes (ESC as ``\\x1b``, RLO as ``\\u202e``), so a name can neither
+    send escape sequences to a terminal nor break a line. Everything else is kept; applying it
+    twice changes nothing more."""
+    return _UNPRINTABLE.sub(_escaped, text)
 
 
 # --------------------------------------------------------------------------- public API
@@ -199,7 +222,8 @@ def _display_date(created: str) -> str:
 def _details(digest: Digest) -> list[tuple[str, str]]:
     """(label, value) lines about the digest: source, date, original language, time taken."""
     article = digest.article
-    details = [("Source", article.source_path or "(not from a file)"), ("Date", _display_date(digest.created))]
+    source = printable(article.source_path) if article.source_path else "(not from a file)"
+    details = [("Source", source), ("Date", _display_date(digest.created))]
     if article.language:
         details.append(("Article language", language_name(article.language)))
     if digest.seconds > 0:

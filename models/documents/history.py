@@ -4,20 +4,26 @@
 (:func:`models.common.atomic.atomic_write_bytes`) in the format of :meth:`models.Digest.to_json_dict`,
 named by the time they were added (UTC, microseconds) and a slug of the title, so names
 sort by age and never collide. Files that are not valid digests (half-copied, edited by hand,
-from a future version) are skipped when listing, never fatal. No Qt here.
+from a future version: a number where the title should be, a list instead of an object) are
+skipped when listing, never fatal; only regular files are read, and opened without blocking
+(a FIFO in the folder never hangs a listing). Text read back is valid Unicode (a lone
+surrogate from a ``\ud800`` escape becomes U+FFFD). No Qt here.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from models.common.atomic import atomic_write_bytes
 from models.common.paths import history_dir
+from models.common.text import valid_unicode
 from models.common.types import Digest, DigestError
 
 __all__ = ["History", "HistoryEntry", "HistoryError"]
@@ -27,6 +33,9 @@ _MAX_ENTRY_BYTES = 64 * 1024 * 1024
 _SUFFIX = ".json"
 # Entry ids are file stems the history made: a time stamp, then a slug; nothing else is valid.
 _ID_PATTERN = re.compile(r"^\d{8}T\d{6}-\d{6}Z(?:-[a-z0-9-]{1,60})?(?:~\d+)?$")
+# The fields a digest file must hold as text (else it is damaged), and those that may be null.
+_TEXT_FIELDS = ("title", "text", "summary")
+_OPTIONAL_TEXT_FIELDS = ("source_path", "language", "created")
 
 
 class HistoryError(DigestError):
@@ -58,7 +67,7 @@ class History:
 
     def add(self, digest: Digest) -> HistoryEntry:
         """Store a digest; returns its entry. Raises HistoryError if the folder is unwritable."""
-        data = (json.dumps(digest.to_json_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        data = valid_unicode(json.dumps(digest.to_json_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         stem = _new_stem(digest.article.title)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
@@ -90,6 +99,8 @@ class History:
             try:
                 info = path.stat()
             except OSError:
+                continue
+            if not stat.S_ISREG(info.st_mode):  # a FIFO, a device, a folder: never opened
                 continue
             version = (info.st_mtime_ns, info.st_size)
             cached = self._seen.get(path.name)
@@ -129,11 +140,13 @@ class History:
     @staticmethod
     def _read(path: Path) -> Digest:
         try:
-            if path.stat().st_size > _MAX_ENTRY_BYTES:
-                raise HistoryError(f"{path.name} is too large to be a digest")
-            data = json.loads(path.read_bytes().decode("utf-8"))
+            data = _valid_strings(json.loads(_read_regular_file(path).decode("utf-8")))
             if not isinstance(data, dict):
                 raise HistoryError(f"{path.name} is not a digest file")
+            damaged = [name for name in _TEXT_FIELDS if not isinstance(data.get(name), str)]
+            damaged += [name for name in _OPTIONAL_TEXT_FIELDS if not isinstance(data.get(name, ""), (str, type(None)))]
+            if damaged:
+                raise HistoryError(f"{path.name} is damaged (not text: {', '.join(damaged)})")
             return Digest.from_json_dict(data)
         except FileNotFoundError as error:
             raise HistoryError(f"no digest {path.stem!r} in the history") from error
@@ -143,6 +156,40 @@ class History:
             raise HistoryError(f"{path.name}: {error}") from error
         except (OSError, ValueError, RecursionError) as error:  # JSON and UTF-8 errors are ValueErrors
             raise HistoryError(f"{path.name} cannot be read ({type(error).__name__}: {error})") from error
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file of a digest's size; HistoryError otherwise.
+
+    Opened with O_NONBLOCK (where there is one) and checked with fstat before reading, so a
+    FIFO or a device put in the folder is refused at once rather than waited on for ever.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise HistoryError(f"{path.name} is not a regular file")
+        if info.st_size > _MAX_ENTRY_BYTES:
+            raise HistoryError(f"{path.name} is too large to be a digest")
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(_MAX_ENTRY_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > _MAX_ENTRY_BYTES:
+        raise HistoryError(f"{path.name} is too large to be a digest")
+    return data
+
+
+def _valid_strings(value: object) -> object:
+    """JSON data with every string made valid Unicode (:func:`models.common.text.valid_unicode`)."""
+    if isinstance(value, str):
+        return valid_unicode(value)
+    if isinstance(value, dict):
+        return {valid_unicode(str(key)): _valid_strings(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_valid_strings(item) for item in value]
+    return value
 
 
 def _entry(entry_id: str, path: Path, digest: Digest) -> HistoryEntry:

@@ -13,6 +13,10 @@ What reading does, whatever the format:
 * extracts the text (markdown-it-py for Markdown, trafilatura for web pages, python-docx,
   pypdf), then cleans it: NUL bytes, other control characters and bidi controls dropped, NFC,
   whitespace collapsed, paragraphs separated by one blank line, hard-wrapped lines rejoined;
+* makes every text valid Unicode (lone surrogates, which a PDF's ToUnicode map can yield,
+  become U+FFFD), in one place that every format goes through;
+* refuses text that is not prose (one enormous "word", or a huge run with no end of sentence)
+  quickly, rather than leave the models minutes of work on it;
 * takes the document's own title where the format has one, else the first short line;
 * detects the language (py3langid) and adds a notice when the article is not English.
 
@@ -36,7 +40,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Callable
 
-from models.common.text import normalise_whitespace, split_sentences
+from models.common.text import normalise_whitespace, split_sentences, valid_unicode
 from models.common.types import Article, DigestError
 
 __all__ = [
@@ -73,6 +77,10 @@ _clock = time.monotonic
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 #: A .docx whose text part (word/document.xml) is larger than this is refused (parse time, memory).
 MAX_DOCX_BODY_BYTES = 32 * 1024 * 1024
+#: "Words" (runs without a space) longer than this are not words: a run of one letter, base64.
+MAX_WORD_CHARS = 1_000
+#: Runs longer than this without the end of a sentence (or a line break) are not sentences.
+MAX_RUN_CHARS = 3_000
 
 # Titles longer than this are cut at a word boundary.
 _MAX_TITLE_CHARS = 150
@@ -84,6 +92,11 @@ _LANGUAGE_MIN_CONFIDENCE = 0.5
 
 # Bidi controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM) and stray BOMs.
 _DROPPED_CHARS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]")
+# What separates words, for the not-prose check: white space and the ideographic and fullwidth
+# punctuation of scripts written without spaces (a Chinese clause is not one long word).
+_WORD_SEPARATORS = re.compile(r"[\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+")
+# Where a sentence (or a line) ends, for the not-prose check: any script's full stop.
+_SENTENCE_ENDS = re.compile(r"[.!?…\n\u3002\uff01\uff0e\uff1f\u061f\u06d4\u0964\u0965]")
 # Control characters other than tab and line breaks.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -155,7 +168,7 @@ def read_article(path: str | os.PathLike[str]) -> Article:
 def _read_article(path: Path) -> Article:
     data = _read_bytes(path)
     extension = path.suffix.lower()
-    extracted = _READERS[extension](path, data)
+    extracted = _valid_unicode(_READERS[extension](path, data))
     _refuse_far_too_long(path, extracted.paragraphs)
 
     paragraphs = [p for p in (_clean_paragraph(p) for p in extracted.paragraphs) if p]
@@ -164,7 +177,9 @@ def _read_article(path: Path) -> Article:
         raise DocumentError(path, "has no text (it is empty or only whitespace)")
     if len(text) > MAX_TEXT_CHARS:
         raise DocumentError(path, _too_long(len(text)))
-    title = _clean_title(extracted.title) or _title_from_text(paragraphs) or path.stem
+    _refuse_non_prose(path, text)
+    name = valid_unicode(path.stem)  # an undecodable byte of a file name is a lone surrogate
+    title = _clean_title(extracted.title) or _title_from_text(paragraphs) or _clean_title(name) or "Untitled"
     notices = list(extracted.notices)
     language = detect_language(text)
     if language is not None and language != "en":
@@ -175,11 +190,39 @@ def _read_article(path: Path) -> Article:
     return Article(
         title=title,
         text=text,
-        source_path=os.path.abspath(path),
+        source_path=valid_unicode(os.path.abspath(path)),
         language=language,
         encoding=extracted.encoding,
         notices=tuple(notices),
     )
+
+
+def _valid_unicode(extracted: _Extracted) -> _Extracted:
+    """The one place every format's text passes through on its way to the engine: lone
+    surrogates (a PDF's ToUnicode map can yield them; the tokenizers refuse them, and no
+    encoder writes them) become U+FFFD."""
+    extracted.paragraphs = [valid_unicode(paragraph) for paragraph in extracted.paragraphs]
+    if extracted.title is not None:
+        extracted.title = valid_unicode(str(extracted.title))
+    return extracted
+
+
+def _refuse_non_prose(path: Path, text: str) -> None:
+    """Refuse text with no sentence structure to speak of, which the models would spend minutes
+    on for nothing: mostly "words" of over :data:`MAX_WORD_CHARS` characters (a run of one
+    letter, base64), or mostly runs of over :data:`MAX_RUN_CHARS` characters with no end of
+    sentence or line (a word list on one line). A real article with one long URL or one
+    run-on passage still reads."""
+    if len(text) <= MAX_WORD_CHARS:
+        return  # too short to hold a word or a run that long
+    long_words = [len(word) for word in _WORD_SEPARATORS.split(text) if len(word) > MAX_WORD_CHARS]
+    if long_words and 2 * sum(long_words) > len("".join(text.split())):
+        raise DocumentError(path, f"does not look like prose: its longest word has {max(long_words):,} characters")
+    long_runs = [len(run) for run in _SENTENCE_ENDS.split(text) if len(run) > MAX_RUN_CHARS]
+    if long_runs and 2 * sum(long_runs) > len(text):
+        raise DocumentError(
+            path, f"does not look like prose: it runs on for {max(long_runs):,} characters without ending a sentence"
+        )
 
 
 def _describe(error: BaseException) -> str:
@@ -645,6 +688,12 @@ _JUNK_PDF_TITLE = re.compile(
 
 
 def _read_pdf(path: Path, data: bytes) -> _Extracted:
+    head = data[:1024].lstrip().lower()
+    if b"%pdf-" not in head and (
+        head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or (head.startswith(b"<?xml") and b"<html" in head)
+    ):
+        raise DocumentError(path, "is a web page, not a PDF (rename it to .html to read it)")
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 

@@ -407,6 +407,47 @@ def test_history_reopens_a_past_digest(make_window, fakes, qtbot, tmp_path) -> N
     assert "Reopened the digest" in status(window)
 
 
+def test_history_dialog_survives_damaged_entries(make_window, fakes, qtbot) -> None:
+    import os
+
+    from desktop.ui.dialogs import HistoryDialog, history_row
+
+    window = make_window()
+    open_seed(window, fakes)
+    digest = run_digest(qtbot, window)
+    root = window.history().root
+    good = digest.to_json_dict()
+    damaged = {
+        "20200101T000000-000001Z-number-title": {**good, "title": 5},
+        "20200101T000000-000002Z-number-source": {**good, "source_path": 7},
+        "20200101T000000-000003Z-a-list": [good],
+    }
+    for stem, data in damaged.items():
+        (root / f"{stem}.json").write_text(json.dumps(data), encoding="utf-8")
+    # A lone surrogate in the title (a "\ud800" escape in the file): listed, shown with U+FFFD.
+    (root / "20200101T000000-000004Z-surrogate.json").write_text(
+        json.dumps({**good, "title": "Lone \ud800 surrogate"}), encoding="utf-8"
+    )
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(root / "20200101T000000-000005Z-fifo.json")  # never opened: no hang
+
+    window.findChild(QAction, "historyAction").trigger()
+    dialog = window.history_dialog
+    qtbot.waitExposed(dialog)
+    titles = [dialog.list.item(row).text().splitlines()[0] for row in range(dialog.list.count())]
+    assert titles == [digest.article.title, "Lone \ufffd surrogate"]
+    assert all(dialog.list.item(row).toolTip() == good["source_path"] for row in range(2))
+    dialog.close()
+
+    # Rows made from whatever an entry holds are text: numbers where text should be, None.
+    rows = [history_row({"id": 5, "title": 7, "created": None, "source_path": 3}), history_row(object())]
+    assert rows[0].title == "7" and rows[0].source_path == "3" and rows[0].created == ""
+    assert rows[1].title == "Untitled article" and rows[1].source_path is None
+    shown = HistoryDialog(rows)
+    qtbot.addWidget(shown)
+    assert shown.list.count() == 2 and shown.list.item(0).toolTip() == "3"
+
+
 def test_open_recent_and_settings_survive_a_restart(make_window, fakes, qtbot, tmp_path) -> None:
     window = make_window()
     open_seed(window, fakes)

@@ -5,19 +5,30 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
+from models.documents.export import printable
 from tests.conftest import REPO_ROOT, SEED_ARTICLE
 
+SHORT_ARTICLE = "Russia and the US held talks about Syria on Friday. Both sides want calm, officials said.\n"
 
-def cli(*args: str, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess[str]:
+
+def cli_command() -> list[str]:
     script = Path(sys.executable).with_name("article-digest-cli")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "models.cli"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, cwd=cwd, env=os.environ.copy(), timeout=300)
+    return [str(script)] if script.exists() else [sys.executable, "-m", "models.cli"]
+
+
+def cli(*args: str, cwd: Path = REPO_ROOT, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*cli_command(), *args], capture_output=True, text=True, cwd=cwd, env=os.environ.copy(), timeout=timeout
+    )
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
@@ -41,7 +52,8 @@ def test_seed_article_to_json_fills_every_field(tiny_models_dir: Path) -> None:
     for key in ("summary_translations", "article_translations"):
         assert set(digest[key]) == {"ru", "ar"} and all(text.strip() for text in digest[key].values())
     assert set(digest["models"]) == {"summarize", "translate-ru", "translate-ar"}
-    assert digest["models"]["translate-ar"]["model"] == "Helsinki-NLP/opus-mt-tc-big-en-ar"
+    # The tiny stand-ins are credited as their folders, not as the catalogue's models.
+    assert digest["models"]["translate-ar"]["model"] == str(tiny_models_dir / "translate-ar")
     assert digest["seconds"] > 0
     # The structure: every generated text's sentences linked to the text they came from.
     alignments = digest["alignments"]
@@ -164,3 +176,191 @@ def test_flags_only_prints_the_sentences_to_check_and_json_carries_the_same_flag
         assert all(reason.startswith("  - ") and ": " in reason for reason in reasons)
     assert "Summary in Russian" in result.stdout or "Summary in Arabic" in result.stdout or "[Summary (English)]" in result.stdout
 
+
+
+# -- hostile names, outputs, history; Ctrl+C; a clean exit ---------------------------------------
+def test_printed_names_are_escaped(tmp_path: Path, tiny_models_dir: Path) -> None:
+    named = tmp_path / "news\x1b]0;pwned\x07\u202e\n.txt"  # a title-setting escape, RLO, a line break
+    named.write_text(SHORT_ARTICLE, encoding="utf-8")
+    empty = tmp_path / "empty\x1b[31m\n.txt"
+    empty.write_bytes(b"")
+    result = cli(
+        str(named), str(empty), "--to", "ru", "--profile", "fast", "--models-dir", str(tiny_models_dir), "--format", "txt", "--no-history"
+    )
+    assert_one_line_error(result, "empty\\x1b[31m\\x0a.txt: is empty")
+    for text in (result.stdout, result.stderr):
+        assert not any(char in text for char in "\x1b\x07\u202e"), text
+    sources = [line for line in result.stdout.splitlines() if line.startswith("Source: ")]
+    assert sources == [f"Source: {printable(str(named))}"]
+    assert sources[0].endswith("news\\x1b]0;pwned\\x07\\u202e\\x0a.txt")
+
+
+def test_an_output_that_cannot_be_written_is_one_line_before_any_work(tmp_path: Path, tiny_models_dir: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(SHORT_ARTICLE, encoding="utf-8")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    models = ("--models-dir", str(tiny_models_dir))
+    cases = {
+        str(tmp_path / ("x" * 300 + ".md")): "the file name is too long",  # ENAMETOOLONG
+        str(blocker / "digest.md"): "Not a directory",
+        str(tmp_path / "missing" / "digest.md"): "its folder does not exist",
+        str(tmp_path / ("y" * 300) / "digest.md"): "File name too long",
+    }
+    if os.geteuid() != 0:  # root writes anywhere
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        cases[str(locked / "digest.md")] = "is not writable"
+    for out, fragment in cases.items():
+        started = time.monotonic()
+        assert_one_line_error(cli(str(article), *models, "--format", "md", "--out", out), "cannot write", fragment)
+        assert time.monotonic() - started < 30  # refused before the models load
+    # Several files: --out is a folder, and one that cannot be made is one line too.
+    assert_one_line_error(cli(str(article), str(article), *models, "--out", str(tmp_path / ("z" * 300))), "cannot create the output folder")
+    assert_one_line_error(cli(str(article), str(article), *models, "--out", str(blocker / "sub")), "cannot create the output folder")
+    assert {path.name for path in tmp_path.iterdir()} >= {"article.txt", "a-file"}
+    assert not [path for path in tmp_path.rglob("*") if path.is_file() and path.name not in ("article.txt", "a-file")]
+
+
+def test_history_listing_survives_hostile_entries(isolated_user_dirs: Path) -> None:
+    from models.common.paths import history_dir
+
+    root = history_dir()
+    root.mkdir(parents=True)
+    data = {"title": "Lone \ud800 and \x1b]0;x\x07 title", "text": "Text.", "summary": "Summary.", "source_path": "/news/a\nb.txt", "created": "2024-05-01T10:00:00+00:00"}
+    (root / "20240501T100000-000001Z-hostile.json").write_text(json.dumps(data), encoding="utf-8")
+    (root / "20240501T100000-000002Z-number.json").write_text(json.dumps({**data, "title": 5}), encoding="utf-8")
+    (root / "20240501T100000-000003Z-list.json").write_text(json.dumps([data]), encoding="utf-8")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(root / "20240501T100000-000004Z-fifo.json")
+    result = cli("--history", timeout=60)
+    assert result.returncode == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1, result.stdout
+    assert "Lone \ufffd and \\x1b]0;x\\x07 title  (/news/a\\x0ab.txt)" in lines[0]
+
+
+def test_an_unwritable_history_still_writes_the_digests(tmp_path: Path, tiny_models_dir: Path, isolated_user_dirs: Path) -> None:
+    (isolated_user_dirs / "data").write_text("a file where the data folder should be", encoding="utf-8")
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    for path in (first, second):
+        path.write_text(SHORT_ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli(str(first), str(second), "--to", "ru", "--profile", "fast", "--models-dir", str(tiny_models_dir), "--format", "md", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if "wrote" in line] == [f"{first}: wrote {out / 'first.digest.md'}", f"{second}: wrote {out / 'second.digest.md'}"]
+    warnings = [line for line in lines if "wrote" not in line]
+    assert len(warnings) == 1 and warnings[0].startswith("article-digest-cli: warning: cannot save to the history")
+    assert sorted(path.name for path in out.iterdir()) == ["first.digest.md", "second.digest.md"]
+
+
+def _interrupt(args: list[str], *, after_s: float | None = None, after_line: str | None = None, then_s: float = 0.0) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run the CLI, send it SIGINT ``after_s`` seconds from its start, or ``then_s`` after it
+    printed a stderr line holding ``after_line``; returns the result and how long it took to end."""
+    process = subprocess.Popen([*cli_command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT, env=os.environ.copy())
+    lines: list[str] = []
+    stdout: list[str] = []
+    seen = threading.Event()
+
+    def read_stderr() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            lines.append(line)
+            if after_line is not None and after_line in line:
+                seen.set()
+
+    readers = [
+        threading.Thread(target=read_stderr, daemon=True),
+        threading.Thread(target=lambda: stdout.append(process.stdout.read()), daemon=True),  # type: ignore[union-attr]
+    ]
+    for reader in readers:
+        reader.start()
+    if after_line is not None:
+        assert seen.wait(240), "".join(lines)
+        time.sleep(then_s)
+    else:
+        time.sleep(after_s or 0.0)
+    assert process.poll() is None, "the CLI ended before it was interrupted: " + "".join(lines)
+    process.send_signal(signal.SIGINT)
+    sent = time.monotonic()
+    process.wait(timeout=60)
+    stopped_s = time.monotonic() - sent
+    for reader in readers:
+        reader.join(10)
+    return subprocess.CompletedProcess(args, process.returncode, "".join(stdout), "".join(lines)), stopped_s
+
+
+#: Stopping takes INTERRUPT_GRACE_S (0.5 s) at most when the main thread cannot stop itself
+#: (an import, a model load); the rest is slack for a busy test machine.
+STOP_WITHIN_S = 1.0
+
+
+@pytest.mark.parametrize("after_s", [0.2, 1.0, 3.0], ids=["0.2s", "1s", "3s"])
+def test_ctrl_c_at_any_moment_stops_at_once_and_writes_nothing(tmp_path: Path, tiny_models_dir: Path, after_s: float) -> None:
+    out = tmp_path / "digest.md"
+    args = [str(SEED_ARTICLE), "--full", "--models-dir", str(tiny_models_dir), "--format", "md", "--out", str(out)]
+    result, stopped_s = _interrupt(args, after_s=after_s)
+    assert (result.returncode, result.stderr) == (130, "article-digest-cli: interrupted\n")
+    assert stopped_s < STOP_WITHIN_S
+    assert list(tmp_path.iterdir()) == []  # no output, no temporary file
+
+
+def test_ctrl_c_mid_digest_keeps_finished_files_and_writes_nothing_partial(tmp_path: Path, tiny_models_dir: Path) -> None:
+    short, long = tmp_path / "short.txt", tmp_path / "long.txt"
+    short.write_text(SHORT_ARTICLE, encoding="utf-8")
+    long.write_text("\n\n".join([SEED_ARTICLE.read_text(encoding="utf-8")] * 8), encoding="utf-8")
+    out = tmp_path / "out"
+    args = [str(short), str(long), "--full", "--models-dir", str(tiny_models_dir), "--format", "md", "--out", str(out)]
+    # The short article's digest is written; 1.5 s later the long one's is well under way.
+    result, stopped_s = _interrupt(args, after_line="short.txt: wrote", then_s=1.5)
+    assert result.returncode == 130
+    assert result.stderr.splitlines() == [f"{short}: wrote {out / 'short.digest.md'}", "article-digest-cli: interrupted"]
+    assert stopped_s < STOP_WITHIN_S
+    assert [path.name for path in out.iterdir()] == ["short.digest.md"]
+
+
+def test_fast_russian_digest_exits_cleanly_every_time(tmp_path: Path, tiny_models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It used to print the digest, then abort at exit now and then ("terminate called ...
+    Resource deadlock avoided", SIGABRT): native thread pools torn down at interpreter exit.
+
+    The cause behind it: loading the models from their cached copies leaves a reference cycle
+    that keeps the pipeline (and its CTranslate2 translators) alive after run_digests returns,
+    to be freed by whichever thread next runs the cyclic collector, or in the interpreter's
+    teardown. main() now frees it itself, in the main thread, and ends the process without
+    the teardown."""
+    import gc
+    import weakref
+
+    from models import cli as cli_module
+    from models.digest import pipeline as pipeline_module
+
+    article = tmp_path / "article.txt"
+    article.write_text(SHORT_ARTICLE, encoding="utf-8")
+    args = [str(article), "--profile", "fast", "--to", "ru", "--models-dir", str(tiny_models_dir), "--no-history"]
+    first = cli(*args)  # converts the models once (CTranslate2, int8), so the rest load the cached copies
+    assert (first.returncode, first.stderr) == (0, ""), first.stderr
+    processes = [
+        subprocess.Popen([*cli_command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT, env=os.environ.copy())
+        for _ in range(7)
+    ]
+    for process in processes:
+        stdout, stderr = process.communicate(timeout=300)
+        assert (process.returncode, stderr) == (0, ""), stderr
+        assert json.loads(stdout)["summary_translations"]["ru"].strip()
+
+    # In this process: the pipeline is gone when main() returns, though nothing else collected.
+    made: list[weakref.ref[object]] = []
+    original = pipeline_module.DigestPipeline.__init__
+
+    def remembering_init(self: object, *init_args: object, **kwargs: object) -> None:
+        original(self, *init_args, **kwargs)  # type: ignore[arg-type]
+        made.append(weakref.ref(self))
+
+    monkeypatch.setattr(pipeline_module.DigestPipeline, "__init__", remembering_init)
+    gc.disable()  # only main() may collect
+    try:
+        assert cli_module.main([*args, "--out", str(tmp_path / "digest.json")]) == 0
+        assert len(made) == 1 and made[0]() is None, "the pipeline outlived main()"
+    finally:
+        gc.enable()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import time
 import zipfile
 from datetime import timedelta
 from pathlib import Path
@@ -443,7 +444,7 @@ def test_text_over_length_limit(tmp_path: Path) -> None:
     words = ("word " * ((MAX_TEXT_CHARS // 5) + 10)).strip()
     message = error_for(write(tmp_path, "long.txt", words))
     assert "too long" in message and f"{MAX_TEXT_CHARS:,}" in message
-    fits = "word " * ((MAX_TEXT_CHARS // 5) - 10)
+    fits = "Word after word. " * ((MAX_TEXT_CHARS // 17) - 10)  # prose: sentences end
     assert len(read_article(write(tmp_path, "fits.txt", fits)).text) <= MAX_TEXT_CHARS
 
 
@@ -495,6 +496,90 @@ def test_unexpected_failures_are_wrapped(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setitem(documents._READERS, ".txt", explode)
     message = error_for(write(tmp_path, "any.txt", "text"))
     assert "RuntimeError: parser bug with two lines" in message
+
+
+# --------------------------------------------------------------------------- hostile text
+
+
+def make_pdf_with_tounicode(lines: list[str], mapping: dict[bytes, str]) -> bytes:
+    """A one-page PDF drawn with Helvetica whose ToUnicode map sends each byte of ``mapping``
+    to the UTF-16 code units given in hex: ``{b"a": "D800"}`` makes every "a" a lone surrogate."""
+    pairs = "\n".join(f"<{code.hex().upper()}> <{target}>" for code, target in mapping.items())
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CMapName /Test def 1 begincodespacerange <00> <FF> endcodespacerange\n"
+        f"{len(mapping)} beginbfchar\n{pairs}\nendbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode("ascii")
+    content = b"BT /F1 11 Tf 14 TL 72 720 Td " + b" T* ".join(b"(" + line.encode("latin-1") + b") Tj" for line in lines) + b" ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+SURROGATE_PDF_LINES = ["Russia and the US held talks about Syria on Friday.", "Both sides want calm, officials said."]
+
+
+def test_pdf_whose_tounicode_map_yields_lone_surrogates(tmp_path: Path) -> None:
+    path = write(tmp_path, "surrogates.pdf", make_pdf_with_tounicode(SURROGATE_PDF_LINES, {b"a": "D800"}))
+    article = read_article(path)
+    assert "Russi\ufffd \ufffdnd the US" in article.text
+    article.text.encode("utf-8")  # valid Unicode: every encoder (and tokenizer) takes it
+    article.title.encode("utf-8")
+
+
+def test_every_reader_output_is_made_valid_unicode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from models.documents.read import _Extracted
+
+    def reader(path: Path, data: bytes) -> _Extracted:
+        return _Extracted(paragraphs=["Lone \udc80 surrogate in a paragraph."], title="Title \ud800")
+
+    for extension in SUPPORTED_EXTENSIONS:
+        monkeypatch.setitem(documents._READERS, extension, reader)
+        article = read_article(write(tmp_path, f"any{extension}", "x"))
+        assert article.text == "Lone \ufffd surrogate in a paragraph." and article.title == "Title \ufffd"
+    # A file name with a byte that is not UTF-8 (kept by Python as a surrogate).
+    name = os.fsdecode(b"caf\xe9.txt")
+    monkeypatch.undo()
+    article = read_article(write(tmp_path, name, "Short text, no title line at all, and no full stop"))
+    article.source_path.encode("utf-8")  # type: ignore[union-attr]
+    article.title.encode("utf-8")
+
+
+def test_text_that_is_not_prose_is_refused_at_once(tmp_path: Path) -> None:
+    started = time.monotonic()
+    message = error_for(write(tmp_path, "one-word.txt", "a" * 200_000))
+    assert "does not look like prose: its longest word has 200,000 characters" in message
+    message = error_for(write(tmp_path, "one-line.txt", " ".join(["word"] * 30_000)))
+    assert "does not look like prose" in message and "149,999 characters without ending a sentence" in message
+    assert time.monotonic() - started < 5
+    # Prose with one long URL, and text written without spaces, still read.
+    url = "https://example.com/" + "x" * 2_000
+    prose = SEED.read_text(encoding="utf-8") + f"\n\nThe report is at {url} for anyone to read.\n"
+    assert url in read_article(write(tmp_path, "url.txt", prose)).text
+    chinese = "俄罗斯驻美国大使表示，两国在叙利亚的军事合作是有效的。" * 100
+    assert read_article(write(tmp_path, "zh.txt", chinese)).text == chinese
+
+
+def test_a_web_page_named_pdf_is_one_clear_error(tmp_path: Path) -> None:
+    page = "<!DOCTYPE html><html><head><title>T</title></head><body><p>Hello there.</p></body></html>"
+    message = error_for(write(tmp_path, "page.pdf", page))
+    assert "is a web page, not a PDF" in message
 
 
 def test_the_module_imports_no_qt_and_no_parsers() -> None:

@@ -111,6 +111,66 @@ def test_corrupt_and_foreign_files_are_skipped(tmp_path: Path) -> None:
         history.load(f"{stamp}-missing-keys")
 
 
+def test_damaged_entries_are_skipped_and_text_is_valid_unicode(tmp_path: Path) -> None:
+    history = History(tmp_path)
+    good = history.add(make_digest("Good"))
+    data = make_digest("Good").to_json_dict()
+    stamp = "20990101T000000-000000Z"  # would sort first if it were listed
+    damaged = {
+        "number-title": {**data, "title": 5},
+        "null-summary": {**data, "summary": None},
+        "number-source": {**data, "source_path": 7},
+        "list-created": {**data, "created": ["2024"]},
+    }
+    for name, value in damaged.items():
+        (tmp_path / f"{stamp}-{name}.json").write_text(json.dumps(value), encoding="utf-8")
+    (tmp_path / f"{stamp}-list.json").write_text(json.dumps([data]), encoding="utf-8")
+    # A lone surrogate ("\ud800" in the file) in the title and the text: listed, made valid.
+    surrogate = "20990101T000000-000001Z-surrogate"
+    (tmp_path / f"{surrogate}.json").write_text(
+        json.dumps({**data, "title": "Lone \ud800 title", "text": "Text \udce9."}), encoding="utf-8"
+    )
+
+    entries = history.entries()
+    assert [entry.id for entry in entries] == [surrogate, good.id]
+    assert entries[0].title == "Lone \ufffd title"
+    assert history.load(surrogate).article.text == "Text \ufffd."
+    with pytest.raises(HistoryError, match="damaged.*title"):
+        history.load(f"{stamp}-number-title")
+    with pytest.raises(HistoryError, match="damaged.*source_path"):
+        history.load(f"{stamp}-number-source")
+    with pytest.raises(HistoryError, match="not a digest file"):
+        history.load(f"{stamp}-list")
+    # A digest holding a lone surrogate (not from read_article) is kept, valid.
+    kept = history.add(make_digest("Bad \udc80 bytes"))
+    assert history.load(kept.id).article.title == "Bad \ufffd bytes"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_the_folder_never_blocks(tmp_path: Path) -> None:
+    import threading
+
+    history = History(tmp_path)
+    good = history.add(make_digest("Good"))
+    fifo = "20990101T000000-000000Z-fifo"
+    os.mkfifo(tmp_path / f"{fifo}.json")  # opened for reading without a writer, it waits for ever
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        outcome["entries"] = history.entries()
+        try:
+            history.load(fifo)
+        except HistoryError as error:
+            outcome["load"] = str(error)
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    thread.join(10)
+    assert not thread.is_alive(), "listing or loading waited on a FIFO"
+    assert outcome["entries"] == [good]
+    assert "not a regular file" in str(outcome["load"])
+
+
 def test_unwritable_history_is_a_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "history"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
