@@ -131,7 +131,9 @@ class _Interruption:
     def announce(self) -> None:
         if not self.announced:
             self.announced = True
-            _print_stderr(f"{PROG}: interrupted")
+            # On a terminal, over the progress bar the work was showing, not after it.
+            start = "\r\x1b[K" if _isatty(sys.stderr) else ""
+            _print_stderr(f"{start}{PROG}: interrupted")
 
     def finish(self) -> None:
         """The main thread is done: the watcher stands down (or, if it is ending the process
@@ -149,6 +151,13 @@ def printable(text: str) -> str:
     from models.documents.export import printable as escape
 
     return escape(text)
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def _print_stderr(line: str) -> None:
@@ -525,11 +534,19 @@ def _quiet_libraries(verbose: bool) -> None:
     # The app's own warnings are for the user (a remembered models folder that is gone): one
     # "note:" line each, as the article notices are.
     app_log = logging.getLogger("models")
-    if not app_log.handlers:
-        notes = logging.StreamHandler(sys.stderr)
-        notes.setLevel(logging.WARNING)
-        notes.setFormatter(logging.Formatter(f"{PROG}: note: %(message)s"))
-        app_log.addHandler(notes)
+    if not any(isinstance(handler, _NoteHandler) for handler in app_log.handlers):
+        app_log.addHandler(_NoteHandler(logging.WARNING))
+
+
+class _NoteHandler(logging.Handler):
+    """A log record as one "note:" line on stderr, its names made printable (the stream is
+    looked up at each record, so it follows whatever sys.stderr is then)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            _print_stderr(f"{PROG}: note: {printable(record.getMessage())}")
+        except Exception:  # noqa: BLE001 - a broken log record must not break the digest
+            self.handleError(record)
 
 
 def _run(argv: list[str]) -> int:
