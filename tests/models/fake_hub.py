@@ -298,3 +298,15 @@ class FakeHub:
 
     def gets(self, filename: str) -> list[Request]:
         return [r for r in self.state.requests if r.method == "GET" and r.path.endswith("/" + filename)]
+
+
+def go_online(monkeypatch) -> None:  # noqa: ANN001 - a pytest MonkeyPatch
+    """Lift the suite's offline switch (huggingface_hub reads it once, at import) and have the
+    downloader write and report in 16 KB pieces (the tiny models are a few hundred KB)."""
+    import huggingface_hub.constants
+
+    from models.inventory import downloads
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(downloads, "_CHUNK_BYTES", 16 * 1024)

@@ -11,21 +11,15 @@ import pytest
 from models import Cancelled, JobState, ModelUnavailable
 from models.common.units import format_bytes
 from models.inventory import catalog, copies, downloads, installed
-from tests.models.fake_hub import FakeHub
+from tests.models.fake_hub import FakeHub, go_online
 
 SPEC = catalog.specs_for("fast")["translate-ar"]
 
 
 @pytest.fixture
 def online(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Lift the suite's offline switch (huggingface_hub reads it once, at import)."""
-    import huggingface_hub.constants
-
-    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
-    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", False)
-    # Data is written and reported in pieces of at most 256 KB; the tiny models are a few
-    # hundred KB, so smaller pieces give progress events often enough to test.
-    monkeypatch.setattr(downloads, "_CHUNK_BYTES", 16 * 1024)
+    """The suite's offline switch lifted, small download pieces (see ``go_online``)."""
+    go_online(monkeypatch)
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ import pytest
 from models import Cancelled, JobState, ModelUnavailable
 from models.common.units import format_bytes
 from models.inventory import catalog, downloads, installed
-from tests.models.fake_hub import COMMIT, FakeHub
+from tests.models.fake_hub import COMMIT, FakeHub, go_online
 
 SPEC = catalog.specs_for("fast")["translate-ar"]
 
@@ -37,11 +37,7 @@ SPEC = catalog.specs_for("fast")["translate-ar"]
 @pytest.fixture
 def online(monkeypatch: pytest.MonkeyPatch) -> None:
     """Lift the suite's offline switch, and make every bound small."""
-    import huggingface_hub.constants
-
-    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
-    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", False)
-    monkeypatch.setattr(downloads, "_CHUNK_BYTES", 16 * 1024)
+    go_online(monkeypatch)
     monkeypatch.setattr(downloads, "CONNECT_TIMEOUT_S", 2.0)
     monkeypatch.setattr(downloads, "READ_TIMEOUT_S", 0.4)
     monkeypatch.setattr(downloads, "LISTING_DEADLINE_S", 1.0)
