@@ -2,7 +2,7 @@
 
 ``runner.run(name, work)`` calls ``work(state)`` on a worker thread, where ``state`` is the
 task's :class:`~models.common.job_state.JobState`, and returns a :class:`Task` whose signals
-say, on the GUI thread, what became of it: ``started``, ``progress``, ``finished``,
+say, on the GUI thread, what became of it: ``started``, ``progress``, ``partial``, ``finished``,
 ``failed`` (with the typed exception) or ``cancelled``. Exactly one of the last three comes,
 once. ``Task.cancel()`` interrupts the work's state and reports ``cancelled`` at once, so the
 window is usable again while the work stops at its next check; anything the work reports
@@ -44,6 +44,8 @@ class Task(QObject):
     Signals:
         started(): the work has begun on its lane's thread.
         progress(float, str): the work's fraction (0..1) and status; throttled by its state.
+        partial(object): a :class:`~models.common.types.PartialText` the work published
+            before its end (the summary as it is decoded, a translation paragraph by paragraph).
         finished(object): the work's result.
         failed(object): the exception that stopped it (a :class:`DigestError`, with a one-line
             message; an unexpected error arrives wrapped in one).
@@ -52,6 +54,7 @@ class Task(QObject):
 
     started = Signal()
     progress = Signal(float, str)
+    partial = Signal(object)
     finished = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
@@ -126,7 +129,10 @@ class BackgroundRunner(QObject):
         if self._shut_down:
             task.cancel()
             return task
-        task.state = JobState(lambda fraction, status: self._relay.report.emit(task, "progress", (fraction, status)))
+        task.state = JobState(
+            lambda fraction, status: self._relay.report.emit(task, "progress", (fraction, status)),
+            partial_sink=lambda part: self._relay.report.emit(task, "partial", (part,)),
+        )
         self._pending.setdefault(lane, set()).add(task)
         self._lane(lane)[0].put((task, work))
         return task

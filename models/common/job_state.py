@@ -7,6 +7,8 @@ and :meth:`JobState.set_status`. It never knows how much of the whole job it is:
 hands it a sub-range of the bar (:meth:`JobState.sub_state`), or a share of a group of stages
 that run side by side (:meth:`JobState.parallel`). The one sink at the root gets the job's
 fraction (0..1, never going back) and its current status, throttled here and nowhere else.
+Text generated before the job ends (the summary as it is decoded, a translation paragraph by
+paragraph) goes the same way: :meth:`JobState.publish` to the root's ``partial_sink``.
 
 The same type serves every kind of background work: digests in process and in the engine's
 child process (where the interruption flag is a number in shared memory and the sink a pipe,
@@ -19,7 +21,7 @@ import threading
 import time
 from typing import Callable, Mapping
 
-from models.common.types import Cancelled
+from models.common.types import Cancelled, PartialText
 
 #: Progress is passed on at most this often (seconds); a new step (:meth:`JobState.set_status`)
 #: and the end of the job always go through.
@@ -27,13 +29,18 @@ PROGRESS_INTERVAL_S = 0.05
 
 ProgressSink = Callable[[float, str], None]
 """Gets the whole job's fraction (0..1) and its current status text."""
+PartialSink = Callable[[PartialText], None]
+"""Gets generated text published before the job ends (see :meth:`JobState.publish`)."""
 
 
 class _Root:
     """What every state of one job shares: the sink, the throttle and the last report."""
 
-    def __init__(self, sink: ProgressSink | None, interval_s: float) -> None:
+    def __init__(self, sink: ProgressSink | None, interval_s: float, partial_sink: PartialSink | None = None) -> None:
         self.sink = sink
+        self.partial_sink = partial_sink
+        self.partial_sent_at: dict[str, float] = {}
+        self.pending_parts: dict[str, PartialText] = {}
         self.interval_s = interval_s
         self.lock = threading.Lock()  # stages running side by side report from their own threads
         self.fraction = 0.0
@@ -49,11 +56,30 @@ class _Root:
             if status is not None:
                 self.status = status
             now = time.monotonic()
+            if self.pending_parts:
+                self._send_parts(now)
             finished = self.fraction >= 1.0 > self.sent_fraction  # the end is never throttled away
             if self.sink is None or (not new_status and not finished and now - self.sent_at < self.interval_s):
                 return
             self.sent_at, self.sent_fraction = now, self.fraction
             self.sink(self.fraction, self.status)
+
+    def publish(self, part: PartialText) -> None:
+        if self.partial_sink is None:
+            return
+        with self.lock:
+            self.pending_parts[part.key] = part
+            self._send_parts(time.monotonic())
+
+    def _send_parts(self, now: float) -> None:
+        """Pass on the latest part of each text (lock held). A text still coming changes every
+        decoding step, so it waits out the interval, and goes with a later report when one was
+        held back; a complete one goes at once."""
+        for key, part in list(self.pending_parts.items()):
+            if part.complete or now - self.partial_sent_at.get(key, float("-inf")) >= self.interval_s:
+                del self.pending_parts[key]
+                self.partial_sent_at[key] = now
+                self.partial_sink(part)  # type: ignore[misc] - only parts with a sink are kept
 
 
 class JobState:
@@ -69,8 +95,9 @@ class JobState:
         *,
         interrupted: Callable[[], bool] | None = None,
         interval_s: float = PROGRESS_INTERVAL_S,
+        partial_sink: PartialSink | None = None,
     ) -> None:
-        self._root = _Root(sink, interval_s)
+        self._root = _Root(sink, interval_s, partial_sink)
         self._parent: JobState | None = None
         self._interrupted = interrupted
         self._event = threading.Event()
@@ -115,6 +142,11 @@ class JobState:
             mapped = state._to_parent(mapped)
             state = state._parent
         self._root.report(mapped, status)
+
+    def publish(self, part: PartialText) -> None:
+        """Show generated text before the job ends (the root's ``partial_sink`` gets it).
+        Parts still coming are throttled per key like progress; complete ones never are."""
+        self._root.publish(part)
 
     # -- sub-stages --------------------------------------------------------------------------
     def sub_state(self, start: float, end: float) -> JobState:

@@ -155,6 +155,18 @@ def alignment_key(kind: str, language: str | None = None) -> str:
     return kind if language is None else f"{kind}:{language}"
 
 
+@dataclass(frozen=True)
+class PartialText:
+    """A generated text shown before the digest ends. ``key`` is its :func:`alignment_key`
+    ("summary", "summary:ru", "article:ar"). ``complete`` False: still coming (the summary's
+    leading beam hypothesis, or the first paragraphs of a translation); True: final, though
+    the digest's other texts may still be on their way."""
+
+    key: str
+    text: str
+    complete: bool
+
+
 def _now_iso() -> str:
     return _dt.datetime.now(_dt.timezone.utc).astimezone().isoformat(timespec="seconds")
 

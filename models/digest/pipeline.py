@@ -1,7 +1,9 @@
 """Article in, Digest out: the steps of a digest, their share of the progress bar, and the
 pipeline that keeps models loaded between digests.
 
-The summary runs first. Then every translation (the summary's and, when asked, the
+The summary runs first, and is published (:meth:`JobState.publish`) the moment it is done, so
+a caller can show it while the translations run; each translation is published too, paragraph
+by paragraph. Then every translation (the summary's and, when asked, the
 article's, in each language) is planned at once and its sentence batches are shared out to
 one worker per core, so Russian and Arabic are translated side by side rather than one
 waiting for the other (see :mod:`models.digest.translate` for why one worker per core).
@@ -23,7 +25,7 @@ from models.inventory.catalog import ModelSpec
 from models.inference.memory import release_freed_memory
 from models.common.text import split_paragraphs
 from models.common.job_state import JobState
-from models.common.types import LANGUAGE_NAMES, Article, Digest, DigestError, DigestOptions, alignment_key
+from models.common.types import LANGUAGE_NAMES, Article, Digest, DigestError, DigestOptions, PartialText, alignment_key
 from models.digest.align import summary_alignment, translation_alignment
 
 if TYPE_CHECKING:
@@ -149,6 +151,7 @@ class DigestPipeline:
         summary_end = load_end + (1.0 - load_end) * summary_weight / ((summary_weight + translation_weight) or 1.0)
 
         summary = summarize(summariser, paragraphs, summariser.spec.generation, state.sub_state(load_end, summary_end))
+        state.publish(PartialText(alignment_key("summary"), summary, complete=True))
         # Beam search leaves a few hundred MB of freed buffers that glibc keeps; give them back
         # before the translators allocate theirs, so the two peaks do not stack.
         release_freed_memory()
@@ -202,6 +205,7 @@ class DigestPipeline:
                     label=f"Translating {kind} to {LANGUAGE_NAMES[language]}",
                     weight=chars / 1000 * _TRANSLATION_WEIGHT_PER_1000_CHARS,
                     scored=True,
+                    key=alignment_key(kind, language),
                 )
             )
         on_cpu = all(request.model.device == "cpu" for request in requests)

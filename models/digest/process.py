@@ -14,7 +14,7 @@ and the :class:`~models.common.types.Digest`, or the typed :class:`DigestError` 
 it, come back. The caller's :class:`~models.common.job_state.JobState` crosses by one small
 adapter (:func:`_child_job_state`): in the child, the job's state reads its interruption flag
 from a number in shared memory (the highest cancelled job id) at every decoding step, so a
-cancel lands as fast as in process, and its progress sink writes to the pipe. The process is started with ``spawn`` (a forked copy of a Qt process is unsafe)
+cancel lands as fast as in process, and its progress and partial-text sinks write to the pipe. The process is started with ``spawn`` (a forked copy of a Qt process is unsafe)
 and is a daemon, so it never outlives its parent.
 """
 
@@ -175,6 +175,9 @@ class DigestProcess:
                     if status != state.status:  # a new step is passed on at once, as in the child
                         state.set_status(status)
                     state.set_progress_value(fraction)
+            elif kind == "partial":
+                if cancelled_at is None:
+                    state.publish(payload[0])
             elif kind == "done":
                 return payload[0]
             elif kind == "failed":
@@ -205,7 +208,11 @@ class DigestProcess:
 def _child_job_state(send: Callable[[tuple[Any, ...]], None], job: int, interrupted: Callable[[], bool]) -> JobState:
     """The child's side of the caller's job state: progress goes down the pipe as job ``job``,
     and interruption is read from the parent's shared "cancelled up to" number."""
-    return JobState(lambda fraction, status: send(("progress", job, fraction, status)), interrupted=interrupted)
+    return JobState(
+        lambda fraction, status: send(("progress", job, fraction, status)),
+        interrupted=interrupted,
+        partial_sink=lambda part: send(("partial", job, part)),
+    )
 
 
 def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:

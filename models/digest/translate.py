@@ -15,6 +15,7 @@ wait for each other, and one worker's Python bookkeeping overlaps the others' ar
 from __future__ import annotations
 
 import math
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
@@ -22,7 +23,7 @@ from typing import Callable, Sequence
 from models.inventory.catalog import GenerationSettings
 from models.common.text import split_paragraphs, split_sentences, split_to_budget
 from models.common.job_state import JobState
-from models.common.types import Cancelled, Seq2SeqModel
+from models.common.types import Cancelled, PartialText, Seq2SeqModel
 
 #: Room for the end-of-sentence token plus the target-language token of multi-target models.
 _RESERVED_TOKENS = 2
@@ -88,6 +89,7 @@ def translate_jobs(
     *,
     workers: int = 1,
     thread_setup: Callable[[], None] | None = None,
+    on_batch_done: Callable[[int, list[int], list[str]], None] | None = None,
 ) -> list[JobOutput]:
     """Translate every job's sentences (each must fit its model's window); returns one
     :class:`JobOutput` per job, in the order given.
@@ -96,6 +98,8 @@ def translate_jobs(
     (``thread_setup`` runs first in each, e.g. to give torch one thread); batches are cut so
     that every worker gets some. ``state`` shows the jobs' weighted progress, each job's by the
     source tokens of its batches. A failure or an interruption stops every worker at its next step.
+    ``on_batch_done(job index, sentence indexes, translations)`` is called after each batch
+    (from the worker's thread, one call at a time).
     """
     # Its own sub-state, so that a failing worker can stop the others without interrupting the caller.
     group = (state or JobState()).sub_state(0.0, 1.0)
@@ -104,6 +108,7 @@ def translate_jobs(
     share = max(1, math.ceil(total_sentences / workers)) if workers > 1 else MAX_BATCH_SENTENCES
     translations = [[""] * len(job.sentences) for job in jobs]
     log_probabilities: list[list[float | None]] = [[None] * len(job.sentences) for job in jobs]
+    done_lock = threading.Lock()
     batches: list[tuple[float, int, list[int], int, JobState]] = []
     for index, job in enumerate(jobs):
         lengths = [job.model.count_tokens(sentence) + 1 for sentence in job.sentences]
@@ -132,9 +137,12 @@ def translate_jobs(
         except BaseException:
             group.request_interruption()
             raise
-        for item, output, score in zip(batch, outputs, scores):
-            translations[index][item] = output
-            log_probabilities[index][item] = score
+        with done_lock:
+            for item, output, score in zip(batch, outputs, scores):
+                translations[index][item] = output
+                log_probabilities[index][item] = score
+            if on_batch_done is not None:
+                on_batch_done(index, batch, outputs)
         batch_state.set_progress_value(1.0)
 
     if workers <= 1 or len(batches) <= 1:
@@ -166,6 +174,9 @@ class TextTranslation:
     label: str = "Translating"
     weight: float = 1.0
     scored: bool = False
+    #: When set, the translation is published under this key (:class:`PartialText`) as its
+    #: leading paragraphs are done, and once more when it is complete.
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,11 +208,41 @@ def translate_texts(
         )
         for item, paragraphs in zip(texts, units)
     ]
-    outputs = translate_jobs(jobs, state, workers=workers, thread_setup=thread_setup)
+    state = state or JobState()
+    published = _ParagraphPublisher(texts, units, state)
+    outputs = translate_jobs(jobs, state, workers=workers, thread_setup=thread_setup, on_batch_done=published.batch_done)
     return [
         replace(join_units(paragraphs, output.translations), log_probabilities=tuple(output.log_probabilities))
         for paragraphs, output in zip(units, outputs)
     ]
+
+
+class _ParagraphPublisher:
+    """Publishes each keyed text's leading paragraphs once all their sentences are translated
+    (batches finish out of order: they are sorted by length), and the whole text at its end."""
+
+    def __init__(self, texts: Sequence[TextTranslation], units: list[list[list[str]]], state: JobState) -> None:
+        self._texts, self._units, self._state = texts, units, state
+        self._done: list[dict[int, str]] = [{} for _ in texts]
+
+    def batch_done(self, index: int, items: list[int], outputs: list[str]) -> None:
+        key = self._texts[index].key
+        if not key:
+            return
+        done = self._done[index]
+        done.update(zip(items, outputs))
+        paragraphs = self._units[index]
+        total = sum(len(paragraph) for paragraph in paragraphs)
+        ready, count = 0, 0
+        for paragraph in paragraphs:  # the paragraphs whose every sentence is in
+            if any(count + offset not in done for offset in range(len(paragraph))):
+                break
+            count += len(paragraph)
+            ready += 1
+        if ready == 0:
+            return
+        text = join_units(paragraphs[:ready], [done[item] for item in range(count)]).text
+        self._state.publish(PartialText(key, text, complete=count == total))
 
 
 def sentence_units(model: Seq2SeqModel, text: str) -> list[list[str]]:

@@ -405,3 +405,35 @@ def test_interruption_from_another_thread_stops_a_working_stage() -> None:
     assert not thread.is_alive()
     assert time.monotonic() - begin < 1.0
     assert len(outcome) == 1 and isinstance(outcome[0], Cancelled)
+
+
+# -- text published before the job ends ---------------------------------------------------------
+def test_published_text_reaches_the_partial_sink_throttled_per_key_and_complete_parts_always() -> None:
+    from models.common.types import PartialText
+
+    parts: list[PartialText] = []
+    state = JobState(interval_s=FOREVER_S, partial_sink=parts.append)
+    stage = state.sub_state(0.2, 0.6)  # any sub-state publishes to the same root
+    stage.publish(PartialText("summary", "The", complete=False))
+    stage.publish(PartialText("summary", "The talks", complete=False))  # held back: same key, too soon
+    stage.publish(PartialText("summary:ru", "Пер", complete=False))  # another text is not held back by it
+    stage.publish(PartialText("summary", "The talks ended.", complete=True))
+    assert [(part.key, part.text, part.complete) for part in parts] == [
+        ("summary", "The", False),
+        ("summary:ru", "Пер", False),
+        ("summary", "The talks ended.", True),
+    ]
+
+
+def test_a_held_back_part_goes_with_the_next_report_once_its_interval_is_over() -> None:
+    from models.common.types import PartialText
+
+    parts: list[PartialText] = []
+    interval = 0.05
+    state = JobState(interval_s=interval, partial_sink=parts.append)
+    state.publish(PartialText("article:ar", "one", complete=False))
+    state.publish(PartialText("article:ar", "one two", complete=False))
+    assert [part.text for part in parts] == ["one"]
+    time.sleep(interval * 2)
+    state.set_progress_value(0.5)  # a decoding step's report carries the latest text along
+    assert [part.text for part in parts] == ["one", "one two"]

@@ -105,3 +105,20 @@ def test_preloaded_models_are_not_loaded_again_by_the_digest(tiny_models_dir: Pa
     assert loading and max(loading) < started, steps
     assert {steps[index] for index in loading} >= {"Loading summary model"}
     assert all(events[index].fraction == 0.0 for index in loading)
+
+
+def test_the_summary_and_each_translation_arrive_before_the_digest_ends(engine_process: DigestProcess, tiny_models_dir: Path) -> None:
+    from models.common.types import PartialText
+
+    parts: list[tuple[float, PartialText]] = []
+    fractions: list[float] = []
+    state = JobState(lambda fraction, status: fractions.append(fraction), partial_sink=lambda part: parts.append((fractions[-1] if fractions else 0.0, part)))
+    digest = engine_process.digest(
+        seed_article(), DigestOptions(languages=("ru", "ar"), translate_article=True), PipelineConfig(models_dir=str(tiny_models_dir)), state
+    )
+    complete = {part.key: (fraction, part.text) for fraction, part in parts if part.complete}
+    assert complete["summary"][1] == digest.summary
+    assert complete["summary:ru"][1] == digest.summary_translations["ru"]
+    assert complete["article:ar"][1] == digest.article_translations["ar"]
+    assert set(complete) == {"summary", "summary:ru", "summary:ar", "article:ru", "article:ar"}
+    assert complete["summary"][0] < 1.0  # shown while the translations were still running

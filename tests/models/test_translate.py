@@ -91,3 +91,25 @@ def test_scored_translations_carry_the_models_confidence_and_low_scores_are_flag
     flags = low_confidence(doubtful)
     assert [flag.target for flag in flags] == list(doubtful.ranges)
     assert "0.08" in flags[0].reason  # exp(-2.5), the confidence in words a user can weigh
+
+
+def test_a_keyed_text_is_published_paragraph_by_paragraph_in_order_then_whole() -> None:
+    from models.common.types import PartialText
+
+    parts: list[PartialText] = []
+    state = JobState(interval_s=0.0, partial_sink=parts.append)
+    model = EchoModel()
+    # One sentence a batch, sorted by length: the long last paragraph is translated first.
+    settings = GenerationSettings(num_beams=1, max_new_tokens=64)
+    text = "Short.\n\nA middle paragraph here.\n\n" + "A much longer closing paragraph " * 6 + "ends."
+    [translated] = translate_texts([TextTranslation(model, text, settings, key="article:ru")], state, workers=3)
+    texts = [part.text for part in parts]
+    assert len(texts) >= 2, "the leading paragraphs were not published before the whole"
+    assert parts[-1].complete and texts[-1] == translated.text
+    assert all(not part.complete for part in parts[:-1])
+    for earlier, later in zip(texts, texts[1:]):
+        assert later.startswith(earlier)  # the shown text only ever grows, from the top
+    assert all(translated.text.startswith(text) for text in texts)
+    unkeyed: list[PartialText] = []
+    translate_texts([TextTranslation(model, text, settings)], JobState(partial_sink=unkeyed.append))
+    assert unkeyed == []
