@@ -33,6 +33,8 @@ MAX_BATCH_TOKENS = 1024
 #: Hypotheses decoded at once (sentences x beams): beyond this a batch mostly costs memory
 #: (every beam keeps its own keys and values), not time.
 MAX_BATCH_HYPOTHESES = 32
+#: Sentences are sorted by length (less padding) within windows of this many batches.
+_ORDER_WINDOW_BATCHES = 4
 
 
 def output_limit(input_tokens: int, settings: GenerationSettings) -> int:
@@ -109,20 +111,28 @@ def translate_jobs(
     translations = [[""] * len(job.sentences) for job in jobs]
     log_probabilities: list[list[float | None]] = [[None] * len(job.sentences) for job in jobs]
     done_lock = threading.Lock()
-    batches: list[tuple[float, int, list[int], int, JobState]] = []
+    batches: list[tuple[int, int, int, list[int], int, JobState]] = []
     for index, job in enumerate(jobs):
         lengths = [job.model.count_tokens(sentence) + 1 for sentence in job.sentences]
         per_batch = min(share, max(1, MAX_BATCH_HYPOTHESES // max(1, job.settings.num_beams)))
-        grouped = length_sorted_batches(lengths, per_batch)
+        # Sorted by length within windows of consecutive sentences, not over the whole text: a
+        # text's opening paragraphs are then done first and can be shown while the rest runs.
+        window = per_batch * _ORDER_WINDOW_BATCHES
+        grouped = [
+            [start + item for item in batch]
+            for start in range(0, len(lengths), window)
+            for batch in length_sorted_batches(lengths[start : start + window], per_batch)
+        ]
         batch_states = job_states[str(index)].parallel(
             {str(number): sum(lengths[item] for item in batch) for number, batch in enumerate(grouped)}
         )
         for number, batch in enumerate(grouped):
             longest = max(lengths[item] for item in batch)
             limit = output_limit(longest, job.settings)
-            batches.append((len(batch) * longest * limit, index, batch, limit, batch_states[str(number)]))
-    if workers > 1:
-        batches.sort(key=lambda item: -item[0])  # longest first: the pool ends together
+            batches.append((batch[0] // window, -len(batch) * longest * limit, index, batch, limit, batch_states[str(number)]))
+    # Texts from the top down, and within each window the longest batches first, so the pool
+    # ends together.
+    batches.sort(key=lambda item: item[:2])
 
     def run(index: int, batch: list[int], limit: int, batch_state: JobState) -> None:
         job = jobs[index]
@@ -148,11 +158,11 @@ def translate_jobs(
     if workers <= 1 or len(batches) <= 1:
         if thread_setup is not None and workers > 1:
             thread_setup()
-        for _, *arguments in batches:
+        for _, _, *arguments in batches:
             run(*arguments)
     else:
         with ThreadPoolExecutor(max_workers=min(workers, len(batches)), initializer=thread_setup, thread_name_prefix="translate") as pool:
-            futures = [pool.submit(run, *arguments) for _, *arguments in batches]
+            futures = [pool.submit(run, *arguments) for _, _, *arguments in batches]
             errors = [future.exception() for future in futures]
         real = [error for error in errors if error is not None and not isinstance(error, Cancelled)]
         if real:

@@ -99,10 +99,10 @@ def test_a_keyed_text_is_published_paragraph_by_paragraph_in_order_then_whole() 
     parts: list[PartialText] = []
     state = JobState(interval_s=0.0, partial_sink=parts.append)
     model = EchoModel()
-    # One sentence a batch, sorted by length: the long last paragraph is translated first.
-    settings = GenerationSettings(num_beams=1, max_new_tokens=64)
-    text = "Short.\n\nA middle paragraph here.\n\n" + "A much longer closing paragraph " * 6 + "ends."
-    [translated] = translate_texts([TextTranslation(model, text, settings, key="article:ru")], state, workers=3)
+    settings = GenerationSettings(num_beams=4, max_new_tokens=64)  # 8 sentences a batch
+    # Lengths that rise through the text: sorted over the whole text, the last paragraphs would go first.
+    text = "\n\n".join(f"Paragraph {number} says" + " more" * number + "." for number in range(80))
+    [translated] = translate_texts([TextTranslation(model, text, settings, key="article:ru")], state, workers=2)
     texts = [part.text for part in parts]
     assert len(texts) >= 2, "the leading paragraphs were not published before the whole"
     assert parts[-1].complete and texts[-1] == translated.text
