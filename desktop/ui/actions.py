@@ -45,7 +45,14 @@ class WindowActions:
     def __init__(self, window: QWidget) -> None:
         key = QKeySequence
         self.open_action = _action(
-            window, "openAction", "&Open…", (key(key.StandardKey.Open),), "Open an article file"
+            window, "openAction", "&Open…", (key(key.StandardKey.Open),), "Open one or more article files"
+        )
+        self.paste_action = _action(
+            window, "pasteArticleAction", "&New from Clipboard", (key(key.StandardKey.Paste), key("Ctrl+Shift+V")),
+            "Make an article of the copied text, or open the copied link or files",
+        )
+        self.save_all_action = _action(
+            window, "saveAllAction", "Save &All Digests…", (key("Ctrl+Alt+S"),), "Save every finished digest in a folder"
         )
         self.save_action = _action(
             window, "saveAction", "&Save Digest As…", (key(key.StandardKey.Save),),
@@ -59,6 +66,10 @@ class WindowActions:
         )
         self.cancel_action = _action(
             window, "cancelAction", "&Cancel", (key(Qt.Key.Key_Escape),), "Stop the running digest"
+        )
+        self.cancel_all_action = _action(
+            window, "cancelAllAction", "Cancel &All", (key("Shift+Escape"),),
+            "Stop the running digest and take every waiting article off the queue",
         )
         self.choose_models_action = _action(
             window, "chooseModelsAction", "Choose &Models Folder…", tip="Pick the folder that holds the downloaded models"
@@ -100,7 +111,8 @@ class WindowActions:
 
     def shortcut_actions(self) -> list[QAction]:
         """The actions the Keyboard Shortcuts dialog lists, in its order."""
-        return [self.open_action, self.save_action, self.digest_action, self.cancel_action, self.link_action,
+        return [self.open_action, self.paste_action, self.save_action, self.save_all_action, self.digest_action,
+                self.cancel_action, self.cancel_all_action, self.link_action,
                 self.next_flag_action, self.previous_flag_action, self.history_action, self.shortcuts_action,
                 self.quit_action]
 
@@ -113,6 +125,7 @@ class WindowActions:
     def set_busy(self, busy: bool) -> None:
         """Disable what must not change while a digest runs; enable Cancel."""
         self.cancel_action.setEnabled(busy)
+        self.cancel_all_action.setEnabled(busy)
         self.profile_group.setEnabled(not busy)
         self.choose_models_action.setEnabled(not busy)
         self.manage_models_action.setEnabled(not busy)
@@ -124,7 +137,10 @@ def build_menu_bar(bar: QMenuBar, actions: WindowActions, recent_menu: QMenu, hi
     file_menu.setObjectName("fileMenu")
     file_menu.addAction(actions.open_action)
     file_menu.addMenu(recent_menu)
+    file_menu.addAction(actions.paste_action)
+    file_menu.addSeparator()
     file_menu.addAction(actions.save_action)
+    file_menu.addAction(actions.save_all_action)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit_action)
 
@@ -139,6 +155,7 @@ def build_menu_bar(bar: QMenuBar, actions: WindowActions, recent_menu: QMenu, hi
     digest_menu.setObjectName("digestMenu")
     digest_menu.addAction(actions.digest_action)
     digest_menu.addAction(actions.cancel_action)
+    digest_menu.addAction(actions.cancel_all_action)
     digest_menu.addSeparator()
     profile_menu = digest_menu.addMenu("Model &Profile")
     for action in actions.profile_actions.values():

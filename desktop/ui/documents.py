@@ -24,10 +24,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+#: Files that hold a web address (Windows Internet shortcuts, macOS web locations).
+LINK_FILE_EXTENSIONS = (".url", ".webloc")
 
 
-class CannotOpen(Exception):
-    """A file could not be opened; the message is one status-bar line saying why."""
+class CannotOpen(DigestError):
+    """An article could not be opened; the message is one status-bar line saying why."""
 
 
 def warm_up_documents() -> None:
@@ -45,37 +47,68 @@ def open_dialog_filter() -> str:
 
 
 def read_article_file(path: str) -> Article:
-    """The article in the file at ``path``; raises :class:`CannotOpen` with the reason.
-
-    Web addresses, folders, missing files and unsupported extensions are refused before
-    reading; a wait cursor shows while the file is read.
-    """
-    from models.documents.read import SUPPORTED_EXTENSIONS, read_article
-
-    file_path = Path(path)
-    name = file_path.name or path
-    if _URL.match(path):
-        raise CannotOpen(f"Cannot open {path}: only files on this computer can be opened.")
-    if file_path.is_dir():
-        raise CannotOpen(f"Cannot open {name}: it is a folder. Drop an article file instead.")
-    if not file_path.exists():
-        raise CannotOpen(f"Cannot open {name}: the file does not exist.")
-    suffix = file_path.suffix.lower()
-    if suffix not in SUPPORTED_EXTENSIONS:
-        kind = f"{suffix} files are" if suffix else "files without an extension are"
-        listed = ", ".join(sorted(SUPPORTED_EXTENSIONS))
-        raise CannotOpen(f"Cannot open {name}: {kind} not supported (supported: {listed}).")
+    """The article in the file at ``path``, read on the GUI thread under a wait cursor; raises
+    :class:`CannotOpen` with the reason (see :func:`read_source`)."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return read_article(path)
-    except DigestError as error:
-        reason = str(error)  # the documents layer's messages usually start with the file name
-        raise CannotOpen(f"Cannot open {reason}" if reason.startswith(f"{name}:") else f"Cannot open {name}: {reason}") from error
-    except Exception as error:  # noqa: BLE001 - a bad file must never crash the window
-        log.exception("reading %s failed", path)
-        raise CannotOpen(f"Cannot open {name}: {error.__class__.__name__}: {error}") from error
+        return read_source(path)
     finally:
         QApplication.restoreOverrideCursor()
+
+
+def read_source(source: str) -> Article:
+    """The article at ``source``: a file, a link file (.url, .webloc) or a web address, whose
+    page is fetched. Raises :class:`CannotOpen` with the reason. Safe on any thread.
+
+    Folders, missing files and unsupported extensions are refused before reading.
+    """
+    from models.documents.fetch import fetch_article, is_link, link_in_file
+    from models.documents.read import SUPPORTED_EXTENSIONS, read_article
+
+    file_path = Path(source)
+    name = source if is_link(source) else (file_path.name or source)
+    try:
+        if is_link(source):
+            return fetch_article(source)
+        if _URL.match(source):
+            raise CannotOpen(f"Cannot open {source}: only web pages (http, https) and files on this computer can be opened.")
+        if file_path.is_dir():
+            raise CannotOpen(f"Cannot open {name}: it is a folder. Drop an article file instead.")
+        if not file_path.exists():
+            raise CannotOpen(f"Cannot open {name}: the file does not exist.")
+        suffix = file_path.suffix.lower()
+        if suffix in LINK_FILE_EXTENSIONS:
+            link = link_in_file(file_path)
+            if link is None:
+                raise CannotOpen(f"Cannot open {name}: it holds no web address.")
+            return fetch_article(link)
+        if suffix not in SUPPORTED_EXTENSIONS:
+            kind = f"{suffix} files are" if suffix else "files without an extension are"
+            listed = ", ".join(sorted(SUPPORTED_EXTENSIONS))
+            raise CannotOpen(f"Cannot open {name}: {kind} not supported (supported: {listed}).")
+        return read_article(source)
+    except CannotOpen:
+        raise
+    except DigestError as error:
+        raise _cannot_open(name, error) from error
+    except Exception as error:  # noqa: BLE001 - a bad file must never crash the window
+        log.exception("reading %s failed", source)
+        raise CannotOpen(f"Cannot open {name}: {error.__class__.__name__}: {error}") from error
+
+
+def article_from_text(text: str) -> Article:
+    """An article made of pasted or dropped text; raises :class:`CannotOpen` with the reason."""
+    from models.documents.read import article_from_text as make_article
+
+    try:
+        return make_article(text, source="")
+    except DigestError as error:
+        raise CannotOpen(f"Cannot use that text as an article: {' '.join(str(error).split())}") from error
+
+
+def _cannot_open(name: str, error: DigestError) -> CannotOpen:
+    reason = " ".join(str(error).split())  # the documents layer's messages usually start with the name
+    return CannotOpen(f"Cannot open {reason}" if reason.startswith(f"{name}:") else f"Cannot open {name}: {reason}")
 
 
 class DigestHistory:

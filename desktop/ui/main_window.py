@@ -1,8 +1,11 @@
-"""The main window: open an article, digest it in the background, read and save the result.
+"""The main window: bring articles in, digest them in the background, read and save the results.
 
-Left, the original article; right, tabs with the English summary and its Russian and Arabic
-translations (and the full translations when asked for). Files open by drop (anywhere, the
-text panes included), File › Open, File › Open Recent and the command line.
+Left, the list of articles (once there are several) and the original article; right, tabs
+with the English summary and its Russian and Arabic translations (and the full translations
+when asked for), filled as each text is ready. Articles come by drop (files, folders, links,
+text; anywhere, the text panes included), paste, File › Open, File › Open Recent and the
+command line (:mod:`desktop.ui.intake`); they are digested one after another
+(:mod:`desktop.ui.article_queue`).
 
 The window holds the state (the open article, the digest shown, the missing models) and
 changes it in answer to its actions, its widgets and its background tasks. The pieces it is
@@ -29,18 +32,21 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from desktop.ui.actions import WindowActions, build_menu_bar
-from desktop.ui.documents import CannotOpen, DigestHistory, open_dialog_filter, read_article_file, warm_up_documents
+from desktop.ui.article_queue import ArticleEntry, ArticleQueue, EntryState
+from desktop.ui.documents import DigestHistory, open_dialog_filter, warm_up_documents
 from desktop.ui.file_drop import FileDropFilter
+from desktop.ui.intake import ArticleIntake
 from desktop.ui.menus import HistoryMenu, RecentFilesMenu
 from desktop.ui.notices import show_digest_failure, show_missing_models
 from desktop.ui.runner import BackgroundRunner, Task
+from desktop.ui.save_all import ask_and_save_all, save_digests
 from desktop.ui.save_dialog import ask_and_save
 from desktop.ui.settings import AppSettings
 from desktop.ui.window_dialogs import open_about_dialog, open_history_dialog, open_models_dialog, open_shortcuts_dialog
 from desktop.ui.workspace import Workspace
 from models.common.paths import APP_DISPLAY_NAME
 from models.common.job_state import JobState
-from models.common.types import Article, Digest, DigestError, DigestOptions
+from models.common.types import Article, Digest, DigestError, DigestOptions, PartialText
 
 if TYPE_CHECKING:
     from models.digest.pipeline import PipelineConfig
@@ -119,10 +125,12 @@ class MainWindow(QMainWindow):
         self.runner = BackgroundRunner(self)
         self._engine = engine
         self._check = check or missing_models
-        self._digest_task: Task | None = None
         self._check_task: Task | None = None
-        self.article: Article | None = None
-        self.digest: Digest | None = None
+        self.queue = ArticleQueue(self.runner, self.engine, self)
+        self.intake = ArticleIntake(self.queue, self.settings, self._digest_request, self.show_status, self)
+        #: The article shown, with its digest or what it has so far.
+        self.entry: ArticleEntry | None = None
+        self._shown_state: EntryState | None = None
         self.model_problems: list[str] = []
         #: Whether the first answer about missing models has arrived.
         self.models_checked = False
@@ -143,6 +151,7 @@ class MainWindow(QMainWindow):
         # The window's own names for its actions (tests and readers use them).
         self.open_action, self.save_action, self.quit_action = actions.open_action, actions.save_action, actions.quit_action
         self.digest_action, self.cancel_action = actions.digest_action, actions.cancel_action
+        self.cancel_all_action, self.paste_action, self.save_all_action = actions.cancel_all_action, actions.paste_action, actions.save_all_action
         self.choose_models_action, self.manage_models_action = actions.choose_models_action, actions.manage_models_action
         self.history_action, self.shortcuts_action = actions.history_action, actions.shortcuts_action
         self.about_action, self.profile_actions = actions.about_action, actions.profile_actions
@@ -152,6 +161,9 @@ class MainWindow(QMainWindow):
             (self.quit_action, self.close),
             (self.digest_action, self.start_digest),
             (self.cancel_action, self._on_cancel_action_triggered),
+            (self.cancel_all_action, self._on_cancel_all_action_triggered),
+            (self.paste_action, self.intake.paste),
+            (self.save_all_action, self.save_all_digests),
             (self.choose_models_action, self._on_choose_models_requested),
             (self.manage_models_action, self._on_manage_models_requested),
             (self.history_action, self._on_history_action_triggered),
@@ -170,10 +182,26 @@ class MainWindow(QMainWindow):
         build_menu_bar(self.menuBar(), actions, self.recent_menu, self.history_menu)
 
     def _build_central(self) -> None:
-        workspace = self.workspace = Workspace(self.window_actions, self.settings, self.show_status)
+        workspace = self.workspace = Workspace(self.queue, self.window_actions, self.settings, self.show_status)
         self.setCentralWidget(workspace)
         workspace.files_dropped.connect(self.open_dropped)
-        FileDropFilter.install_on(self).files_dropped.connect(self.open_dropped)  # anywhere else on the window
+        workspace.text_dropped.connect(self.intake.open_text)
+        drop_filter = FileDropFilter.install_on(self)  # anywhere else on the window
+        drop_filter.files_dropped.connect(self.open_dropped)
+        drop_filter.text_dropped.connect(self.intake.open_text)
+        self.queue_panel = workspace.queue_panel
+        self.queue_panel.entry_chosen.connect(self.show_entry)
+        self.queue_panel.digest_requested.connect(self._digest_entry)
+        self.queue_panel.save_all_button.clicked.connect(self.save_all_action.trigger)
+        self.queue_panel.cancel_all_button.clicked.connect(self.cancel_all_action.trigger)
+        self.intake.entry_opened.connect(self._on_entry_opened)
+        queue = self.queue
+        queue.entries_changed.connect(self._on_queue_entries_changed)
+        queue.entry_changed.connect(self._on_queue_entry_changed)
+        queue.partial.connect(self._on_queue_partial)
+        queue.digest_finished.connect(self._on_digest_finished)
+        queue.digest_failed.connect(self._on_digest_failed)
+        queue.read_failed.connect(lambda entry: self.show_status(entry.reason))
         self.option_bar, self.banner, self.progress_row = workspace.option_bar, workspace.banner, workspace.progress_row
         self.option_bar.options_changed.connect(self._on_option_bar_options_changed)
         self.option_bar.profile_changed.connect(self.set_profile)
@@ -195,7 +223,17 @@ class MainWindow(QMainWindow):
     @property
     def digesting(self) -> bool:
         """Whether a digest is running (Cancel is possible)."""
-        return self._digest_task is not None and self._digest_task.active
+        return self.queue.running
+
+    @property
+    def article(self) -> Article | None:
+        """The article shown (None while none is, or while it is still being read)."""
+        return self.entry.article if self.entry is not None else None
+
+    @property
+    def digest(self) -> Digest | None:
+        """The finished digest shown, if any."""
+        return self.entry.digest if self.entry is not None else None
 
     def engine(self) -> DigestEngine:
         """The digest engine: its child process, made on first use (it starts on its own)."""
@@ -248,7 +286,7 @@ class MainWindow(QMainWindow):
         if not self.restoreGeometry(self.settings.geometry):
             self.resize(1200, 760)
         if not self.splitter.restoreState(self.settings.splitter_state):
-            self.splitter.setSizes([560, 640])
+            self.splitter.setSizes([240, 560, 640])  # the articles list shows once there are several
         self.option_bar.set_options(self.settings.languages, self.settings.translate_article)
         self.option_bar.show_profile(self.settings.profile)
         self.window_actions.check_profile(self.settings.profile)
@@ -284,9 +322,11 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         busy = self.digesting
-        can_digest = not busy and self.article is not None and not self.model_problems
+        queued = self.entry is not None and self.entry.state in (EntryState.WAITING, EntryState.DIGESTING)
+        can_digest = not queued and self.article is not None and not self.model_problems
         self.digest_action.setEnabled(can_digest)
         self.save_action.setEnabled(self.digest is not None)
+        self.save_all_action.setEnabled(any(entry.finished for entry in self.queue.entries))
         self.window_actions.set_busy(busy)
         self.option_bar.set_busy(busy)
         self.option_bar.set_digest_enabled(
@@ -294,7 +334,7 @@ class MainWindow(QMainWindow):
         )
 
     def _update_title(self) -> None:
-        title = self.article and (self.article.title or "Untitled article")
+        title = self.entry and self.entry.title
         self.setWindowTitle(f"{title} — {APP_DISPLAY_NAME}" if title else APP_DISPLAY_NAME)
 
     def show_status(self, message: str, timeout_ms: int = 0) -> None:
@@ -329,118 +369,145 @@ class MainWindow(QMainWindow):
     def _on_manage_models_requested(self) -> None:
         self.models_dialog = open_models_dialog(self, self.profile, self.settings.models_dir, self.refresh_model_check, self.runner)
 
-    # -- opening files ---------------------------------------------------------------------------
+    # -- articles in --------------------------------------------------------------------------------
     @Slot(str)
     def open_file(self, path: str) -> bool:
         """Read the article at ``path`` and show it; on failure show why and keep the current one."""
-        try:
-            article = read_article_file(path)
-        except CannotOpen as error:
-            self.show_status(str(error))
-            return False
-        self.show_article(article)
-        self.settings.add_recent_file(str(Path(path).resolve()))
-        self.settings.last_folder = str(Path(path).resolve().parent)
-        words = len(article.text.split())
-        self.show_status(f"Opened {Path(path).name} ({words:,} words). Press Digest (Ctrl+Return) to summarise and translate it.")
-        return True
-
-    def show_article(self, article: Article) -> None:
-        """Show ``article`` on the left and clear the generated side (cancelling a running digest)."""
-        self._cancel_digest()
-        self.article = article
-        self.digest = None
-        self.workspace.show_article(article)
-        self.banner.clear("error")
-        self._update_title()
-        self._update_actions()
-        if not self.model_problems and self.models_checked:
-            self._preload_models()  # a digest is likely next: the engine loads its models meanwhile
+        return self.intake.open_file(path)
 
     @Slot(list)
-    def open_dropped(self, paths: list[str]) -> bool:
-        """Open the first of the dropped files; say so when more were dropped."""
-        if not paths:
-            self.show_status("Nothing to open: drop an article file.")
-            return False
-        opened = self.open_file(paths[0])
-        if opened and len(paths) > 1:
-            self.show_status(f"Opened {Path(paths[0]).name}; the other {len(paths) - 1} dropped file(s) were ignored.")
-        return opened
+    def open_dropped(self, sources: list[str]) -> bool:
+        """Open what was dropped: a file, several (queued for digesting), a folder, links."""
+        return self.intake.open_sources(sources)
+
+    def show_article(self, article: Article) -> None:
+        """Add ``article`` to the list and show it (a running digest goes on in its own entry)."""
+        self._on_entry_opened(self.queue.add_article(article))
+
+    @Slot(object)
+    def _on_entry_opened(self, entry: ArticleEntry) -> None:
+        self.show_entry(entry)
+        if entry.state is EntryState.NEW and not self.digesting and not self.model_problems and self.models_checked:
+            self._preload_models()  # a digest is likely next: the engine loads its models meanwhile
+
+    @Slot(object)
+    def show_entry(self, entry: ArticleEntry | None) -> None:
+        """Show ``entry``: its article, and its digest or what the digest has written so far."""
+        self.entry, self._shown_state = entry, entry.state if entry is not None else None
+        self.queue_panel.select(entry)
+        self.banner.clear("error")
+        if entry is None or entry.article is None:
+            self.workspace.show_article(None)
+        elif entry.digest is not None:
+            self.workspace.show_digest(entry.digest, with_article=True)
+            self.digest_shown.emit(entry.digest)
+        else:
+            self.workspace.show_article(entry.article)
+            stopped = entry.state is EntryState.CANCELLED
+            if entry.parts or (entry.state is EntryState.DIGESTING):
+                self.workspace.show_progress(entry.parts, entry.requested_keys(), stopped=stopped)
+        if entry is not None and entry.state is EntryState.FAILED and entry.reason:
+            show_digest_failure(self.banner, DigestError(entry.reason))
+        self._update_title()
+        self._update_actions()
 
     @Slot()
     def _on_open_action_triggered(self) -> None:
         start = self.settings.last_folder or str(Path.home())
-        path, _selected = QFileDialog.getOpenFileName(self, "Open Article", start, open_dialog_filter())
-        if path:
-            self.open_file(path)
+        paths, _selected = QFileDialog.getOpenFileNames(self, "Open Articles", start, open_dialog_filter())
+        if paths:
+            self.open_dropped(paths)
 
     # -- digesting -------------------------------------------------------------------------------
-    @Slot()
-    def start_digest(self) -> Task | None:
-        """Start digesting the open article; returns its task, or ``None`` with a reason shown."""
-        if self.digesting:
+    def _digest_request(self) -> tuple[DigestOptions, PipelineConfig] | None:
+        """What a digest queued now is made with; None while models are missing."""
+        if self.model_problems:
             return None
-        if self.article is None:
+        return self.options(), pipeline_config(self.profile, self.settings.models_dir)
+
+    @Slot()
+    def start_digest(self) -> ArticleEntry | None:
+        """Queue the shown article for digesting (it starts at once when nothing else runs)."""
+        return self._digest_entry(self.entry)
+
+    @Slot(object)
+    def _digest_entry(self, entry: ArticleEntry | None) -> ArticleEntry | None:
+        request = self._digest_request()
+        if entry is None or entry.article is None:
             self.show_status("Open an article first: drop a file on the window or press Ctrl+O.")
             return None
-        if self.model_problems:
+        if request is None:
             self.show_status("Cannot digest: some models are not installed (see the message above).")
             return None
-        self.banner.clear("error")
-        self.progress_row.start("Waiting for the engine…")
-        digest = partial(self.engine().digest, self.article, self.options(), pipeline_config(self.profile, self.settings.models_dir))
-        task = self._digest_task = self.runner.run("digest", digest)
-        task.started.connect(partial(self.progress_row.set_step, "Starting…"))
-        task.progress.connect(self.progress_row.set_progress)
-        task.finished.connect(self._on_digest_finished)
-        task.failed.connect(self._on_digest_failed)
-        task.cancelled.connect(self._on_digest_cancelled)
-        self._update_actions()
-        self.show_status("Digesting… press Esc to cancel.")
-        return task
-
-    def _cancel_digest(self) -> bool:
-        return self._digest_task is not None and self._digest_task.cancel()
+        if entry.state in (EntryState.WAITING, EntryState.DIGESTING):
+            return None
+        self.queue.enqueue(entry, *request)
+        ahead = len(self.queue.waiting()) - 1 + int(self.queue.running_entry is not entry)
+        self.show_status("Digesting… press Esc to cancel." if not ahead else f"Queued: {ahead} article(s) before it.")
+        return entry
 
     @Slot()
     def _on_cancel_action_triggered(self) -> None:
-        if self._cancel_digest():
+        if self.queue.cancel_current():
             self.show_status("Digest cancelled.")
 
-    @Slot(object)
-    def _on_digest_finished(self, digest: Digest) -> None:
-        seconds = digest.seconds or self.progress_row.elapsed_seconds()
-        self.progress_row.set_progress(1.0)
-        self.progress_row.stop()
-        self.show_digest(digest)
-        history_problem = self._history.add(digest)
-        suffix = f" (Not added to History: {history_problem})" if history_problem else ""
-        self.show_status(f"Digest ready in {seconds:.1f} s.{suffix}")
-
-    @Slot(object)
-    def _on_digest_failed(self, error: DigestError) -> None:
-        self.progress_row.stop()
-        show_digest_failure(self.banner, error)
-        self.show_status(f"Digest failed: {' '.join(str(error).split())}")
-        self._update_actions()
-        self.digest_failed.emit(error)
+    @Slot()
+    def _on_cancel_all_action_triggered(self) -> None:
+        count = self.queue.cancel_all()
+        if count:
+            self.show_status(f"Cancelled: {count} article(s) taken off the queue.")
 
     @Slot()
-    def _on_digest_cancelled(self) -> None:
-        self.progress_row.stop()
+    def _on_queue_entries_changed(self) -> None:
+        if self.entry is not None and self.entry not in self.queue.entries:  # the one shown was removed
+            self.show_entry(self.queue.entries[0] if self.queue.entries else None)
         self._update_actions()
 
-    def show_digest(self, digest: Digest) -> None:
-        """Show ``digest`` (its article on the left, its texts on the right); enables Save."""
-        new_article = self.article != digest.article
-        if new_article:
-            self.article = digest.article
-        self.digest = digest
-        self.workspace.show_digest(digest, with_article=new_article)
-        self._update_title()
+    @Slot(object)
+    def _on_queue_entry_changed(self, entry: ArticleEntry) -> None:
+        if entry.state is EntryState.DIGESTING:
+            if not self.progress_row.isVisible():
+                self.progress_row.start(entry.step or "Waiting for the engine…")
+            self.progress_row.set_progress(entry.progress, entry.step)
+        elif not self.digesting:
+            self.progress_row.stop()
+        if entry is self.entry and entry.state is not self._shown_state:
+            self.show_entry(entry)
         self._update_actions()
-        self.digest_shown.emit(digest)
+
+    @Slot(object, object)
+    def _on_queue_partial(self, entry: ArticleEntry, part: PartialText) -> None:
+        if entry is self.entry and entry.digest is None:
+            self.workspace.show_progress(entry.parts, entry.requested_keys(), stopped=False)
+
+    @Slot(object)
+    def _on_digest_finished(self, entry: ArticleEntry) -> None:
+        digest = entry.digest
+        assert digest is not None
+        history_problem = self._history.add(digest)
+        which = "Digest" if entry is self.entry else f"Digest of “{entry.title}”"
+        notes = [f"{which} ready in {digest.seconds:.1f} s."]
+        if history_problem:
+            notes.append(f"(Not added to History: {history_problem})")
+        if self.settings.auto_save:
+            written, problems = save_digests([digest], self.settings.save_all_folder, self.settings.save_all_format)
+            notes.append(f"Saved as {written[0].name}." if written else f"Not saved automatically: {problems[0]}")
+        self.show_status(" ".join(notes))
+
+    @Slot(object, object)
+    def _on_digest_failed(self, entry: ArticleEntry, error: DigestError) -> None:
+        if entry is self.entry:
+            show_digest_failure(self.banner, error)
+        self.show_status(f"Digest failed: {' '.join(str(error).split())}")
+        self.digest_failed.emit(error)
+
+    def show_digest(self, digest: Digest) -> None:
+        """Show ``digest`` (a past one: it joins the list as a finished article); enables Save."""
+        entry = self.entry
+        if entry is None or entry.article != digest.article or entry.state in (EntryState.WAITING, EntryState.DIGESTING):
+            entry = self.queue.add_article(digest.article)
+        entry.digest, entry.state, entry.progress = digest, EntryState.DONE, 1.0
+        self.show_entry(entry)
 
     @Slot()
     def save_digest(self) -> str | None:
@@ -449,6 +516,15 @@ class MainWindow(QMainWindow):
             self.show_status("Nothing to save yet: digest an article first.")
             return None
         return ask_and_save(self, self.digest, self.settings, self.show_status)
+
+    @Slot()
+    def save_all_digests(self) -> list[Path]:
+        """Ask for a folder and format, then save every finished digest there (never overwriting)."""
+        digests = [entry.digest for entry in self.queue.entries if entry.digest is not None]
+        if not digests:
+            self.show_status("Nothing to save yet: no digest is finished.")
+            return []
+        return ask_and_save_all(self, digests, self.settings, self.show_status)
 
     # -- history and help ------------------------------------------------------------------------
     def history(self) -> History:
@@ -467,7 +543,6 @@ class MainWindow(QMainWindow):
         digest = self._history.load(entry_id)
         if digest is None:
             return False
-        self._cancel_digest()
         self.show_digest(digest)
         self.show_status(f"Reopened the digest of “{digest.article.title}” from {short_created(digest.created)}.")
         return True

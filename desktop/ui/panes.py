@@ -9,7 +9,7 @@ its script.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from PySide6.QtCore import QMimeData, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.common.types import LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Article, Digest
+from models.common.types import LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Article, Digest, PartialText
 
 #: Families known to read well, tried first; any installed family that covers the script follows.
 _PREFERRED_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -93,13 +93,16 @@ def reading_font(language: str = "en", base: QFont | None = None) -> QFont:
 
 
 class FileDropTextView(QTextEdit):
-    """A read-only text view that opens files dropped on it instead of pasting their URLs.
+    """A read-only text view that opens files dropped on it instead of pasting their URLs, and
+    takes dropped text as a new article.
 
     Signals:
         files_dropped(list): the paths (or URLs) of files dropped on the view.
+        text_dropped(str): text dropped on the view (a selection dragged from a browser).
     """
 
     files_dropped = Signal(list)
+    text_dropped = Signal(str)
 
     def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,6 +143,23 @@ class FileDropTextView(QTextEdit):
             cursor.mergeBlockFormat(block_format)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
+    def show_growing_text(self, text: str) -> None:
+        """Show ``text``, which usually extends what is shown (a translation arriving paragraph
+        by paragraph): then only the new end is added, so the reader's place is kept."""
+        shown = self.toPlainText()
+        if not shown or not text.startswith(shown):
+            self.set_text(text)
+            return
+        scroll = self.verticalScrollBar().value()
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.insertText(text[len(shown):])
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block_format)
+        self.verticalScrollBar().setValue(scroll)
+
     # -- drops and pastes: files open, URLs are never inserted as text --------------------------
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
         return source.hasUrls() or super().canInsertFromMimeData(source)
@@ -152,13 +172,13 @@ class FileDropTextView(QTextEdit):
         super().insertFromMimeData(source)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if event.mimeData().hasUrls():
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
             event.acceptProposedAction()
         else:
             super().dragEnterEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
-        if event.mimeData().hasUrls():
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
             event.acceptProposedAction()
         else:
             super().dragMoveEvent(event)
@@ -168,6 +188,9 @@ class FileDropTextView(QTextEdit):
         if paths:
             event.acceptProposedAction()
             self.files_dropped.emit(paths)
+        elif event.mimeData().hasText() and event.source() is not self:  # not a selection dragged within the view
+            event.acceptProposedAction()
+            self.text_dropped.emit(event.mimeData().text())
         else:
             super().dropEvent(event)
 
@@ -177,9 +200,11 @@ class OriginalPane(QWidget):
 
     Signals:
         files_dropped(list): files dropped on the text view.
+        text_dropped(str): text dropped on the text view.
     """
 
     files_dropped = Signal(list)
+    text_dropped = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,6 +232,7 @@ class OriginalPane(QWidget):
         self.view.setObjectName("originalView")
         self.view.setPlaceholderText("Drop an article file here, or use File › Open (Ctrl+O).")
         self.view.files_dropped.connect(self.files_dropped)
+        self.view.text_dropped.connect(self.text_dropped)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -254,6 +280,8 @@ _PLACEHOLDERS: dict[str, str] = {
     "ar": "ستظهر هنا ترجمة الملخص إلى اللغة العربية.",
 }
 _NOT_REQUESTED = "{name} was not requested for this digest: tick it and press Digest again."
+_COMING = "Still being written: it appears here as soon as it is ready."
+_STOPPED = "The digest was cancelled before this text was written."
 
 
 class GeneratedPane(QTabWidget):
@@ -266,9 +294,11 @@ class GeneratedPane(QTabWidget):
     """
 
     files_dropped = Signal(list)
+    text_dropped = Signal(str)
 
     def __init__(self, languages: Iterable[str] = tuple(LANGUAGE_NATIVE_NAMES), parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._titles: dict[FileDropTextView, str] = {}
         self.setObjectName("resultTabs")
         self.setDocumentMode(True)
         self.summary_view = self._add_view("summary", "en", "Summary")
@@ -292,9 +322,40 @@ class GeneratedPane(QTabWidget):
         view = FileDropTextView(language)
         view.setObjectName(name)
         view.files_dropped.connect(self.files_dropped)
+        view.text_dropped.connect(self.text_dropped)
         index = self.addTab(view, title)
         self.setTabToolTip(index, title)
+        self._titles[view] = title
         return view
+
+    def _mark_tab(self, view: FileDropTextView, coming: bool) -> None:
+        """The tab's title, with "…" while its text is still coming."""
+        index = self.indexOf(view)
+        title = self._titles[view]
+        self.setTabText(index, f"{title} …" if coming else title)
+        self.setTabToolTip(index, f"{title}: still being written" if coming else title)
+
+    def show_progress(self, parts: Mapping[str, PartialText], requested: Iterable[str], *, stopped: bool = False) -> None:
+        """Show a digest while it is made, or as far as it got (``stopped``): each text published
+        so far (the summary grows as it is decoded, a translation paragraph by paragraph), and
+        for each text asked for but not yet there, that it is coming (or that it never came)."""
+        from models.common.types import LANGUAGE_NAMES
+
+        wanted = set(requested)
+        for key, view in self.views_by_key().items():
+            part = parts.get(key)
+            language = key.partition(":")[2]
+            if key.startswith("article:"):
+                self.setTabVisible(self.indexOf(view), key in wanted)
+            if part is not None:
+                view.show_growing_text(part.text)
+            elif view.toPlainText():
+                view.set_text("")
+            if key not in wanted:
+                view.setPlaceholderText(_NOT_REQUESTED.format(name=LANGUAGE_NAMES.get(language, language)))
+            elif part is None:
+                view.setPlaceholderText(_STOPPED if stopped else _COMING)
+            self._mark_tab(view, key in wanted and not stopped and (part is None or not part.complete))
 
     def views_by_key(self) -> dict[str, FileDropTextView]:
         """Every view by the :func:`~models.common.types.alignment_key` of the text it shows:
@@ -308,8 +369,13 @@ class GeneratedPane(QTabWidget):
         """Fill the tabs from ``digest`` (or empty them for ``None``)."""
         from models.common.types import LANGUAGE_NAMES
 
+        for view in self._titles:
+            self._mark_tab(view, False)
         if digest is None:
             self.summary_view.set_text("")
+            self.summary_view.setPlaceholderText(_PLACEHOLDERS["summary"])
+            for code, view in self.language_views.items():
+                view.setPlaceholderText(_PLACEHOLDERS.get(code, ""))
             for view in (*self.language_views.values(), *self.article_views.values()):
                 view.set_text("")
             for view in self.article_views.values():

@@ -8,7 +8,6 @@ as it was.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Callable
 
@@ -20,16 +19,6 @@ from models.common.types import Digest, DigestError
 
 #: Where the format used last is remembered (the next save offers it first).
 LAST_FORMAT_KEY = "files/last_export_format"
-
-
-def safe_file_stem(title: str, fallback: str = "digest") -> str:
-    """A readable file name stem from an article title: no path separators or control characters.
-
-    Keeps the title's letters, case and spaces (the user sees and may edit it in the dialog).
-    """
-    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .")
-    stem = re.sub(r"\s+", " ", stem)[:80].strip()
-    return stem or fallback
 
 
 def ask_and_save(parent: QWidget, digest: Digest, settings: AppSettings, report: Callable[[str], None]) -> str | None:
@@ -49,7 +38,7 @@ def ask_and_save(parent: QWidget, digest: Digest, settings: AppSettings, report:
     selected = next((name for name, fmt in filters.items() if fmt == last_format), next(iter(filters)))
     folder = settings.last_folder or str(Path.home())
     default_extension = formats[filters[selected]][0].lstrip(".")
-    suggested = str(Path(folder) / f"{safe_file_stem(digest.article.title)}.{default_extension}")
+    suggested = str(Path(folder) / f"{export.safe_file_stem(digest.article.title)}.{default_extension}")
     path, chosen_filter = QFileDialog.getSaveFileName(parent, "Save Digest", suggested, ";;".join(filters), selected)
     if not path:
         return None

@@ -74,13 +74,15 @@ class AppSettings:
     def geometry(self, value: QByteArray) -> None:
         self.store.setValue("window/geometry", value)
 
+    # The articles list made the splitter three panes: a two-pane state saved before would
+    # give the list the article's width, so the three-pane state has its own key.
     @property
     def splitter_state(self) -> QByteArray:
-        return self._bytes("window/splitter")
+        return self._bytes("window/splitter3")
 
     @splitter_state.setter
     def splitter_state(self, value: QByteArray) -> None:
-        self.store.setValue("window/splitter", value)
+        self.store.setValue("window/splitter3", value)
 
     # -- view --------------------------------------------------------------------------------
     @property
@@ -162,3 +164,30 @@ class AppSettings:
     @models_dir.setter
     def models_dir(self, value: str | None) -> None:
         self.store.setValue("models/folder", value or "")
+
+    @property
+    def save_all_folder(self) -> str:
+        """The folder Save All wrote to last ("" before the first time)."""
+        return self._str("files/save_all_folder")
+
+    @save_all_folder.setter
+    def save_all_folder(self, value: str) -> None:
+        self.store.setValue("files/save_all_folder", value)
+
+    @property
+    def save_all_format(self) -> str:
+        """The export format Save All used last."""
+        return self._str("files/save_all_format", "md")
+
+    @save_all_format.setter
+    def save_all_format(self, value: str) -> None:
+        self.store.setValue("files/save_all_format", value)
+
+    @property
+    def auto_save(self) -> bool:
+        """Whether each finished digest is saved in :attr:`save_all_folder` at once (off by default)."""
+        return self._bool("files/auto_save", False) and bool(self.save_all_folder)
+
+    @auto_save.setter
+    def auto_save(self, value: bool) -> None:
+        self.store.setValue("files/auto_save", value)

@@ -1,5 +1,5 @@
-"""The main window's central widget: the options row, the message banner, the progress row, and
-the article and its digest side by side, their sentences linked.
+"""The main window's central widget: the options row, the message banner, the progress row, the
+list of articles, and the article and its digest side by side, their sentences linked.
 
 :class:`Workspace` lays these out and shows what it is given; the window keeps the state
 (which article, which digest) and connects the parts' signals. What is shown is the
@@ -10,7 +10,7 @@ workspace's own business, so it connects the View menu's actions itself: Link Se
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
@@ -19,10 +19,12 @@ from desktop.ui.linking import SentenceLinker, flag_count_text
 from desktop.ui.option_bar import OptionBar
 from desktop.ui.panes import GeneratedPane, MessageBanner, OriginalPane, digest_info
 from desktop.ui.progress_row import ProgressRow
-from models.common.types import LANGUAGE_NAMES, Article, Digest
+from desktop.ui.queue_panel import QueuePanel
+from models.common.types import LANGUAGE_NAMES, Article, Digest, PartialText
 
 if TYPE_CHECKING:
     from desktop.ui.actions import WindowActions
+    from desktop.ui.article_queue import ArticleQueue
     from desktop.ui.settings import AppSettings
 
 
@@ -37,22 +39,27 @@ class Workspace(QWidget):
 
     Signals:
         files_dropped(list): files dropped on any of the text views.
+        text_dropped(str): text dropped on any of the text views.
     """
 
     files_dropped = Signal(list)
+    text_dropped = Signal(str)
 
     def __init__(
-        self, actions: WindowActions | None = None, settings: AppSettings | None = None,
+        self, queue: ArticleQueue, actions: WindowActions | None = None, settings: AppSettings | None = None,
         show_status: Callable[[str], object] | None = None, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.queue_panel = QueuePanel(queue)
         self.option_bar = OptionBar()
         self.banner = MessageBanner()
         self.progress_row = ProgressRow()
         self.original_pane = OriginalPane()
         self.original_pane.files_dropped.connect(self.files_dropped)
+        self.original_pane.text_dropped.connect(self.text_dropped)
         self.generated_pane = GeneratedPane(tuple(LANGUAGE_NAMES))
         self.generated_pane.files_dropped.connect(self.files_dropped)
+        self.generated_pane.text_dropped.connect(self.text_dropped)
         self.digest_info_label = QLabel("")
         self.digest_info_label.setObjectName("digestInfo")
         self.digest_info_label.setWordWrap(True)
@@ -73,10 +80,12 @@ class Workspace(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.queue_panel)
         self.splitter.addWidget(self.original_pane)
         self.splitter.addWidget(generated_side)
-        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 4)
@@ -139,3 +148,15 @@ class Workspace(QWidget):
         self.flag_count_label.setText(flag_count_text(digest.flag_count))
         self.flag_count_label.setVisible(digest.flag_count > 0)
         self.linker.set_digest(digest)
+
+    def show_progress(self, parts: Mapping[str, PartialText], requested: list[str], *, stopped: bool) -> None:
+        """Show a digest still being made, or stopped part way: what it has published so far,
+        and what is still coming (see :meth:`GeneratedPane.show_progress`)."""
+        self.linker.set_digest(None)
+        self.flag_count_label.hide()
+        self.generated_pane.show_progress(parts, requested, stopped=stopped)
+        if stopped:
+            self.digest_info_label.setText("Incomplete: the digest was cancelled. What was written before is shown; it is not in the history.")
+        else:
+            self.digest_info_label.setText("Still digesting: texts marked … are not finished (the summary may still change).")
+        self.digest_info_label.show()

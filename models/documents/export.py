@@ -21,6 +21,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
@@ -40,7 +41,9 @@ __all__ = [
     "format_for_path",
     "printable",
     "render_digest",
+    "safe_file_stem",
     "write_digest",
+    "write_digest_in_folder",
 ]
 
 #: Export formats: name -> (file extension, human label), in the order a menu shows them.
@@ -136,6 +139,50 @@ def write_digest(
     except OSError as error:
         reason = error.strerror or str(error)
         raise ExportError(f"cannot write {target}: {reason}") from error
+
+
+# Not allowed in a file name somewhere (Windows' reserved characters; "/" everywhere), or not
+# wanted in one: control characters, bidi controls (a name that reads backwards), lone surrogates.
+_UNSAFE_NAME_CHARS = re.compile('[<>:"/\\\\|?*\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]')
+_WINDOWS_DEVICE_NAMES = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
+#: File names are kept under this many bytes (most file systems allow 255).
+NAME_MAX_BYTES = 255
+#: Titles longer than this many characters are cut for a file name (still readable, not a line).
+_STEM_MAX_CHARS = 80
+
+
+def safe_file_stem(text: str, fallback: str = "digest") -> str:
+    """``text`` (an article's title, a file's name) made a file name stem that is safe anywhere:
+    no separator, control or bidi character, no leading dot (hidden) or trailing dot or space
+    (Windows drops them), not a Windows device name, at most 80 characters; ``fallback`` when
+    nothing is left."""
+    stem = _UNSAFE_NAME_CHARS.sub(" ", unicodedata.normalize("NFC", text))
+    stem = " ".join(stem.split())[:_STEM_MAX_CHARS].strip(". ")
+    if _WINDOWS_DEVICE_NAMES.match(stem):
+        stem += "_"
+    return stem or fallback
+
+
+def write_digest_in_folder(digest: Digest, folder: str | os.PathLike[str], fmt: str) -> Path:
+    """Write ``digest`` in ``folder`` under a new file named from its article's title ("Title.md",
+    then "Title (2).md"…), atomically and never over an existing file; returns the path.
+    Raises :class:`ExportError` with a one-line message."""
+    data = render_digest(digest, fmt)
+    extension = EXPORT_FORMATS[fmt][0]
+    base = safe_file_stem(digest.article.title or Path(digest.article.source_path or "").stem)
+    for number in range(1, 10_000):
+        ending = extension if number == 1 else f" ({number}){extension}"
+        stem = base
+        while len(os.fsencode(stem + ending)) > NAME_MAX_BYTES:  # long non-Latin titles: bytes, not characters
+            stem = stem[:-1].rstrip(". ")
+        target = Path(os.fspath(folder)) / f"{stem}{ending}"
+        try:
+            return atomic_write_bytes(target, data, overwrite=False)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise ExportError(f"cannot write {target}: {error.strerror or error}") from error
+    raise ExportError(f"cannot find a free file name for {base}{extension} in {folder}")
 
 
 # --------------------------------------------------------------------------- content

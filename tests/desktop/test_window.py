@@ -23,7 +23,7 @@ from PySide6.QtGui import QAction, QFontDatabase
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton, QTabWidget, QTextEdit
 
 from desktop.ui.main_window import MainWindow
-from desktop.ui.save_dialog import safe_file_stem
+from models.documents.export import safe_file_stem
 from desktop.ui.settings import AppSettings
 from models.common.types import Digest, DigestOptions
 
@@ -114,7 +114,7 @@ def test_bad_drops_give_a_message_and_keep_the_window_usable(make_window, fakes,
     folder = tmp_path / "a folder"
     folder.mkdir()
     drop(window, [folder])
-    assert "it is a folder" in status(window)
+    assert "'a folder' holds no articles" in status(window)
 
     binary = tmp_path / "image.bin"
     binary.write_bytes(bytes(range(256)) * 64)
@@ -132,15 +132,6 @@ def test_bad_drops_give_a_message_and_keep_the_window_usable(make_window, fakes,
     assert window.article is article  # the open article stays
     assert window.isVisible()
     assert window.findChild(QPushButton, "digestButton").isEnabled()
-
-
-def test_dropping_several_files_opens_the_first(make_window, fakes, drop, tmp_path) -> None:
-    window = make_window()
-    other = tmp_path / "other.txt"
-    other.write_text("Another title\n\nSome more text about something else entirely.", encoding="utf-8")
-    drop(window, [fakes.seed_article, other])
-    assert window.article is not None and window.article.source_path.endswith("russia-us-syria.txt")
-    assert "1 dropped file(s) were ignored" in status(window)
 
 
 # -- digesting -------------------------------------------------------------------------------------
@@ -273,18 +264,29 @@ def test_stale_result_of_a_retired_job_is_dropped(make_window, fakes, qtbot) -> 
     assert window.summary_view.toPlainText() == "fresh"
 
 
-def test_opening_another_article_while_digesting_cancels_the_digest(make_window, fakes, qtbot, tmp_path) -> None:
-    looping = fakes.LoopingRun()
-    window = make_window(run=looping)
+def test_opening_another_article_while_digesting_lets_the_digest_finish_in_its_own_entry(make_window, fakes, qtbot, tmp_path) -> None:
+    release = threading.Event()
+
+    def run(request, state):
+        assert release.wait(5)
+        return fakes.fake_digest(request)
+
+    window = make_window(run=run)
     open_seed(window, fakes)
+    seed_entry = window.entry
     window.start_digest()
-    assert looping.started.wait(2)
     other = tmp_path / "other.txt"
     other.write_text("Another title\n\nA second article, short but real enough to open.", encoding="utf-8")
     assert window.open_file(str(other))
-    assert not window.digesting
-    assert looping.stopped.wait(1)
-    assert window.article.title == "Another title"
+    assert window.digesting and window.article.title == "Another title"
+    release.set()
+    qtbot.waitUntil(lambda: seed_entry.digest is not None, timeout=3000)
+    # The finished digest went to its own article, not into the one on screen.
+    assert window.article.title == "Another title" and window.digest is None
+    assert window.summary_view.toPlainText() == ""
+    assert "ready in" in status(window) and "Russian ambassador" in status(window)
+    window.queue_panel.entry_chosen.emit(seed_entry)
+    assert window.summary_view.toPlainText() == fakes.english
 
 
 def test_a_failing_digest_shows_the_error_and_keeps_the_window_usable(make_window, fakes, qtbot) -> None:

@@ -1,0 +1,273 @@
+"""The window's articles and its digest queue: many articles in, one digest at a time.
+
+Every article the user brings (a file, a folder's files, a link, pasted or dropped text) is an
+:class:`ArticleEntry`. Reading one runs on the runner's ``reading`` lane (a page fetch or a
+long PDF never holds up the window); digesting runs on the ``engine`` lane, one article after
+another, with the models the engine keeps loaded. :class:`ArticleQueue` holds the entries in the
+order the user sees them, moves each through its states, and says what changed; it never shows
+anything itself (the window and the queue panel do).
+
+A failed article never stops the queue: the next waiting one starts. Cancel stops the current
+digest and keeps what it had published (marked incomplete, not a finished digest); Cancel All
+also takes every waiting article off the queue.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.ui.runner import BackgroundRunner, Task
+from models.common.job_state import JobState
+from models.common.types import Article, Digest, DigestError, DigestOptions, PartialText, alignment_key
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import DigestEngine
+
+log = logging.getLogger(__name__)
+
+#: The lane articles are read (and pages fetched) on, beside the engine's.
+READING_LANE = "reading"
+
+
+class EntryState(enum.Enum):
+    """Where an article is on its way to a digest."""
+
+    READING = "Reading…"
+    NEW = "Not digested"
+    WAITING = "Waiting"
+    DIGESTING = "Digesting"
+    DONE = "Done"
+    FAILED = "Failed"
+    CANCELLED = "Cancelled"
+
+
+@dataclass(eq=False)
+class ArticleEntry:
+    """One article in the window: where it came from, its article once read, and its digest
+    (or the texts published so far, while it is made or after a cancel)."""
+
+    label: str
+    source: str = ""
+    article: Article | None = None
+    state: EntryState = EntryState.NEW
+    progress: float = 0.0
+    step: str = ""
+    #: Why reading or digesting failed (one line).
+    reason: str = ""
+    digest: Digest | None = None
+    #: The generated texts published before the digest ended, by alignment key.
+    parts: dict[str, PartialText] = field(default_factory=dict)
+    #: What the digest was asked for when the article was queued.
+    options: DigestOptions | None = None
+    config: Any = None
+    #: Whether the digest should start as soon as the article is read.
+    queue_when_read: bool = False
+
+    @property
+    def title(self) -> str:
+        """What the list and the window title call it."""
+        if self.article is not None:
+            return self.article.title or "Untitled article"
+        return self.label
+
+    @property
+    def finished(self) -> bool:
+        return self.state is EntryState.DONE and self.digest is not None
+
+    def requested_keys(self) -> list[str]:
+        """The texts its digest was asked for (summary, each summary translation, the article's)."""
+        options = self.options or DigestOptions()
+        keys = [alignment_key("summary")] + [alignment_key("summary", code) for code in options.languages]
+        if options.translate_article:
+            keys += [alignment_key("article", code) for code in options.languages]
+        return keys
+
+
+class ArticleQueue(QObject):
+    """The window's articles, in order, and the digest queue over them (see the module docstring).
+
+    ``engine`` returns the digest engine (made on first use); ``runner`` runs the work.
+
+    Signals:
+        entries_changed(): an entry was added, removed or moved.
+        entry_changed(object): an entry's state, progress or step changed.
+        partial(object, object): an entry's digest published a :class:`PartialText`.
+        digest_finished(object): an entry's digest is done (its ``digest`` is set).
+        digest_failed(object, object): an entry failed, with the :class:`DigestError`.
+        read_failed(object): an entry's article could not be read (its ``reason`` says why).
+        running_changed(bool): whether a digest is running now.
+    """
+
+    entries_changed = Signal()
+    entry_changed = Signal(object)
+    partial = Signal(object, object)
+    digest_finished = Signal(object)
+    digest_failed = Signal(object, object)
+    read_failed = Signal(object)
+    running_changed = Signal(bool)
+
+    def __init__(self, runner: BackgroundRunner, engine: Callable[[], DigestEngine], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[ArticleEntry] = []
+        self._runner = runner
+        self._engine = engine
+        self._current: tuple[ArticleEntry, Task] | None = None
+
+    # -- the list --------------------------------------------------------------------------------
+    def add_article(self, article: Article, label: str = "", source: str = "") -> ArticleEntry:
+        """An article already read, not queued."""
+        entry = ArticleEntry(label or article.title, source or article.source_path or "", article)
+        self._append(entry)
+        return entry
+
+    def add_reading(self, label: str, source: str, read: Callable[[JobState], Article], *, queue: bool = False) -> ArticleEntry:
+        """An article still to be read by ``read`` (on the reading lane); with ``queue`` its
+        digest is queued once it is read (see :meth:`enqueue` for the options used)."""
+        entry = ArticleEntry(label, source, state=EntryState.READING, queue_when_read=queue)
+        self._append(entry)
+        task = self._runner.run(f"read {label}", read, lane=READING_LANE)
+        task.finished.connect(lambda article: self._on_read(entry, article))
+        task.failed.connect(lambda error: self._on_read_failed(entry, error))
+        return entry
+
+    def _append(self, entry: ArticleEntry) -> None:
+        self.entries.append(entry)
+        self.entries_changed.emit()
+
+    def remove(self, entry: ArticleEntry) -> None:
+        """Take ``entry`` off the list (cancelling its digest if it is running)."""
+        if entry not in self.entries:
+            return
+        if self.running_entry is entry:
+            self.cancel_current()
+        self.entries.remove(entry)
+        self.entries_changed.emit()
+
+    def move(self, entry: ArticleEntry, to_index: int) -> None:
+        """Put ``entry`` at ``to_index`` in the list (and so in the queue's order)."""
+        if entry not in self.entries:
+            return
+        self.entries.remove(entry)
+        self.entries.insert(max(0, min(to_index, len(self.entries))), entry)
+        self.entries_changed.emit()
+
+    def set_order(self, entries: list[ArticleEntry]) -> None:
+        """The list's new order, as the user dragged it (the same entries)."""
+        if sorted(map(id, entries)) == sorted(map(id, self.entries)):
+            self.entries = list(entries)
+
+    # -- the queue -------------------------------------------------------------------------------
+    @property
+    def running_entry(self) -> ArticleEntry | None:
+        return self._current[0] if self._current is not None else None
+
+    @property
+    def running(self) -> bool:
+        return self._current is not None
+
+    def waiting(self) -> list[ArticleEntry]:
+        return [entry for entry in self.entries if entry.state is EntryState.WAITING or (entry.state is EntryState.READING and entry.queue_when_read)]
+
+    def enqueue(self, entry: ArticleEntry, options: DigestOptions, config: Any) -> None:
+        """Digest ``entry`` with ``options`` when its turn comes (after the ones already waiting)."""
+        entry.options, entry.config = options, config
+        if entry.state is EntryState.READING:
+            entry.queue_when_read = True
+            return
+        if entry.article is None or entry.state in (EntryState.WAITING, EntryState.DIGESTING):
+            return
+        self._set_state(entry, EntryState.WAITING)
+        # Queued now: after every article already waiting, whatever the list's order.
+        self.move(entry, max((self.entries.index(other) for other in self.waiting() if other is not entry), default=-1) + 1)
+        self._advance()
+
+    def cancel_current(self) -> bool:
+        """Stop the running digest (what it published stays, marked incomplete); the queue goes on."""
+        if self._current is None:
+            return False
+        _entry, task = self._current
+        return task.cancel()  # its cancelled signal ends the entry and starts the next
+
+    def cancel_all(self) -> int:
+        """Take every waiting article off the queue and stop the running digest; returns how many."""
+        waiting = [entry for entry in self.waiting()]
+        for entry in waiting:
+            entry.queue_when_read = False
+            if entry.state is EntryState.WAITING:
+                self._set_state(entry, EntryState.NEW)
+        cancelled = self.cancel_current()
+        return len(waiting) + int(cancelled)
+
+    def _advance(self) -> None:
+        if self._current is not None:
+            return
+        entry = next((entry for entry in self.entries if entry.state is EntryState.WAITING), None)
+        if entry is None:
+            self.running_changed.emit(False)
+            return
+        engine = self._engine()
+        article, options, config = entry.article, entry.options or DigestOptions(), entry.config
+
+        def work(state: JobState) -> Digest:
+            return engine.digest(article, options, config, state)
+
+        entry.parts, entry.digest, entry.reason, entry.progress = {}, None, "", 0.0
+        task = self._runner.run(f"digest {entry.title}", work)
+        self._current = (entry, task)
+        self._set_state(entry, EntryState.DIGESTING, "Waiting for the engine…")
+        task.started.connect(lambda: self._on_progress(entry, 0.0, "Starting…"))
+        task.progress.connect(lambda fraction, step: self._on_progress(entry, fraction, step))
+        task.partial.connect(lambda part: self._on_partial(entry, part))
+        task.finished.connect(lambda digest: self._end(entry, EntryState.DONE, digest=digest))
+        task.failed.connect(lambda error: self._end(entry, EntryState.FAILED, error=error))
+        task.cancelled.connect(lambda: self._end(entry, EntryState.CANCELLED))
+        self.running_changed.emit(True)
+
+    # -- reports -------------------------------------------------------------------------------
+    def _set_state(self, entry: ArticleEntry, state: EntryState, step: str = "") -> None:
+        entry.state, entry.step = state, step
+        self.entry_changed.emit(entry)
+
+    def _on_read(self, entry: ArticleEntry, article: Article) -> None:
+        entry.article = article
+        if entry not in self.entries:
+            return
+        queued = entry.queue_when_read
+        entry.queue_when_read = False
+        self._set_state(entry, EntryState.NEW)
+        if queued:
+            self.enqueue(entry, entry.options or DigestOptions(), entry.config)
+
+    def _on_read_failed(self, entry: ArticleEntry, error: DigestError) -> None:
+        entry.reason = " ".join(str(error).split())
+        entry.queue_when_read = False
+        self._set_state(entry, EntryState.FAILED)
+        self.read_failed.emit(entry)
+
+    def _on_progress(self, entry: ArticleEntry, fraction: float, step: str) -> None:
+        entry.progress, entry.step = max(entry.progress, fraction), step or entry.step
+        self.entry_changed.emit(entry)
+
+    def _on_partial(self, entry: ArticleEntry, part: PartialText) -> None:
+        entry.parts[part.key] = part
+        self.partial.emit(entry, part)
+
+    def _end(self, entry: ArticleEntry, state: EntryState, *, digest: Digest | None = None, error: DigestError | None = None) -> None:
+        if self._current is None or self._current[0] is not entry:
+            return
+        self._current = None
+        entry.digest = digest
+        entry.reason = " ".join(str(error).split()) if error is not None else ""
+        if state is EntryState.DONE:
+            entry.progress = 1.0
+        self._set_state(entry, state)
+        if digest is not None:
+            self.digest_finished.emit(entry)
+        elif error is not None:
+            self.digest_failed.emit(entry, error)
+        self._advance()

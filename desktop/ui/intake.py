@@ -1,0 +1,139 @@
+"""Articles coming into the window: files, folders, links, pasted and dropped text.
+
+One file opened alone is read at once and shown, waiting for Digest, as before. Several at
+once (files, a folder's articles, File › Open with many chosen) are read on the reading lane
+and queued for digesting one after another. A link (dropped from the browser's address bar,
+pasted, or in a .url/.webloc file) is fetched on the reading lane; text becomes an article
+through the same cleaning and limits as a file. Nothing is fetched that the user did not
+drop, paste or open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
+
+from desktop.ui.article_queue import ArticleEntry, ArticleQueue
+from desktop.ui.documents import CannotOpen, article_from_text, read_article_file, read_source
+from desktop.ui.panes import dropped_paths
+from desktop.ui.settings import AppSettings
+from models.common.types import DigestOptions
+
+#: What to queue a digest with: (options, engine config), or None when it cannot run now.
+DigestRequest = Callable[[], "tuple[DigestOptions, Any] | None"]
+#: Pasted text's label in the list is its first line, cut to this many characters.
+_LABEL_CHARS = 60
+
+
+def _is_link(text: str) -> bool:
+    from models.documents.fetch import is_link
+
+    return is_link(text)
+
+
+def _first_line(text: str) -> str:
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return (line[: _LABEL_CHARS - 1] + "…") if len(line) > _LABEL_CHARS else (line or "Pasted text")
+
+
+class ArticleIntake(QObject):
+    """Turns what the user brings into entries of ``queue`` (see the module docstring).
+
+    ``request`` says what to digest with when articles are queued on arrival; ``report``
+    gets one status line.
+
+    Signals:
+        entry_opened(object): show this :class:`ArticleEntry` (the first of what was brought).
+    """
+
+    entry_opened = Signal(object)
+
+    def __init__(
+        self, queue: ArticleQueue, settings: AppSettings, request: DigestRequest, report: Callable[[str], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._queue, self._settings, self._request, self._report = queue, settings, request, report
+
+    def open_file(self, path: str) -> bool:
+        """Read the article at ``path`` now and show it; on failure say why."""
+        try:
+            article = read_article_file(path)
+        except CannotOpen as error:
+            self._report(str(error))
+            return False
+        self.entry_opened.emit(self._queue.add_article(article, source=path))
+        self._settings.add_recent_file(str(Path(path).resolve()))
+        self._settings.last_folder = str(Path(path).resolve().parent)
+        words = len(article.text.split())
+        self._report(f"Opened {Path(path).name} ({words:,} words). Press Digest (Ctrl+Return) to summarise and translate it.")
+        return True
+
+    def open_sources(self, sources: list[str]) -> bool:
+        """Open what was dropped or chosen: one file alone is shown; a link is fetched and
+        shown; several articles (or a folder's) are read and queued for digesting."""
+        if not sources:
+            self._report("Nothing to open: drop an article file, a folder, a link or some text.")
+            return False
+        if len(sources) == 1 and not _is_link(sources[0]) and not Path(sources[0]).is_dir():
+            return self.open_file(sources[0])
+        from models.documents.read import expand_article_paths
+
+        links = [source for source in sources if _is_link(source)]
+        paths, notes = expand_article_paths([source for source in sources if not _is_link(source)])
+        found = [*links, *map(str, paths)]
+        if not found:
+            self._report(" ".join(notes) or "Nothing to open: no article files there.")
+            return False
+        request = self._request() if len(found) > 1 else None
+        entries = [self._read_later(source_label(source), source, request) for source in found]
+        self.entry_opened.emit(entries[0])
+        if len(found) > 1:
+            queued = "queued for digesting" if request is not None else "opened (not digested: models are missing)"
+            self._report(" ".join([f"{len(found)} articles {queued}.", *notes]))
+        else:
+            self._report(f"Fetching {source_label(found[0])}…" if links else f"Reading {Path(found[0]).name}…")
+        return True
+
+    def open_text(self, text: str) -> ArticleEntry | None:
+        """Make an article of ``text`` (pasted or dropped) and show it."""
+        if not text.strip():
+            self._report("Nothing to open: the text is empty.")
+            return None
+        if _is_link(text.strip()):
+            self.open_sources([text.strip()])
+            return None
+        entry = self._queue.add_reading(_first_line(text), "", lambda state: article_from_text(text))
+        self.entry_opened.emit(entry)
+        self._report("Made an article of the text. Press Digest (Ctrl+Return) to summarise and translate it.")
+        return entry
+
+    def paste(self) -> None:
+        """File › New from Clipboard (Ctrl+V): the copied files, link or text."""
+        mime = QGuiApplication.clipboard().mimeData()
+        paths = dropped_paths(mime) if mime is not None else []
+        if paths:
+            self.open_sources(paths)
+        elif mime is not None and mime.hasText() and mime.text().strip():
+            self.open_text(mime.text())
+        else:
+            self._report("The clipboard holds no text, link or file to open.")
+
+    def _read_later(self, label: str, source: str, request: tuple[DigestOptions, Any] | None) -> ArticleEntry:
+        entry = self._queue.add_reading(label, source, lambda state: read_source(source))
+        if request is not None:
+            self._queue.enqueue(entry, *request)
+        return entry
+
+
+def source_label(source: str) -> str:
+    """A link's host and path, short; a file's name."""
+    if _is_link(source):
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(source)
+        return f"{parts.hostname or ''}{parts.path if len(parts.path) < 40 else parts.path[:39] + '…'}"
+    return Path(source).name

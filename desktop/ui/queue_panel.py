@@ -1,0 +1,202 @@
+"""The list of the window's articles beside the original: each one's state, one click to show it.
+
+It shows what an :class:`~desktop.ui.article_queue.ArticleQueue` holds and changes its order
+or contents when the user asks (drag to reorder, Delete to remove, the context menu); it
+appears once there is more than one article.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.article_queue import ArticleEntry, ArticleQueue, EntryState
+
+_ENTRY_ROLE = Qt.ItemDataRole.UserRole
+#: A marker before each state, so the list reads at a glance without colour.
+_STATE_MARKS = {
+    EntryState.READING: "…",
+    EntryState.NEW: "○",
+    EntryState.WAITING: "◌",
+    EntryState.DIGESTING: "▶",
+    EntryState.DONE: "✓",
+    EntryState.FAILED: "✗",
+    EntryState.CANCELLED: "■",
+}
+_FAILED_COLOUR = QColor("#a11d1d")
+
+
+def entry_status(entry: ArticleEntry) -> str:
+    """The entry's state in a few words: "Digesting 40% · Summarising 1/1", "Failed: …"."""
+    if entry.state is EntryState.DIGESTING:
+        step = f" · {entry.step}" if entry.step else ""
+        return f"Digesting {entry.progress:.0%}{step}"
+    if entry.state is EntryState.FAILED:
+        return f"Failed: {entry.reason}" if entry.reason else "Failed"
+    if entry.state is EntryState.CANCELLED:
+        return "Cancelled (incomplete)" if entry.parts else "Cancelled"
+    return entry.state.value
+
+
+class QueuePanel(QWidget):
+    """The articles list, with Save All and Cancel All under it.
+
+    Signals:
+        entry_chosen(object): the user picked this :class:`ArticleEntry` to look at.
+        digest_requested(object): the user asked to digest this entry (context menu).
+    """
+
+    entry_chosen = Signal(object)
+    digest_requested = Signal(object)
+
+    def __init__(self, queue: ArticleQueue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queuePanel")
+        self.queue = queue
+        self.heading = QLabel("Articles")
+        self.heading.setObjectName("queueHeading")
+        self.list = QListWidget()
+        self.list.setObjectName("articleList")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
+        self.list.itemClicked.connect(self._on_list_item_activated)
+        self.list.itemActivated.connect(self._on_list_item_activated)
+        self.list.model().rowsMoved.connect(self._on_list_rows_moved)
+        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list, context=Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(self.remove_selected)
+        self.save_all_button = QPushButton("Save All…")
+        self.save_all_button.setObjectName("saveAllButton")
+        self.save_all_button.setToolTip("Save every finished digest in a folder")
+        self.cancel_all_button = QPushButton("Cancel All")
+        self.cancel_all_button.setObjectName("cancelAllButton")
+        self.cancel_all_button.setToolTip("Stop the running digest and take every waiting article off the queue")
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.save_all_button)
+        buttons.addWidget(self.cancel_all_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        queue.entries_changed.connect(self.refresh)
+        queue.entry_changed.connect(self._on_queue_entry_changed)
+        self.refresh()
+
+    # -- showing ---------------------------------------------------------------------------------
+    @Slot()
+    def refresh(self) -> None:
+        """Rebuild the list from the queue (order, entries), keeping the selection."""
+        selected = self.selected_entry()
+        self.list.clear()
+        for entry in self.queue.entries:
+            item = QListWidgetItem()
+            item.setData(_ENTRY_ROLE, entry)
+            self.list.addItem(item)
+            self._show_entry(item, entry)
+            if entry is selected:
+                self.list.setCurrentItem(item)
+        self._update_summary()
+        self.setVisible(len(self.queue.entries) > 1)
+
+    def select(self, entry: ArticleEntry | None) -> None:
+        """Highlight ``entry`` (the one the window shows)."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(_ENTRY_ROLE) is entry:
+                self.list.setCurrentItem(item)
+                return
+        self.list.clearSelection()
+
+    def selected_entry(self) -> ArticleEntry | None:
+        item = self.list.currentItem()
+        return item.data(_ENTRY_ROLE) if item is not None else None
+
+    def item_of(self, entry: ArticleEntry) -> QListWidgetItem | None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(_ENTRY_ROLE) is entry:
+                return self.list.item(row)
+        return None
+
+    def _show_entry(self, item: QListWidgetItem, entry: ArticleEntry) -> None:
+        status = entry_status(entry)
+        item.setText(f"{_STATE_MARKS[entry.state]} {entry.title}\n    {status}")
+        item.setToolTip("\n".join(filter(None, (entry.title, entry.source, status))))
+        item.setForeground(_FAILED_COLOUR if entry.state is EntryState.FAILED else self.list.palette().text().color())
+
+    def _update_summary(self) -> None:
+        entries = self.queue.entries
+        done = sum(entry.finished for entry in entries)
+        waiting = len(self.queue.waiting())
+        parts = [f"{len(entries)} articles", f"{done} digested"]
+        if waiting:
+            parts.append(f"{waiting} waiting")
+        failed = sum(entry.state is EntryState.FAILED for entry in entries)
+        if failed:
+            parts.append(f"{failed} failed")
+        self.heading.setText(" · ".join(parts))
+        self.save_all_button.setEnabled(done > 0)
+        self.cancel_all_button.setEnabled(self.queue.running or waiting > 0)
+
+    @Slot(object)
+    def _on_queue_entry_changed(self, entry: ArticleEntry) -> None:
+        item = self.item_of(entry)
+        if item is not None:
+            self._show_entry(item, entry)
+        self._update_summary()
+
+    # -- the user's changes ----------------------------------------------------------------------
+    @Slot(QListWidgetItem)
+    def _on_list_item_activated(self, item: QListWidgetItem) -> None:
+        self.entry_chosen.emit(item.data(_ENTRY_ROLE))
+
+    @Slot()
+    def _on_list_rows_moved(self) -> None:
+        self.queue.set_order([self.list.item(row).data(_ENTRY_ROLE) for row in range(self.list.count())])
+
+    @Slot()
+    def remove_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.queue.remove(entry)
+
+    def move_selected(self, delta: int) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.queue.move(entry, self.queue.entries.index(entry) + delta)
+            self.select(entry)
+
+    @Slot(QPoint)
+    def _on_list_context_menu_requested(self, position: QPoint) -> None:
+        item = self.list.itemAt(position)
+        if item is None:
+            return
+        self.list.setCurrentItem(item)
+        entry: ArticleEntry = item.data(_ENTRY_ROLE)
+        menu = QMenu(self)
+        digest = menu.addAction("Digest")
+        digest.setEnabled(entry.article is not None and entry.state not in (EntryState.WAITING, EntryState.DIGESTING))
+        digest.triggered.connect(lambda: self.digest_requested.emit(entry))
+        menu.addSeparator()
+        menu.addAction("Move Up").triggered.connect(lambda: self.move_selected(-1))
+        menu.addAction("Move Down").triggered.connect(lambda: self.move_selected(1))
+        menu.addSeparator()
+        remove = menu.addAction("Remove")
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.triggered.connect(self.remove_selected)
+        menu.exec(self.list.viewport().mapToGlobal(position))
