@@ -173,8 +173,9 @@ class ArticleQueue(QObject):
     def waiting(self) -> list[ArticleEntry]:
         return [entry for entry in self.entries if entry.state is EntryState.WAITING or (entry.state is EntryState.READING and entry.queue_when_read)]
 
-    def enqueue(self, entry: ArticleEntry, options: DigestOptions, config: Any) -> None:
-        """Digest ``entry`` with ``options`` when its turn comes (after the ones already waiting)."""
+    def enqueue(self, entry: ArticleEntry, options: DigestOptions, config: Any, *, keep_place: bool = False) -> None:
+        """Digest ``entry`` with ``options`` when its turn comes: after the ones already waiting,
+        or, with ``keep_place``, where it stands in the list."""
         entry.options, entry.config = options, config
         if entry.state is EntryState.READING:
             entry.queue_when_read = True
@@ -182,8 +183,8 @@ class ArticleQueue(QObject):
         if entry.article is None or entry.state in (EntryState.WAITING, EntryState.DIGESTING):
             return
         self._set_state(entry, EntryState.WAITING)
-        # Queued now: after every article already waiting, whatever the list's order.
-        self.move(entry, max((self.entries.index(other) for other in self.waiting() if other is not entry), default=-1) + 1)
+        if not keep_place:  # after every article already waiting, whatever the list's order
+            self.move(entry, max((self.entries.index(other) for other in self.waiting() if other is not entry), default=-1) + 1)
         self._advance()
 
     def cancel_current(self) -> bool:
@@ -240,8 +241,8 @@ class ArticleQueue(QObject):
         queued = entry.queue_when_read
         entry.queue_when_read = False
         self._set_state(entry, EntryState.NEW)
-        if queued:
-            self.enqueue(entry, entry.options or DigestOptions(), entry.config)
+        if queued:  # it was put in its place in the list when it was brought
+            self.enqueue(entry, entry.options or DigestOptions(), entry.config, keep_place=True)
 
     def _on_read_failed(self, entry: ArticleEntry, error: DigestError) -> None:
         entry.reason = " ".join(str(error).split())

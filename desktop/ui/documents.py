@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
-#: Files that hold a web address (Windows Internet shortcuts, macOS web locations).
-LINK_FILE_EXTENSIONS = (".url", ".webloc")
 
 
 class CannotOpen(DigestError):
@@ -56,20 +54,21 @@ def read_article_file(path: str) -> Article:
         QApplication.restoreOverrideCursor()
 
 
-def read_source(source: str) -> Article:
+def read_source(source: str, is_cancelled: Callable[[], bool] | None = None) -> Article:
     """The article at ``source``: a file, a link file (.url, .webloc) or a web address, whose
     page is fetched. Raises :class:`CannotOpen` with the reason. Safe on any thread.
 
-    Folders, missing files and unsupported extensions are refused before reading.
+    Folders, missing files and unsupported extensions are refused before reading; a fetch
+    stops soon after ``is_cancelled()`` turns true.
     """
     from models.documents.fetch import fetch_article, is_link, link_in_file
-    from models.documents.read import SUPPORTED_EXTENSIONS, read_article
+    from models.documents.read import LINK_EXTENSIONS, SUPPORTED_EXTENSIONS, read_article
 
     file_path = Path(source)
     name = source if is_link(source) else (file_path.name or source)
     try:
         if is_link(source):
-            return fetch_article(source)
+            return fetch_article(source, is_cancelled=is_cancelled)
         if _URL.match(source):
             raise CannotOpen(f"Cannot open {source}: only web pages (http, https) and files on this computer can be opened.")
         if file_path.is_dir():
@@ -77,11 +76,11 @@ def read_source(source: str) -> Article:
         if not file_path.exists():
             raise CannotOpen(f"Cannot open {name}: the file does not exist.")
         suffix = file_path.suffix.lower()
-        if suffix in LINK_FILE_EXTENSIONS:
+        if suffix in LINK_EXTENSIONS:
             link = link_in_file(file_path)
             if link is None:
                 raise CannotOpen(f"Cannot open {name}: it holds no web address.")
-            return fetch_article(link)
+            return fetch_article(link, is_cancelled=is_cancelled)
         if suffix not in SUPPORTED_EXTENSIONS:
             kind = f"{suffix} files are" if suffix else "files without an extension are"
             listed = ", ".join(sorted(SUPPORTED_EXTENSIONS))

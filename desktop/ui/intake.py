@@ -123,7 +123,7 @@ class ArticleIntake(QObject):
             self._report("The clipboard holds no text, link or file to open.")
 
     def _read_later(self, label: str, source: str, request: tuple[DigestOptions, Any] | None) -> ArticleEntry:
-        entry = self._queue.add_reading(label, source, lambda state: read_source(source))
+        entry = self._queue.add_reading(label, source, lambda state: read_source(source, state.is_interruption_requested))
         if request is not None:
             self._queue.enqueue(entry, *request)
         return entry

@@ -72,8 +72,19 @@ def dropped_paths(mime: QMimeData) -> list[str]:
         if url.isLocalFile():
             paths.append(url.toLocalFile())
         elif not url.isEmpty():
-            paths.append(url.toString(QUrl.UrlFormattingOption.RemovePassword))
+            paths.append(_without_credentials(url))
     return paths
+
+
+def _without_credentials(url: QUrl) -> str:
+    """A dropped link as text, without a user name or password it may carry (never shown or sent on)."""
+    text = url.toString()
+    if not url.userInfo():
+        return text
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(text)
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def reading_font(language: str = "en", base: QFont | None = None) -> QFont:
