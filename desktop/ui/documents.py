@@ -137,6 +137,11 @@ class DigestHistory:
             return f"{error.__class__.__name__}: {error}"
         return ""
 
+    def keep(self, digest: Digest) -> list[str]:
+        """Keep a digest just finished; returns the status line's note when it could not be kept."""
+        problem = self.add(digest)
+        return [f"(Not added to History: {problem})"] if problem else []
+
     def rows(self) -> list[HistoryRow]:
         """Every past digest as the History menu and dialog list it, newest first."""
         from desktop.ui.dialogs import history_row

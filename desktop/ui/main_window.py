@@ -39,7 +39,7 @@ from desktop.ui.intake import ArticleIntake
 from desktop.ui.menus import HistoryMenu, RecentFilesMenu
 from desktop.ui.notices import show_digest_failure, show_missing_models
 from desktop.ui.runner import BackgroundRunner, Task
-from desktop.ui.save_all import ask_and_save_all, save_digests
+from desktop.ui.save_all import ask_and_save_all, auto_save
 from desktop.ui.save_dialog import ask_and_save
 from desktop.ui.settings import AppSettings
 from desktop.ui.window_dialogs import open_about_dialog, open_history_dialog, open_models_dialog, open_shortcuts_dialog
@@ -394,18 +394,10 @@ class MainWindow(QMainWindow):
     def show_entry(self, entry: ArticleEntry | None) -> None:
         """Show ``entry``: its article, and its digest or what the digest has written so far."""
         self.entry, self._shown_state = entry, entry.state if entry is not None else None
-        self.queue_panel.select(entry)
         self.banner.clear("error")
-        if entry is None or entry.article is None:
-            self.workspace.show_article(None)
-        elif entry.digest is not None:
-            self.workspace.show_digest(entry.digest, with_article=True)
+        self.workspace.show_entry(entry)
+        if entry is not None and entry.digest is not None:
             self.digest_shown.emit(entry.digest)
-        else:
-            self.workspace.show_article(entry.article)
-            stopped = entry.state is EntryState.CANCELLED
-            if entry.parts or (entry.state is EntryState.DIGESTING):
-                self.workspace.show_progress(entry.parts, entry.requested_keys(), stopped=stopped)
         if entry is not None and entry.state is EntryState.FAILED and entry.reason:
             show_digest_failure(self.banner, DigestError(entry.reason))
         self._update_title()
@@ -482,17 +474,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_digest_finished(self, entry: ArticleEntry) -> None:
-        digest = entry.digest
-        assert digest is not None
-        history_problem = self._history.add(digest)
         which = "Digest" if entry is self.entry else f"Digest of “{entry.title}”"
-        notes = [f"{which} ready in {digest.seconds:.1f} s."]
-        if history_problem:
-            notes.append(f"(Not added to History: {history_problem})")
-        if self.settings.auto_save:
-            written, problems = save_digests([digest], self.settings.save_all_folder, self.settings.save_all_format)
-            notes.append(f"Saved as {written[0].name}." if written else f"Not saved automatically: {problems[0]}")
-        self.show_status(" ".join(notes))
+        notes = [f"{which} ready in {entry.digest.seconds:.1f} s.", *self._history.keep(entry.digest)]
+        self.show_status(" ".join([*notes, *auto_save(entry.digest, self.settings)]))
 
     @Slot(object, object)
     def _on_digest_failed(self, entry: ArticleEntry, error: DigestError) -> None:

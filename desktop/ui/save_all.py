@@ -107,3 +107,12 @@ def ask_and_save_all(parent: QWidget, digests: list[Digest], settings: AppSettin
         message += f" {len(problems)} could not be saved: {problems[0]}"
     report(message)
     return written
+
+
+def auto_save(digest: Digest, settings: AppSettings) -> list[str]:
+    """Save a digest just finished in the Save All folder when auto-save is on; returns the
+    status line's note about it (nothing when auto-save is off)."""
+    if not settings.auto_save:
+        return []
+    written, problems = save_digests([digest], settings.save_all_folder, settings.save_all_format)
+    return [f"Saved as {written[0].name}." if written else f"Not saved automatically: {problems[0]}"]

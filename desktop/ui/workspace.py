@@ -24,7 +24,7 @@ from models.common.types import LANGUAGE_NAMES, Article, Digest, PartialText
 
 if TYPE_CHECKING:
     from desktop.ui.actions import WindowActions
-    from desktop.ui.article_queue import ArticleQueue
+    from desktop.ui.article_queue import ArticleEntry, ArticleQueue
     from desktop.ui.settings import AppSettings
 
 
@@ -127,7 +127,7 @@ class Workspace(QWidget):
         if self._show_status is not None:
             self._show_status(message)
 
-    def show_article(self, article: Article) -> None:
+    def show_article(self, article: Article | None) -> None:
         """Show ``article`` on the left and empty the generated side (back on its first tab)."""
         self.linker.set_digest(None)
         self.flag_count_label.hide()
@@ -160,3 +160,18 @@ class Workspace(QWidget):
         else:
             self.digest_info_label.setText("Still digesting: texts marked … are not finished (the summary may still change).")
         self.digest_info_label.show()
+
+    def show_entry(self, entry: ArticleEntry | None) -> None:
+        """Show one of the window's articles: its digest, or what its digest has written so far
+        (while it runs, or after a cancel), or only the article; selected in the list."""
+        from desktop.ui.article_queue import EntryState
+
+        self.queue_panel.select(entry)
+        if entry is None or entry.article is None:
+            self.show_article(None)
+        elif entry.digest is not None:
+            self.show_digest(entry.digest, with_article=True)
+        else:
+            self.show_article(entry.article)
+            if entry.parts or entry.state is EntryState.DIGESTING:
+                self.show_progress(entry.parts, entry.requested_keys(), stopped=entry.state is EntryState.CANCELLED)
