@@ -43,7 +43,9 @@ def entry_status(entry: ArticleEntry) -> str:
         step = f" · {entry.step}" if entry.step else ""
         return f"Digesting {entry.progress:.0%}{step}"
     if entry.state is EntryState.FAILED:
-        return f"Failed: {entry.reason}" if entry.reason else "Failed"
+        # The list names the article already: "Cannot open x.txt: binary data" reads "Failed: binary data".
+        reason = entry.reason.removeprefix(f"Cannot open {entry.label}: ")
+        return f"Failed: {reason}" if reason else "Failed"
     if entry.state is EntryState.CANCELLED:
         return "Cancelled (incomplete)" if entry.parts else "Cancelled"
     return entry.state.value

@@ -34,7 +34,7 @@ from models.documents.read import read_article  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.settings import AppSettings  # noqa: E402
 from models.common.job_state import JobState  # noqa: E402
-from models.common.types import Alignment, Digest, ModelCredit, SentenceFlag, SentenceLink  # noqa: E402
+from models.common.types import Alignment, Digest, ModelCredit, PartialText, SentenceFlag, SentenceLink  # noqa: E402
 
 SEED = REPO / "seeds" / "russia-us-syria.txt"
 SIZE = (1240, 780)
@@ -263,7 +263,7 @@ def shoot(app: QApplication, window: MainWindow, path: Path) -> None:
 def new_window(**kwargs: object) -> MainWindow:
     window = MainWindow(**kwargs)  # type: ignore[arg-type]
     window.resize(*SIZE)
-    window.splitter.setSizes([560, 680])
+    window.splitter.setSizes([230, 500, 620])
     window.show()
     return window
 
@@ -290,6 +290,32 @@ class SlowEngine:
 
     def close(self) -> None:
         pass
+
+
+class StreamingEngine(SlowEngine):
+    """An engine that has written the summary and the Russian translation, and is still on the Arabic."""
+
+    def digest(self, article: object, options: object, config: object, state: JobState) -> Digest:
+        state.publish(PartialText("summary", ENGLISH, complete=True))
+        state.publish(PartialText("summary:ru", RUSSIAN, complete=True))
+        return super().digest(article, options, config, state)
+
+
+def queue_of_articles(folder: Path) -> list[str]:
+    """Five articles of a morning's news, one of them a PNG saved under a text file's name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = SEED.read_text(encoding="utf-8").split("\n\n", 1)[1]  # the seed's text without its title
+    titles = ["Russian ambassador says military cooperation with US in Syria", "Grain corridor talks resume in Istanbul",
+              "Central bank holds rates for a third month", "Floods close the coastal road north of Latakia"]
+    paths = []
+    for number, title in enumerate(titles, 1):
+        path = folder / f"{number:02d}-news.txt"
+        path.write_text(f"{title}\n{text}", encoding="utf-8")
+        paths.append(str(path))
+    broken = folder / "03-photo.txt"
+    broken.write_bytes((REPO / "resources" / "app-icon-256.png").read_bytes())
+    paths.insert(2, str(broken))
+    return paths
 
 
 def main(out: Path, models_dir: str | None = None) -> int:
@@ -380,6 +406,15 @@ def main(out: Path, models_dir: str | None = None) -> int:
     shoot(app, running, out / "digest-running.png")
     running.cancel_action.trigger()
     running.close()
+
+    streaming = new_window(engine=StreamingEngine(), check=no_problems)
+    settle(app, 0.3)
+    streaming.open_dropped(queue_of_articles(Path(os.environ["ARTICLE_DIGEST_HOME"]) / "morning"))
+    settle(app, 1.6)
+    streaming.generated_pane.setCurrentWidget(streaming.language_views["ru"])
+    shoot(app, streaming, out / "queue-running.png")
+    streaming.cancel_all_action.trigger()
+    streaming.close()
 
     empty_models = Path(os.environ["ARTICLE_DIGEST_HOME"]) / "no-models-here"
     empty_models.mkdir()
