@@ -137,13 +137,21 @@ def drop_files(widget, paths: list[Path | str]) -> tuple[bool, bool]:
     Returns whether the drag was accepted and whether the drop was. For a text view, pass its
     viewport: that is the widget Qt delivers drag events to.
     """
-    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QMimeData, QUrl
 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
     mime.setText("\n".join(QUrl.fromLocalFile(str(path)).toString() for path in paths))
+    return drop_mime(widget, mime)
+
+
+def drop_mime(widget, mime) -> tuple[bool, bool]:
+    """Send a real drag-enter and drop of ``mime`` (a QMimeData: links, text…) to ``widget``;
+    returns whether the drag was accepted and whether the drop was."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
     centre = widget.rect().center()
     enter = QDragEnterEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     enter.setAccepted(False)
@@ -177,3 +185,9 @@ def fakes():
 def drop():
     """:func:`drop_files`: send a real drag-enter and drop of file URLs to a widget."""
     return drop_files
+
+
+@pytest.fixture
+def drop_data():
+    """:func:`drop_mime`: send a real drag-enter and drop of a QMimeData to a widget."""
+    return drop_mime

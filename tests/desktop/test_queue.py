@@ -10,9 +10,9 @@ from typing import Iterator
 
 import pytest
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialog, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPushButton
 
 from desktop.ui.article_queue import EntryState
 from desktop.ui.main_window import MainWindow
@@ -34,20 +34,6 @@ def write_articles(folder: Path, count: int) -> list[Path]:
         path.write_text(f"Article number {number}\n\n{SEED_TEXT}", encoding="utf-8")
         paths.append(path)
     return paths
-
-
-def drop_mime(widget, mime: QMimeData) -> bool:
-    from PySide6.QtCore import QPointF
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
-
-    centre = widget.rect().center()
-    enter = QDragEnterEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    enter.setAccepted(False)
-    QApplication.sendEvent(widget, enter)
-    drop = QDropEvent(QPointF(centre), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    drop.setAccepted(False)
-    QApplication.sendEvent(widget, drop)
-    return enter.isAccepted() and drop.isAccepted()
 
 
 def click_entry(qtbot, window: MainWindow, entry) -> None:
@@ -121,11 +107,11 @@ def test_the_queue_can_be_reordered_and_entries_removed(make_window, fakes, drop
 
 
 # -- text and links --------------------------------------------------------------------------
-def test_dropped_and_pasted_text_become_articles(make_window, fakes, qtbot) -> None:
+def test_dropped_and_pasted_text_become_articles(make_window, fakes, qtbot, drop_data) -> None:
     window = make_window(run=fakes.fast_run)
     mime = QMimeData()
     mime.setText("Dropped headline\n\n" + SEED_TEXT)
-    assert drop_mime(window.original_view.viewport(), mime)
+    assert all(drop_data(window.original_view.viewport(), mime))
     qtbot.waitUntil(lambda: window.article is not None, timeout=5000)
     assert window.article.title == "Dropped headline"
     assert window.digest_action.isEnabled()
@@ -188,11 +174,11 @@ def closed_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_a_dropped_link_is_fetched_and_bad_links_say_why(make_window, fakes, qtbot, site) -> None:
+def test_a_dropped_link_is_fetched_and_bad_links_say_why(make_window, fakes, qtbot, site, drop_data) -> None:
     window = make_window(run=fakes.fast_run)
     mime = QMimeData()
     mime.setUrls([QUrl(f"{site}/news/article.html")])
-    assert drop_mime(window, mime)
+    assert all(drop_data(window, mime))
     qtbot.waitUntil(lambda: window.article is not None, timeout=10000)
     assert window.article.title == "Fetched headline"
     assert window.article.source_path == f"{site}/news/article.html"
@@ -201,7 +187,7 @@ def test_a_dropped_link_is_fetched_and_bad_links_say_why(make_window, fakes, qtb
     for url, reason in ((f"{site}/huge.html", "too large"), (f"http://127.0.0.1:{closed_port()}/news", "127.0.0.1")):
         mime = QMimeData()
         mime.setUrls([QUrl(url)])
-        assert drop_mime(window.summary_view.viewport(), mime)
+        assert all(drop_data(window.summary_view.viewport(), mime))
         qtbot.waitUntil(lambda: window.queue.entries[-1].state is EntryState.FAILED, timeout=20000)
         assert reason in window.queue.entries[-1].reason, window.queue.entries[-1].reason
         assert "\n" not in status(window) and status(window).startswith("Cannot open")
