@@ -17,20 +17,26 @@ contracts in ``pyproject.toml`` enforce it, see ``docs/architecture.md``):
 
 from __future__ import annotations
 
-from models.common.job_state import JobState
-from models.common.types import (
-    LANGUAGE_NAMES,
-    LANGUAGE_NATIVE_NAMES,
-    RTL_LANGUAGES,
-    Article,
-    Cancelled,
-    Digest,
-    DigestError,
-    DigestOptions,
-    ModelCredit,
-    ModelUnavailable,
-)
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from models.common.job_state import JobState
+    from models.common.types import (
+        LANGUAGE_NAMES,
+        LANGUAGE_NATIVE_NAMES,
+        RTL_LANGUAGES,
+        Article,
+        Cancelled,
+        Digest,
+        DigestError,
+        DigestOptions,
+        ModelCredit,
+        ModelUnavailable,
+    )
+
+# The names are looked up on first use (PEP 562), so that importing the package is all but
+# free: the CLI's entry point imports it before its Ctrl+C handler can be installed, and a
+# signal landing during a slow import would end in a traceback.
 __all__ = [
     "LANGUAGE_NAMES",
     "LANGUAGE_NATIVE_NAMES",
@@ -44,3 +50,15 @@ __all__ = [
     "ModelCredit",
     "ModelUnavailable",
 ]
+_HOMES = {name: "models.common.job_state" if name == "JobState" else "models.common.types" for name in __all__}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'models' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

@@ -1,13 +1,19 @@
 """``article-digest-cli``: the window's job without a window (no Qt is imported).
 
-    article-digest-cli FILE... [--to ru,ar] [--full] [--models-dir DIR] [--profile quality|fast]
-                       [--format json|md|txt|html] [--out PATH] [--flags-only]
+    article-digest-cli INPUT... [--to ru,ar] [--full] [--models-dir DIR] [--profile quality|fast]
+                       [--format json|jsonl|md|txt|html] [--out PATH | --out-dir DIR] [--flags-only]
     article-digest-cli --history
     article-digest-cli models list|download|verify|remove [--profile P] [--models-dir DIR]
     article-digest-cli models use TASK FOLDER
 
-Errors are one line on stderr naming the file and the cause; the exit status is 1 for a
-failed digest, 2 for bad usage, 130 when interrupted. Every name the CLI prints goes through
+An INPUT is an article file, a folder of them
+(:func:`~models.documents.read.expand_article_paths`), a web link or a saved link
+(:mod:`models.documents.fetch`). Several make a batch (:func:`run_digests`): the models load
+once, a failing article is one line and the next goes on, a closing line sums up, and
+``--out-dir`` writes one file per article under a safe name of its own (:func:`_output_name`).
+
+Errors are one line on stderr naming the file and the cause; the exit status is 1 when any
+digest failed, 2 for bad usage, 130 when interrupted. Every name the CLI prints goes through
 :func:`models.documents.export.printable` (control characters, bidi controls and lone
 surrogates escaped), so a file name cannot send escape sequences to the terminal or split a
 message over two lines. The libraries' own warnings and log records are hidden unless
@@ -20,34 +26,57 @@ one line and exits 130 (see :class:`_Interruption`).
 
 from __future__ import annotations
 
-import argparse
-import gc
-import json
-import logging
+# Only what the Ctrl+C handler needs comes before it: it is installed while this module is
+# still importing (see _started_as_program), so that Ctrl+C during the imports below (tens
+# of milliseconds) is one line and status 130 too, not a traceback.
 import os
 import signal
 import sys
 import threading
-import warnings
-from pathlib import Path
-from typing import Any, NoReturn, Sequence, TextIO
-
-from models import LANGUAGE_NAMES, Cancelled, DigestError, DigestOptions, JobState
-from models.common.units import format_bytes
-from models.inventory.catalog import PROFILES, ModelSpec, specs_for
 
 PROG = "article-digest-cli"
-CLI_FORMATS = ("json", "md", "txt", "html")
 #: After Ctrl+C the digest has this long to stop on its own (it checks at every decoding
 #: step) before the process is ended from outside: importing torch or loading a model has
 #: no such checks.
 INTERRUPT_GRACE_S = 0.5
-# The longest file name most file systems take, in bytes.
-_NAME_MAX = 255
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _print_stderr(line: str) -> None:
+    """One line on stderr; over the progress bars, when they are shown, not through them."""
+    try:
+        if _progress_lines is not None:
+            _progress_lines(line)
+        else:
+            print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass  # stderr closed: nothing better to do
+
+
+#: Set while progress bars are on the terminal: prints a line above them (see _Progress).
+_progress_lines: Any = None
+
+
+def _flush_streams() -> bool:
+    """Flush stdout and stderr; False when stdout could not be written (a closed pipe)."""
+    written = True
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            written = written and stream is not sys.stdout
+    return written
 
 
 class _Interruption:
-    """Ctrl+C for the CLI, installed first thing in :func:`main`.
+    """Ctrl+C for the CLI, installed as this module starts importing when it is the program
+    (else first thing in :func:`main`).
 
     Python's own handler raises KeyboardInterrupt wherever the main thread happens to be:
     inside torch's import, where a ``__del__`` reports it as "ignored" and the import carries
@@ -71,6 +100,10 @@ class _Interruption:
         self._previous_handler: Any = None
         self._previous_wakeup_fd = -1
         self._wakeup_write = -1
+
+    @property
+    def installed(self) -> bool:
+        return self._previous_handler is not None
 
     def install(self) -> None:
         if threading.current_thread() is not threading.main_thread():
@@ -129,10 +162,13 @@ class _Interruption:
             raise KeyboardInterrupt
 
     def announce(self) -> None:
+        global _progress_lines
         if not self.announced:
             self.announced = True
-            # On a terminal, over the progress bar the work was showing, not after it.
-            start = "\r\x1b[K" if _isatty(sys.stderr) else ""
+            _progress_lines = None  # straight to stderr: the bars are not drawn again under it
+            # On a terminal, over the progress bars the work was showing (the cursor is on the
+            # first of them; erase from there down), not after them.
+            start = "\r\x1b[J" if _isatty(sys.stderr) else ""
             _print_stderr(f"{start}{PROG}: interrupted")
 
     def finish(self) -> None:
@@ -145,37 +181,44 @@ class _Interruption:
 _interruption = _Interruption()
 
 
+def _started_as_program() -> bool:
+    """Whether this process is ``article-digest-cli`` itself (the console script, the frozen
+    bundle's program, ``python -m models.cli``), not a program that imports the module."""
+    if __name__ == "__main__":
+        return True
+    program = os.path.basename((getattr(sys, "argv", None) or [""])[0])
+    return program == PROG or program.startswith(PROG + ".") or program.startswith(PROG + "-script")
+
+
+if _started_as_program():
+    _interruption.install()
+
+# The rest, once Ctrl+C is handled.
+import argparse  # noqa: E402
+import gc  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+import warnings  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any, NoReturn, Sequence, TextIO  # noqa: E402 - annotations above are strings (PEP 563)
+
+from models import LANGUAGE_NAMES, Article, Cancelled, DigestError, DigestOptions, JobState  # noqa: E402
+from models.common.units import format_bytes  # noqa: E402
+from models.inventory.catalog import PROFILES, ModelSpec, specs_for  # noqa: E402
+
+#: Output formats: the export formats a terminal can show, and JSON Lines (one digest per line).
+CLI_FORMATS = ("json", "jsonl", "md", "txt", "html")
+# The longest file name most file systems take, in bytes.
+_NAME_MAX = 255
+
+
 def printable(text: str) -> str:
     """:func:`models.documents.export.printable`, the one escaper of printed names (imported
     when first needed: ``main`` should start, and catch Ctrl+C, as early as it can)."""
     from models.documents.export import printable as escape
 
     return escape(text)
-
-
-def _isatty(stream: Any) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, OSError, ValueError):
-        return False
-
-
-def _print_stderr(line: str) -> None:
-    try:
-        print(line, file=sys.stderr, flush=True)
-    except (OSError, ValueError):
-        pass  # stderr closed: nothing better to do
-
-
-def _flush_streams() -> bool:
-    """Flush stdout and stderr; False when stdout could not be written (a closed pipe)."""
-    written = True
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            written = written and stream is not sys.stdout
-    return written
 
 
 class _Parser(argparse.ArgumentParser):
@@ -202,14 +245,22 @@ def _digest_parser() -> argparse.ArgumentParser:
         description="Summarise articles and translate them into Russian and Arabic with local models.",
         epilog=f"Model management: {PROG} models list|download|verify. Past digests: {PROG} --history.",
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="article files (txt, md, html, docx, pdf)")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="INPUT",
+        help="article files (txt, md, html, docx, pdf), folders of them, web links, or saved links (.url, .webloc)",
+    )
     parser.add_argument("--to", type=_languages, default=tuple(LANGUAGE_NAMES), help="target languages, e.g. ru,ar")
     parser.add_argument("--full", action="store_true", help="also translate the whole article")
     _add_model_options(parser)
-    parser.add_argument("--format", choices=CLI_FORMATS, default="json", help="output format (default json)")
+    parser.add_argument(
+        "--format", choices=CLI_FORMATS, default="json", help="output format (default json; jsonl: one digest per line)"
+    )
     parser.add_argument(
         "--out", type=Path, help="output file (one article) or folder (several); default standard output"
     )
+    parser.add_argument("--out-dir", type=Path, help="folder for one output file per article (made if missing)")
     parser.add_argument("--overwrite", action="store_true", help="replace output files that exist")
     parser.add_argument(
         "--flags-only", action="store_true", help="print only the generated sentences worth checking, with why"
@@ -257,28 +308,72 @@ def use_folder(args: argparse.Namespace) -> int:
     return 0
 
 
-class _ProgressBar:
-    """A progress bar on stderr, shown only when stderr is a terminal; ``state`` reports into it."""
+class _Progress:
+    """Progress on stderr while articles are digested (or a model downloaded), shown only when
+    stderr is a terminal: a bar for the article, and for several a bar for the whole batch,
+    each with its ETA. Lines printed meanwhile (:func:`_print_stderr`) go above the bars.
 
-    def __init__(self, stream: TextIO, label: str) -> None:
-        self._bar = None
-        if stream.isatty():
-            from tqdm import tqdm
+    :meth:`start` gives the :class:`JobState` the work reports into; Ctrl+C interrupts it, and
+    the work stops at its next step (see :class:`_Interruption`).
+    """
 
-            self._bar = tqdm(
-                total=1000, file=stream, desc=printable(label), leave=False, bar_format="{desc} {bar} {percentage:3.0f}% {postfix}"
-            )
-        # Ctrl+C interrupts the job: it stops at its next step (see _Interruption).
-        self.state = JobState(self._show, interrupted=_interruption.requested.is_set)
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self._stream = stream
+        self._total = total
+        self._done = 0
+        self._shown = _isatty(stream)
+        self._overall: Any = None
+        self._article: Any = None
+        if self._shown and total > 1:
+            self._overall = self._bar(0, f"0 of {total} done", "{desc} {bar} {percentage:3.0f}%  ETA {remaining}")
+
+    def _bar(self, position: int, label: str, layout: str) -> Any:
+        global _progress_lines
+        from tqdm import tqdm
+
+        # No monitor thread: a thread of tqdm's own could end up freeing the models at exit
+        # (see main), and the bars are redrawn at every report anyway.
+        tqdm.monitor_interval = 0
+        bar = tqdm(total=1000, file=self._stream, position=position, leave=False, desc=label, bar_format=layout)
+        _progress_lines = lambda line: tqdm.write(line, file=self._stream)  # noqa: E731
+        return bar
+
+    def start(self, label: str) -> JobState:
+        """A new article (or download): its bar, and the state its work reports into."""
+        if self._shown:
+            self._close_article()
+            number = f"[{self._done + 1}/{self._total}] " if self._total > 1 else ""
+            layout = "{desc} {bar} {percentage:3.0f}%  ETA {remaining}{postfix}"
+            self._article = self._bar(1 if self._overall is not None else 0, number + printable(label), layout)
+        return JobState(self._show, interrupted=_interruption.requested.is_set)
 
     def _show(self, fraction: float, status: str) -> None:
-        if self._bar is not None:
-            self._bar.update(round(fraction * 1000) - self._bar.n)
-            self._bar.set_postfix_str(status, refresh=True)
+        if self._article is not None:
+            self._article.update(round(fraction * 1000) - self._article.n)
+            self._article.set_postfix_str(printable(status), refresh=True)
+        if self._overall is not None:
+            self._overall.update(round((self._done + fraction) / self._total * 1000) - self._overall.n)
+
+    def finish(self) -> None:
+        """The article is done, digested or not."""
+        self._done += 1
+        self._close_article()
+        if self._overall is not None:
+            self._overall.update(round(self._done / self._total * 1000) - self._overall.n)
+            self._overall.set_description_str(f"{self._done} of {self._total} done", refresh=True)
+
+    def _close_article(self) -> None:
+        if self._article is not None:
+            self._article.close()
+            self._article = None
 
     def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
+        global _progress_lines
+        self._close_article()
+        if self._overall is not None:
+            self._overall.close()
+            self._overall = None
+        _progress_lines = None
 
 
 def _fail(message: str) -> int:
@@ -288,6 +383,10 @@ def _fail(message: str) -> int:
 
 def _warn(message: str) -> None:
     _print_stderr(f"{PROG}: warning: {printable(message)}")
+
+
+def _note(message: str) -> None:
+    _print_stderr(f"{PROG}: note: {printable(message)}")
 
 
 class _OutputError(Exception):
@@ -301,17 +400,76 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def _output_path(out: Path | None, source: Path, fmt: str, many: bool) -> Path | None:
-    if out is None:
-        return None
-    if many or _is_dir(out):
-        suffix = f".digest.{fmt}"
-        stem = source.stem
+@dataclass(frozen=True)
+class _Input:
+    """One article to digest: a file (an article or a saved link) or a web link."""
+
+    #: As given (a path, a link), for messages.
+    label: str
+    path: Path | None = None
+    url: str | None = None
+
+    @property
+    def name(self) -> str:
+        """What its errors start with: the file's name (read_article's errors name it so), or the link."""
+        return self.path.name if self.path is not None else self.label
+
+
+def _inputs(given: Sequence[str]) -> tuple[list[_Input], list[str]]:
+    """The articles the command line names, in its order (a folder's in name order, see
+    :func:`~models.documents.read.expand_article_paths`), and notes on what was left out."""
+    from models.documents.fetch import is_link
+    from models.documents.read import expand_article_paths
+
+    inputs: list[_Input] = []
+    notes: list[str] = []
+    for argument in given:
+        if is_link(argument):
+            inputs.append(_Input(label=argument.strip(), url=argument.strip()))
+            continue
+        paths, found_notes = expand_article_paths([argument])
+        inputs.extend(_Input(label=str(path), path=path) for path in paths)
+        notes.extend(found_notes)
+    return inputs, notes
+
+
+def _read_input(item: _Input) -> Article:
+    """The article behind an input: fetched (a link, or a file that saves one) or read."""
+    from models.documents.fetch import fetch_article, link_in_file
+    from models.documents.read import read_article
+
+    link = item.url if item.path is None else link_in_file(item.path)
+    if link is not None:
+        return fetch_article(link, is_cancelled=_interruption.requested.is_set)
+    assert item.path is not None
+    return read_article(item.path)
+
+
+def _output_name(item: _Input, article: Article, fmt: str, taken: set[str]) -> str:
+    """A file name for ``item``'s digest in the output folder: its file's name, or for a link the
+    article's title, made safe (:func:`~models.documents.export.safe_file_stem`), short enough for the file system, and
+    none of the names this run has written (compared as a case-insensitive file system would):
+    the second "news.txt" of a batch becomes "news-2.digest.md"."""
+    from urllib.parse import urlsplit
+
+    if item.path is not None:
+        base = item.path.stem
+    else:
+        base = article.title if article.title != "Untitled" else (urlsplit(item.label).hostname or "")
+    from models.documents.export import safe_file_stem
+
+    base = safe_file_stem(base, fallback="article")
+    suffix = f".digest.{fmt}"
+    for number in range(1, len(taken) + 2):
+        ending = suffix if number == 1 else f"-{number}{suffix}"
+        stem = base
         # A long article name must not make the output's name too long for the file system.
-        while stem and len(os.fsencode(stem + suffix)) > _NAME_MAX:
-            stem = stem[:-1]
-        return out / f"{stem or 'article'}{suffix}"
-    return out
+        while len(os.fsencode(stem + ending)) > _NAME_MAX:
+            stem = stem[:-1].rstrip(". ")
+        name = f"{stem or 'article'}{ending}"
+        if name.casefold() not in taken:
+            return name
+    raise AssertionError("unreachable: one of len(taken) + 1 names is free")
 
 
 def _check_output(target: Path, overwrite: bool) -> None:
@@ -342,13 +500,26 @@ def _check_output(target: Path, overwrite: bool) -> None:
 
 
 def _prepare_out_folder(out: Path) -> None:
-    """--out for several files: an existing folder, or one made now."""
+    """The output folder (--out for several files, --out-dir): an existing folder, or one made now."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except FileExistsError as error:
         raise _OutputError(f"cannot use {out} as the output folder: it is not a folder") from error
     except OSError as error:
         raise _OutputError(f"cannot create the output folder {out}: {error.strerror or error}") from error
+
+
+def _write_output(target: Path, data: bytes, overwrite: bool) -> None:
+    """``data`` to ``target`` atomically (never a half-written file, see models.common.atomic);
+    an existing file is replaced only with --overwrite, and never silently."""
+    from models.common.atomic import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(target, data, overwrite=overwrite)
+    except FileExistsError as error:  # made by someone else since it was checked
+        raise _OutputError(f"{target} already exists (use --overwrite to replace it)") from error
+    except OSError as error:
+        raise _OutputError(f"cannot write {target}: {error.strerror or error}") from error
 
 
 def _write_stdout(data: bytes) -> None:
@@ -362,73 +533,123 @@ def _write_stdout(data: bytes) -> None:
     buffer.flush()
 
 
+def _rendered(digest: Any, fmt: str) -> bytes:
+    """The digest in an output format; "jsonl" is the JSON of ``--format json`` on one line."""
+    if fmt == "jsonl":
+        return (json.dumps(digest.to_json_dict(), ensure_ascii=False) + "\n").encode("utf-8")
+    from models.documents.export import render_digest
+
+    return render_digest(digest, fmt)
+
+
+#: The failures the closing summary names; the rest are counted.
+_SUMMARY_FAILURES = 5
+
+
+def _summary(digested: int, failures: list[str]) -> str:
+    """The batch's closing line: "3 digested, 2 failed (a.txt: is empty; b.pdf: …)"."""
+    line = f"{digested} digested, {len(failures)} failed"
+    if failures:
+        named = "; ".join(failures[:_SUMMARY_FAILURES])
+        more = len(failures) - _SUMMARY_FAILURES
+        line += f" ({named}{f'; and {more} more, listed above' if more > 0 else ''})"
+    return line
+
+
 def run_digests(args: argparse.Namespace) -> int:
-    from models.documents.read import read_article
-    from models.documents.export import render_digest, render_flags, write_digest
+    """Digest every input in turn: a failing one is one line and the next goes on; with several,
+    a closing summary line. Status 1 if any failed, 2 for bad usage."""
+    from models.documents.export import render_flags
     from models.documents.history import History
     from models.digest.pipeline import DigestPipeline, PipelineConfig
 
     _interruption.check()  # Ctrl+C while the modules above were importing
     if not args.files:
-        _print_stderr(f"{PROG}: error: give at least one FILE (or --history, or models ...)")
+        _print_stderr(f"{PROG}: error: give at least one INPUT (or --history, or models ...)")
         return 2
-    many = len(args.files) > 1
-    if many and args.out is not None:
+    if args.out is not None and args.out_dir is not None:
+        _print_stderr(f"{PROG}: error: give --out or --out-dir, not both")
+        return 2
+    inputs, notes = _inputs(args.files)
+    for note in notes:
+        _note(note)
+    if not inputs:
+        return _fail("nothing to digest (no article among the inputs)")
+    many = len(args.files) > 1 or len(inputs) > 1
+    out_dir: Path | None = args.out_dir
+    if args.out is not None and (many or _is_dir(args.out)):
+        if many and os.path.lexists(args.out) and not _is_dir(args.out):
+            _print_stderr(f"{PROG}: error: --out must be a folder when digesting several files")
+            return 2
+        out_dir = args.out
+    if out_dir is not None and not args.flags_only:
         try:
-            if os.path.lexists(args.out) and not _is_dir(args.out):
-                _print_stderr(f"{PROG}: error: --out must be a folder when digesting several files")
-                return 2
-            _prepare_out_folder(args.out)
+            _prepare_out_folder(out_dir)
         except _OutputError as error:
             return _fail(str(error))
+    # One pipeline for the batch: each model loads on first use and stays loaded.
     pipeline = DigestPipeline(PipelineConfig(profile=args.profile, models_dir=args.models_dir, device=args.device))
     options = DigestOptions(languages=args.to, translate_article=args.full)
     history = None if args.no_history else History()
-    status = 0
+    failures: list[str] = []
+    written_names: set[str] = set()
     printed_json: list[dict] = []
-    for name in args.files:
-        source = Path(name)
-        try:
-            target = _output_path(args.out, source, args.format, many)
-            if target is not None and not args.flags_only:
-                _check_output(target, args.overwrite)  # before minutes of work, not after
-            article = read_article(source)
-            _interruption.check()
-            for notice in article.notices:
-                _print_stderr(f"{PROG}: note: {printable(str(source))}: {printable(notice)}")
-            bar = _ProgressBar(sys.stderr, source.name)
+    progress = _Progress(sys.stderr, len(inputs))
+    try:
+        for item in inputs:
             try:
-                digest = pipeline.digest(article, options, bar.state)
-            finally:
-                bar.close()
-            with _interruption.lock:  # Ctrl+C now waits for this file to be whole
+                target = args.out if out_dir is None and not args.flags_only else None
+                if target is not None:
+                    _check_output(target, args.overwrite)  # before minutes of work, not after
+                article = _read_input(item)
                 _interruption.check()
-                if args.flags_only:
-                    flags = render_flags(digest) or "No sentence to check.\n"
-                    _write_stdout((f"{printable(str(source))}:\n{flags}\n" if many else flags).encode("utf-8"))
-                elif target is not None:
-                    write_digest(digest, target, args.format, overwrite=args.overwrite)
-                    _print_stderr(f"{printable(str(source))}: wrote {printable(str(target))}")
-                elif args.format == "json" and many:
-                    printed_json.append(digest.to_json_dict())
-                else:
-                    _write_stdout(render_digest(digest, args.format) + b"\n")
-                if history is not None:
-                    history = _keep_in_history(history, digest)
-        except (DigestError, _OutputError) as error:
-            _interruption.check()  # Ctrl+C (the digest was Cancelled): one "interrupted" line, 130
-            message = str(error)
-            # Document errors already start with the file's name.
-            status = _fail(message if message.startswith(source.name) else f"{source}: {message}")
-        except BrokenPipeError:
-            raise  # standard output is gone: nothing more can be delivered
-        except Exception as error:  # noqa: BLE001 - a bug, or a library's surprise: one line, the next file
-            _interruption.check()
-            status = _unexpected(error, args.verbose, f"{source}: ")
+                for notice in article.notices:
+                    _note(f"{item.label}: {notice}")
+                if out_dir is not None and not args.flags_only:
+                    target = out_dir / _output_name(item, article, args.format, written_names)
+                    _check_output(target, args.overwrite)
+                state = progress.start(item.name)
+                try:
+                    digest = pipeline.digest(article, options, state)
+                finally:
+                    progress.finish()
+                with _interruption.lock:  # Ctrl+C now waits for this output to be whole
+                    _interruption.check()
+                    if args.flags_only:
+                        flags = render_flags(digest) or "No sentence to check.\n"
+                        _write_stdout((f"{printable(item.label)}:\n{flags}\n" if many else flags).encode("utf-8"))
+                    elif target is not None:
+                        _write_output(target, _rendered(digest, args.format), args.overwrite)
+                        written_names.add(target.name.casefold())
+                        _print_stderr(f"{printable(item.label)}: wrote {printable(str(target))}")
+                    elif args.format == "json" and many:
+                        printed_json.append(digest.to_json_dict())
+                    elif args.format == "jsonl":
+                        _write_stdout(_rendered(digest, "jsonl"))
+                    else:
+                        _write_stdout(_rendered(digest, args.format) + b"\n")
+                    if history is not None:
+                        history = _keep_in_history(history, digest)
+            except (DigestError, _OutputError) as error:
+                _interruption.check()  # Ctrl+C (the work was Cancelled): one "interrupted" line, 130
+                message = str(error)
+                # An article's errors start with its file's name (a link's with the link) already.
+                failures.append(message if message.startswith(item.name) else f"{item.label}: {message}")
+                _fail(failures[-1])
+            except BrokenPipeError:
+                raise  # standard output is gone: nothing more can be delivered
+            except Exception as error:  # noqa: BLE001 - a bug, or a library's surprise: one line, the next input
+                _interruption.check()
+                _unexpected(error, args.verbose, f"{item.label}: ")
+                failures.append(f"{item.label}: unexpected error ({type(error).__name__})")
+    finally:
+        progress.close()
     if printed_json:
         _interruption.check()
         _write_stdout((json.dumps(printed_json, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    return status
+    if many:
+        _print_stderr(f"{PROG}: {printable(_summary(len(inputs) - len(failures), failures))}")
+    return 1 if failures else 0
 
 
 def _unexpected(error: BaseException, verbose: bool, prefix: str = "") -> int:
@@ -508,14 +729,14 @@ def _download_with_bar(spec: ModelSpec) -> tuple[str, bool]:
     from models import ModelUnavailable
     from models.inventory import downloads
 
-    bar = _ProgressBar(sys.stderr, spec.repo_id)
+    progress = _Progress(sys.stderr, 1)
     try:
-        path = downloads.download(spec, bar.state)
+        path = downloads.download(spec, progress.start(spec.repo_id))
         return f"downloaded to {path}", False
     except ModelUnavailable as error:
         return f"failed: {error}", True
     finally:
-        bar.close()
+        progress.close()
 
 
 def _quiet_libraries(verbose: bool) -> None:
@@ -564,8 +785,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The CLI. As the program (``argv`` None: the arguments come from ``sys.argv``) it ends
     the process itself, see :func:`_end_process`; given ``argv`` it returns the status."""
     global _interruption
-    _interruption = _Interruption()
-    _interruption.install()  # first: from here on Ctrl+C never raises a traceback
+    if argv is not None or not _interruption.installed:  # not installed as the program started
+        _interruption = _Interruption()
+        _interruption.install()  # first: from here on Ctrl+C never raises a traceback
     arguments = list(sys.argv[1:] if argv is None else argv)
     status = 1
     try:

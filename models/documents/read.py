@@ -1,8 +1,12 @@
 """Files in, articles out: read a .txt, .md, .html, .docx or .pdf file into a :class:`models.Article`.
 
-:func:`read_article` is the one entry point that every caller uses (the window and the CLI).
-It either returns an :class:`~models.Article` or raises :class:`DocumentError`, whose message
-is one line naming the file and the cause, fit to show as is; nothing else escapes it.
+:func:`read_article` is the one entry point for a file that every caller uses (the window and
+the CLI); :func:`article_from_text` takes text pasted or dropped, and :func:`article_from_bytes`
+a document fetched from the web (:mod:`models.documents.fetch`). Each either returns an
+:class:`~models.Article` or raises :class:`DocumentError`, whose message is one line naming
+the file (or the link, or "Pasted text") and the cause, fit to show as is; nothing else escapes.
+:func:`expand_article_paths` turns the files and folders a user gives into the article files
+to read, with notes on what it left out.
 
 What reading does, whatever the format:
 
@@ -38,7 +42,7 @@ import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from models.common.text import normalise_whitespace, split_sentences, valid_unicode
 from models.common.types import Article, DigestError
@@ -46,11 +50,16 @@ from models.common.types import Article, DigestError
 __all__ = [
     "DocumentError",
     "FILE_DIALOG_FILTER",
+    "LINK_EXTENSIONS",
     "MAX_FILE_BYTES",
+    "MAX_FOLDER_ARTICLES",
     "MAX_PDF_PAGES",
     "MAX_TEXT_CHARS",
     "SUPPORTED_EXTENSIONS",
+    "article_from_bytes",
+    "article_from_text",
     "detect_language",
+    "expand_article_paths",
     "language_name",
     "read_article",
     "warm_up",
@@ -58,6 +67,14 @@ __all__ = [
 
 #: File extensions read_article accepts (lower case; the check ignores case).
 SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+#: Saved links (a Windows Internet Shortcut, a macOS .webloc): their page is fetched
+#: (:mod:`models.documents.fetch`), so a folder's links are articles too.
+LINK_EXTENSIONS: tuple[str, ...] = (".url", ".webloc")
+#: A folder (or several) gives at most this many articles; the rest are left out, with a note.
+MAX_FOLDER_ARTICLES = 200
+#: Listing folders stops after this many entries, so a folder dropped by mistake (a home
+#: folder, a whole disk) costs a moment, not minutes.
+MAX_FOLDER_ENTRIES = 20_000
 #: A filter string for a Qt file dialog.
 FILE_DIALOG_FILTER = "Articles (" + " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS) + ");;All files (*)"
 
@@ -124,13 +141,14 @@ _CHAOS_TOLERANCE = 0.1
 class DocumentError(DigestError):
     """A file that cannot be read as an article; ``str()`` is "<file name>: <cause>", one line.
 
-    ``path`` is the file as given and ``reason`` the cause alone.
+    ``path`` is the file as given (or the link, or a label such as "Pasted text") and
+    ``reason`` the cause alone. A link is named whole: its last segment alone says little.
     """
 
     def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
         self.path = os.fspath(path)
         self.reason = " ".join(str(reason).split())
-        name = Path(self.path).name or self.path
+        name = self.path if "://" in self.path else (Path(self.path).name or self.path)
         super().__init__(f"{name}: {self.reason}")
 
 
@@ -167,19 +185,25 @@ def read_article(path: str | os.PathLike[str]) -> Article:
 
 def _read_article(path: Path) -> Article:
     data = _read_bytes(path)
-    extension = path.suffix.lower()
-    extracted = _valid_unicode(_READERS[extension](path, data))
-    _refuse_far_too_long(path, extracted.paragraphs)
+    extracted = _READERS[path.suffix.lower()](path, data)
+    # An undecodable byte of a file name is a lone surrogate.
+    return _article(path, extracted, fallback_title=valid_unicode(path.stem), source=valid_unicode(os.path.abspath(path)))
+
+
+def _article(label: str | Path, extracted: _Extracted, *, fallback_title: str, source: str | None) -> Article:
+    """What every way in shares once a format's text is out: valid Unicode, the limits, the
+    cleaning, the refusals, the title and the language. ``label`` names the input in errors."""
+    extracted = _valid_unicode(extracted)
+    _refuse_far_too_long(label, extracted.paragraphs)
 
     paragraphs = [p for p in (_clean_paragraph(p) for p in extracted.paragraphs) if p]
     text = "\n\n".join(paragraphs)
     if not text:
-        raise DocumentError(path, "has no text (it is empty or only whitespace)")
+        raise DocumentError(label, "has no text (it is empty or only whitespace)")
     if len(text) > MAX_TEXT_CHARS:
-        raise DocumentError(path, _too_long(len(text)))
-    _refuse_non_prose(path, text)
-    name = valid_unicode(path.stem)  # an undecodable byte of a file name is a lone surrogate
-    title = _clean_title(extracted.title) or _title_from_text(paragraphs) or _clean_title(name) or "Untitled"
+        raise DocumentError(label, _too_long(len(text)))
+    _refuse_non_prose(label, text)
+    title = _clean_title(extracted.title) or _title_from_text(paragraphs) or _clean_title(fallback_title) or "Untitled"
     notices = list(extracted.notices)
     language = detect_language(text)
     if language is not None and language != "en":
@@ -190,10 +214,201 @@ def _read_article(path: Path) -> Article:
     return Article(
         title=title,
         text=text,
-        source_path=valid_unicode(os.path.abspath(path)),
+        source_path=source,
         language=language,
         encoding=extracted.encoding,
         notices=tuple(notices),
+    )
+
+
+#: How pasted text is named in its errors when the caller gives no source.
+PASTED_TEXT_LABEL = "Pasted text"
+
+
+def article_from_text(text: str, source: str = "") -> Article:
+    """Text pasted or dropped, as an article: its title is its first line (or that line's first
+    sentence, when the line is a whole paragraph), and it goes through the same cleaning,
+    Unicode repair, limits and refusals (empty, binary-looking, not prose, too long) as a file.
+
+    ``source`` (a link, a file name) becomes the article's ``source_path`` and names the text
+    in errors, else "Pasted text". Raises :class:`DocumentError` (one line) and nothing else.
+    """
+    label = source or PASTED_TEXT_LABEL
+    if not isinstance(text, str):
+        raise DocumentError(label, f"is not text ({type(text).__name__})")
+    try:
+        if len(text) > MAX_FILE_BYTES:  # before any pass over it: a paste as large as a file refused
+            raise DocumentError(label, _too_long(len(text)))
+        text = _check_not_binary(label, _LINE_BREAKS.sub("\n", text))
+        _refuse_far_too_long(label, [text])
+        paragraphs = _blocks_to_paragraphs(text)
+        first_line = next((line for line in text.split("\n") if line.strip()), "")
+        title = _title_from_text([_clean_paragraph(valid_unicode(first_line))])
+        extracted = _Extracted(paragraphs=paragraphs, title=title or None)
+        return _article(label, extracted, fallback_title="", source=valid_unicode(source) or None)
+    except DocumentError:
+        raise
+    except MemoryError as error:
+        raise DocumentError(label, "is too large to read into memory") from error
+    except Exception as error:  # noqa: BLE001 - the contract: DocumentError and nothing else
+        raise DocumentError(label, f"could not be read ({_describe(error)})") from error
+
+
+def article_from_bytes(data: bytes, kind: str, *, source: str, charset: str | None = None, fallback_title: str = "") -> Article:
+    """A document that is not a file on disk (a page fetched from ``source``, a link), read by
+    the reader of ``kind`` (an extension of :data:`SUPPORTED_EXTENSIONS`, e.g. ".html") with the
+    same limits and refusals as a file. ``charset`` is the encoding the server declared: it
+    wins over the document's own (as in a browser), a byte-order mark over both. Raises
+    :class:`DocumentError` naming ``source``, and nothing else."""
+    kind = kind.lower()
+    if kind not in _READERS:
+        raise DocumentError(source, f"unsupported document type '{kind}'; supported: {', '.join(SUPPORTED_EXTENSIONS)}")
+    try:
+        if len(data) > MAX_FILE_BYTES:
+            raise DocumentError(source, _too_large(len(data)))
+        if not data:
+            raise DocumentError(source, "is empty")
+        reader = _READERS[kind]
+        extracted = reader(Path(source), data) if charset is None else reader(Path(source), data, charset)
+        return _article(source, extracted, fallback_title=fallback_title, source=valid_unicode(source))
+    except DocumentError as error:
+        if error.path == source:
+            raise
+        # The readers name the path they are given: give the message the source as it is.
+        raise DocumentError(source, error.reason) from error
+    except MemoryError as error:
+        raise DocumentError(source, "is too large to read into memory") from error
+    except RecursionError as error:
+        raise DocumentError(source, "is nested too deeply to read (corrupt?)") from error
+    except Exception as error:  # noqa: BLE001 - the contract: DocumentError and nothing else
+        raise DocumentError(source, f"could not be read ({_describe(error)})") from error
+
+
+# --------------------------------------------------------------------------- folders
+
+
+def expand_article_paths(
+    paths: Iterable[str | os.PathLike[str]], limit: int = MAX_FOLDER_ARTICLES
+) -> tuple[list[Path], list[str]]:
+    """The files to read for the files and folders a user gave (a drop, the CLI's arguments),
+    and one-line notes for the user on what was left out.
+
+    A path that is not a folder stays as given, whatever it is: reading it says what is wrong
+    with it. A folder gives its article files (:data:`SUPPORTED_EXTENSIONS` and
+    :data:`LINK_EXTENSIONS`, in any case), and those of its subfolders: people keep articles
+    in folders by date or by paper, and a dropped folder means all of it. Each folder's
+    entries are taken in name order, a subfolder's files where its name sorts. Hidden files
+    and folders (a leading dot; the hidden flag on Windows and macOS) are skipped without a
+    word, links to folders are not followed (no loops), other files are counted in a note. A
+    file a folder gives again (given already, or through a link) is listed once. Past
+    ``limit`` articles in all, the rest are left out, and a note says how many.
+    """
+    articles: list[Path] = []
+    notes: list[str] = []
+    listed: set[str] = set()
+    budget = _ListingBudget(MAX_FOLDER_ENTRIES)
+    total = 0
+
+    def add(path: Path, from_folder: bool) -> None:
+        nonlocal total
+        identity = os.path.normcase(os.path.abspath(path))
+        if from_folder and identity in listed:
+            return
+        listed.add(identity)
+        total += 1
+        if len(articles) < limit:
+            articles.append(path)
+
+    for given in paths:
+        path = Path(os.fspath(given))
+        if not _is_folder(path):
+            add(path, from_folder=False)
+            continue
+        shown = valid_unicode(path.name or str(path))
+        before = total
+        skipped = _add_folder(path, lambda found: add(found, from_folder=True), budget, notes)
+        if skipped is None:
+            continue  # a note says why
+        if skipped:
+            notes.append(
+                f"{skipped} file{'s' if skipped != 1 else ''} in '{shown}' "
+                f"{'are not articles and were' if skipped != 1 else 'is not an article and was'} skipped"
+            )
+        if total == before and not budget.exhausted:
+            notes.append(f"'{shown}' holds no articles ({', '.join(SUPPORTED_EXTENSIONS + LINK_EXTENSIONS)})")
+    if budget.exhausted:
+        notes.append(f"only the first {budget.limit:,} files and folders were looked at: there are too many to list")
+    if total > len(articles):
+        more = "more than " if budget.exhausted else ""
+        notes.append(
+            f"only the first {len(articles)} of {more}{total:,} articles are taken (the limit is {limit}); "
+            f"the other {total - len(articles):,} were left out"
+        )
+    return articles, notes
+
+
+class _ListingBudget:
+    """How many more folder entries may be looked at, across every folder of one call."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.left = limit
+
+    @property
+    def exhausted(self) -> bool:
+        return self.left <= 0
+
+
+def _add_folder(folder: Path, add: Callable[[Path], None], budget: _ListingBudget, notes: list[str]) -> int | None:
+    """Add ``folder``'s article files (and its subfolders'), in name order; returns how many
+    other visible files it holds, None when it cannot be listed (a note says why)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: (entry.name.casefold(), entry.name))
+    except OSError as error:
+        notes.append(f"could not open the folder '{valid_unicode(folder.name or str(folder))}': {error.strerror or error}")
+        return None
+    skipped = 0
+    for entry in entries:
+        if budget.exhausted:
+            break
+        budget.left -= 1
+        if _is_hidden(entry):
+            continue
+        path = folder / entry.name
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+            is_link_to_folder = not is_folder and entry.is_symlink() and entry.is_dir()
+        except OSError:
+            is_folder = is_link_to_folder = False
+        if is_folder:
+            skipped += _add_folder(path, add, budget, notes) or 0
+        elif is_link_to_folder:
+            continue  # not followed: a link back up would loop
+        elif os.path.splitext(entry.name)[1].lower() in SUPPORTED_EXTENSIONS + LINK_EXTENSIONS:
+            add(path)
+        else:
+            skipped += 1
+    return skipped
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a name too long, a loop of links, a NUL: not a folder
+        return False
+
+
+def _is_hidden(entry: os.DirEntry[str]) -> bool:
+    if entry.name.startswith("."):
+        return True
+    try:
+        info = entry.stat(follow_symlinks=False)
+    except OSError:
+        return False
+    return bool(
+        getattr(info, "st_file_attributes", 0) & stat.FILE_ATTRIBUTE_HIDDEN  # Windows
+        or getattr(info, "st_flags", 0) & stat.UF_HIDDEN  # macOS (chflags hidden)
     )
 
 
@@ -207,7 +422,7 @@ def _valid_unicode(extracted: _Extracted) -> _Extracted:
     return extracted
 
 
-def _refuse_non_prose(path: Path, text: str) -> None:
+def _refuse_non_prose(path: str | Path, text: str) -> None:
     """Refuse text with no sentence structure to speak of, which the models would spend minutes
     on for nothing: mostly "words" of over :data:`MAX_WORD_CHARS` characters (a run of one
     letter, base64), or mostly runs of over :data:`MAX_RUN_CHARS` characters with no end of
@@ -266,7 +481,7 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
-def _refuse_far_too_long(path: Path, texts: list[str]) -> None:
+def _refuse_far_too_long(path: str | Path, texts: list[str]) -> None:
     """Refuse before cleaning (linear but not free) when the visible characters alone, which
     cleaning keeps, are twice the limit."""
     visible = sum(len("".join(text.split())) for text in texts)
@@ -371,7 +586,7 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         return None
 
 
-def _check_not_binary(path: Path, text: str) -> str:
+def _check_not_binary(path: str | Path, text: str) -> str:
     """Refuse decoded text that is mostly control characters, NULs or replacement marks."""
     if not text:
         return text
@@ -469,8 +684,8 @@ def _title_from_text(paragraphs: list[str]) -> str:
 # --------------------------------------------------------------------------- formats
 
 
-def _read_txt(path: Path, data: bytes) -> _Extracted:
-    text, encoding = _decode_text(path, data)
+def _read_txt(path: Path, data: bytes, declared: str | None = None) -> _Extracted:
+    text, encoding = _decode_text(path, data, declared)
     _refuse_far_too_long(path, [text])
     return _Extracted(paragraphs=_blocks_to_paragraphs(text), encoding=encoding)
 
@@ -479,8 +694,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
 _FRONT_MATTER_TITLE = re.compile(r"^title[ \t]*:[ \t]*(.+?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
-def _read_markdown(path: Path, data: bytes) -> _Extracted:
-    text, encoding = _decode_text(path, data)
+def _read_markdown(path: Path, data: bytes, declared: str | None = None) -> _Extracted:
+    text, encoding = _decode_text(path, data, declared)
     _refuse_far_too_long(path, [text])
     text = _strip_for_blocks(text)
     title: str | None = None
@@ -597,9 +812,12 @@ def _slim_html(text: str) -> tuple[str, str]:
     return lxml_html.tostring(tree, encoding="unicode"), " ".join(tree.itertext())
 
 
-def _read_html(path: Path, data: bytes) -> _Extracted:
-    declared = _META_CHARSET.search(data[:8192])
-    text, encoding = _decode_text(path, data, declared.group(1).decode("ascii") if declared else None)
+def _read_html(path: Path, data: bytes, declared: str | None = None) -> _Extracted:
+    """A web page; ``declared`` is the charset its server gave, which wins over the page's own."""
+    if declared is None:
+        found = _META_CHARSET.search(data[:8192])
+        declared = found.group(1).decode("ascii") if found else None
+    text, encoding = _decode_text(path, data, declared)
     # lxml refuses str input that carries an XML encoding declaration.
     text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
 
@@ -624,7 +842,7 @@ def _read_html(path: Path, data: bytes) -> _Extracted:
     return _Extracted(paragraphs=paragraphs, title=title, encoding=encoding)
 
 
-def _read_docx(path: Path, data: bytes) -> _Extracted:
+def _read_docx(path: Path, data: bytes, _declared: str | None = None) -> _Extracted:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
@@ -687,7 +905,7 @@ _JUNK_PDF_TITLE = re.compile(
 )
 
 
-def _read_pdf(path: Path, data: bytes) -> _Extracted:
+def _read_pdf(path: Path, data: bytes, _declared: str | None = None) -> _Extracted:
     head = data[:1024].lstrip().lower()
     if b"%pdf-" not in head and (
         head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or (head.startswith(b"<?xml") and b"<html" in head)
@@ -765,7 +983,8 @@ def _read_pdf(path: Path, data: bytes) -> _Extracted:
     return _Extracted(paragraphs=paragraphs, title=title, notices=notices)
 
 
-_READERS: dict[str, Callable[[Path, bytes], _Extracted]] = {
+#: Each format's reader: (the path, named in errors; the bytes[; a declared charset]) -> its text.
+_READERS: dict[str, Callable[..., _Extracted]] = {
     ".txt": _read_txt,
     ".md": _read_markdown,
     ".markdown": _read_markdown,

@@ -113,10 +113,11 @@ def test_models_list_reports_each_task(tiny_models_dir: Path) -> None:
     result = cli("models", "list", "--models-dir", str(tiny_models_dir))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
-    assert [line.split()[0] for line in lines] == ["summarize", "translate-ru", "translate-ar"]
+    tasks = ["summarize", "translate-ru", "translate-ar", "translate-from-ru", "translate-from-ar"]
+    assert [line.split()[0] for line in lines] == tasks
     assert all("installed (folder" in line for line in lines)
     missing = cli("models", "verify", "--models-dir", str(REPO_ROOT / "no-such-folder"))
-    assert missing.returncode == 1 and missing.stdout.count("missing") == 3
+    assert missing.returncode == 1 and missing.stdout.count("missing") == len(tasks)
 
 
 def test_models_download_then_digest_without_a_models_folder(tiny_models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -124,24 +125,25 @@ def test_models_download_then_digest_without_a_models_folder(tiny_models_dir: Pa
     from tests.models.fake_hub import FakeHub
 
     repos = {spec.repo_id: tiny_models_dir / spec.task for spec in specs_for("fast").values()}
+    count = len(repos)  # the summariser and the translators, into and out of English
     with FakeHub(repos) as hub:
         monkeypatch.setenv("HF_ENDPOINT", hub.url)
         monkeypatch.setenv("HF_HUB_OFFLINE", "0")
         downloaded = cli("models", "download", "--profile", "fast")
         assert downloaded.returncode == 0, downloaded.stdout + downloaded.stderr
-        assert downloaded.stdout.count("downloaded to") == 3
+        assert downloaded.stdout.count("downloaded to") == count
         requests = len(hub.state.requests)
 
         monkeypatch.setenv("HF_HUB_OFFLINE", "1")
         verified = cli("models", "verify", "--profile", "fast")
-        assert verified.returncode == 0 and verified.stdout.count("verified") == 3
+        assert verified.returncode == 0 and verified.stdout.count("verified") == count
         digest = cli(str(SEED_ARTICLE), "--profile", "fast", "--to", "ru,ar")
         assert digest.returncode == 0, digest.stderr
         assert json.loads(digest.stdout)["models"]["translate-ru"]["model"] == "Helsinki-NLP/opus-mt-en-ru"
         assert len(hub.state.requests) == requests  # installed models need no network
 
         removed = cli("models", "remove", "--profile", "fast")
-        assert removed.returncode == 0 and removed.stdout.count("removed") == 3
+        assert removed.returncode == 0 and removed.stdout.count("removed") == count
         assert cli("models", "verify", "--profile", "fast").returncode == 1
 
 
@@ -187,7 +189,12 @@ def test_printed_names_are_escaped(tmp_path: Path, tiny_models_dir: Path) -> Non
     result = cli(
         str(named), str(empty), "--to", "ru", "--profile", "fast", "--models-dir", str(tiny_models_dir), "--format", "txt", "--no-history"
     )
-    assert_one_line_error(result, "empty\\x1b[31m\\x0a.txt: is empty")
+    assert result.returncode == 1
+    # One line for the bad file, and the batch's summary naming it: both escaped.
+    assert result.stderr.splitlines() == [
+        "article-digest-cli: error: empty\\x1b[31m\\x0a.txt: is empty",
+        "article-digest-cli: 1 digested, 1 failed (empty\\x1b[31m\\x0a.txt: is empty)",
+    ]
     for text in (result.stdout, result.stderr):
         assert not any(char in text for char in "\x1b\x07\u202e"), text
     sources = [line for line in result.stdout.splitlines() if line.startswith("Source: ")]
@@ -250,7 +257,8 @@ def test_an_unwritable_history_still_writes_the_digests(tmp_path: Path, tiny_mod
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
     assert [line for line in lines if "wrote" in line] == [f"{first}: wrote {out / 'first.digest.md'}", f"{second}: wrote {out / 'second.digest.md'}"]
-    warnings = [line for line in lines if "wrote" not in line]
+    assert lines[-1] == "article-digest-cli: 2 digested, 0 failed"
+    warnings = [line for line in lines[:-1] if "wrote" not in line]
     assert len(warnings) == 1 and warnings[0].startswith("article-digest-cli: warning: cannot save to the history")
     assert sorted(path.name for path in out.iterdir()) == ["first.digest.md", "second.digest.md"]
 
@@ -291,17 +299,34 @@ def _interrupt(args: list[str], *, after_s: float | None = None, after_line: str
     return subprocess.CompletedProcess(args, process.returncode, "".join(stdout), "".join(lines)), stopped_s
 
 
+def _landed_before_the_program(result: subprocess.CompletedProcess[str]) -> bool:
+    """Whether SIGINT arrived before the first line of the program ran: before Python had a
+    handler (the process dies of the signal, silently), or while its ``site`` set-up was
+    importing (a traceback with no frame of the program's script)."""
+    if (result.returncode, result.stderr) == (-signal.SIGINT, ""):
+        return True
+    program_frames = (f'File "{cli_command()[0]}"', f'File "{REPO_ROOT / "models"}')  # the script, or python -m's module
+    started = any(frame in result.stderr for frame in program_frames)
+    # Python reports a signal during its own site import as a fatal start-up error.
+    in_python = result.stderr.startswith(("Traceback", "Fatal Python error: init_import_site"))
+    return in_python and result.stderr.rstrip().endswith("KeyboardInterrupt") and not started
+
+
 #: Stopping takes INTERRUPT_GRACE_S (0.5 s) at most when the main thread cannot stop itself
 #: (an import, a model load); the rest is slack for a busy test machine.
 STOP_WITHIN_S = 1.0
 
 
-@pytest.mark.parametrize("after_s", [0.2, 1.0, 3.0], ids=["0.2s", "1s", "3s"])
+@pytest.mark.parametrize("after_s", [0.05, 0.2, 1.0, 3.0], ids=["0.05s", "0.2s", "1s", "3s"])
 def test_ctrl_c_at_any_moment_stops_at_once_and_writes_nothing(tmp_path: Path, tiny_models_dir: Path, after_s: float) -> None:
+    """0.05 s is while the CLI's modules import (about 35 ms after start on an idle machine):
+    the handler is installed as models.cli starts importing, before its imports."""
     out = tmp_path / "digest.md"
     args = [str(SEED_ARTICLE), "--full", "--models-dir", str(tiny_models_dir), "--format", "md", "--out", str(out)]
     result, stopped_s = _interrupt(args, after_s=after_s)
-    assert (result.returncode, result.stderr) == (130, "article-digest-cli: interrupted\n")
+    if _landed_before_the_program(result):
+        pytest.skip("SIGINT arrived while Python itself was starting (a loaded machine): no program code can see it")
+    assert (result.returncode, result.stderr, result.stdout) == (130, "article-digest-cli: interrupted\n", ""), result.stderr
     assert stopped_s < STOP_WITHIN_S
     assert list(tmp_path.iterdir()) == []  # no output, no temporary file
 
@@ -340,14 +365,21 @@ def test_fast_russian_digest_exits_cleanly_every_time(tmp_path: Path, tiny_model
     args = [str(article), "--profile", "fast", "--to", "ru", "--models-dir", str(tiny_models_dir), "--no-history"]
     first = cli(*args)  # converts the models once (CTranslate2, int8), so the rest load the cached copies
     assert (first.returncode, first.stderr) == (0, ""), first.stderr
+    # Single digests, and batches (two articles, one JSON line each, a summary line).
+    batch = [str(article), str(article), *args[1:], "--format", "jsonl"]
+    runs = [args if number % 2 else batch for number in range(8)]
     processes = [
-        subprocess.Popen([*cli_command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT, env=os.environ.copy())
-        for _ in range(7)
+        subprocess.Popen([*cli_command(), *run], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT, env=os.environ.copy())
+        for run in runs
     ]
-    for process in processes:
+    for run, process in zip(runs, processes):
         stdout, stderr = process.communicate(timeout=300)
-        assert (process.returncode, stderr) == (0, ""), stderr
-        assert json.loads(stdout)["summary_translations"]["ru"].strip()
+        if run is batch:
+            assert (process.returncode, stderr) == (0, "article-digest-cli: 2 digested, 0 failed\n"), stderr
+            assert [json.loads(line)["summary_translations"]["ru"].strip() != "" for line in stdout.splitlines()] == [True, True]
+        else:
+            assert (process.returncode, stderr) == (0, ""), stderr
+            assert json.loads(stdout)["summary_translations"]["ru"].strip()
 
     # In this process: the pipeline is gone when main() returns, though nothing else collected.
     made: list[weakref.ref[object]] = []

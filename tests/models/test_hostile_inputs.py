@@ -53,8 +53,6 @@ def _failing_inputs(folder: Path) -> dict[str, str]:
     add("images.md", "![a picture](picture.png)\n\n![another](other.png)\n", "has no text")
     add("scripts.html", "<html><body><script>var a = 1;</script></body></html>", "has no article text")
     add("tool.exe", b"MZ\x90\x00", "unsupported file type '.exe'")
-    (folder / "folder.txt").mkdir()  # a directory named like an article
-    expected["folder.txt"] = "is a folder, not a file"
     os.symlink("loop.txt", folder / "loop.txt")  # a link to itself
     expected["loop.txt"] = "cannot be opened (Too many levels of symbolic links)"
     if hasattr(os, "mkfifo"):
@@ -64,23 +62,26 @@ def _failing_inputs(folder: Path) -> dict[str, str]:
     return expected
 
 
-def _digestible_inputs(folder: Path) -> dict[str, bool]:
-    """Make the hostile inputs that still digest; returns file name -> whether a note is due."""
+def _digestible_inputs(folder: Path) -> dict[str, tuple[bool, str]]:
+    """Make the hostile inputs that still digest; returns file name -> (whether a note is due,
+    the name of its digest: made safe, with no control, bidi or undecodable character)."""
     made = {
         # UTF-16 without a BOM.
-        "utf16.txt": (SHORT_ARTICLE.encode("utf-16-le"), False),
+        "utf16.txt": (SHORT_ARTICLE.encode("utf-16-le"), False, "utf16.digest.json"),
         # A PDF whose ToUnicode map yields lone surrogates.
-        "surrogates.pdf": (make_pdf_with_tounicode(SURROGATE_PDF_LINES, {b"a": "D800"}), False),
+        "surrogates.pdf": (make_pdf_with_tounicode(SURROGATE_PDF_LINES, {b"a": "D800"}), False, "surrogates.digest.json"),
         # Escape sequences and a line break in the name of a real article.
-        "news\x1b]0;pwned\x07\n.txt": (SHORT_ARTICLE.encode("utf-8"), False),
+        "news\x1b]0;pwned\x07\n.txt": (SHORT_ARTICLE.encode("utf-8"), False, "news ]0;pwned.digest.json"),
+        # Right-to-left override: the name would read backwards.
+        "report\u202etxt.exe.txt": (SHORT_ARTICLE.encode("utf-8"), False, "report txt.exe.digest.json"),
         # A name that is not UTF-8 (Python keeps the byte as a lone surrogate).
-        os.fsdecode(b"caf\xe9.txt"): (SHORT_ARTICLE.encode("utf-8"), False),
+        os.fsdecode(b"caf\xe9.txt"): (SHORT_ARTICLE.encode("utf-8"), False, "caf.digest.json"),
         # Not English: the app's notice is the one "note:" line allowed.
-        "russian.txt": ("\n\n".join(RUSSIAN_PARAGRAPHS).encode("utf-8"), True),
+        "russian.txt": ("\n\n".join(RUSSIAN_PARAGRAPHS).encode("utf-8"), True, "russian.digest.json"),
     }
-    for name, (data, _note) in made.items():
+    for name, (data, _note, _output) in made.items():
         (folder / name).write_bytes(data)
-    return {name: note for name, (_data, note) in made.items()}
+    return {name: (note, output) for name, (_data, note, output) in made.items()}
 
 
 def _tree(root: Path) -> dict[str, tuple[str, int, int]]:
@@ -107,16 +108,23 @@ def test_inputs_that_cannot_be_read_give_one_line_each(tmp_path: Path, tiny_mode
     expected = _failing_inputs(inputs)
     out = tmp_path / "out"
     out.mkdir()
+
+    (inputs / "folder.txt").mkdir()  # a directory named like an article: a folder, with nothing in it
     before = _tree(tmp_path)
 
-    result = cli(*(str(inputs / name) for name in expected), "--models-dir", str(tiny_models_dir), "--out", str(out), timeout=120)
+    given = [str(inputs / name) for name in expected] + [str(inputs / "folder.txt")]
+    result = cli(*given, "--models-dir", str(tiny_models_dir), "--out", str(out), timeout=120)
 
     assert result.returncode == 1
     lines = _assert_clean(result.stderr, result.stdout)
-    assert len(lines) == len(expected), result.stderr
+    assert len(lines) == len(expected) + 2, result.stderr  # and the empty folder's note, and the summary
     for name, reason in expected.items():
         mine = [line for line in lines if line.startswith(f"{ERROR}{printable(name)}: ")]
         assert len(mine) == 1 and reason in mine[0], (name, result.stderr)
+    assert [line for line in lines if "folder.txt" in line] == [
+        "article-digest-cli: note: 'folder.txt' holds no articles (.txt, .md, .markdown, .html, .htm, .docx, .pdf, .url, .webloc)"
+    ]
+    assert lines[-1].startswith(f"article-digest-cli: 0 digested, {len(expected)} failed (")
     assert _tree(tmp_path) == before  # nothing written, in the inputs or the output folder
 
 
@@ -132,16 +140,17 @@ def test_hostile_inputs_that_digest_give_one_line_each(tmp_path: Path, tiny_mode
 
     assert result.returncode == 0, result.stderr
     lines = _assert_clean(result.stderr, result.stdout)
-    for name, note in notes.items():
-        target = out / f"{Path(name).stem}.digest.json"
+    for name, (note, output) in notes.items():
+        target = out / output
         shown = printable(str(inputs / name))
         assert [line for line in lines if line.startswith(f"{shown}: ")] == [f"{shown}: wrote {printable(str(target))}"]
         assert len([line for line in lines if f": note: {shown}: " in line]) == (1 if note else 0), result.stderr
         digest = json.loads(target.read_bytes().decode("utf-8"))  # strict UTF-8: valid Unicode throughout
         assert digest["summary"].strip() and digest["summary_translations"]["ru"].strip()
-    assert len(lines) == len(notes) + sum(notes.values())
+    assert lines[-1] == f"article-digest-cli: {len(notes)} digested, 0 failed"
+    assert len(lines) == len(notes) + sum(note for note, _output in notes.values()) + 1
     assert _tree(inputs) == before
-    assert sorted(os.listdir(out)) == sorted(f"{Path(name).stem}.digest.json" for name in notes)  # no temporary files
+    assert sorted(os.listdir(out)) == sorted(output for _note, output in notes.values())  # no temporary files
     assert "\ufffd" in json.loads((out / "surrogates.digest.json").read_text(encoding="utf-8"))["text"]
 
 
