@@ -175,9 +175,12 @@ class ErrorReporter:
         if QApplication.instance() is None:
             print(details, file=sys.stderr)
             return
-        where = f"\n\nDetails are in the log: {self.log_path}" if self.log_path else ""
-        box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_DISPLAY_NAME}: Unexpected Error",
-                          f"Something went wrong, but the app is still running.\n\n{summary}{where}")
+        from desktop.ui.language import translate
+
+        where = translate("App", "\n\nDetails are in the log: {path}").format(path=self.log_path) if self.log_path else ""
+        title = translate("App", "{app}: Unexpected Error").format(app=APP_DISPLAY_NAME)
+        text = translate("App", "Something went wrong, but the app is still running.\n\n{summary}{where}")
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text.format(summary=summary, where=where))
         box.setDetailedText(details)
         box.exec()
 
@@ -313,6 +316,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal quits
     log_path = configure_logging()
     app = create_application(qt_args)
+    from desktop.ui.language import apply_saved_language
+
+    apply_saved_language(app)  # the saved or the system's language: translators, right-to-left for Arabic
     install_excepthook(log_path)
     window, _file_open_filter = create_window(app)
     files = [str(path) for path in args.files]

@@ -9,18 +9,19 @@ what it shows).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from desktop.ui.language import UI_LANGUAGES, app_display_name, translate
 from desktop.ui.option_bar import profile_label, profile_tip
-from models.common.paths import APP_DISPLAY_NAME
 from models.inventory.catalog import PROFILES
 
 
-def _action(window: QWidget, name: str, text: str, shortcuts: tuple[QKeySequence, ...] = (), tip: str = "") -> QAction:
-    """A QAction of ``window``, with its shortcuts working even while the menu bar is hidden."""
-    action = QAction(text, window)
+def _action(window: QWidget, name: str, shortcuts: tuple[QKeySequence, ...] = ()) -> QAction:
+    """A QAction of ``window``, with its shortcuts working even while the menu bar is hidden
+    (its text is set by :meth:`WindowActions.retranslate`)."""
+    action = QAction(window)
     action.setObjectName(name)
     unique: dict[str, QKeySequence] = {}
     for sequence in shortcuts:  # a standard key may equal the explicit one (Quit is Ctrl+Q)
@@ -28,86 +29,98 @@ def _action(window: QWidget, name: str, text: str, shortcuts: tuple[QKeySequence
             unique.setdefault(sequence.toString(), sequence)
     if unique:
         action.setShortcuts(list(unique.values()))
-    if tip:
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
     window.addAction(action)
     return action
+
+
+def _say(action: QAction, text: str, tip: str = "") -> None:
+    action.setText(text)
+    action.setStatusTip(tip)
+    action.setToolTip(tip or text.replace("&", ""))
 
 
 class WindowActions:
     """Every action of the main window, made with the window as their parent.
 
     ``profile_group`` holds one checkable action per model profile (``profile_actions``,
-    keyed by profile name; each action's data is its profile).
+    keyed by profile name; each action's data is its profile); ``language_group`` one per
+    interface language (``language_actions``, keyed by language code, named in itself).
+    :meth:`retranslate` sets their texts in the interface's language.
     """
 
     def __init__(self, window: QWidget) -> None:
         key = QKeySequence
-        self.open_action = _action(
-            window, "openAction", "&Open…", (key(key.StandardKey.Open),), "Open one or more article files"
-        )
-        self.paste_action = _action(
-            window, "pasteArticleAction", "&New from Clipboard", (key(key.StandardKey.Paste), key("Ctrl+Shift+V")),
-            "Make an article of the copied text, or open the copied link or files",
-        )
-        self.save_all_action = _action(
-            window, "saveAllAction", "Save &All Digests…", (key("Ctrl+Alt+S"),), "Save every finished digest in a folder"
-        )
-        self.save_action = _action(
-            window, "saveAction", "&Save Digest As…", (key(key.StandardKey.Save),),
-            "Save the digest as text, Markdown, HTML, JSON or Word",
-        )
-        self.quit_action = _action(window, "quitAction", "&Quit", (key(key.StandardKey.Quit), key("Ctrl+Q")))
+        self.open_action = _action(window, "openAction", (key(key.StandardKey.Open),))
+        self.paste_action = _action(window, "pasteArticleAction", (key(key.StandardKey.Paste), key("Ctrl+Shift+V")))
+        self.save_all_action = _action(window, "saveAllAction", (key("Ctrl+Alt+S"),))
+        self.save_action = _action(window, "saveAction", (key(key.StandardKey.Save),))
+        self.quit_action = _action(window, "quitAction", (key(key.StandardKey.Quit), key("Ctrl+Q")))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.digest_action = _action(
-            window, "digestAction", "&Digest", (key("Ctrl+Return"), key("Ctrl+Enter")),
-            "Summarise and translate the article",
-        )
-        self.cancel_action = _action(
-            window, "cancelAction", "&Cancel", (key(Qt.Key.Key_Escape),), "Stop the running digest"
-        )
-        self.cancel_all_action = _action(
-            window, "cancelAllAction", "Cancel &All", (key("Shift+Escape"),),
-            "Stop the running digest and take every waiting article off the queue",
-        )
-        self.choose_models_action = _action(
-            window, "chooseModelsAction", "Choose &Models Folder…", tip="Pick the folder that holds the downloaded models"
-        )
-        self.manage_models_action = _action(
-            window, "manageModelsAction", "Manage &Models…",
-            tip="See which models are installed; download, verify or remove them",
-        )
-        self.history_action = _action(
-            window, "historyAction", "Show &History…", (key("Ctrl+H"),), "Reopen a past digest"
-        )
-        self.shortcuts_action = _action(
-            window, "shortcutsAction", "&Keyboard Shortcuts", (key(key.StandardKey.HelpContents),)
-        )
-        self.link_action = _action(
-            window, "linkSentencesAction", "&Link Sentences", (key("Ctrl+L"),),
-            "Point at a sentence to light up the sentences it is linked to in the other pane",
-        )
+        self.digest_action = _action(window, "digestAction", (key("Ctrl+Return"), key("Ctrl+Enter")))
+        self.cancel_action = _action(window, "cancelAction", (key(Qt.Key.Key_Escape),))
+        self.cancel_all_action = _action(window, "cancelAllAction", (key("Shift+Escape"),))
+        self.choose_models_action = _action(window, "chooseModelsAction")
+        self.manage_models_action = _action(window, "manageModelsAction")
+        self.history_action = _action(window, "historyAction", (key("Ctrl+H"),))
+        self.shortcuts_action = _action(window, "shortcutsAction", (key(key.StandardKey.HelpContents),))
+        self.link_action = _action(window, "linkSentencesAction", (key("Ctrl+L"),))
         self.link_action.setCheckable(True)
         self.link_action.setChecked(True)
-        self.next_flag_action = _action(
-            window, "nextFlagAction", "&Next Flag", (key(Qt.Key.Key_F8),), "Go to the next sentence flagged to check"
-        )
-        self.previous_flag_action = _action(
-            window, "previousFlagAction", "&Previous Flag", (key("Shift+F8"),), "Go to the previous sentence flagged to check"
-        )
-        self.about_action = _action(window, "aboutAction", f"&About {APP_DISPLAY_NAME}")
+        self.next_flag_action = _action(window, "nextFlagAction", (key(Qt.Key.Key_F8),))
+        self.previous_flag_action = _action(window, "previousFlagAction", (key("Shift+F8"),))
+        self.about_action = _action(window, "aboutAction")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.profile_group = QActionGroup(window)
         self.profile_group.setExclusive(True)
         self.profile_actions: dict[str, QAction] = {}
         for name in PROFILES:
-            action = QAction(f"{profile_label(name)}: {profile_tip(name)}", window)
+            action = QAction(window)
             action.setObjectName(f"profile{name.capitalize()}Action")
             action.setCheckable(True)
             action.setData(name)
             self.profile_group.addAction(action)
             self.profile_actions[name] = action
+        self.language_group = QActionGroup(window)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, native in UI_LANGUAGES.items():
+            action = QAction(native, window)
+            action.setObjectName(f"language{code.capitalize()}Action")
+            action.setCheckable(True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every action's text and tip in the interface's language."""
+        _say(self.open_action, translate("WindowActions", "&Open…"), translate("WindowActions", "Open one or more article files"))
+        _say(self.paste_action, translate("WindowActions", "&New from Clipboard"),
+             translate("WindowActions", "Make an article of the copied text, or open the copied link or files"))
+        _say(self.save_all_action, translate("WindowActions", "Save &All Digests…"),
+             translate("WindowActions", "Save every finished digest in a folder"))
+        _say(self.save_action, translate("WindowActions", "&Save Digest As…"),
+             translate("WindowActions", "Save the digest as text, Markdown, HTML, JSON or Word"))
+        _say(self.quit_action, translate("WindowActions", "&Quit"))
+        _say(self.digest_action, translate("WindowActions", "&Digest"), translate("WindowActions", "Summarise and translate the article"))
+        _say(self.cancel_action, translate("WindowActions", "&Cancel"), translate("WindowActions", "Stop the running digest"))
+        _say(self.cancel_all_action, translate("WindowActions", "Cancel &All"),
+             translate("WindowActions", "Stop the running digest and take every waiting article off the queue"))
+        _say(self.choose_models_action, translate("WindowActions", "Choose &Models Folder…"),
+             translate("WindowActions", "Pick the folder that holds the downloaded models"))
+        _say(self.manage_models_action, translate("WindowActions", "Manage &Models…"),
+             translate("WindowActions", "See which models are installed; download, verify or remove them"))
+        _say(self.history_action, translate("WindowActions", "Show &History…"), translate("WindowActions", "Reopen a past digest"))
+        _say(self.shortcuts_action, translate("WindowActions", "&Keyboard Shortcuts"))
+        _say(self.link_action, translate("WindowActions", "&Link Sentences"),
+             translate("WindowActions", "Point at a sentence to light up the sentences it is linked to in the other pane"))
+        _say(self.next_flag_action, translate("WindowActions", "&Next Flag"),
+             translate("WindowActions", "Go to the next sentence flagged to check"))
+        _say(self.previous_flag_action, translate("WindowActions", "&Previous Flag"),
+             translate("WindowActions", "Go to the previous sentence flagged to check"))
+        _say(self.about_action, translate("WindowActions", "&About {app}").format(app=app_display_name()))
+        for name, action in self.profile_actions.items():
+            action.setText(translate("WindowActions", "{profile}: {tip}").format(profile=profile_label(name), tip=profile_tip(name)))
 
     def shortcut_actions(self) -> list[QAction]:
         """The actions the Keyboard Shortcuts dialog lists, in its order."""
@@ -131,10 +144,28 @@ class WindowActions:
         self.manage_models_action.setEnabled(not busy)
 
 
+#: Each menu's title by its object name, marked for lupdate and looked up when shown.
+_MENU_TITLES = {
+    "fileMenu": QT_TRANSLATE_NOOP("Menus", "&File"),
+    "viewMenu": QT_TRANSLATE_NOOP("Menus", "&View"),
+    "languageMenu": QT_TRANSLATE_NOOP("Menus", "&Language"),
+    "digestMenu": QT_TRANSLATE_NOOP("Menus", "&Digest"),
+    "profileMenu": QT_TRANSLATE_NOOP("Menus", "Model &Profile"),
+    "helpMenu": QT_TRANSLATE_NOOP("Menus", "&Help"),
+}
+
+
+def _menu(parent: QMenuBar | QMenu, name: str) -> QMenu:
+    menu = QMenu(parent)
+    menu.setObjectName(name)
+    parent.addMenu(menu)
+    return menu
+
+
 def build_menu_bar(bar: QMenuBar, actions: WindowActions, recent_menu: QMenu, history_menu: QMenu) -> None:
-    """File (with ``recent_menu`` as Open Recent), View, Digest (with Model Profile), ``history_menu``, Help."""
-    file_menu = bar.addMenu("&File")
-    file_menu.setObjectName("fileMenu")
+    """File (with ``recent_menu`` as Open Recent), View (with Language), Digest (with Model
+    Profile), ``history_menu``, Help."""
+    file_menu = _menu(bar, "fileMenu")
     file_menu.addAction(actions.open_action)
     file_menu.addMenu(recent_menu)
     file_menu.addAction(actions.paste_action)
@@ -144,20 +175,22 @@ def build_menu_bar(bar: QMenuBar, actions: WindowActions, recent_menu: QMenu, hi
     file_menu.addSeparator()
     file_menu.addAction(actions.quit_action)
 
-    view_menu = bar.addMenu("&View")
-    view_menu.setObjectName("viewMenu")
+    view_menu = _menu(bar, "viewMenu")
     view_menu.addAction(actions.link_action)
     view_menu.addSeparator()
     view_menu.addAction(actions.next_flag_action)
     view_menu.addAction(actions.previous_flag_action)
+    view_menu.addSeparator()
+    language_menu = _menu(view_menu, "languageMenu")
+    for action in actions.language_actions.values():
+        language_menu.addAction(action)
 
-    digest_menu = bar.addMenu("&Digest")
-    digest_menu.setObjectName("digestMenu")
+    digest_menu = _menu(bar, "digestMenu")
     digest_menu.addAction(actions.digest_action)
     digest_menu.addAction(actions.cancel_action)
     digest_menu.addAction(actions.cancel_all_action)
     digest_menu.addSeparator()
-    profile_menu = digest_menu.addMenu("Model &Profile")
+    profile_menu = _menu(digest_menu, "profileMenu")
     for action in actions.profile_actions.values():
         profile_menu.addAction(action)
     digest_menu.addAction(actions.manage_models_action)
@@ -165,7 +198,16 @@ def build_menu_bar(bar: QMenuBar, actions: WindowActions, recent_menu: QMenu, hi
 
     bar.addMenu(history_menu)
 
-    help_menu = bar.addMenu("&Help")
-    help_menu.setObjectName("helpMenu")
+    help_menu = _menu(bar, "helpMenu")
     help_menu.addAction(actions.shortcuts_action)
     help_menu.addAction(actions.about_action)
+    retranslate_menus(bar)
+
+
+def retranslate_menus(bar: QMenuBar) -> None:
+    """The titles of the menus :func:`build_menu_bar` made, in the interface's language (Open
+    Recent and History title themselves)."""
+    for menu in bar.findChildren(QMenu):
+        title = _MENU_TITLES.get(menu.objectName())
+        if title is not None:
+            menu.setTitle(translate("Menus", title))

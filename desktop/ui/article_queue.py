@@ -19,8 +19,9 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
+from desktop.ui.language import translate
 from desktop.ui.runner import BackgroundRunner, Task
 from models.common.job_state import JobState
 from models.common.types import Article, Digest, DigestError, DigestOptions, PartialText, alignment_key
@@ -37,13 +38,19 @@ READING_LANE = "reading"
 class EntryState(enum.Enum):
     """Where an article is on its way to a digest."""
 
-    READING = "Reading…"
-    NEW = "Not digested"
-    WAITING = "Waiting"
-    DIGESTING = "Digesting"
-    DONE = "Done"
-    FAILED = "Failed"
-    CANCELLED = "Cancelled"
+    # The values are what the articles list shows, marked for lupdate (shown through translate()).
+    READING = QT_TRANSLATE_NOOP("ArticleQueue", "Reading…")
+    NEW = QT_TRANSLATE_NOOP("ArticleQueue", "Not digested")
+    WAITING = QT_TRANSLATE_NOOP("ArticleQueue", "Waiting")
+    DIGESTING = QT_TRANSLATE_NOOP("ArticleQueue", "Digesting")
+    DONE = QT_TRANSLATE_NOOP("ArticleQueue", "Done")
+    FAILED = QT_TRANSLATE_NOOP("ArticleQueue", "Failed")
+    CANCELLED = QT_TRANSLATE_NOOP("ArticleQueue", "Cancelled")
+
+    @property
+    def label(self) -> str:
+        """The state in the interface's language."""
+        return translate("ArticleQueue", self.value)
 
 
 @dataclass(eq=False)
@@ -72,7 +79,7 @@ class ArticleEntry:
     def title(self) -> str:
         """What the list and the window title call it."""
         if self.article is not None:
-            return self.article.title or "Untitled article"
+            return self.article.title or translate("ArticleQueue", "Untitled article")
         return self.label
 
     @property
@@ -220,8 +227,8 @@ class ArticleQueue(QObject):
         entry.parts, entry.digest, entry.reason, entry.progress = {}, None, "", 0.0
         task = self._runner.run(f"digest {entry.title}", work)
         self._current = (entry, task)
-        self._set_state(entry, EntryState.DIGESTING, "Waiting for the engine…")
-        task.started.connect(lambda: self._on_progress(entry, 0.0, "Starting…"))
+        self._set_state(entry, EntryState.DIGESTING, translate("ArticleQueue", "Waiting for the engine…"))
+        task.started.connect(lambda: self._on_progress(entry, 0.0, translate("ArticleQueue", "Starting…")))
         task.progress.connect(lambda fraction, step: self._on_progress(entry, fraction, step))
         task.partial.connect(lambda part: self._on_partial(entry, part))
         task.finished.connect(lambda digest: self._end(entry, EntryState.DONE, digest=digest))

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from PySide6 import __version__ as PYSIDE_VERSION
-from PySide6.QtCore import Qt, Signal, Slot, qVersion
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot, qVersion
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,9 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.common.paths import APP_DISPLAY_NAME
+from desktop.ui.language import app_display_name, task_title, translate
 from models.common.text import valid_unicode
-from models.inventory.catalog import DEFAULT_PROFILE, PROFILES, task_label
+from desktop.ui.option_bar import profile_label
+from models.inventory.catalog import DEFAULT_PROFILE, PROFILES
+
+
+#: The About box's last line: the libraries' names (never translated) and versions.
+_VERSIONS_LINE = "<p style='color: gray'>Qt {qt} · PySide6 {pyside} · Python {python}</p>"
 
 
 def app_version() -> str:
@@ -36,47 +41,58 @@ def app_version() -> str:
 
         return version("article-digest")
     except (ImportError, PackageNotFoundError):
-        return "development version"
+        return translate("Dialogs", "development version")
 
 
 def about_html(profile: str = DEFAULT_PROFILE, models_dir: str | None = None) -> str:
     """The About box's text: what the app does, every catalogued model with licence and attribution."""
+    esc = html.escape
     parts = [
-        f"<h2>{APP_DISPLAY_NAME}</h2>",
-        f"<p>Version {html.escape(app_version())}</p>",
-        "<p>Summarises a news article and translates the summary (and, if asked, the whole article) "
-        "into Russian and Arabic, on this computer, with open models from the Hugging Face Hub.</p>",
-        "<p>Machine summaries and translations can be wrong: check anything that matters against the original.</p>",
+        f"<h2>{esc(app_display_name())}</h2>",
+        "<p>{}</p>".format(esc(translate("Dialogs", "Version {version}").format(version=app_version()))),
+        "<p>{}</p>".format(esc(translate(
+            "Dialogs",
+            "Summarises a news article and translates the summary (and, if asked, the whole article) "
+            "into Russian and Arabic, on this computer, with open models from the Hugging Face Hub.",
+        ))),
+        "<p>{}</p>".format(esc(translate(
+            "Dialogs", "Machine summaries and translations can be wrong: check anything that matters against the original."
+        ))),
+    ]
+    headings = [  # marked for lupdate; looked up as each table is written
+        QT_TRANSLATE_NOOP("Dialogs", "Task"), QT_TRANSLATE_NOOP("Dialogs", "Model"), QT_TRANSLATE_NOOP("Dialogs", "Licence"),
+        QT_TRANSLATE_NOOP("Dialogs", "Size"), QT_TRANSLATE_NOOP("Dialogs", "Quality"),
     ]
     attributions: dict[str, None] = {}
+    start, end = ("right", "left") if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else ("left", "right")
     for name, specs in PROFILES.items():
-        marker = " (in use)" if name == profile else ""
-        parts.append(f"<h3>{html.escape(name.capitalize())} profile{marker}</h3>")
+        title = translate("Dialogs", "{profile} profile (in use)") if name == profile else translate("Dialogs", "{profile} profile")
+        parts.append(f"<h3>{esc(title.format(profile=profile_label(name)))}</h3>")
         parts.append('<table cellspacing="0" cellpadding="3">')
-        parts.append("<tr><th align='left'>Task</th><th align='left'>Model</th><th align='left'>Licence</th>"
-                     "<th align='right'>Size</th><th align='left'>Quality</th></tr>")
+        aligns = (start, start, start, end, start)
+        parts.append("<tr>" + "".join(
+            f"<th align='{align}'>{esc(translate('Dialogs', text))}</th>" for align, text in zip(aligns, headings)
+        ) + "</tr>")
         for task, spec in specs.items():
             link = f"https://huggingface.co/{spec.repo_id}"
+            size = translate("Dialogs", "{size} MB").format(size=f"{spec.size_mb:,}")
             parts.append(
                 "<tr>"
-                f"<td>{html.escape(task_label(task))}</td>"
-                f"<td>{html.escape(spec.name)}<br><a href='{html.escape(link)}'>{html.escape(spec.repo_id)}</a></td>"
-                f"<td>{html.escape(spec.licence)}</td>"
-                f"<td align='right'>{spec.size_mb:,} MB</td>"
-                f"<td>{html.escape(spec.quality_note)}</td>"
+                f"<td>{esc(task_title(task))}</td>"
+                f"<td>{esc(spec.name)}<br><a href='{esc(link)}'>{esc(spec.repo_id)}</a></td>"
+                f"<td>{esc(spec.licence)}</td>"
+                f"<td align='{end}'>{esc(size)}</td>"
+                f"<td>{esc(spec.quality_note)}</td>"
                 "</tr>"
             )
             attributions[spec.attribution] = None
         parts.append("</table>")
-    parts.append("<h3>Attribution</h3><ul>")
-    parts.extend(f"<li>{html.escape(text)}</li>" for text in attributions)
+    parts.append(f"<h3>{esc(translate('Dialogs', 'Attribution'))}</h3><ul>")
+    parts.extend(f"<li>{esc(text)}</li>" for text in attributions)
     parts.append("</ul>")
-    folder = models_dir or "the default models folder"
-    parts.append(f"<p>Models are read from {html.escape(folder)}.</p>")
-    parts.append(
-        f"<p style='color: gray'>Qt {html.escape(qVersion())} · PySide6 {html.escape(PYSIDE_VERSION)} · "
-        f"Python {html.escape(platform.python_version())}</p>"
-    )
+    folder = models_dir or translate("Dialogs", "the default models folder")
+    parts.append("<p>{}</p>".format(esc(translate("Dialogs", "Models are read from {folder}.").format(folder=folder))))
+    parts.append(_VERSIONS_LINE.format(qt=esc(qVersion()), pyside=esc(PYSIDE_VERSION), python=esc(platform.python_version())))
     return "\n".join(parts)
 
 
@@ -86,7 +102,7 @@ class AboutDialog(QDialog):
     def __init__(self, profile: str = DEFAULT_PROFILE, models_dir: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(f"About {APP_DISPLAY_NAME}")
+        self.setWindowTitle(translate("Dialogs", "About {app}").format(app=app_display_name()))
         self.browser = QTextBrowser()
         self.browser.setObjectName("aboutText")
         self.browser.setOpenExternalLinks(True)
@@ -105,16 +121,17 @@ class ShortcutsDialog(QDialog):
     def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(translate("Dialogs", "Keyboard Shortcuts"))
+        either = translate("Dialogs", " or ")
         rows = [
-            (action.text().replace("&", ""), " or ".join(seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in action.shortcuts()))
+            (action.text().replace("&", ""), either.join(seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in action.shortcuts()))
             for action in actions
             if action.shortcuts()
         ]
-        rows.append(("Open a file", "Drop it anywhere on the window"))
+        rows.append((translate("Dialogs", "Open a file"), translate("Dialogs", "Drop it anywhere on the window")))
         self.table = QTableWidget(len(rows), 2)
         self.table.setObjectName("shortcutsTable")
-        self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        self.table.setHorizontalHeaderLabels([translate("Dialogs", "Action"), translate("Dialogs", "Shortcut")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, (name, keys) in enumerate(rows):
@@ -153,7 +170,7 @@ def history_row(entry: Any) -> HistoryRow:
 
     return HistoryRow(
         entry_id=field("id") or field("entry_id"),  # a history entry, or a row already
-        title=field("title") or "Untitled article",
+        title=field("title") or translate("ArticleQueue", "Untitled article"),
         created=field("created"),
         source_path=field("source_path") or None,
     )
@@ -176,7 +193,7 @@ class HistoryDialog(QDialog):
     def __init__(self, rows: Sequence[HistoryRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
-        self.setWindowTitle("History")
+        self.setWindowTitle(translate("Dialogs", "History"))
         self.list = QListWidget()
         self.list.setObjectName("historyList")
         for row in rows:
@@ -186,14 +203,14 @@ class HistoryDialog(QDialog):
             if row.source_path:
                 item.setToolTip(row.source_path)
             self.list.addItem(item)
-        self.empty_label = QLabel("No digests yet. Every finished digest is kept here.")
+        self.empty_label = QLabel(translate("Dialogs", "No digests yet. Every finished digest is kept here."))
         self.empty_label.setVisible(not rows)
         self.list.setVisible(bool(rows))
         self.list.itemActivated.connect(self._on_list_item_activated)
         if rows:
             self.list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(translate("Dialogs", "Open"))
         self.open_button.setObjectName("historyOpenButton")
         self.open_button.setEnabled(bool(rows))
         self.open_button.setDefault(True)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop.ui.language import translate
 from models.common.types import Article, Digest, DigestError
 
 if TYPE_CHECKING:
@@ -70,21 +71,24 @@ def read_source(source: str, is_cancelled: Callable[[], bool] | None = None) -> 
         if is_link(source):
             return fetch_article(source, is_cancelled=is_cancelled)
         if _URL.match(source):
-            raise CannotOpen(f"Cannot open {source}: only web pages (http, https) and files on this computer can be opened.")
+            raise _cannot(source, translate("Documents", "only web pages (http, https) and files on this computer can be opened."))
         if file_path.is_dir():
-            raise CannotOpen(f"Cannot open {name}: it is a folder. Drop an article file instead.")
+            raise _cannot(name, translate("Documents", "it is a folder. Drop an article file instead."))
         if not file_path.exists():
-            raise CannotOpen(f"Cannot open {name}: the file does not exist.")
+            raise _cannot(name, translate("Documents", "the file does not exist."))
         suffix = file_path.suffix.lower()
         if suffix in LINK_EXTENSIONS:
             link = link_in_file(file_path)
             if link is None:
-                raise CannotOpen(f"Cannot open {name}: it holds no web address.")
+                raise _cannot(name, translate("Documents", "it holds no web address."))
             return fetch_article(link, is_cancelled=is_cancelled)
         if suffix not in SUPPORTED_EXTENSIONS:
-            kind = f"{suffix} files are" if suffix else "files without an extension are"
             listed = ", ".join(sorted(SUPPORTED_EXTENSIONS))
-            raise CannotOpen(f"Cannot open {name}: {kind} not supported (supported: {listed}).")
+            if suffix:
+                reason = translate("Documents", "{extension} files are not supported (supported: {listed}).")
+            else:
+                reason = translate("Documents", "files without an extension are not supported (supported: {listed}).")
+            raise _cannot(name, reason.format(extension=suffix, listed=listed))
         return read_article(source)
     except CannotOpen:
         raise
@@ -92,7 +96,7 @@ def read_source(source: str, is_cancelled: Callable[[], bool] | None = None) -> 
         raise _cannot_open(name, error) from error
     except Exception as error:  # noqa: BLE001 - a bad file must never crash the window
         log.exception("reading %s failed", source)
-        raise CannotOpen(f"Cannot open {name}: {error.__class__.__name__}: {error}") from error
+        raise _cannot(name, f"{error.__class__.__name__}: {error}") from error
 
 
 def article_from_text(text: str) -> Article:
@@ -102,12 +106,17 @@ def article_from_text(text: str) -> Article:
     try:
         return make_article(text, source="")
     except DigestError as error:
-        raise CannotOpen(f"Cannot use that text as an article: {' '.join(str(error).split())}") from error
+        reason = " ".join(str(error).split())
+        raise CannotOpen(translate("Documents", "Cannot use that text as an article: {reason}").format(reason=reason)) from error
+
+
+def _cannot(name: str, reason: str) -> CannotOpen:
+    return CannotOpen(translate("Documents", "Cannot open {name}: {reason}").format(name=name, reason=reason))
 
 
 def _cannot_open(name: str, error: DigestError) -> CannotOpen:
     reason = " ".join(str(error).split())  # the documents layer's messages usually start with the name
-    return CannotOpen(f"Cannot open {reason}" if reason.startswith(f"{name}:") else f"Cannot open {name}: {reason}")
+    return _cannot(name, reason.removeprefix(f"{name}:").strip())
 
 
 class DigestHistory:
@@ -140,7 +149,7 @@ class DigestHistory:
     def keep(self, digest: Digest) -> list[str]:
         """Keep a digest just finished; returns the status line's note when it could not be kept."""
         problem = self.add(digest)
-        return [f"(Not added to History: {problem})"] if problem else []
+        return [translate("Documents", "(Not added to History: {problem})").format(problem=problem)] if problem else []
 
     def rows(self) -> list[HistoryRow]:
         """Every past digest as the History menu and dialog list it, newest first."""
@@ -150,7 +159,7 @@ class DigestHistory:
             return [history_row(entry) for entry in self.store().entries()]
         except Exception as error:  # noqa: BLE001
             log.exception("reading the history failed")
-            self._report(f"Cannot read the history: {error}")
+            self._report(translate("Documents", "Cannot read the history: {error}").format(error=error))
             return []
 
     def load(self, entry_id: str) -> Digest | None:
@@ -159,5 +168,5 @@ class DigestHistory:
             return self.store().load(entry_id)
         except Exception as error:  # noqa: BLE001
             log.exception("loading history entry %s failed", entry_id)
-            self._report(f"Cannot open that digest from the history: {error}")
+            self._report(translate("Documents", "Cannot open that digest from the history: {error}").format(error=error))
             return None

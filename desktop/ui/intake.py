@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop.ui.article_queue import ArticleEntry, ArticleQueue
 from desktop.ui.documents import CannotOpen, article_from_text, read_article_file, read_source
+from desktop.ui.language import translate
 from desktop.ui.panes import dropped_paths
 from desktop.ui.settings import AppSettings
 from models.common.types import DigestOptions
@@ -36,7 +37,7 @@ def _is_link(text: str) -> bool:
 
 def _first_line(text: str) -> str:
     line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return (line[: _LABEL_CHARS - 1] + "…") if len(line) > _LABEL_CHARS else (line or "Pasted text")
+    return (line[: _LABEL_CHARS - 1] + "…") if len(line) > _LABEL_CHARS else (line or translate("ArticleIntake", "Pasted text"))
 
 
 class ArticleIntake(QObject):
@@ -69,14 +70,15 @@ class ArticleIntake(QObject):
         self._settings.add_recent_file(str(Path(path).resolve()))
         self._settings.last_folder = str(Path(path).resolve().parent)
         words = len(article.text.split())
-        self._report(f"Opened {Path(path).name} ({words:,} words). Press Digest (Ctrl+Return) to summarise and translate it.")
+        self._report(self.tr("Opened {name} (%n words). Press Digest (Ctrl+Return) to summarise and translate it.", "", words)
+                     .format(name=Path(path).name))
         return True
 
     def open_sources(self, sources: list[str]) -> bool:
         """Open what was dropped or chosen: one file alone is shown; a link is fetched and
         shown; several articles (or a folder's) are read and queued for digesting."""
         if not sources:
-            self._report("Nothing to open: drop an article file, a folder, a link or some text.")
+            self._report(translate("ArticleIntake", "Nothing to open: drop an article file, a folder, a link or some text."))
             return False
         if len(sources) == 1 and not _is_link(sources[0]) and not Path(sources[0]).is_dir():
             return self.open_file(sources[0])
@@ -86,29 +88,34 @@ class ArticleIntake(QObject):
         paths, notes = expand_article_paths([source for source in sources if not _is_link(source)])
         found = [*links, *map(str, paths)]
         if not found:
-            self._report(" ".join(notes) or "Nothing to open: no article files there.")
+            self._report(" ".join(notes) or translate("ArticleIntake", "Nothing to open: no article files there."))
             return False
         request = self._request() if len(found) > 1 else None
         entries = [self._read_later(source_label(source), source, request) for source in found]
         self.entry_opened.emit(entries[0])
         if len(found) > 1:
-            queued = "queued for digesting" if request is not None else "opened (not digested: models are missing)"
-            self._report(" ".join([f"{len(found)} articles {queued}.", *notes]))
+            if request is not None:
+                opened = self.tr("%n articles queued for digesting.", "", len(found))
+            else:
+                opened = self.tr("%n articles opened (not digested: models are missing).", "", len(found))
+            self._report(" ".join([opened, *notes]))
+        elif links:
+            self._report(translate("ArticleIntake", "Fetching {source}…").format(source=source_label(found[0])))
         else:
-            self._report(f"Fetching {source_label(found[0])}…" if links else f"Reading {Path(found[0]).name}…")
+            self._report(translate("ArticleIntake", "Reading {name}…").format(name=Path(found[0]).name))
         return True
 
     def open_text(self, text: str) -> ArticleEntry | None:
         """Make an article of ``text`` (pasted or dropped) and show it."""
         if not text.strip():
-            self._report("Nothing to open: the text is empty.")
+            self._report(translate("ArticleIntake", "Nothing to open: the text is empty."))
             return None
         if _is_link(text.strip()):
             self.open_sources([text.strip()])
             return None
         entry = self._queue.add_reading(_first_line(text), "", lambda state: article_from_text(text))
         self.entry_opened.emit(entry)
-        self._report("Made an article of the text. Press Digest (Ctrl+Return) to summarise and translate it.")
+        self._report(translate("ArticleIntake", "Made an article of the text. Press Digest (Ctrl+Return) to summarise and translate it."))
         return entry
 
     def paste(self) -> None:
@@ -120,7 +127,7 @@ class ArticleIntake(QObject):
         elif mime is not None and mime.hasText() and mime.text().strip():
             self.open_text(mime.text())
         else:
-            self._report("The clipboard holds no text, link or file to open.")
+            self._report(translate("ArticleIntake", "The clipboard holds no text, link or file to open."))
 
     def _read_later(self, label: str, source: str, request: tuple[DigestOptions, Any] | None) -> ArticleEntry:
         entry = self._queue.add_reading(label, source, lambda state: read_source(source, state.is_interruption_requested))

@@ -31,6 +31,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Signal, Slot
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTabWidget, QTextEdit, QToolTip
 
+from desktop.ui.language import TranslationContext, language_name
 from models.common.types import LANGUAGE_NAMES, Digest, SentenceFlag, TextRange
 
 #: The kinds of highlight, kept in each extra selection's format under :data:`KIND_PROPERTY`.
@@ -39,6 +40,8 @@ LINKED = "linked"  #: a sentence linked to the one under the pointer (in the oth
 ACTIVE = "active"  #: the sentence under the pointer, clicked or holding the text cursor
 FLAG = "flag"  #: a generated sentence flagged to check (wavy underline)
 KIND_PROPERTY = int(QTextFormat.Property.UserProperty.value) + 1
+
+Linking = TranslationContext("Linking")
 
 #: Tooltip lines are wrapped at this many characters (a tooltip label would wrap them narrower).
 _TOOLTIP_COLUMNS = 64
@@ -113,16 +116,18 @@ def place_name(key: str) -> str:
     """Where a generated text is, in words: "Summary", "Arabic summary", "Russian full text"."""
     kind, _, code = key.partition(":")
     if not code:
-        return "Summary"
-    name = LANGUAGE_NAMES.get(code, code)
-    return f"{name} summary" if kind == "summary" else f"{name} full text"
+        return Linking.tr("Summary")
+    name = language_name(code)
+    if kind == "summary":
+        return Linking.tr("{language} summary").format(language=name)
+    return Linking.tr("{language} full text").format(language=name)
 
 
 def flag_count_text(count: int) -> str:
     """"1 sentence to check", "3 sentences to check" (empty for none)."""
     if count <= 0:
         return ""
-    return f"{count} sentence to check" if count == 1 else f"{count} sentences to check"
+    return Linking.tr("%n sentences to check", "", count)
 
 
 def tooltip_html(text: str) -> str:
@@ -261,7 +266,7 @@ class DigestLinks:
         if linking and hit.english and key is not None:
             summary = self.digest.summary
             english = " ".join(summary[start:end].strip() for start, end in hit.english)
-            lines.append(f"English summary: {english}")
+            lines.append(Linking.tr("English summary: {sentences}").format(sentences=english))
         return lines
 
 
@@ -561,10 +566,10 @@ class SentenceLinker(QObject):
         """Go to the next (``step`` 1) or previous (-1) flagged sentence, round the ends: show
         its tab, select it and scroll to it. Returns what to say in the status bar."""
         if self.links is None:
-            return "No digest to check: open an article and digest it first."
+            return Linking.tr("No digest to check: open an article and digest it first.")
         stops = self.flag_stops()
         if not stops:
-            return "No sentences to check in this digest: none was flagged."
+            return Linking.tr("No sentences to check in this digest: none was flagged.")
         if self._flag_index < 0:
             self._flag_index = 0 if step > 0 else len(stops) - 1
         else:
@@ -581,5 +586,6 @@ class SentenceLinker(QObject):
         self._reveal(view, [stop.target])
         view.setFocus()
         reasons = " · ".join(flag.line for flag in stop.flags)
-        return f"Flag {self._flag_index + 1} of {len(stops)}, {place_name(stop.key)}: {reasons}"
+        return Linking.tr("Flag {number} of {count}, {place}: {reasons}").format(
+            number=self._flag_index + 1, count=len(stops), place=place_name(stop.key), reasons=reasons)
 

@@ -27,15 +27,16 @@ from pathlib import Path
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Protocol
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QWidget
 
-from desktop.ui.actions import WindowActions, build_menu_bar
+from desktop.ui.actions import WindowActions, build_menu_bar, retranslate_menus
 from desktop.ui.article_queue import ArticleEntry, ArticleQueue, EntryState
 from desktop.ui.documents import DigestHistory, open_dialog_filter, warm_up_documents
 from desktop.ui.file_drop import FileDropFilter
 from desktop.ui.intake import ArticleIntake
+from desktop.ui.language import UI_LANGUAGES, app_display_name, current_language, switch_language, translate
 from desktop.ui.menus import HistoryMenu, RecentFilesMenu
 from desktop.ui.notices import show_digest_failure, show_missing_models
 from desktop.ui.runner import BackgroundRunner, Task
@@ -44,7 +45,6 @@ from desktop.ui.save_dialog import ask_and_save
 from desktop.ui.settings import AppSettings
 from desktop.ui.window_dialogs import open_about_dialog, open_history_dialog, open_models_dialog, open_shortcuts_dialog
 from desktop.ui.workspace import Workspace
-from models.common.paths import APP_DISPLAY_NAME
 from models.common.job_state import JobState
 from models.common.types import Article, Digest, DigestError, DigestOptions, PartialText
 
@@ -94,7 +94,7 @@ def _check_models(check: ModelCheck, profile: str, models_dir: str | None, optio
         return [str(problem) for problem in check(profile, models_dir, options)]
     except Exception as error:  # noqa: BLE001 - shown to the user, never fatal
         log.exception("checking the models failed")
-        return [f"Could not check the models: {error}"]
+        return [translate("MainWindow", "Could not check the models: {error}").format(error=error)]
 
 
 class MainWindow(QMainWindow):
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(APP_DISPLAY_NAME)
+        self.setWindowTitle(app_display_name())
         self.setAcceptDrops(True)
         self.settings = settings if settings is not None else AppSettings()
         self.runner = BackgroundRunner(self)
@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("statusBar")
         self._restore_settings()
         self._update_actions()
-        self.statusBar().showMessage("Open an article to begin: drop a file on the window or press Ctrl+O.")
+        self.statusBar().showMessage(translate("MainWindow", "Open an article to begin: drop a file on the window or press Ctrl+O."))
 
     # -- construction ----------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -172,10 +172,14 @@ class MainWindow(QMainWindow):
         ):
             action.triggered.connect(slot)
         actions.profile_group.triggered.connect(lambda action: self.set_profile(str(action.data())))
+        actions.language_group.triggered.connect(lambda action: self.set_interface_language(str(action.data())))
+        actions.language_actions[current_language()].setChecked(True)
         self.recent_menu = RecentFilesMenu(self.settings, self)
         self.recent_menu.file_chosen.connect(self.open_file)
         self.recent_menu.file_missing.connect(
-            lambda path: self.show_status(f"Cannot open {Path(path).name}: it is no longer there (removed from Open Recent).")
+            lambda path: self.show_status(
+                translate("MainWindow", "Cannot open {name}: it is no longer there (removed from Open Recent).").format(
+                    name=Path(path).name))
         )
         self.history_menu = HistoryMenu(self.history_action, self._history.rows, self)
         self.history_menu.entry_chosen.connect(self.open_history_entry)
@@ -335,7 +339,25 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         title = self.entry and self.entry.title
-        self.setWindowTitle(f"{title} — {APP_DISPLAY_NAME}" if title else APP_DISPLAY_NAME)
+        name = app_display_name()
+        self.setWindowTitle(f"{title} — {name}" if title else name)
+
+    @Slot(str)
+    def set_interface_language(self, language: str) -> None:
+        """View › Language: show the interface in ``language`` from now on (remembered)."""
+        app = QApplication.instance()
+        if app is not None:
+            switch_language(app, language, self.settings)
+        self.window_actions.language_actions[current_language()].setChecked(True)
+        self.show_status(translate("MainWindow", "The interface is now in {language}.").format(
+            language=UI_LANGUAGES[current_language()]))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.window_actions.retranslate()
+            retranslate_menus(self.menuBar())
+            self._update_title()
+        super().changeEvent(event)
 
     def show_status(self, message: str, timeout_ms: int = 0) -> None:
         """Show ``message`` in the status bar (and the log)."""
@@ -357,12 +379,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_choose_models_requested(self) -> None:
         start = self.settings.models_dir or self.settings.last_folder or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, "Choose Models Folder", start)
+        folder = QFileDialog.getExistingDirectory(self, translate("MainWindow", "Choose Models Folder"), start)
         if not folder:
             return
         self.settings.models_dir = folder
         self.settings.sync()
-        self.show_status(f"Models folder: {folder}")
+        self.show_status(translate("MainWindow", "Models folder: {folder}").format(folder=folder))
         self.refresh_model_check()
 
     @Slot()
@@ -406,7 +428,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_open_action_triggered(self) -> None:
         start = self.settings.last_folder or str(Path.home())
-        paths, _selected = QFileDialog.getOpenFileNames(self, "Open Articles", start, open_dialog_filter())
+        paths, _selected = QFileDialog.getOpenFileNames(self, translate("MainWindow", "Open Articles"), start, open_dialog_filter())
         if paths:
             self.open_dropped(paths)
 
@@ -426,28 +448,31 @@ class MainWindow(QMainWindow):
     def _digest_entry(self, entry: ArticleEntry | None) -> ArticleEntry | None:
         request = self._digest_request()
         if entry is None or entry.article is None:
-            self.show_status("Open an article first: drop a file on the window or press Ctrl+O.")
+            self.show_status(translate("MainWindow", "Open an article first: drop a file on the window or press Ctrl+O."))
             return None
         if request is None:
-            self.show_status("Cannot digest: some models are not installed (see the message above).")
+            self.show_status(translate("MainWindow", "Cannot digest: some models are not installed (see the message above)."))
             return None
         if entry.state in (EntryState.WAITING, EntryState.DIGESTING):
             return None
         self.queue.enqueue(entry, *request)
         ahead = len(self.queue.waiting()) - 1 + int(self.queue.running_entry is not entry)
-        self.show_status("Digesting… press Esc to cancel." if not ahead else f"Queued: {ahead} article(s) before it.")
+        if ahead:
+            self.show_status(self.tr("Queued: %n articles before it.", "", ahead))
+        else:
+            self.show_status(translate("MainWindow", "Digesting… press Esc to cancel."))
         return entry
 
     @Slot()
     def _on_cancel_action_triggered(self) -> None:
         if self.queue.cancel_current():
-            self.show_status("Digest cancelled.")
+            self.show_status(translate("MainWindow", "Digest cancelled."))
 
     @Slot()
     def _on_cancel_all_action_triggered(self) -> None:
         count = self.queue.cancel_all()
         if count:
-            self.show_status(f"Cancelled: {count} article(s) taken off the queue.")
+            self.show_status(self.tr("Cancelled: %n articles taken off the queue.", "", count))
 
     @Slot()
     def _on_queue_entries_changed(self) -> None:
@@ -459,7 +484,7 @@ class MainWindow(QMainWindow):
     def _on_queue_entry_changed(self, entry: ArticleEntry) -> None:
         if entry.state is EntryState.DIGESTING:
             if not self.progress_row.isVisible():
-                self.progress_row.start(entry.step or "Waiting for the engine…")
+                self.progress_row.start(entry.step or translate("ArticleQueue", "Waiting for the engine…"))
             self.progress_row.set_progress(entry.progress, entry.step)
         elif not self.digesting:
             self.progress_row.stop()
@@ -474,15 +499,19 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_digest_finished(self, entry: ArticleEntry) -> None:
-        which = "Digest" if entry is self.entry else f"Digest of “{entry.title}”"
-        notes = [f"{which} ready in {entry.digest.seconds:.1f} s.", *self._history.keep(entry.digest)]
+        seconds = f"{entry.digest.seconds:.1f}"
+        if entry is self.entry:
+            ready = translate("MainWindow", "Digest ready in {seconds} s.").format(seconds=seconds)
+        else:
+            ready = translate("MainWindow", "Digest of “{title}” ready in {seconds} s.").format(title=entry.title, seconds=seconds)
+        notes = [ready, *self._history.keep(entry.digest)]
         self.show_status(" ".join([*notes, *auto_save(entry.digest, self.settings)]))
 
     @Slot(object, object)
     def _on_digest_failed(self, entry: ArticleEntry, error: DigestError) -> None:
         if entry is self.entry:
             show_digest_failure(self.banner, error)
-        self.show_status(f"Digest failed: {' '.join(str(error).split())}")
+        self.show_status(translate("MainWindow", "Digest failed: {reason}").format(reason=" ".join(str(error).split())))
         self.digest_failed.emit(error)
 
     def show_digest(self, digest: Digest) -> None:
@@ -497,7 +526,7 @@ class MainWindow(QMainWindow):
     def save_digest(self) -> str | None:
         """Ask where to save the digest and write it there atomically; returns the path or ``None``."""
         if self.digest is None:
-            self.show_status("Nothing to save yet: digest an article first.")
+            self.show_status(translate("MainWindow", "Nothing to save yet: digest an article first."))
             return None
         return ask_and_save(self, self.digest, self.settings, self.show_status)
 
@@ -506,7 +535,7 @@ class MainWindow(QMainWindow):
         """Ask for a folder and format, then save every finished digest there (never overwriting)."""
         digests = [entry.digest for entry in self.queue.entries if entry.digest is not None]
         if not digests:
-            self.show_status("Nothing to save yet: no digest is finished.")
+            self.show_status(translate("MainWindow", "Nothing to save yet: no digest is finished."))
             return []
         return ask_and_save_all(self, digests, self.settings, self.show_status)
 
@@ -528,7 +557,8 @@ class MainWindow(QMainWindow):
         if digest is None:
             return False
         self.show_digest(digest)
-        self.show_status(f"Reopened the digest of “{digest.article.title}” from {short_created(digest.created)}.")
+        self.show_status(translate("MainWindow", "Reopened the digest of “{title}” from {created}.").format(
+            title=digest.article.title, created=short_created(digest.created)))
         return True
 
     # -- showing and closing ---------------------------------------------------------------------

@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from desktop.ui.language import translate
 from desktop.ui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -36,10 +37,19 @@ class RecentFilesMenu(QMenu):
     file_missing = Signal(str)
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
-        super().__init__("Open &Recent", parent)
+        super().__init__(parent)
         self.setObjectName("recentMenu")
         self._settings = settings
         self.aboutToShow.connect(self.rebuild)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(translate("Menus", "Open &Recent"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @Slot()
     def rebuild(self) -> None:
@@ -54,11 +64,11 @@ class RecentFilesMenu(QMenu):
             action.setData(path)
             action.triggered.connect(self._on_file_action_triggered)
         if not recent:
-            empty = self.addAction("No recent files")
+            empty = self.addAction(translate("Menus", "No recent files"))
             empty.setEnabled(False)
             return
         self.addSeparator()
-        clear = self.addAction("Clear Recent Files")
+        clear = self.addAction(translate("Menus", "Clear Recent Files"))
         clear.triggered.connect(self._on_clear_action_triggered)
 
     @Slot()
@@ -93,12 +103,21 @@ class HistoryMenu(QMenu):
     def __init__(
         self, history_action: QAction, rows: Callable[[], Sequence[HistoryRow]], parent: QWidget | None = None
     ) -> None:
-        super().__init__("Hi&story", parent)
+        super().__init__(parent)
         self.setObjectName("historyMenu")
         self._history_action = history_action
         self._rows = rows
         self.addAction(history_action)
         self.aboutToShow.connect(self.rebuild)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(translate("Menus", "Hi&story"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @Slot()
     def rebuild(self) -> None:

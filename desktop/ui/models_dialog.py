@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,23 +27,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.language import app_display_name, task_title, translate
 from desktop.ui.runner import DOWNLOAD_LANE, BackgroundRunner, Task
 from models.inventory import downloads, installed
-from models.inventory.catalog import ModelSpec, specs_for, task_label
+from models.inventory.catalog import ModelSpec, specs_for
 from models.inventory.installed import ModelStatus
 from models.common.types import DigestError
 from models.common.units import format_bytes
 
 _STATE_LABELS = {
-    "installed": "Installed",
-    "missing": "Missing",
-    "partial": "Partly downloaded",
-    "broken": "Broken",
-    "downloading": "Downloading…",
+    "installed": QT_TRANSLATE_NOOP("ModelsDialog", "Installed"),
+    "missing": QT_TRANSLATE_NOOP("ModelsDialog", "Missing"),
+    "partial": QT_TRANSLATE_NOOP("ModelsDialog", "Partly downloaded"),
+    "broken": QT_TRANSLATE_NOOP("ModelsDialog", "Broken"),
+    "downloading": QT_TRANSLATE_NOOP("ModelsDialog", "Downloading…"),
 }
 
 
-_CANCELLING = "Cancelling…"
+def _state_label(state: str) -> str:
+    return translate("ModelsDialog", _STATE_LABELS[state])
+
+
+def _cancelling() -> str:
+    return translate("ModelsDialog", "Cancelling…")
+
+
+def _resumes_next_time() -> str:
+    return translate("ModelsDialog", "Cancelled; the download resumes next time")
+
 #: Extra pixels per table row: two-line cells read cramped at their bare height.
 _ROW_PADDING = 12
 
@@ -60,7 +71,11 @@ class ModelsDialog(QDialog):
     models_changed = Signal()
     downloads_finished = Signal(bool)
 
-    COLUMNS = ("Task", "Model", "Licence", "Size", "State", "On disk")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ModelsDialog", "Task"), QT_TRANSLATE_NOOP("ModelsDialog", "Model"),
+        QT_TRANSLATE_NOOP("ModelsDialog", "Licence"), QT_TRANSLATE_NOOP("ModelsDialog", "Size"),
+        QT_TRANSLATE_NOOP("ModelsDialog", "State"), QT_TRANSLATE_NOOP("ModelsDialog", "On disk"),
+    )
 
     def __init__(
         self,
@@ -72,7 +87,7 @@ class ModelsDialog(QDialog):
         """``runner``: the window's background runner; without one the dialog makes its own."""
         super().__init__(parent)
         self.setObjectName("modelsDialog")
-        self.setWindowTitle("Models")
+        self.setWindowTitle(translate("ModelsDialog", "Models"))
         self.resize(880, 330)
         self._specs = list(specs_for(profile).values())
         self._models_dir = models_dir
@@ -85,7 +100,7 @@ class ModelsDialog(QDialog):
 
         self.table = QTableWidget(len(self._specs), len(self.COLUMNS), self)
         self.table.setObjectName("modelsTable")
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("ModelsDialog", column) for column in self.COLUMNS])
         rows = self.table.verticalHeader()
         rows.setVisible(False)
         # Every row holds two lines (model name, repository id): one fixed height for all.
@@ -110,15 +125,15 @@ class ModelsDialog(QDialog):
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("downloadLabel")
 
-        self.download_button = QPushButton("&Download missing", self)
+        self.download_button = QPushButton(translate("ModelsDialog", "&Download missing"), self)
         self.download_button.setObjectName("downloadButton")
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("ModelsDialog", "Cancel"), self)
         self.cancel_button.setObjectName("cancelDownloadButton")
-        self.folder_button = QPushButton("Use &folder…", self)
+        self.folder_button = QPushButton(translate("ModelsDialog", "Use &folder…"), self)
         self.folder_button.setObjectName("useFolderButton")
-        self.verify_button = QPushButton("&Verify", self)
+        self.verify_button = QPushButton(translate("ModelsDialog", "&Verify"), self)
         self.verify_button.setObjectName("verifyButton")
-        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button = QPushButton(translate("ModelsDialog", "&Remove"), self)
         self.remove_button.setObjectName("removeButton")
         self.download_button.clicked.connect(self._on_download_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
@@ -157,11 +172,11 @@ class ModelsDialog(QDialog):
             status = installed.status(spec, self._models_dir)
             self._statuses[spec.repo_id] = status
             cells = (
-                task_label(spec.task),
+                task_title(spec.task),
                 f"{spec.name}\n{spec.repo_id}",
                 spec.licence,
                 f"~{format_bytes(spec.size_mb * 1e6)}",
-                _STATE_LABELS[status.state],
+                _state_label(status.state),
                 format_bytes(status.disk_bytes) if status.disk_bytes else "—",
             )
             for column, text in enumerate(cells):
@@ -180,17 +195,18 @@ class ModelsDialog(QDialog):
     def _update_summary(self) -> None:
         missing = self._missing()
         if not missing:
-            self.summary_label.setText(
-                "All models are installed. Article Digest works offline: it does not use the network from here on."
-            )
+            self.summary_label.setText(translate(
+                "ModelsDialog", "All models are installed. {app} works offline: it does not use the network from here on."
+            ).format(app=app_display_name()))
             return
         size = format_bytes(sum(spec.size_mb for spec in missing) * 1e6)
-        text = (
-            f"{len(missing)} of {len(self._specs)} models are not installed (about {size} to download). "
-            "Download them from the Hugging Face Hub, or choose a folder with a copy made on another machine."
-        )
+        text = self.tr(
+            "{missing} of %n models are not installed (about {size} to download). "
+            "Download them from the Hugging Face Hub, or choose a folder with a copy made on another machine.",
+            "", len(self._specs),
+        ).format(missing=len(missing), size=size)
         if installed.hub_offline():
-            text += " Offline mode (HF_HUB_OFFLINE) is on, so only folders can be used."
+            text += " " + translate("ModelsDialog", "Offline mode (HF_HUB_OFFLINE) is on, so only folders can be used.")
         self.summary_label.setText(text)
 
     def _selected_spec(self) -> ModelSpec | None:
@@ -216,24 +232,24 @@ class ModelsDialog(QDialog):
             return
         self._cancelled = False
         for spec in missing:
-            self.table.item(self._specs.index(spec), 4).setText(_STATE_LABELS["downloading"])
+            self.table.item(self._specs.index(spec), 4).setText(_state_label("downloading"))
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(True)
-        self.progress_label.setText("Connecting to the Hugging Face Hub…")
+        self.progress_label.setText(translate("ModelsDialog", "Connecting to the Hugging Face Hub…"))
         self._downloads = {}
         for spec in missing:
             task = self._runner.run(f"download {spec.repo_id}", partial(downloads.download, spec), lane=DOWNLOAD_LANE)
             task.progress.connect(self._on_download_progress)
             task.finished.connect(partial(self._on_download_ended, spec, ""))
             task.failed.connect(lambda error, spec=spec: self._on_download_ended(spec, str(error)))
-            task.cancelled.connect(partial(self._on_download_ended, spec, "Cancelled; the download resumes next time"))
+            task.cancelled.connect(partial(self._on_download_ended, spec, _resumes_next_time()))
             self._downloads[spec.repo_id] = task
         self._update_buttons()
 
     @Slot()
     def _on_cancel_clicked(self) -> None:
         if self.downloading:
-            self.progress_label.setText(_CANCELLING)
+            self.progress_label.setText(_cancelling())
             self._cancel_downloads()
 
     def _cancel_downloads(self) -> None:
@@ -246,13 +262,13 @@ class ModelsDialog(QDialog):
         spec = self._selected_spec()
         if spec is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, f"Folder with {spec.repo_id}")
+        folder = QFileDialog.getExistingDirectory(self, translate("ModelsDialog", "Folder with {model}").format(model=spec.repo_id))
         if not folder:
             return
         try:
             installed.choose_folder(spec, folder)
         except DigestError as error:
-            QMessageBox.warning(self, "Unusable folder", str(error))
+            QMessageBox.warning(self, translate("ModelsDialog", "Unusable folder"), str(error))
             return
         self.refresh()
         self.models_changed.emit()
@@ -264,9 +280,9 @@ class ModelsDialog(QDialog):
             return
         problems = downloads.verify(spec, self._models_dir)
         if problems:
-            QMessageBox.warning(self, "Model is damaged", f"{spec.repo_id}:\n" + "\n".join(problems))
+            QMessageBox.warning(self, translate("ModelsDialog", "Model is damaged"), f"{spec.repo_id}:\n" + "\n".join(problems))
         else:
-            self.progress_label.setText(f"{spec.repo_id} is whole: every file matches.")
+            self.progress_label.setText(translate("ModelsDialog", "{model} is whole: every file matches.").format(model=spec.repo_id))
 
     @Slot()
     def _on_remove_clicked(self) -> None:
@@ -276,15 +292,19 @@ class ModelsDialog(QDialog):
         status = self._statuses[spec.repo_id]
         if status.origin == "chosen":
             installed.choose_folder(spec, None)
-            self.progress_label.setText(f"{spec.repo_id} no longer uses {status.path} (the folder itself is kept).")
+            self.progress_label.setText(translate(
+                "ModelsDialog", "{model} no longer uses {folder} (the folder itself is kept).").format(model=spec.repo_id, folder=status.path))
         else:
             answer = QMessageBox.question(
-                self, "Remove model", f"Delete {spec.repo_id} ({format_bytes(status.disk_bytes)}) from this computer?"
+                self, translate("ModelsDialog", "Remove model"),
+                translate("ModelsDialog", "Delete {model} ({size}) from this computer?").format(
+                    model=spec.repo_id, size=format_bytes(status.disk_bytes)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
             freed = installed.remove(spec)
-            self.progress_label.setText(f"Removed {spec.repo_id}: {format_bytes(freed)} freed.")
+            self.progress_label.setText(translate("ModelsDialog", "Removed {model}: {size} freed.").format(
+                model=spec.repo_id, size=format_bytes(freed)))
         self.refresh()
         self.models_changed.emit()
 
@@ -304,13 +324,13 @@ class ModelsDialog(QDialog):
             for row, other in enumerate(self._specs):  # the refresh forgot which are still queued
                 task = self._downloads.get(other.repo_id)
                 if task is not None and task.active:
-                    self.table.item(row, 4).setText(_STATE_LABELS["downloading"])
+                    self.table.item(row, 4).setText(_state_label("downloading"))
             return
         self.progress_bar.setVisible(False)
         if not self._cancelled and not self._missing():
-            self.progress_label.setText("All models downloaded and verified.")
-        elif self._cancelled and self.progress_label.text() == _CANCELLING:  # cancelled before any began
-            self.progress_label.setText("Cancelled; the download resumes next time")
+            self.progress_label.setText(translate("ModelsDialog", "All models downloaded and verified."))
+        elif self._cancelled and self.progress_label.text() == _cancelling():  # cancelled before any began
+            self.progress_label.setText(_resumes_next_time())
         self.downloads_finished.emit(self._cancelled)
 
     # -- closing ----------------------------------------------------------------------------

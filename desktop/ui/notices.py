@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from desktop.ui.language import TranslationContext
 from desktop.ui.panes import MessageBanner
 from models.common.types import ModelUnavailable
 
-_SWITCH_HINT = "or switch to the other model profile."
+Notices = TranslationContext("Notices")
 
 
 def short_problem(problem: str) -> str:
@@ -21,26 +22,33 @@ def short_problem(problem: str) -> str:
 
 def show_missing_models(banner: MessageBanner, problems: Sequence[str], models_dir: str | None) -> None:
     """Warn that Digest cannot run: which models are missing, and where they were looked for."""
-    count = len(problems)
-    folder = models_dir or "none chosen (the default locations are searched)"
-    banner.show_message(
-        "warning",
-        f"{count} model{'s are' if count > 1 else ' is'} missing, so Digest cannot run yet.",
-        [short_problem(problem) for problem in problems],
-        footer=f"Models folder: {folder}. Choose the folder that holds the models, {_SWITCH_HINT}",
-        offer_models_folder=True,
-        details="\n".join(problems),
-    )
+    problems = list(problems)
+
+    def render() -> None:
+        folder = models_dir or Notices.tr("none chosen (the default locations are searched)")
+        banner.show_message(
+            "warning",
+            Notices.tr("%n models are missing, so Digest cannot run yet.", "", len(problems)),
+            [short_problem(problem) for problem in problems],
+            footer=Notices.tr(
+                "Models folder: {folder}. Choose the folder that holds the models, or switch to the other model profile.",
+            ).format(folder=folder),
+            offer_models_folder=True,
+            details="\n".join(problems),
+        )
+
+    banner.show_composed(render)
 
 
 def show_digest_failure(banner: MessageBanner, error: Exception) -> None:
     """Say why a digest failed: a model that could not be loaded, or another error."""
     message = " ".join(str(error).split()) or error.__class__.__name__
     if isinstance(error, ModelUnavailable):
-        banner.show_message(
-            "warning", "A model could not be loaded.", [short_problem(message)],
-            footer=f"Choose the folder that holds the models, {_SWITCH_HINT}",
+        banner.show_composed(lambda: banner.show_message(
+            "warning", Notices.tr("A model could not be loaded."), [short_problem(message)],
+            footer=Notices.tr("Choose the folder that holds the models, or switch to the other model profile."),
             offer_models_folder=True, details=message,
-        )
+        ))
     else:
-        banner.show_message("error", "The digest failed.", [message], details=message)
+        banner.show_composed(lambda: banner.show_message(
+            "error", Notices.tr("The digest failed."), [message], details=message))

@@ -8,28 +8,30 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.ui.language import language_name, translate
 from models.common.types import LANGUAGE_NAMES, DigestOptions
 from models.inventory.catalog import DEFAULT_PROFILE, PROFILES
 
-_PROFILE_LABELS = {"quality": "Quality", "fast": "Fast"}
+_PROFILE_LABELS = {"quality": QT_TRANSLATE_NOOP("OptionBar", "Quality"), "fast": QT_TRANSLATE_NOOP("OptionBar", "Fast")}
 _PROFILE_TIPS = {
-    "quality": "Larger models: better summaries and translations, slower",
-    "fast": "Smaller models: quicker on slow computers, rougher results",
+    "quality": QT_TRANSLATE_NOOP("OptionBar", "Larger models: better summaries and translations, slower"),
+    "fast": QT_TRANSLATE_NOOP("OptionBar", "Smaller models: quicker on slow computers, rougher results"),
 }
-_DIGEST_TIP = "Summarise and translate (Ctrl+Return)"
 
 
 def profile_label(profile: str) -> str:
-    """A model profile's name as shown ("quality" -> "Quality")."""
-    return _PROFILE_LABELS.get(profile, profile.capitalize())
+    """A model profile's name as shown ("quality" -> "Quality"), in the interface's language."""
+    label = _PROFILE_LABELS.get(profile)
+    return translate("OptionBar", label) if label else profile.capitalize()
 
 
 def profile_tip(profile: str) -> str:
     """One line on what a model profile trades (empty for an unknown profile)."""
-    return _PROFILE_TIPS.get(profile, "")
+    tip = _PROFILE_TIPS.get(profile)
+    return translate("OptionBar", tip) if tip else ""
 
 
 class OptionBar(QWidget):
@@ -55,42 +57,65 @@ class OptionBar(QWidget):
         self.setObjectName("optionBar")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Translate into:"))
+        self.languages_label = QLabel()
+        layout.addWidget(self.languages_label)
         self.language_boxes: dict[str, QCheckBox] = {}
         for code, name in LANGUAGE_NAMES.items():
-            box = QCheckBox(name)
+            box = QCheckBox()
             box.setObjectName(f"{name.lower()}CheckBox")
             box.toggled.connect(self._on_box_toggled)
             self.language_boxes[code] = box
             layout.addWidget(box)
-        self.full_article_box = QCheckBox("Translate the whole article")
+        self.full_article_box = QCheckBox()
         self.full_article_box.setObjectName("fullArticleCheckBox")
-        self.full_article_box.setToolTip("Also translate the full text (takes much longer than the summary)")
         self.full_article_box.toggled.connect(self._on_box_toggled)
         layout.addSpacing(12)
         layout.addWidget(self.full_article_box)
         layout.addSpacing(12)
-        layout.addWidget(QLabel("Models:"))
+        self.profile_label = QLabel()
+        layout.addWidget(self.profile_label)
         self.profile_combo = QComboBox()
         self.profile_combo.setObjectName("profileCombo")
         for name in PROFILES:
-            self.profile_combo.addItem(profile_label(name), name)
-            self.profile_combo.setItemData(self.profile_combo.count() - 1, profile_tip(name), Qt.ItemDataRole.ToolTipRole)
-        self.profile_combo.setToolTip("Which set of models digests: Quality (larger) or Fast (smaller)")
+            self.profile_combo.addItem("", name)
         self.profile_combo.currentIndexChanged.connect(self._on_profile_combo_current_index_changed)
         layout.addWidget(self.profile_combo)
         layout.addStretch(1)
-        self.digest_button = QPushButton("Digest")
+        self.digest_button = QPushButton()
         self.digest_button.setObjectName("digestButton")
-        self.digest_button.setToolTip(_DIGEST_TIP)
         self.digest_button.setDefault(True)
         self.digest_button.clicked.connect(self.digest_clicked)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setToolTip("Stop the running digest (Esc)")
         self.cancel_button.clicked.connect(self.cancel_clicked)
         layout.addWidget(self.digest_button)
         layout.addWidget(self.cancel_button)
+        #: What the Digest button's tooltip says it needs first: (article open, models missing).
+        self._digest_needs = (True, False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the row in the interface's language."""
+        self.languages_label.setText(translate("OptionBar", "Translate into:"))
+        for code, box in self.language_boxes.items():
+            box.setText(language_name(code))
+        self.full_article_box.setText(translate("OptionBar", "Translate the whole article"))
+        self.full_article_box.setToolTip(translate("OptionBar", "Also translate the full text (takes much longer than the summary)"))
+        self.profile_label.setText(translate("OptionBar", "Models:"))
+        for index in range(self.profile_combo.count()):
+            name = str(self.profile_combo.itemData(index))
+            self.profile_combo.setItemText(index, profile_label(name))
+            self.profile_combo.setItemData(index, profile_tip(name), Qt.ItemDataRole.ToolTipRole)
+        self.profile_combo.setToolTip(translate("OptionBar", "Which set of models digests: Quality (larger) or Fast (smaller)"))
+        self.digest_button.setText(translate("OptionBar", "Digest"))
+        self.cancel_button.setText(translate("OptionBar", "Cancel"))
+        self.cancel_button.setToolTip(translate("OptionBar", "Stop the running digest (Esc)"))
+        self._show_digest_tip()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def options(self) -> DigestOptions:
         """The digest options the boxes say (the whole article only with at least one language)."""
@@ -133,12 +158,18 @@ class OptionBar(QWidget):
     def set_digest_enabled(self, enabled: bool, *, article_open: bool, models_missing: bool) -> None:
         """Enable or disable the Digest button; its tooltip says what it needs first, if anything."""
         self.digest_button.setEnabled(enabled)
+        self._digest_needs = (article_open, models_missing)
+        self._show_digest_tip()
+
+    def _show_digest_tip(self) -> None:
+        article_open, models_missing = self._digest_needs
         if not article_open:
-            self.digest_button.setToolTip("Open an article first (Ctrl+O or drop a file)")
+            tip = translate("OptionBar", "Open an article first (Ctrl+O or drop a file)")
         elif models_missing:
-            self.digest_button.setToolTip("Some models are missing: see the message above")
+            tip = translate("OptionBar", "Some models are missing: see the message above")
         else:
-            self.digest_button.setToolTip(_DIGEST_TIP)
+            tip = translate("OptionBar", "Summarise and translate (Ctrl+Return)")
+        self.digest_button.setToolTip(tip)
 
     @Slot()
     def _on_box_toggled(self) -> None:

@@ -9,9 +9,9 @@ its script.
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QMimeData, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QMimeData, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -35,7 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.language import TranslationContext, isolate, language_name, translate
 from models.common.types import LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Article, Digest, PartialText
+
+Panes = TranslationContext("Panes")
 
 #: Families known to read well, tried first; any installed family that covers the script follows.
 _PREFERRED_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -219,7 +222,8 @@ class OriginalPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title_label = QLabel("No article open")
+        self._article: Article | None = None
+        self.title_label = QLabel()
         self.title_label.setObjectName("articleTitle")
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -241,7 +245,6 @@ class OriginalPane(QWidget):
         self.notices_label.hide()
         self.view = FileDropTextView("en")
         self.view.setObjectName("originalView")
-        self.view.setPlaceholderText("Drop an article file here, or use File › Open (Ctrl+O).")
         self.view.files_dropped.connect(self.files_dropped)
         self.view.text_dropped.connect(self.text_dropped)
 
@@ -251,17 +254,35 @@ class OriginalPane(QWidget):
         layout.addWidget(self.details_label)
         layout.addWidget(self.notices_label)
         layout.addWidget(self.view, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The placeholder and the lines about the article in the interface's language."""
+        self.view.setPlaceholderText(Panes.tr("Drop an article file here, or use File › Open (Ctrl+O)."))
+        self._show_title()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_title(self) -> None:
+        article = self._article
+        if article is None:
+            self.title_label.setText(Panes.tr("No article open"))
+            self.details_label.setText("")
+        else:
+            self.title_label.setText(article.title or translate("ArticleQueue", "Untitled article"))
+            self.details_label.setText(article_details(article))
 
     def show_article(self, article: Article | None) -> None:
         """Show ``article`` (or the empty state for ``None``)."""
+        self._article = article
+        self._show_title()
         if article is None:
-            self.title_label.setText("No article open")
-            self.details_label.setText("")
             self.notices_label.hide()
             self.view.set_text("")
             return
-        self.title_label.setText(article.title or "Untitled article")
-        self.details_label.setText(article_details(article))
         notices = list(article.notices)
         if notices:
             self.notices_label.setText("\n".join(f"⚠ {notice}" for notice in notices))
@@ -274,25 +295,24 @@ class OriginalPane(QWidget):
 def article_details(article: Article) -> str:
     """One line about an article: words, language, file name."""
     words = len(article.text.split())
-    parts = [f"{words:,} words"]
+    parts = [Panes.tr("%n words", "", words)]
     if article.language:
-        parts.append(f"language: {article.language}")
+        parts.append(Panes.tr("language: {language}").format(language=article.language))
     if article.source_path:
         from pathlib import Path
 
-        parts.append(Path(article.source_path).name)
+        parts.append(isolate(Path(article.source_path).name))
     return " · ".join(parts)
 
 
 #: Placeholders written in each language, so an empty tab already shows its script and direction.
 _PLACEHOLDERS: dict[str, str] = {
-    "summary": "The English summary appears here after Digest (Ctrl+Return).",
+    "summary": QT_TRANSLATE_NOOP("Panes", "The English summary appears here after Digest (Ctrl+Return)."),
     "ru": "Здесь появится перевод краткого содержания на русский язык.",
     "ar": "ستظهر هنا ترجمة الملخص إلى اللغة العربية.",
 }
-_NOT_REQUESTED = "{name} was not requested for this digest: tick it and press Digest again."
-_COMING = "Still being written: it appears here as soon as it is ready."
-_STOPPED = "The digest was cancelled before this text was written."
+#: What an empty view says, beyond its first placeholder (kept per view, so a language switch can say it again).
+_EMPTY, _NOT_REQUESTED, _COMING, _STOPPED = "empty", "not-requested", "coming", "stopped"
 
 
 class GeneratedPane(QTabWidget):
@@ -309,53 +329,89 @@ class GeneratedPane(QTabWidget):
 
     def __init__(self, languages: Iterable[str] = tuple(LANGUAGE_NATIVE_NAMES), parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._titles: dict[FileDropTextView, str] = {}
+        #: Each view's tab title (a function: it is said again in a new interface language).
+        self._titles: dict[FileDropTextView, Callable[[], str]] = {}
+        #: What each empty view says (_EMPTY, _NOT_REQUESTED, _COMING, _STOPPED).
+        self._placeholders: dict[FileDropTextView, str] = {}
+        #: The views whose text is still coming (their tabs are marked "…").
+        self._coming: set[FileDropTextView] = set()
         self.setObjectName("resultTabs")
         self.setDocumentMode(True)
-        self.summary_view = self._add_view("summary", "en", "Summary")
-        self.summary_view.setPlaceholderText(_PLACEHOLDERS["summary"])
+        self.summary_view = self._add_view("summary", "en", lambda: Panes.tr("Summary"))
         self.language_views: dict[str, FileDropTextView] = {}
         self.article_views: dict[str, FileDropTextView] = {}
         self._names = {"ru": "russian", "ar": "arabic"}
         for code in languages:
             native = LANGUAGE_NATIVE_NAMES.get(code, code)
-            view = self._add_view(f"{self._names.get(code, code)}View", code, native)
-            view.setPlaceholderText(_PLACEHOLDERS.get(code, ""))
+            view = self._add_view(f"{self._names.get(code, code)}View", code, lambda native=native: native)
             self.language_views[code] = view
         for code in languages:
             native = LANGUAGE_NATIVE_NAMES.get(code, code)
-            view = self._add_view(f"{self._names.get(code, code)}ArticleView", code, f"Full text · {native}")
+            view = self._add_view(
+                f"{self._names.get(code, code)}ArticleView", code,
+                lambda native=native: Panes.tr("Full text · {language}").format(language=native),
+            )
             self.article_views[code] = view
             self.setTabVisible(self.indexOf(view), False)
         self.summary_view.setObjectName("summaryView")
+        self.retranslate()
 
-    def _add_view(self, name: str, language: str, title: str) -> FileDropTextView:
+    def _add_view(self, name: str, language: str, title: Callable[[], str]) -> FileDropTextView:
         view = FileDropTextView(language)
         view.setObjectName(name)
         view.files_dropped.connect(self.files_dropped)
         view.text_dropped.connect(self.text_dropped)
-        index = self.addTab(view, title)
-        self.setTabToolTip(index, title)
+        self.addTab(view, "")
         self._titles[view] = title
+        self._placeholders[view] = _EMPTY
         return view
+
+    def retranslate(self) -> None:
+        """Tab titles and placeholders in the interface's language."""
+        for view in self._titles:
+            self._mark_tab(view, view in self._coming)
+            self._say_placeholder(view, self._placeholders[view])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _say_placeholder(self, view: FileDropTextView, kind: str) -> None:
+        self._placeholders[view] = kind
+        if kind == _NOT_REQUESTED:
+            text = Panes.tr("{name} was not requested for this digest: tick it and press Digest again.").format(
+                name=language_name(view.language))
+        elif kind == _COMING:
+            text = Panes.tr("Still being written: it appears here as soon as it is ready.")
+        elif kind == _STOPPED:
+            text = Panes.tr("The digest was cancelled before this text was written.")
+        elif view is self.summary_view:
+            text = Panes.tr(_PLACEHOLDERS["summary"])
+        elif view in self.language_views.values():
+            text = _PLACEHOLDERS.get(view.language, "")  # written in the tab's own language, on purpose
+        else:
+            text = ""
+        view.setPlaceholderText(text)
 
     def _mark_tab(self, view: FileDropTextView, coming: bool) -> None:
         """The tab's title, with "…" while its text is still coming."""
+        if coming:
+            self._coming.add(view)
+        else:
+            self._coming.discard(view)
         index = self.indexOf(view)
-        title = self._titles[view]
+        title = self._titles[view]()
         self.setTabText(index, f"{title} …" if coming else title)
-        self.setTabToolTip(index, f"{title}: still being written" if coming else title)
+        self.setTabToolTip(index, Panes.tr("{title}: still being written").format(title=title) if coming else title)
 
     def show_progress(self, parts: Mapping[str, PartialText], requested: Iterable[str], *, stopped: bool = False) -> None:
         """Show a digest while it is made, or as far as it got (``stopped``): each text published
         so far (the summary grows as it is decoded, a translation paragraph by paragraph), and
         for each text asked for but not yet there, that it is coming (or that it never came)."""
-        from models.common.types import LANGUAGE_NAMES
-
         wanted = set(requested)
         for key, view in self.views_by_key().items():
             part = parts.get(key)
-            language = key.partition(":")[2]
             if key.startswith("article:"):
                 self.setTabVisible(self.indexOf(view), key in wanted)
             if part is not None:
@@ -363,9 +419,9 @@ class GeneratedPane(QTabWidget):
             elif view.toPlainText():
                 view.set_text("")
             if key not in wanted:
-                view.setPlaceholderText(_NOT_REQUESTED.format(name=LANGUAGE_NAMES.get(language, language)))
+                self._say_placeholder(view, _NOT_REQUESTED)
             elif part is None:
-                view.setPlaceholderText(_STOPPED if stopped else _COMING)
+                self._say_placeholder(view, _STOPPED if stopped else _COMING)
             self._mark_tab(view, key in wanted and not stopped and (part is None or not part.complete))
 
     def views_by_key(self) -> dict[str, FileDropTextView]:
@@ -378,15 +434,12 @@ class GeneratedPane(QTabWidget):
 
     def show_digest(self, digest: Digest | None) -> None:
         """Fill the tabs from ``digest`` (or empty them for ``None``)."""
-        from models.common.types import LANGUAGE_NAMES
-
         for view in self._titles:
             self._mark_tab(view, False)
         if digest is None:
             self.summary_view.set_text("")
-            self.summary_view.setPlaceholderText(_PLACEHOLDERS["summary"])
-            for code, view in self.language_views.items():
-                view.setPlaceholderText(_PLACEHOLDERS.get(code, ""))
+            for view in self._titles:
+                self._say_placeholder(view, _EMPTY)
             for view in (*self.language_views.values(), *self.article_views.values()):
                 view.set_text("")
             for view in self.article_views.values():
@@ -397,7 +450,7 @@ class GeneratedPane(QTabWidget):
             text = digest.summary_translations.get(code)
             if text is None:
                 view.set_text("")
-                view.setPlaceholderText(_NOT_REQUESTED.format(name=LANGUAGE_NAMES.get(code, code)))
+                self._say_placeholder(view, _NOT_REQUESTED)
             else:
                 view.set_text(text)
         for code, view in self.article_views.items():
@@ -409,16 +462,17 @@ class GeneratedPane(QTabWidget):
 def digest_info(digest: Digest) -> str:
     """One line under the tabs: when and how fast the digest was made, and by which models."""
     from models.inventory.catalog import SUMMARIZE
-    from models.common.types import LANGUAGE_NAMES
 
-    parts = [f"Made {digest.created.replace('T', ' ')[:16]}"]
+    when = isolate(digest.created.replace("T", " ")[:16])
     if digest.seconds:
-        parts[0] += f" in {digest.seconds:.1f} s"
+        parts = [Panes.tr("Made {when} in {seconds} s").format(when=when, seconds=f"{digest.seconds:.1f}")]
+    else:
+        parts = [Panes.tr("Made {when}").format(when=when)]
     for credit in digest.models:
-        task = "Summary" if credit.task == SUMMARIZE else LANGUAGE_NAMES.get(credit.task.removeprefix("translate-"), credit.task)
+        task = Panes.tr("Summary") if credit.task == SUMMARIZE else language_name(credit.task.removeprefix("translate-"))
         licence = f" ({credit.licence})" if credit.licence else ""
-        parts.append(f"{task}: {credit.model_id}{licence}")
-    return " · ".join(parts) + ". Machine-made: check what matters against the original."
+        parts.append(f"{task}: {isolate(credit.model_id + licence)}")
+    return " · ".join(parts) + ". " + Panes.tr("Machine-made: check what matters against the original.")
 
 
 class MessageBanner(QFrame):
@@ -450,19 +504,19 @@ class MessageBanner(QFrame):
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.choose_button = QPushButton("Choose models folder…")
+        self._render: Callable[[], None] | None = None
+        self.choose_button = QPushButton()
         self.choose_button.setObjectName("chooseModelsButton")
         self.choose_button.clicked.connect(self.choose_folder_requested)
-        self.manage_button = QPushButton("Download models…")
+        self.manage_button = QPushButton()
         self.manage_button.setObjectName("manageModelsButton")
         self.manage_button.clicked.connect(self.manage_models_requested)
-        self.retry_button = QPushButton("Check again")
+        self.retry_button = QPushButton()
         self.retry_button.setObjectName("checkAgainButton")
         self.retry_button.clicked.connect(self.retry_requested)
         self.close_button = QToolButton()
         self.close_button.setObjectName("closeBannerButton")
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Hide this message")
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self._on_close_button_clicked)
         buttons = QVBoxLayout()
@@ -476,6 +530,27 @@ class MessageBanner(QFrame):
         layout.addLayout(buttons)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The buttons, and the message shown (when it was shown by :meth:`show_composed`)."""
+        self.choose_button.setText(Panes.tr("Choose models folder…"))
+        self.manage_button.setText(Panes.tr("Download models…"))
+        self.retry_button.setText(Panes.tr("Check again"))
+        self.close_button.setToolTip(Panes.tr("Hide this message"))
+        if self._render is not None and self.kind:
+            self.show_composed(self._render)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_composed(self, render: Callable[[], None]) -> None:
+        """Show the message ``render`` shows (through :meth:`show_message`), and show it again,
+        in the new language, when the interface's language changes."""
+        render()
+        self._render = render
 
     def show_message(
         self, kind: str, heading: str, lines: Iterable[str] = (), *, footer: str = "", offer_models_folder: bool = False,
@@ -487,6 +562,7 @@ class MessageBanner(QFrame):
         """
         import html
 
+        self._render = None  # a plain message: show_composed sets its own after this
         self.kind = kind
         parts = [f"<b>{html.escape(heading)}</b>"]
         items = [f"<li>{html.escape(line)}</li>" for line in lines]
@@ -510,7 +586,7 @@ class MessageBanner(QFrame):
     def clear(self, kind: str | None = None) -> None:
         """Hide the banner (only if it shows a message of ``kind``, when given)."""
         if kind is None or self.kind == kind:
-            self.kind = ""
+            self.kind, self._render = "", None
             self.label.clear()
             self.hide()
 

@@ -7,7 +7,7 @@ appears once there is more than one article.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.article_queue import ArticleEntry, ArticleQueue, EntryState
+from desktop.ui.language import translate
 
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole
 #: A marker before each state, so the list reads at a glance without colour.
@@ -40,15 +41,16 @@ _FAILED_COLOUR = QColor("#a11d1d")
 def entry_status(entry: ArticleEntry) -> str:
     """The entry's state in a few words: "Digesting 40% · Summarising 1/1", "Failed: …"."""
     if entry.state is EntryState.DIGESTING:
-        step = f" · {entry.step}" if entry.step else ""
-        return f"Digesting {entry.progress:.0%}{step}"
+        status = translate("QueuePanel", "Digesting {percent}%").format(percent=round(entry.progress * 100))
+        return f"{status} · {entry.step}" if entry.step else status
     if entry.state is EntryState.FAILED:
         # The list names the article already: "Cannot open x.txt: binary data" reads "Failed: binary data".
-        reason = entry.reason.removeprefix(f"Cannot open {entry.label}: ")
-        return f"Failed: {reason}" if reason else "Failed"
+        prefix = translate("Documents", "Cannot open {name}: {reason}").format(name=entry.label, reason="")
+        reason = entry.reason.removeprefix(prefix)
+        return translate("QueuePanel", "Failed: {reason}").format(reason=reason) if reason else entry.state.label
     if entry.state is EntryState.CANCELLED:
-        return "Cancelled (incomplete)" if entry.parts else "Cancelled"
-    return entry.state.value
+        return translate("QueuePanel", "Cancelled (incomplete)") if entry.parts else entry.state.label
+    return entry.state.label
 
 
 class QueuePanel(QWidget):
@@ -66,7 +68,7 @@ class QueuePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("queuePanel")
         self.queue = queue
-        self.heading = QLabel("Articles")
+        self.heading = QLabel()
         self.heading.setObjectName("queueHeading")
         self.list = QListWidget()
         self.list.setObjectName("articleList")
@@ -81,12 +83,10 @@ class QueuePanel(QWidget):
         self.list.model().rowsMoved.connect(self._on_list_rows_moved)
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list, context=Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self.remove_selected)
-        self.save_all_button = QPushButton("Save All…")
+        self.save_all_button = QPushButton()
         self.save_all_button.setObjectName("saveAllButton")
-        self.save_all_button.setToolTip("Save every finished digest in a folder")
-        self.cancel_all_button = QPushButton("Cancel All")
+        self.cancel_all_button = QPushButton()
         self.cancel_all_button.setObjectName("cancelAllButton")
-        self.cancel_all_button.setToolTip("Stop the running digest and take every waiting article off the queue")
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.save_all_button)
@@ -98,7 +98,22 @@ class QueuePanel(QWidget):
         layout.addLayout(buttons)
         queue.entries_changed.connect(self.refresh)
         queue.entry_changed.connect(self._on_queue_entry_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The buttons, the heading and every entry's state in the interface's language."""
+        self.save_all_button.setText(translate("QueuePanel", "Save All…"))
+        self.save_all_button.setToolTip(translate("QueuePanel", "Save every finished digest in a folder"))
+        self.cancel_all_button.setText(translate("QueuePanel", "Cancel All"))
+        self.cancel_all_button.setToolTip(
+            translate("QueuePanel", "Stop the running digest and take every waiting article off the queue")
+        )
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- showing ---------------------------------------------------------------------------------
     @Slot()
@@ -145,12 +160,12 @@ class QueuePanel(QWidget):
         entries = self.queue.entries
         done = sum(entry.finished for entry in entries)
         waiting = len(self.queue.waiting())
-        parts = [f"{len(entries)} articles", f"{done} digested"]
+        parts = [self.tr("%n articles", "", len(entries)), self.tr("%n digested", "", done)]
         if waiting:
-            parts.append(f"{waiting} waiting")
+            parts.append(self.tr("%n waiting", "", waiting))
         failed = sum(entry.state is EntryState.FAILED for entry in entries)
         if failed:
-            parts.append(f"{failed} failed")
+            parts.append(self.tr("%n failed", "", failed))
         self.heading.setText(" · ".join(parts))
         self.save_all_button.setEnabled(done > 0)
         self.cancel_all_button.setEnabled(self.queue.running or waiting > 0)
@@ -191,14 +206,14 @@ class QueuePanel(QWidget):
         self.list.setCurrentItem(item)
         entry: ArticleEntry = item.data(_ENTRY_ROLE)
         menu = QMenu(self)
-        digest = menu.addAction("Digest")
+        digest = menu.addAction(translate("QueuePanel", "Digest"))
         digest.setEnabled(entry.article is not None and entry.state not in (EntryState.WAITING, EntryState.DIGESTING))
         digest.triggered.connect(lambda: self.digest_requested.emit(entry))
         menu.addSeparator()
-        menu.addAction("Move Up").triggered.connect(lambda: self.move_selected(-1))
-        menu.addAction("Move Down").triggered.connect(lambda: self.move_selected(1))
+        menu.addAction(translate("QueuePanel", "Move Up")).triggered.connect(lambda: self.move_selected(-1))
+        menu.addAction(translate("QueuePanel", "Move Down")).triggered.connect(lambda: self.move_selected(1))
         menu.addSeparator()
-        remove = menu.addAction("Remove")
+        remove = menu.addAction(translate("QueuePanel", "Remove"))
         remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         remove.triggered.connect(self.remove_selected)
         menu.exec(self.list.viewport().mapToGlobal(position))

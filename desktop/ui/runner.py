@@ -23,6 +23,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from desktop.ui.language import translate
 from models.common.job_state import JobState
 from models.common.types import Cancelled, DigestError
 
@@ -186,7 +187,8 @@ class BackgroundRunner(QObject):
             return ("cancelled", ()) if state.is_interruption_requested() else ("failed", (error,))
         except BaseException as error:  # noqa: BLE001 - a bug in one task must not end the lane
             log.exception("background task %r failed", task.name)
-            return "failed", (DigestError(f"Unexpected error: {error.__class__.__name__}: {error}"),)
+            message = translate("Runner", "Unexpected error: {error}").format(error=f"{error.__class__.__name__}: {error}")
+            return "failed", (DigestError(message),)
         return ("cancelled", ()) if state.is_interruption_requested() else ("finished", (result,))
 
     # -- GUI thread ----------------------------------------------------------------------------

@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.language import TranslationContext
 from desktop.ui.settings import AppSettings
 from models.common.types import Digest, DigestError
+
+SaveAll = TranslationContext("SaveAll")
 
 
 class SaveAllDialog(QDialog):
@@ -35,10 +38,10 @@ class SaveAllDialog(QDialog):
 
         super().__init__(parent)
         self.setObjectName("saveAllDialog")
-        self.setWindowTitle("Save All Digests")
+        self.setWindowTitle(SaveAll.tr("Save All Digests"))
         self.folder_edit = QLineEdit(settings.save_all_folder or settings.last_folder or str(Path.home()))
         self.folder_edit.setObjectName("saveAllFolder")
-        browse = QPushButton("Choose…")
+        browse = QPushButton(SaveAll.tr("Choose…"))
         browse.clicked.connect(self._on_browse_clicked)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
@@ -48,17 +51,17 @@ class SaveAllDialog(QDialog):
         for fmt, (extension, label) in EXPORT_FORMATS.items():
             self.format_combo.addItem(f"{label} ({extension})", fmt)
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(settings.save_all_format)))
-        self.auto_box = QCheckBox("Also save each new digest in this folder automatically")
+        self.auto_box = QCheckBox(SaveAll.tr("Also save each new digest in this folder automatically"))
         self.auto_box.setObjectName("autoSaveBox")
         self.auto_box.setChecked(settings.auto_save)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(f"Save {count} Digest{'s' if count != 1 else ''}")
+        self.save_button.setText(SaveAll.tr("Save %n Digests", "", count))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QFormLayout(self)
-        layout.addRow("Folder:", folder_row)
-        layout.addRow("Format:", self.format_combo)
+        layout.addRow(SaveAll.tr("Folder:"), folder_row)
+        layout.addRow(SaveAll.tr("Format:"), self.format_combo)
         layout.addRow(self.auto_box)
         layout.addRow(buttons)
         self.resize(520, self.sizeHint().height())
@@ -73,7 +76,7 @@ class SaveAllDialog(QDialog):
 
     @Slot()
     def _on_browse_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Save Digests In", self.folder or str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, SaveAll.tr("Save Digests In"), self.folder or str(Path.home()))
         if folder:
             self.folder_edit.setText(folder)
 
@@ -85,7 +88,7 @@ def save_digests(digests: Iterable[Digest], folder: str, fmt: str) -> tuple[list
     written: list[Path] = []
     problems: list[str] = []
     if not Path(folder).is_dir():
-        return [], [f"{folder} is not a folder"]
+        return [], [SaveAll.tr("{folder} is not a folder").format(folder=folder)]
     for digest in digests:
         try:
             written.append(write_digest_in_folder(digest, folder, fmt))
@@ -102,9 +105,9 @@ def ask_and_save_all(parent: QWidget, digests: list[Digest], settings: AppSettin
     settings.save_all_folder, settings.save_all_format = dialog.folder, dialog.fmt
     settings.auto_save = dialog.auto_box.isChecked()
     written, problems = save_digests(digests, dialog.folder, dialog.fmt)
-    message = f"Saved {len(written)} digest{'s' if len(written) != 1 else ''} in {dialog.folder}."
+    message = SaveAll.tr("Saved %n digests in {folder}.", "", len(written)).format(folder=dialog.folder)
     if problems:
-        message += f" {len(problems)} could not be saved: {problems[0]}"
+        message += " " + SaveAll.tr("%n could not be saved: {problem}", "", len(problems)).format(problem=problems[0])
     report(message)
     return written
 
@@ -115,4 +118,6 @@ def auto_save(digest: Digest, settings: AppSettings) -> list[str]:
     if not settings.auto_save:
         return []
     written, problems = save_digests([digest], settings.save_all_folder, settings.save_all_format)
-    return [f"Saved as {written[0].name}." if written else f"Not saved automatically: {problems[0]}"]
+    if written:
+        return [SaveAll.tr("Saved as {name}.").format(name=written[0].name)]
+    return [SaveAll.tr("Not saved automatically: {problem}").format(problem=problems[0])]

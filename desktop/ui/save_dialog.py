@@ -13,6 +13,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.ui.language import translate
 from desktop.ui.settings import AppSettings
 from models.common.atomic import atomic_write_bytes
 from models.common.types import Digest, DigestError
@@ -39,7 +40,7 @@ def ask_and_save(parent: QWidget, digest: Digest, settings: AppSettings, report:
     folder = settings.last_folder or str(Path.home())
     default_extension = formats[filters[selected]][0].lstrip(".")
     suggested = str(Path(folder) / f"{export.safe_file_stem(digest.article.title)}.{default_extension}")
-    path, chosen_filter = QFileDialog.getSaveFileName(parent, "Save Digest", suggested, ";;".join(filters), selected)
+    path, chosen_filter = QFileDialog.getSaveFileName(parent, translate("SaveDialog", "Save Digest"), suggested, ";;".join(filters), selected)
     if not path:
         return None
     fmt = filters.get(chosen_filter) or filters[selected]
@@ -56,18 +57,20 @@ def ask_and_save(parent: QWidget, digest: Digest, settings: AppSettings, report:
         atomic_write_bytes(path, bytes(export.render_digest(digest, fmt)), overwrite=True)  # replacing was confirmed
     except (OSError, DigestError, ValueError) as error:
         reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
-        report(f"Could not save {name}: {reason}")
-        QMessageBox.warning(parent, "Could Not Save", f"Could not save {name}:\n{reason}")
+        report(translate("SaveDialog", "Could not save {name}: {reason}").format(name=name, reason=reason))
+        QMessageBox.warning(parent, translate("SaveDialog", "Could Not Save"),
+                            translate("SaveDialog", "Could not save {name}:\n{reason}").format(name=name, reason=reason))
         return None
     settings.last_folder = str(Path(path).resolve().parent)
     settings.store.setValue(LAST_FORMAT_KEY, fmt)
-    report(f"Saved the digest to {path}")
+    report(translate("SaveDialog", "Saved the digest to {path}").format(path=path))
     return path
 
 
 def _confirm_replace(parent: QWidget, name: str) -> bool:
     answer = QMessageBox.question(
-        parent, "Replace File?", f"{name} already exists. Do you want to replace it?",
+        parent, translate("SaveDialog", "Replace File?"),
+        translate("SaveDialog", "{name} already exists. Do you want to replace it?").format(name=name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes

@@ -94,6 +94,16 @@ class AppSettings:
     def link_sentences(self, value: bool) -> None:
         self.store.setValue("view/link_sentences", bool(value))
 
+    @property
+    def interface_language(self) -> str:
+        """The interface language chosen in View › Language ("en", "ru", "ar"); "" until one
+        is chosen (the system's language is used then)."""
+        return self._str("view/language")
+
+    @interface_language.setter
+    def interface_language(self, value: str) -> None:
+        self.store.setValue("view/language", value)
+
     # -- files ---------------------------------------------------------------------------------
     @property
     def last_folder(self) -> str:

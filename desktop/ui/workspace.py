@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Mapping
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from desktop.ui.language import translate
 from desktop.ui.linking import SentenceLinker, flag_count_text
 from desktop.ui.option_bar import OptionBar
 from desktop.ui.panes import GeneratedPane, MessageBanner, OriginalPane, digest_info
@@ -67,7 +68,6 @@ class Workspace(QWidget):
         self.digest_info_label.hide()
         self.flag_count_label = QLabel("")
         self.flag_count_label.setObjectName("flagCount")
-        self.flag_count_label.setToolTip("Sentences underlined in amber are worth checking: F8 goes to the next, Shift+F8 to the previous")
         self.flag_count_label.setContentsMargins(8, 0, 6, 0)
         self.flag_count_label.hide()
         self.generated_pane.setCornerWidget(self.flag_count_label, Qt.Corner.TopRightCorner)
@@ -95,8 +95,30 @@ class Workspace(QWidget):
         layout.addWidget(self.splitter, 1)
         self._settings = settings
         self._show_status = show_status
+        #: The line under the tabs, said again when the interface's language changes.
+        self._info: Callable[[], str] = str
+        #: The number of sentences flagged in the digest shown.
+        self._flag_count = 0
         if actions is not None:
             self.connect_view_actions(actions)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The flag count, its tooltip and the line under the tabs in the interface's language."""
+        self.flag_count_label.setToolTip(translate(
+            "Workspace", "Sentences underlined in amber are worth checking: F8 goes to the next, Shift+F8 to the previous"))
+        self.flag_count_label.setText(flag_count_text(self._flag_count))
+        self.digest_info_label.setText(self._info())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_info(self, info: Callable[[], str]) -> None:
+        self._info = info
+        self.digest_info_label.setText(info())
+        self.digest_info_label.show()
 
     def connect_view_actions(self, actions: WindowActions) -> None:
         """Link Sentences (checked as the settings say), Next Flag and Previous Flag act here."""
@@ -112,8 +134,10 @@ class Workspace(QWidget):
         self.linker.set_enabled(checked)
         if self._settings is not None:
             self._settings.link_sentences = checked
-        self._say("Sentences are linked: point at one to see where it comes from." if checked
-                  else "Sentences are no longer linked (flags stay underlined).")
+        if checked:
+            self._say(translate("Workspace", "Sentences are linked: point at one to see where it comes from."))
+        else:
+            self._say(translate("Workspace", "Sentences are no longer linked (flags stay underlined)."))
 
     @Slot()
     def _on_next_flag_action_triggered(self) -> None:
@@ -143,8 +167,8 @@ class Workspace(QWidget):
         if with_article:
             self.original_pane.show_article(digest.article)
         self.generated_pane.show_digest(digest)
-        self.digest_info_label.setText(digest_info(digest))
-        self.digest_info_label.show()
+        self._show_info(lambda: digest_info(digest))
+        self._flag_count = digest.flag_count
         self.flag_count_label.setText(flag_count_text(digest.flag_count))
         self.flag_count_label.setVisible(digest.flag_count > 0)
         self.linker.set_digest(digest)
@@ -156,10 +180,11 @@ class Workspace(QWidget):
         self.flag_count_label.hide()
         self.generated_pane.show_progress(parts, requested, stopped=stopped)
         if stopped:
-            self.digest_info_label.setText("Incomplete: the digest was cancelled. What was written before is shown; it is not in the history.")
+            self._show_info(lambda: translate(
+                "Workspace", "Incomplete: the digest was cancelled. What was written before is shown; it is not in the history."))
         else:
-            self.digest_info_label.setText("Still digesting: texts marked … are not finished (the summary may still change).")
-        self.digest_info_label.show()
+            self._show_info(lambda: translate(
+                "Workspace", "Still digesting: texts marked … are not finished (the summary may still change)."))
 
     def show_entry(self, entry: ArticleEntry | None) -> None:
         """Show one of the window's articles: its digest, or what its digest has written so far

@@ -34,7 +34,7 @@ from models.documents.read import read_article  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.settings import AppSettings  # noqa: E402
 from models.common.job_state import JobState  # noqa: E402
-from models.common.types import Alignment, Digest, ModelCredit, PartialText, SentenceFlag, SentenceLink  # noqa: E402
+from models.common.types import Alignment, Article, Digest, ModelCredit, PartialText, SentenceFlag, SentenceLink  # noqa: E402
 
 SEED = REPO / "seeds" / "russia-us-syria.txt"
 SIZE = (1240, 780)
@@ -318,6 +318,27 @@ def queue_of_articles(folder: Path) -> list[str]:
     return paths
 
 
+def interface_shots(app: QApplication, out: Path, article: object, digest: Digest) -> None:
+    """The window in Russian and in Arabic (View › Language), a digest shown beside a list of
+    three articles; the interface is English again afterwards."""
+    from desktop.ui.language import install_translators
+
+    window = new_window(check=no_problems)
+    window.show_article(article)  # type: ignore[arg-type]
+    window.show_digest(digest)
+    for title in ("Lebanon: talks on the border resume", "Markets steady after the rate decision"):
+        window.queue.add_article(Article(title=title, text=f"{title}. A second sentence follows."))
+    window.show_digest(digest)
+    for language, tab in (("ru", "ru"), ("ar", "ar")):
+        window.set_interface_language(language)
+        window.show_status(window.statusBar().currentMessage())
+        window.generated_pane.setCurrentWidget(window.language_views[tab])
+        window.splitter.setSizes([230, 500, 620])
+        shoot(app, window, out / f"interface-{'russian' if language == 'ru' else 'arabic'}.png")
+    window.close()
+    install_translators(app, "en")
+
+
 def main(out: Path, models_dir: str | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = create_application()
@@ -428,6 +449,8 @@ def main(out: Path, models_dir: str | None = None) -> int:
     broken.open_file(str(REPO / "resources"))  # a folder dropped by mistake
     shoot(app, broken, out / "missing-models.png")
     broken.close()
+
+    interface_shots(app, out, article, digest)
 
     if models_dir:
         settings.models_dir = models_dir

@@ -101,6 +101,15 @@ def no_problems(profile: str, models_dir: str | None, options: DigestOptions) ->
     return []
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_interface(qapp) -> None:
+    """The interface in English whatever the machine's locale, with the English catalogue's
+    plural forms ("1 article"), as the app starts for a user with an English system."""
+    from desktop.ui.language import install_translators
+
+    install_translators(qapp, "en")
+
+
 @pytest.fixture
 def make_window(qtbot) -> Iterator[Callable[..., object]]:
     """Build a shown MainWindow with a fake engine (``run``: see :class:`FakeEngine`; None: the

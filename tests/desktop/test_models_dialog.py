@@ -18,6 +18,8 @@ from models.inventory.catalog import specs_for
 from tests.models.fake_hub import FakeHub
 
 PROFILE = "fast"
+#: Every model of the profile: the summariser and the translators, into and out of English.
+MODEL_COUNT = len(specs_for(PROFILE))
 
 
 @pytest.fixture
@@ -47,12 +49,12 @@ def states(dialog: ModelsDialog) -> list[str]:
 
 
 def test_lists_each_model_missing_with_what_to_do(dialog: ModelsDialog) -> None:
-    assert dialog.table.rowCount() == 3
+    assert dialog.table.rowCount() == MODEL_COUNT
     assert dialog.table.item(0, 0).text() == "Summary"
     assert "opus-mt-en-ru" in dialog.table.item(1, 1).text()
     assert dialog.table.item(2, 2).text() == "Apache-2.0"
-    assert states(dialog) == ["missing"] * 3
-    assert "3 of 3 models are not installed" in dialog.summary_label.text()
+    assert states(dialog) == ["missing"] * MODEL_COUNT
+    assert f"{MODEL_COUNT} of {MODEL_COUNT} models are not installed" in dialog.summary_label.text()
     assert dialog.download_button.isEnabled() and not dialog.cancel_button.isEnabled()
 
 
@@ -61,7 +63,7 @@ def test_download_shows_progress_and_installs_everything(qtbot, hub: FakeHub, di
     dialog.progress_bar.valueChanged.connect(values.append)
     with qtbot.waitSignal(dialog.downloads_finished, timeout=30_000):
         qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
-    assert states(dialog) == ["installed"] * 3
+    assert states(dialog) == ["installed"] * MODEL_COUNT
     assert values and max(values) == 1000
     assert "works offline" in dialog.summary_label.text()
     assert dialog.progress_label.text() == "All models downloaded and verified."
@@ -85,7 +87,7 @@ def test_cancel_stops_the_download_and_the_next_one_resumes(qtbot, hub: FakeHub,
     hub.state.slow.clear()
     with qtbot.waitSignal(dialog.downloads_finished, timeout=30_000):
         qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
-    assert states(dialog) == ["installed"] * 3
+    assert states(dialog) == ["installed"] * MODEL_COUNT
     assert any(request.range for request in hub.gets("model.safetensors"))
 
 
@@ -98,7 +100,7 @@ def test_unreachable_hub_says_so_and_nothing_hangs(qtbot, dialog: ModelsDialog, 
     with qtbot.waitSignal(dialog.downloads_finished, timeout=10_000):
         qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
     assert "cannot reach the Hugging Face Hub" in dialog.progress_label.text()
-    assert states(dialog) == ["missing"] * 3
+    assert states(dialog) == ["missing"] * MODEL_COUNT
 
 
 def test_use_folder_checks_it_and_remove_forgets_it(

@@ -1,0 +1,1178 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar_EG">
+<context>
+    <name>App</name>
+    <message>
+        <source>
+
+Details are in the log: {path}</source>
+        <extracomment>Fallback clock when the process&apos;s own start time is unknown: when this module was imported. Qt&apos;s own command-line options (see QGuiApplication), with and without a value.</extracomment>
+        <translation>
+
+التفاصيل في السجل: {path}</translation>
+    </message>
+    <message>
+        <source>{app}: Unexpected Error</source>
+        <translation>{app}: خطأ غير متوقع</translation>
+    </message>
+    <message>
+        <source>Something went wrong, but the app is still running.
+
+{summary}{where}</source>
+        <translation>حدث خطأ ما، لكن التطبيق ما زال يعمل.
+
+{summary}{where}</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>Article Digest</source>
+        <extracomment>The interface&apos;s languages, each named in itself (the View › Language entries; never translated). Our catalogue&apos;s file name before ``_&lt;lang&gt;.qm``. The app&apos;s name as the window title, the About box and the desktop entry show it.</extracomment>
+        <translation>موجز المقالات</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleIntake</name>
+    <message>
+        <source>Pasted text</source>
+        <extracomment>What to queue a digest with: (options, engine config), or None when it cannot run now. Pasted text&apos;s label in the list is its first line, cut to this many characters.</extracomment>
+        <translation>نص ملصق</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened {name} (%n words). Press Digest (Ctrl+Return) to summarise and translate it.</source>
+        <translation>
+            <numerusform>فُتح {name} (بلا كلمات). اضغط «لخّص» (Ctrl+Return) لتلخيصه وترجمته.</numerusform>
+            <numerusform>فُتح {name} (كلمة واحدة). اضغط «لخّص» (Ctrl+Return) لتلخيصه وترجمته.</numerusform>
+            <numerusform>فُتح {name} (كلمتان). اضغط «لخّص» (Ctrl+Return) لتلخيصه وترجمته.</numerusform>
+            <numerusform>فُتح {name} (%n كلمات). اضغط «لخّص» (Ctrl+Return) لتلخيصه وترجمته.</numerusform>
+            <numerusform>فُتح {name} (%n كلمة). اضغط «لخّص» (Ctrl+Return) لتلخيصه وترجمته.</numerusform>
+            <numerusform>فُتح {name} (%n كلمة). اضغط «لخّص» (Ctrl+Return) لتلخيصه وترجمته.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to open: drop an article file, a folder, a link or some text.</source>
+        <translation>لا شيء لفتحه: أفلت ملف مقالة أو مجلدًا أو رابطًا أو نصًا.</translation>
+    </message>
+    <message>
+        <source>Nothing to open: no article files there.</source>
+        <translation>لا شيء لفتحه: لا توجد ملفات مقالات هناك.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n articles queued for digesting.</source>
+        <translation>
+            <numerusform>لم تُضف أي مقالة إلى قائمة الانتظار.</numerusform>
+            <numerusform>أُضيفت مقالة واحدة إلى قائمة الانتظار.</numerusform>
+            <numerusform>أُضيفت مقالتان إلى قائمة الانتظار.</numerusform>
+            <numerusform>أُضيفت %n مقالات إلى قائمة الانتظار.</numerusform>
+            <numerusform>أُضيفت %n مقالة إلى قائمة الانتظار.</numerusform>
+            <numerusform>أُضيفت %n مقالة إلى قائمة الانتظار.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n articles opened (not digested: models are missing).</source>
+        <translation>
+            <numerusform>لم تُفتح أي مقالة.</numerusform>
+            <numerusform>فُتحت مقالة واحدة (دون تلخيص: النماذج غير موجودة).</numerusform>
+            <numerusform>فُتحت مقالتان (دون تلخيص: النماذج غير موجودة).</numerusform>
+            <numerusform>فُتحت %n مقالات (دون تلخيص: النماذج غير موجودة).</numerusform>
+            <numerusform>فُتحت %n مقالة (دون تلخيص: النماذج غير موجودة).</numerusform>
+            <numerusform>فُتحت %n مقالة (دون تلخيص: النماذج غير موجودة).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetching {source}…</source>
+        <translation>جارٍ جلب {source}…</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>جارٍ قراءة {name}…</translation>
+    </message>
+    <message>
+        <source>Nothing to open: the text is empty.</source>
+        <translation>لا شيء لفتحه: النص فارغ.</translation>
+    </message>
+    <message>
+        <source>Made an article of the text. Press Digest (Ctrl+Return) to summarise and translate it.</source>
+        <translation>صار النص مقالة. اضغط «لخّص» (Ctrl+Return) لتلخيصها وترجمتها.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text, link or file to open.</source>
+        <translation>لا تحتوي الحافظة على نص أو رابط أو ملف لفتحه.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleQueue</name>
+    <message>
+        <source>Reading…</source>
+        <extracomment>The lane articles are read (and pages fetched) on, beside the engine&apos;s.</extracomment>
+        <translation>جارٍ القراءة…</translation>
+    </message>
+    <message>
+        <source>Not digested</source>
+        <translation>لم تُلخَّص</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>في الانتظار</translation>
+    </message>
+    <message>
+        <source>Digesting</source>
+        <translation>جارٍ التلخيص</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>اكتمل</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>فشل</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>أُلغي</translation>
+    </message>
+    <message>
+        <source>Untitled article</source>
+        <extracomment>Why reading or digesting failed (one line). The generated texts published before the digest ended, by alignment key. What the digest was asked for when the article was queued. Whether the digest should start as soon as the article is read.</extracomment>
+        <translation>مقالة بلا عنوان</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine…</source>
+        <translation>في انتظار المحرّك…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>جارٍ البدء…</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>development version</source>
+        <extracomment>The About box&apos;s last line: the libraries&apos; names (never translated) and versions.</extracomment>
+        <translation>نسخة التطوير</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>الإصدار {version}</translation>
+    </message>
+    <message>
+        <source>Summarises a news article and translates the summary (and, if asked, the whole article) into Russian and Arabic, on this computer, with open models from the Hugging Face Hub.</source>
+        <translation>يلخّص مقالة إخبارية ويترجم الملخص (والمقالة كلها إن طُلب ذلك) إلى الروسية والعربية، على هذا الحاسوب، بنماذج مفتوحة من Hugging Face Hub.</translation>
+    </message>
+    <message>
+        <source>Machine summaries and translations can be wrong: check anything that matters against the original.</source>
+        <translation>قد تخطئ الملخصات والترجمات الآلية: راجع كل ما يهمّ على النص الأصلي.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>المهمة</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>الترخيص</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>الجودة</translation>
+    </message>
+    <message>
+        <source>{profile} profile (in use)</source>
+        <translation>ملف «{profile}» (قيد الاستخدام)</translation>
+    </message>
+    <message>
+        <source>{profile} profile</source>
+        <translation>ملف «{profile}»</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} م.ب</translation>
+    </message>
+    <message>
+        <source>the default models folder</source>
+        <translation>مجلد النماذج الافتراضي</translation>
+    </message>
+    <message>
+        <source>Models are read from {folder}.</source>
+        <translation>تُقرأ النماذج من {folder}.</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>حول «{app}»</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> أو </translation>
+    </message>
+    <message>
+        <source>Open a file</source>
+        <translation>فتح ملف</translation>
+    </message>
+    <message>
+        <source>Drop it anywhere on the window</source>
+        <translation>أفلته في أي مكان من النافذة</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>الاختصار</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>No digests yet. Every finished digest is kept here.</source>
+        <translation>لا توجد موجزات بعد. يُحفظ هنا كل موجز مكتمل.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>only web pages (http, https) and files on this computer can be opened.</source>
+        <translation>لا يمكن فتح سوى صفحات الويب (http و https) والملفات الموجودة على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>it is a folder. Drop an article file instead.</source>
+        <translation>هذا مجلد. أفلت ملف مقالة بدلًا منه.</translation>
+    </message>
+    <message>
+        <source>the file does not exist.</source>
+        <translation>الملف غير موجود.</translation>
+    </message>
+    <message>
+        <source>it holds no web address.</source>
+        <translation>لا يحتوي على عنوان ويب.</translation>
+    </message>
+    <message>
+        <source>{extension} files are not supported (supported: {listed}).</source>
+        <translation>ملفات {extension} غير مدعومة (المدعوم: {listed}).</translation>
+    </message>
+    <message>
+        <source>files without an extension are not supported (supported: {listed}).</source>
+        <translation>الملفات بلا امتداد غير مدعومة (المدعوم: {listed}).</translation>
+    </message>
+    <message>
+        <source>Cannot use that text as an article: {reason}</source>
+        <translation>لا يمكن جعل هذا النص مقالة: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: {reason}</source>
+        <translation>تعذّر فتح {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>(Not added to History: {problem})</source>
+        <translation>(لم يُضف إلى السجل: {problem})</translation>
+    </message>
+    <message>
+        <source>Cannot read the history: {error}</source>
+        <translation>تعذّرت قراءة السجل: {error}</translation>
+    </message>
+    <message>
+        <source>Cannot open that digest from the history: {error}</source>
+        <translation>تعذّر فتح هذا الموجز من السجل: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Russian</source>
+        <extracomment>The target languages&apos; names as the core spells them (``LANGUAGE_NAMES``), marked for lupdate.</extracomment>
+        <translation>الروسية</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>الملخص</translation>
+    </message>
+    <message>
+        <source>{language} translation</source>
+        <translation>الترجمة إلى {language}</translation>
+    </message>
+</context>
+<context>
+    <name>Linking</name>
+    <message>
+        <source>Summary</source>
+        <extracomment>The kinds of highlight, kept in each extra selection&apos;s format under :data:`KIND_PROPERTY`. an article sentence the summary drew on (Summary tab only) a sentence linked to the one under the pointer (in the other pane) the sentence under the pointer, clicked or holding the text cursor a generated sentence flagged to check (wavy underline) Tooltip lines are wrapped at this many characters (a tooltip label would wrap them narrower). Background alpha (0..255) of each kind over the palette&apos;s highlight colour: light, dark base. The flags&apos; wavy underline: amber, darker on a light base, lighter on a dark one. The document position of each astral character (each takes two).</extracomment>
+        <translation>الملخص</translation>
+    </message>
+    <message>
+        <source>{language} summary</source>
+        <translation>الملخص بـ{language}</translation>
+    </message>
+    <message>
+        <source>{language} full text</source>
+        <translation>النص الكامل بـ{language}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentences to check</source>
+        <translation>
+            <numerusform>لا جمل للمراجعة</numerusform>
+            <numerusform>جملة واحدة للمراجعة</numerusform>
+            <numerusform>جملتان للمراجعة</numerusform>
+            <numerusform>%n جمل للمراجعة</numerusform>
+            <numerusform>%n جملة للمراجعة</numerusform>
+            <numerusform>%n جملة للمراجعة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>English summary: {sentences}</source>
+        <translation>الملخص الإنجليزي: {sentences}</translation>
+    </message>
+    <message>
+        <source>No digest to check: open an article and digest it first.</source>
+        <extracomment>The generated views by alignment key (``summary``, ``summary:ru``, ``article:ar``…). The tooltip text (plain, one line per item) last worked out for a point.</extracomment>
+        <translation>لا موجز لمراجعته: افتح مقالة ولخّصها أولًا.</translation>
+    </message>
+    <message>
+        <source>No sentences to check in this digest: none was flagged.</source>
+        <translation>لا جمل للمراجعة في هذا الموجز: لم تُعلَّم أي جملة.</translation>
+    </message>
+    <message>
+        <source>Flag {number} of {count}, {place}: {reasons}</source>
+        <translation>التنبيه {number} من {count}، {place}: {reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Could not check the models: {error}</source>
+        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). Which models the options need but lack: (profile, models folder, options) -&gt; one line each.</extracomment>
+        <translation>تعذّر فحص النماذج: {error}</translation>
+    </message>
+    <message>
+        <source>Open an article to begin: drop a file on the window or press Ctrl+O.</source>
+        <extracomment>The article shown, with its digest or what it has so far. Whether the first answer about missing models has arrived.</extracomment>
+        <translation>افتح مقالة للبدء: أفلت ملفًا على النافذة أو اضغط Ctrl+O.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: it is no longer there (removed from Open Recent).</source>
+        <translation>تعذّر فتح {name}: لم يعد موجودًا (أُزيل من الملفات الأخيرة).</translation>
+    </message>
+    <message>
+        <source>The interface is now in {language}.</source>
+        <translation>لغة الواجهة الآن: {language}.</translation>
+    </message>
+    <message>
+        <source>Choose Models Folder</source>
+        <translation>اختيار مجلد النماذج</translation>
+    </message>
+    <message>
+        <source>Models folder: {folder}</source>
+        <translation>مجلد النماذج: {folder}</translation>
+    </message>
+    <message>
+        <source>Open Articles</source>
+        <translation>فتح مقالات</translation>
+    </message>
+    <message>
+        <source>Open an article first: drop a file on the window or press Ctrl+O.</source>
+        <translation>افتح مقالة أولًا: أفلت ملفًا على النافذة أو اضغط Ctrl+O.</translation>
+    </message>
+    <message>
+        <source>Cannot digest: some models are not installed (see the message above).</source>
+        <translation>تعذّر التلخيص: بعض النماذج غير مثبتة (انظر الرسالة أعلاه).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued: %n articles before it.</source>
+        <translation>
+            <numerusform>في قائمة الانتظار: لا مقالات قبلها.</numerusform>
+            <numerusform>في قائمة الانتظار: قبلها مقالة واحدة.</numerusform>
+            <numerusform>في قائمة الانتظار: قبلها مقالتان.</numerusform>
+            <numerusform>في قائمة الانتظار: قبلها %n مقالات.</numerusform>
+            <numerusform>في قائمة الانتظار: قبلها %n مقالة.</numerusform>
+            <numerusform>في قائمة الانتظار: قبلها %n مقالة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Digesting… press Esc to cancel.</source>
+        <translation>جارٍ التلخيص… اضغط Esc للإلغاء.</translation>
+    </message>
+    <message>
+        <source>Digest cancelled.</source>
+        <translation>أُلغي التلخيص.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n articles taken off the queue.</source>
+        <translation>
+            <numerusform>أُلغي: لم تُزل أي مقالة من قائمة الانتظار.</numerusform>
+            <numerusform>أُلغي: أُزيلت مقالة واحدة من قائمة الانتظار.</numerusform>
+            <numerusform>أُلغي: أُزيلت مقالتان من قائمة الانتظار.</numerusform>
+            <numerusform>أُلغي: أُزيلت %n مقالات من قائمة الانتظار.</numerusform>
+            <numerusform>أُلغي: أُزيلت %n مقالة من قائمة الانتظار.</numerusform>
+            <numerusform>أُلغي: أُزيلت %n مقالة من قائمة الانتظار.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Digest ready in {seconds} s.</source>
+        <translation>الموجز جاهز في {seconds} ث.</translation>
+    </message>
+    <message>
+        <source>Digest of “{title}” ready in {seconds} s.</source>
+        <translation>موجز «{title}» جاهز في {seconds} ث.</translation>
+    </message>
+    <message>
+        <source>Digest failed: {reason}</source>
+        <translation>فشل التلخيص: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: digest an article first.</source>
+        <translation>لا شيء للحفظ بعد: لخّص مقالة أولًا.</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: no digest is finished.</source>
+        <translation>لا شيء للحفظ بعد: لم يكتمل أي موجز.</translation>
+    </message>
+    <message>
+        <source>Reopened the digest of “{title}” from {created}.</source>
+        <translation>أُعيد فتح موجز «{title}» من {created}.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <extracomment>Each menu&apos;s title by its object name, marked for lupdate and looked up when shown.</extracomment>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>&amp;Digest</source>
+        <translation>تلخيص</translation>
+    </message>
+    <message>
+        <source>Model &amp;Profile</source>
+        <translation>ملف النماذج</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <extracomment>How many past digests the History menu lists (the History dialog lists them all).</extracomment>
+        <translation>فتح ملف حديث</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>لا ملفات حديثة</translation>
+    </message>
+    <message>
+        <source>Clear Recent Files</source>
+        <translation>مسح الملفات الحديثة</translation>
+    </message>
+    <message>
+        <source>Hi&amp;story</source>
+        <translation>السجل</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsDialog</name>
+    <message>
+        <source>Installed</source>
+        <translation>مثبّت</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>غير موجود</translation>
+    </message>
+    <message>
+        <source>Partly downloaded</source>
+        <translation>منزّل جزئيًا</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>تالف</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>جارٍ التنزيل…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <source>Cancelled; the download resumes next time</source>
+        <translation>أُلغي؛ يُستأنف التنزيل في المرة القادمة</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <extracomment>Extra pixels per table row: two-line cells read cramped at their bare height.</extracomment>
+        <translation>المهمة</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>الترخيص</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>On disk</source>
+        <translation>على القرص</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>النماذج</translation>
+    </message>
+    <message>
+        <source>&amp;Download missing</source>
+        <extracomment>The current Download&apos;s tasks, by repository id.</extracomment>
+        <translation>تنزيل الناقص</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Use &amp;folder…</source>
+        <translation>استخدام مجلد…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>تحقّق</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>All models are installed. {app} works offline: it does not use the network from here on.</source>
+        <translation>كل النماذج مثبتة. يعمل «{app}» دون اتصال: لن يستخدم الشبكة بعد الآن.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{missing} of %n models are not installed (about {size} to download). Download them from the Hugging Face Hub, or choose a folder with a copy made on another machine.</source>
+        <translation>
+            <numerusform>النماذج غير المثبتة: {missing} من %n (نحو {size} للتنزيل). نزّلها من Hugging Face Hub، أو اختر مجلدًا فيه نسخة من حاسوب آخر.</numerusform>
+            <numerusform>النماذج غير المثبتة: {missing} من %n (نحو {size} للتنزيل). نزّلها من Hugging Face Hub، أو اختر مجلدًا فيه نسخة من حاسوب آخر.</numerusform>
+            <numerusform>النماذج غير المثبتة: {missing} من %n (نحو {size} للتنزيل). نزّلها من Hugging Face Hub، أو اختر مجلدًا فيه نسخة من حاسوب آخر.</numerusform>
+            <numerusform>النماذج غير المثبتة: {missing} من %n (نحو {size} للتنزيل). نزّلها من Hugging Face Hub، أو اختر مجلدًا فيه نسخة من حاسوب آخر.</numerusform>
+            <numerusform>النماذج غير المثبتة: {missing} من %n (نحو {size} للتنزيل). نزّلها من Hugging Face Hub، أو اختر مجلدًا فيه نسخة من حاسوب آخر.</numerusform>
+            <numerusform>النماذج غير المثبتة: {missing} من %n (نحو {size} للتنزيل). نزّلها من Hugging Face Hub، أو اختر مجلدًا فيه نسخة من حاسوب آخر.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline mode (HF_HUB_OFFLINE) is on, so only folders can be used.</source>
+        <translation>وضع عدم الاتصال (HF_HUB_OFFLINE) مفعّل، لذا لا يمكن إلا استخدام المجلدات.</translation>
+    </message>
+    <message>
+        <source>Connecting to the Hugging Face Hub…</source>
+        <translation>جارٍ الاتصال بـ Hugging Face Hub…</translation>
+    </message>
+    <message>
+        <source>Folder with {model}</source>
+        <translation>مجلد فيه {model}</translation>
+    </message>
+    <message>
+        <source>Unusable folder</source>
+        <translation>مجلد غير صالح</translation>
+    </message>
+    <message>
+        <source>Model is damaged</source>
+        <translation>النموذج تالف</translation>
+    </message>
+    <message>
+        <source>{model} is whole: every file matches.</source>
+        <translation>{model} سليم: كل الملفات مطابقة.</translation>
+    </message>
+    <message>
+        <source>{model} no longer uses {folder} (the folder itself is kept).</source>
+        <translation>لم يعد {model} يُقرأ من {folder} (المجلد نفسه باقٍ).</translation>
+    </message>
+    <message>
+        <source>Remove model</source>
+        <translation>إزالة النموذج</translation>
+    </message>
+    <message>
+        <source>Delete {model} ({size}) from this computer?</source>
+        <translation>أتريد حذف {model} ({size}) من هذا الحاسوب؟</translation>
+    </message>
+    <message>
+        <source>Removed {model}: {size} freed.</source>
+        <translation>أُزيل {model}: تحرّر {size}.</translation>
+    </message>
+    <message>
+        <source>All models downloaded and verified.</source>
+        <translation>نُزّلت كل النماذج وتُحقّق منها.</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>none chosen (the default locations are searched)</source>
+        <translation>لم يُختر (يُبحث في المواضع الافتراضية)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n models are missing, so Digest cannot run yet.</source>
+        <translation>
+            <numerusform>لا نماذج ناقصة.</numerusform>
+            <numerusform>ينقص نموذج واحد، لذا لا يمكن التلخيص بعد.</numerusform>
+            <numerusform>ينقص نموذجان، لذا لا يمكن التلخيص بعد.</numerusform>
+            <numerusform>تنقص %n نماذج، لذا لا يمكن التلخيص بعد.</numerusform>
+            <numerusform>ينقص %n نموذجًا، لذا لا يمكن التلخيص بعد.</numerusform>
+            <numerusform>ينقص %n نموذج، لذا لا يمكن التلخيص بعد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Models folder: {folder}. Choose the folder that holds the models, or switch to the other model profile.</source>
+        <translation>مجلد النماذج: {folder}. اختر المجلد الذي يحوي النماذج، أو انتقل إلى ملف النماذج الآخر.</translation>
+    </message>
+    <message>
+        <source>A model could not be loaded.</source>
+        <translation>تعذّر تحميل نموذج.</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the models, or switch to the other model profile.</source>
+        <translation>اختر المجلد الذي يحوي النماذج، أو انتقل إلى ملف النماذج الآخر.</translation>
+    </message>
+    <message>
+        <source>The digest failed.</source>
+        <translation>فشل التلخيص.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionBar</name>
+    <message>
+        <source>Quality</source>
+        <translation>الجودة</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>السرعة</translation>
+    </message>
+    <message>
+        <source>Larger models: better summaries and translations, slower</source>
+        <translation>نماذج أكبر: ملخصات وترجمات أفضل، لكنها أبطأ</translation>
+    </message>
+    <message>
+        <source>Smaller models: quicker on slow computers, rougher results</source>
+        <translation>نماذج أصغر: أسرع على الحواسيب البطيئة، ونتائج أقل دقة</translation>
+    </message>
+    <message>
+        <source>Translate into:</source>
+        <extracomment>What the Digest button&apos;s tooltip says it needs first: (article open, models missing).</extracomment>
+        <translation>الترجمة إلى:</translation>
+    </message>
+    <message>
+        <source>Translate the whole article</source>
+        <translation>ترجمة المقالة كلها</translation>
+    </message>
+    <message>
+        <source>Also translate the full text (takes much longer than the summary)</source>
+        <translation>ترجمة النص الكامل أيضًا (يستغرق وقتًا أطول بكثير من الملخص)</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>النماذج:</translation>
+    </message>
+    <message>
+        <source>Which set of models digests: Quality (larger) or Fast (smaller)</source>
+        <translation>أي النماذج تلخّص: «الجودة» (الأكبر) أو «السرعة» (الأصغر)</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>لخّص</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Stop the running digest (Esc)</source>
+        <translation>إيقاف التلخيص الجاري (Esc)</translation>
+    </message>
+    <message>
+        <source>Open an article first (Ctrl+O or drop a file)</source>
+        <translation>افتح مقالة أولًا (Ctrl+O أو أفلت ملفًا)</translation>
+    </message>
+    <message>
+        <source>Some models are missing: see the message above</source>
+        <translation>بعض النماذج غير موجودة: انظر الرسالة أعلاه</translation>
+    </message>
+    <message>
+        <source>Summarise and translate (Ctrl+Return)</source>
+        <translation>لخّص وترجم (Ctrl+Return)</translation>
+    </message>
+</context>
+<context>
+    <name>Panes</name>
+    <message>
+        <source>Drop an article file here, or use File › Open (Ctrl+O).</source>
+        <extracomment>Families known to read well, tried first; any installed family that covers the script follows. Arabic script reads better a little larger than Latin at the same point size. Line height of the reading views, in percent of the font&apos;s: easier on the eye than Qt&apos;s 100.</extracomment>
+        <translation>أفلت ملف مقالة هنا، أو استخدم ملف › فتح (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>No article open</source>
+        <translation>لا مقالة مفتوحة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n words</source>
+        <translation>
+            <numerusform>لا كلمات</numerusform>
+            <numerusform>كلمة واحدة</numerusform>
+            <numerusform>كلمتان</numerusform>
+            <numerusform>%n كلمات</numerusform>
+            <numerusform>%n كلمة</numerusform>
+            <numerusform>%n كلمة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>language: {language}</source>
+        <translation>اللغة: {language}</translation>
+    </message>
+    <message>
+        <source>The English summary appears here after Digest (Ctrl+Return).</source>
+        <extracomment>Placeholders written in each language, so an empty tab already shows its script and direction.</extracomment>
+        <translation>يظهر الملخص الإنجليزي هنا بعد التلخيص (Ctrl+Return).</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <extracomment>What an empty view says, beyond its first placeholder (kept per view, so a language switch can say it again). Each view&apos;s tab title (a function: it is said again in a new interface language). What each empty view says (_EMPTY, _NOT_REQUESTED, _COMING, _STOPPED). The views whose text is still coming (their tabs are marked &quot;…&quot;).</extracomment>
+        <translation>الملخص</translation>
+    </message>
+    <message>
+        <source>Full text · {language}</source>
+        <translation>النص الكامل · {language}</translation>
+    </message>
+    <message>
+        <source>{name} was not requested for this digest: tick it and press Digest again.</source>
+        <translation>لم تُطلب {name} في هذا الموجز: حدّدها واضغط «لخّص» مجددًا.</translation>
+    </message>
+    <message>
+        <source>Still being written: it appears here as soon as it is ready.</source>
+        <translation>ما زال قيد الكتابة: يظهر هنا فور جاهزيته.</translation>
+    </message>
+    <message>
+        <source>The digest was cancelled before this text was written.</source>
+        <translation>أُلغي التلخيص قبل كتابة هذا النص.</translation>
+    </message>
+    <message>
+        <source>{title}: still being written</source>
+        <translation>{title}: ما زال قيد الكتابة</translation>
+    </message>
+    <message>
+        <source>Made {when} in {seconds} s</source>
+        <translation>أُنشئ في {when} خلال {seconds} ث</translation>
+    </message>
+    <message>
+        <source>Made {when}</source>
+        <translation>أُنشئ في {when}</translation>
+    </message>
+    <message>
+        <source>Machine-made: check what matters against the original.</source>
+        <translation>نص آلي: راجع ما يهمّ على الأصل.</translation>
+    </message>
+    <message>
+        <source>Choose models folder…</source>
+        <extracomment>kind -&gt; (background, text, border) colours.</extracomment>
+        <translation>اختيار مجلد النماذج…</translation>
+    </message>
+    <message>
+        <source>Download models…</source>
+        <translation>تنزيل النماذج…</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>إعادة الفحص</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>إخفاء هذه الرسالة</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Digesting {percent}%</source>
+        <extracomment>A marker before each state, so the list reads at a glance without colour.</extracomment>
+        <translation>جارٍ التلخيص {percent}%</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>فشل: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled (incomplete)</source>
+        <translation>أُلغي (غير مكتمل)</translation>
+    </message>
+    <message>
+        <source>Save All…</source>
+        <translation>حفظ الكل…</translation>
+    </message>
+    <message>
+        <source>Save every finished digest in a folder</source>
+        <translation>حفظ كل الموجزات المكتملة في مجلد</translation>
+    </message>
+    <message>
+        <source>Cancel All</source>
+        <translation>إلغاء الكل</translation>
+    </message>
+    <message>
+        <source>Stop the running digest and take every waiting article off the queue</source>
+        <translation>إيقاف التلخيص الجاري وإزالة كل المقالات المنتظرة من القائمة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digested</source>
+        <translation>
+            <numerusform>مكتملة: %n</numerusform>
+            <numerusform>مكتملة: %n</numerusform>
+            <numerusform>مكتملة: %n</numerusform>
+            <numerusform>مكتملة: %n</numerusform>
+            <numerusform>مكتملة: %n</numerusform>
+            <numerusform>مكتملة: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n articles</source>
+        <translation>
+            <numerusform>لا مقالات</numerusform>
+            <numerusform>مقالة واحدة</numerusform>
+            <numerusform>مقالتان</numerusform>
+            <numerusform>%n مقالات</numerusform>
+            <numerusform>%n مقالة</numerusform>
+            <numerusform>%n مقالة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>في الانتظار: %n</numerusform>
+            <numerusform>في الانتظار: %n</numerusform>
+            <numerusform>في الانتظار: %n</numerusform>
+            <numerusform>في الانتظار: %n</numerusform>
+            <numerusform>في الانتظار: %n</numerusform>
+            <numerusform>في الانتظار: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>فشلت: %n</numerusform>
+            <numerusform>فشلت: %n</numerusform>
+            <numerusform>فشلت: %n</numerusform>
+            <numerusform>فشلت: %n</numerusform>
+            <numerusform>فشلت: %n</numerusform>
+            <numerusform>فشلت: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>لخّص</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>نقل إلى الأعلى</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>نقل إلى الأسفل</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <extracomment>The lane of everything that talks to the engine or the disk&apos;s models. The lane of model downloads. How long :meth:`BackgroundRunner.shutdown` waits for each lane&apos;s thread. What the work reads cancellation from and reports progress into (the runner&apos;s sink). Whether the work has begun on its thread, and whether it has stopped running there (the task may have ended, by a cancel, before either).</extracomment>
+        <translation>خطأ غير متوقع: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SaveAll</name>
+    <message>
+        <source>Save All Digests</source>
+        <translation>حفظ كل الموجزات</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Also save each new digest in this folder automatically</source>
+        <translation>احفظ كل موجز جديد في هذا المجلد تلقائيًا أيضًا</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save %n Digests</source>
+        <translation>
+            <numerusform>لا موجزات للحفظ</numerusform>
+            <numerusform>حفظ موجز واحد</numerusform>
+            <numerusform>حفظ موجزين</numerusform>
+            <numerusform>حفظ %n موجزات</numerusform>
+            <numerusform>حفظ %n موجزًا</numerusform>
+            <numerusform>حفظ %n موجز</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>المجلد:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <source>Save Digests In</source>
+        <translation>حفظ الموجزات في</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} ليس مجلدًا</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n digests in {folder}.</source>
+        <translation>
+            <numerusform>لم يُحفظ أي موجز في {folder}.</numerusform>
+            <numerusform>حُفظ موجز واحد في {folder}.</numerusform>
+            <numerusform>حُفظ موجزان في {folder}.</numerusform>
+            <numerusform>حُفظت %n موجزات في {folder}.</numerusform>
+            <numerusform>حُفظ %n موجزًا في {folder}.</numerusform>
+            <numerusform>حُفظ %n موجز في {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be saved: {problem}</source>
+        <translation>
+            <numerusform>تعذّر حفظ %n: {problem}</numerusform>
+            <numerusform>تعذّر حفظ واحد: {problem}</numerusform>
+            <numerusform>تعذّر حفظ اثنين: {problem}</numerusform>
+            <numerusform>تعذّر حفظ %n: {problem}</numerusform>
+            <numerusform>تعذّر حفظ %n: {problem}</numerusform>
+            <numerusform>تعذّر حفظ %n: {problem}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved as {name}.</source>
+        <translation>حُفظ باسم {name}.</translation>
+    </message>
+    <message>
+        <source>Not saved automatically: {problem}</source>
+        <translation>لم يُحفظ تلقائيًا: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>SaveDialog</name>
+    <message>
+        <source>Save Digest</source>
+        <extracomment>Where the format used last is remembered (the next save offers it first).</extracomment>
+        <translation>حفظ الموجز</translation>
+    </message>
+    <message>
+        <source>Could not save {name}: {reason}</source>
+        <translation>تعذّر حفظ {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Could Not Save</source>
+        <translation>تعذّر الحفظ</translation>
+    </message>
+    <message>
+        <source>Could not save {name}:
+{reason}</source>
+        <translation>تعذّر حفظ {name}:
+{reason}</translation>
+    </message>
+    <message>
+        <source>Saved the digest to {path}</source>
+        <translation>حُفظ الموجز في {path}</translation>
+    </message>
+    <message>
+        <source>Replace File?</source>
+        <translation>استبدال الملف؟</translation>
+    </message>
+    <message>
+        <source>{name} already exists. Do you want to replace it?</source>
+        <translation>{name} موجود بالفعل. أتريد استبداله؟</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>فتح…</translation>
+    </message>
+    <message>
+        <source>Open one or more article files</source>
+        <translation>فتح ملف مقالة أو أكثر</translation>
+    </message>
+    <message>
+        <source>&amp;New from Clipboard</source>
+        <translation>جديد من الحافظة</translation>
+    </message>
+    <message>
+        <source>Make an article of the copied text, or open the copied link or files</source>
+        <translation>اجعل النص المنسوخ مقالة، أو افتح الرابط أو الملفات المنسوخة</translation>
+    </message>
+    <message>
+        <source>Save &amp;All Digests…</source>
+        <translation>حفظ كل الموجزات…</translation>
+    </message>
+    <message>
+        <source>Save every finished digest in a folder</source>
+        <translation>حفظ كل الموجزات المكتملة في مجلد</translation>
+    </message>
+    <message>
+        <source>&amp;Save Digest As…</source>
+        <translation>حفظ الموجز باسم…</translation>
+    </message>
+    <message>
+        <source>Save the digest as text, Markdown, HTML, JSON or Word</source>
+        <translation>حفظ الموجز نصًا أو Markdown أو HTML أو JSON أو Word</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Digest</source>
+        <translation>لخّص</translation>
+    </message>
+    <message>
+        <source>Summarise and translate the article</source>
+        <translation>لخّص المقالة وترجمها</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Stop the running digest</source>
+        <translation>إيقاف التلخيص الجاري</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;All</source>
+        <translation>إلغاء الكل</translation>
+    </message>
+    <message>
+        <source>Stop the running digest and take every waiting article off the queue</source>
+        <translation>إيقاف التلخيص الجاري وإزالة كل المقالات المنتظرة من القائمة</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Models Folder…</source>
+        <translation>اختيار مجلد النماذج…</translation>
+    </message>
+    <message>
+        <source>Pick the folder that holds the downloaded models</source>
+        <translation>اختر المجلد الذي يحوي النماذج المنزّلة</translation>
+    </message>
+    <message>
+        <source>Manage &amp;Models…</source>
+        <translation>إدارة النماذج…</translation>
+    </message>
+    <message>
+        <source>See which models are installed; download, verify or remove them</source>
+        <translation>اعرف النماذج المثبتة؛ نزّلها أو تحقّق منها أو أزلها</translation>
+    </message>
+    <message>
+        <source>Show &amp;History…</source>
+        <translation>عرض السجل…</translation>
+    </message>
+    <message>
+        <source>Reopen a past digest</source>
+        <translation>إعادة فتح موجز سابق</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>&amp;Link Sentences</source>
+        <translation>ربط الجمل</translation>
+    </message>
+    <message>
+        <source>Point at a sentence to light up the sentences it is linked to in the other pane</source>
+        <translation>أشر إلى جملة لتُبرز الجمل المرتبطة بها في الجزء الآخر</translation>
+    </message>
+    <message>
+        <source>&amp;Next Flag</source>
+        <translation>التنبيه التالي</translation>
+    </message>
+    <message>
+        <source>Go to the next sentence flagged to check</source>
+        <translation>انتقل إلى الجملة التالية المعلَّمة للمراجعة</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Flag</source>
+        <translation>التنبيه السابق</translation>
+    </message>
+    <message>
+        <source>Go to the previous sentence flagged to check</source>
+        <translation>انتقل إلى الجملة السابقة المعلَّمة للمراجعة</translation>
+    </message>
+    <message>
+        <source>&amp;About {app}</source>
+        <translation>حول «{app}»</translation>
+    </message>
+    <message>
+        <source>{profile}: {tip}</source>
+        <translation>{profile}: {tip}</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Sentences underlined in amber are worth checking: F8 goes to the next, Shift+F8 to the previous</source>
+        <extracomment>The line under the tabs, said again when the interface&apos;s language changes. The number of sentences flagged in the digest shown.</extracomment>
+        <translation>الجمل المسطَّرة بالكهرماني تستحق المراجعة: F8 للتالية، Shift+F8 للسابقة</translation>
+    </message>
+    <message>
+        <source>Sentences are linked: point at one to see where it comes from.</source>
+        <translation>الجمل مرتبطة: أشر إلى جملة لترى مصدرها.</translation>
+    </message>
+    <message>
+        <source>Sentences are no longer linked (flags stay underlined).</source>
+        <translation>لم تعد الجمل مرتبطة (تبقى التنبيهات مسطَّرة).</translation>
+    </message>
+    <message>
+        <source>Incomplete: the digest was cancelled. What was written before is shown; it is not in the history.</source>
+        <translation>غير مكتمل: أُلغي التلخيص. يُعرض ما كُتب قبل ذلك، ولن يُحفظ في السجل.</translation>
+    </message>
+    <message>
+        <source>Still digesting: texts marked … are not finished (the summary may still change).</source>
+        <translation>التلخيص جارٍ: النصوص المعلَّمة بـ… لم تكتمل (قد يتغيّر الملخص).</translation>
+    </message>
+</context>
+</TS>

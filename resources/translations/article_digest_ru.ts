@@ -1,0 +1,1130 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>App</name>
+    <message>
+        <source>
+
+Details are in the log: {path}</source>
+        <extracomment>Fallback clock when the process&apos;s own start time is unknown: when this module was imported. Qt&apos;s own command-line options (see QGuiApplication), with and without a value.</extracomment>
+        <translation>
+
+Подробности в журнале: {path}</translation>
+    </message>
+    <message>
+        <source>{app}: Unexpected Error</source>
+        <translation>{app}: непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <source>Something went wrong, but the app is still running.
+
+{summary}{where}</source>
+        <translation>Что-то пошло не так, но приложение продолжает работать.
+
+{summary}{where}</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>Article Digest</source>
+        <extracomment>The interface&apos;s languages, each named in itself (the View › Language entries; never translated). Our catalogue&apos;s file name before ``_&lt;lang&gt;.qm``. The app&apos;s name as the window title, the About box and the desktop entry show it.</extracomment>
+        <translation>Дайджест статей</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleIntake</name>
+    <message>
+        <source>Pasted text</source>
+        <extracomment>What to queue a digest with: (options, engine config), or None when it cannot run now. Pasted text&apos;s label in the list is its first line, cut to this many characters.</extracomment>
+        <translation>Вставленный текст</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened {name} (%n words). Press Digest (Ctrl+Return) to summarise and translate it.</source>
+        <translation>
+            <numerusform>Открыт {name} (%n слово). Нажмите «Обработать» (Ctrl+Return), чтобы получить резюме и перевод.</numerusform>
+            <numerusform>Открыт {name} (%n слова). Нажмите «Обработать» (Ctrl+Return), чтобы получить резюме и перевод.</numerusform>
+            <numerusform>Открыт {name} (%n слов). Нажмите «Обработать» (Ctrl+Return), чтобы получить резюме и перевод.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to open: drop an article file, a folder, a link or some text.</source>
+        <translation>Нечего открыть: перетащите файл статьи, папку, ссылку или текст.</translation>
+    </message>
+    <message>
+        <source>Nothing to open: no article files there.</source>
+        <translation>Нечего открыть: там нет файлов статей.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n articles queued for digesting.</source>
+        <translation>
+            <numerusform>%n статья поставлена в очередь.</numerusform>
+            <numerusform>%n статьи поставлены в очередь.</numerusform>
+            <numerusform>%n статей поставлено в очередь.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n articles opened (not digested: models are missing).</source>
+        <translation>
+            <numerusform>Открыта %n статья (не обработана: нет моделей).</numerusform>
+            <numerusform>Открыты %n статьи (не обработаны: нет моделей).</numerusform>
+            <numerusform>Открыто %n статей (не обработаны: нет моделей).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetching {source}…</source>
+        <translation>Загрузка {source}…</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Чтение {name}…</translation>
+    </message>
+    <message>
+        <source>Nothing to open: the text is empty.</source>
+        <translation>Нечего открыть: текст пуст.</translation>
+    </message>
+    <message>
+        <source>Made an article of the text. Press Digest (Ctrl+Return) to summarise and translate it.</source>
+        <translation>Текст стал статьёй. Нажмите «Обработать» (Ctrl+Return), чтобы получить резюме и перевод.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text, link or file to open.</source>
+        <translation>В буфере обмена нет текста, ссылки или файла.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleQueue</name>
+    <message>
+        <source>Reading…</source>
+        <extracomment>The lane articles are read (and pages fetched) on, beside the engine&apos;s.</extracomment>
+        <translation>Чтение…</translation>
+    </message>
+    <message>
+        <source>Not digested</source>
+        <translation>Не обработана</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>В очереди</translation>
+    </message>
+    <message>
+        <source>Digesting</source>
+        <translation>Обработка</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Untitled article</source>
+        <extracomment>Why reading or digesting failed (one line). The generated texts published before the digest ended, by alignment key. What the digest was asked for when the article was queued. Whether the digest should start as soon as the article is read.</extracomment>
+        <translation>Статья без названия</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine…</source>
+        <translation>Ожидание движка…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Запуск…</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>development version</source>
+        <extracomment>The About box&apos;s last line: the libraries&apos; names (never translated) and versions.</extracomment>
+        <translation>версия для разработки</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Версия {version}</translation>
+    </message>
+    <message>
+        <source>Summarises a news article and translates the summary (and, if asked, the whole article) into Russian and Arabic, on this computer, with open models from the Hugging Face Hub.</source>
+        <translation>Составляет резюме новостной статьи и переводит его (а по желанию и всю статью) на русский и арабский — на этом компьютере, открытыми моделями с Hugging Face Hub.</translation>
+    </message>
+    <message>
+        <source>Machine summaries and translations can be wrong: check anything that matters against the original.</source>
+        <translation>Машинные резюме и переводы могут ошибаться: всё важное сверяйте с оригиналом.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Лицензия</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Качество</translation>
+    </message>
+    <message>
+        <source>{profile} profile (in use)</source>
+        <translation>Профиль «{profile}» (используется)</translation>
+    </message>
+    <message>
+        <source>{profile} profile</source>
+        <translation>Профиль «{profile}»</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} МБ</translation>
+    </message>
+    <message>
+        <source>the default models folder</source>
+        <translation>папки моделей по умолчанию</translation>
+    </message>
+    <message>
+        <source>Models are read from {folder}.</source>
+        <translation>Модели загружаются из {folder}.</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>О программе «{app}»</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> или </translation>
+    </message>
+    <message>
+        <source>Open a file</source>
+        <translation>Открыть файл</translation>
+    </message>
+    <message>
+        <source>Drop it anywhere on the window</source>
+        <translation>Перетащите его в любое место окна</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Сочетание</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>No digests yet. Every finished digest is kept here.</source>
+        <translation>Дайджестов пока нет. Здесь хранится каждый готовый дайджест.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>only web pages (http, https) and files on this computer can be opened.</source>
+        <translation>открыть можно только веб-страницы (http, https) и файлы на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>it is a folder. Drop an article file instead.</source>
+        <translation>это папка. Перетащите файл статьи.</translation>
+    </message>
+    <message>
+        <source>the file does not exist.</source>
+        <translation>файл не существует.</translation>
+    </message>
+    <message>
+        <source>it holds no web address.</source>
+        <translation>в нём нет веб-адреса.</translation>
+    </message>
+    <message>
+        <source>{extension} files are not supported (supported: {listed}).</source>
+        <translation>файлы {extension} не поддерживаются (поддерживаются: {listed}).</translation>
+    </message>
+    <message>
+        <source>files without an extension are not supported (supported: {listed}).</source>
+        <translation>файлы без расширения не поддерживаются (поддерживаются: {listed}).</translation>
+    </message>
+    <message>
+        <source>Cannot use that text as an article: {reason}</source>
+        <translation>Этот текст не может стать статьёй: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: {reason}</source>
+        <translation>Не удалось открыть {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>(Not added to History: {problem})</source>
+        <translation>(Не добавлен в историю: {problem})</translation>
+    </message>
+    <message>
+        <source>Cannot read the history: {error}</source>
+        <translation>Не удалось прочитать историю: {error}</translation>
+    </message>
+    <message>
+        <source>Cannot open that digest from the history: {error}</source>
+        <translation>Не удалось открыть этот дайджест из истории: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Russian</source>
+        <extracomment>The target languages&apos; names as the core spells them (``LANGUAGE_NAMES``), marked for lupdate.</extracomment>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>Арабский</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Резюме</translation>
+    </message>
+    <message>
+        <source>{language} translation</source>
+        <translation>Перевод: {language}</translation>
+    </message>
+</context>
+<context>
+    <name>Linking</name>
+    <message>
+        <source>Summary</source>
+        <extracomment>The kinds of highlight, kept in each extra selection&apos;s format under :data:`KIND_PROPERTY`. an article sentence the summary drew on (Summary tab only) a sentence linked to the one under the pointer (in the other pane) the sentence under the pointer, clicked or holding the text cursor a generated sentence flagged to check (wavy underline) Tooltip lines are wrapped at this many characters (a tooltip label would wrap them narrower). Background alpha (0..255) of each kind over the palette&apos;s highlight colour: light, dark base. The flags&apos; wavy underline: amber, darker on a light base, lighter on a dark one. The document position of each astral character (each takes two).</extracomment>
+        <translation>Резюме</translation>
+    </message>
+    <message>
+        <source>{language} summary</source>
+        <translation>Резюме ({language})</translation>
+    </message>
+    <message>
+        <source>{language} full text</source>
+        <translation>Полный текст ({language})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentences to check</source>
+        <translation>
+            <numerusform>%n предложение для проверки</numerusform>
+            <numerusform>%n предложения для проверки</numerusform>
+            <numerusform>%n предложений для проверки</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>English summary: {sentences}</source>
+        <translation>Резюме на английском: {sentences}</translation>
+    </message>
+    <message>
+        <source>No digest to check: open an article and digest it first.</source>
+        <extracomment>The generated views by alignment key (``summary``, ``summary:ru``, ``article:ar``…). The tooltip text (plain, one line per item) last worked out for a point.</extracomment>
+        <translation>Проверять нечего: сначала откройте и обработайте статью.</translation>
+    </message>
+    <message>
+        <source>No sentences to check in this digest: none was flagged.</source>
+        <translation>В этом дайджесте нечего проверять: отмеченных предложений нет.</translation>
+    </message>
+    <message>
+        <source>Flag {number} of {count}, {place}: {reasons}</source>
+        <translation>Отметка {number} из {count}, {place}: {reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Could not check the models: {error}</source>
+        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). Which models the options need but lack: (profile, models folder, options) -&gt; one line each.</extracomment>
+        <translation>Не удалось проверить модели: {error}</translation>
+    </message>
+    <message>
+        <source>Open an article to begin: drop a file on the window or press Ctrl+O.</source>
+        <extracomment>The article shown, with its digest or what it has so far. Whether the first answer about missing models has arrived.</extracomment>
+        <translation>Для начала откройте статью: перетащите файл в окно или нажмите Ctrl+O.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: it is no longer there (removed from Open Recent).</source>
+        <translation>Не удалось открыть {name}: файла больше нет (убран из недавних).</translation>
+    </message>
+    <message>
+        <source>The interface is now in {language}.</source>
+        <translation>Язык интерфейса: {language}.</translation>
+    </message>
+    <message>
+        <source>Choose Models Folder</source>
+        <translation>Выбор папки моделей</translation>
+    </message>
+    <message>
+        <source>Models folder: {folder}</source>
+        <translation>Папка моделей: {folder}</translation>
+    </message>
+    <message>
+        <source>Open Articles</source>
+        <translation>Открыть статьи</translation>
+    </message>
+    <message>
+        <source>Open an article first: drop a file on the window or press Ctrl+O.</source>
+        <translation>Сначала откройте статью: перетащите файл в окно или нажмите Ctrl+O.</translation>
+    </message>
+    <message>
+        <source>Cannot digest: some models are not installed (see the message above).</source>
+        <translation>Обработка невозможна: не все модели установлены (см. сообщение выше).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued: %n articles before it.</source>
+        <translation>
+            <numerusform>В очереди: перед ней %n статья.</numerusform>
+            <numerusform>В очереди: перед ней %n статьи.</numerusform>
+            <numerusform>В очереди: перед ней %n статей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Digesting… press Esc to cancel.</source>
+        <translation>Обработка… Esc — отменить.</translation>
+    </message>
+    <message>
+        <source>Digest cancelled.</source>
+        <translation>Обработка отменена.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n articles taken off the queue.</source>
+        <translation>
+            <numerusform>Отменено: из очереди убрана %n статья.</numerusform>
+            <numerusform>Отменено: из очереди убраны %n статьи.</numerusform>
+            <numerusform>Отменено: из очереди убрано %n статей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Digest ready in {seconds} s.</source>
+        <translation>Дайджест готов за {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Digest of “{title}” ready in {seconds} s.</source>
+        <translation>Дайджест «{title}» готов за {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Digest failed: {reason}</source>
+        <translation>Обработка не удалась: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: digest an article first.</source>
+        <translation>Сохранять пока нечего: сначала обработайте статью.</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: no digest is finished.</source>
+        <translation>Сохранять пока нечего: ни один дайджест не готов.</translation>
+    </message>
+    <message>
+        <source>Reopened the digest of “{title}” from {created}.</source>
+        <translation>Снова открыт дайджест «{title}» от {created}.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <extracomment>Each menu&apos;s title by its object name, marked for lupdate and looked up when shown.</extracomment>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Digest</source>
+        <translation>&amp;Обработка</translation>
+    </message>
+    <message>
+        <source>Model &amp;Profile</source>
+        <translation>&amp;Профиль моделей</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <extracomment>How many past digests the History menu lists (the History dialog lists them all).</extracomment>
+        <translation>&amp;Недавние файлы</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Недавних файлов нет</translation>
+    </message>
+    <message>
+        <source>Clear Recent Files</source>
+        <translation>Очистить список</translation>
+    </message>
+    <message>
+        <source>Hi&amp;story</source>
+        <translation>&amp;История</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsDialog</name>
+    <message>
+        <source>Installed</source>
+        <translation>Установлена</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Partly downloaded</source>
+        <translation>Загружена частично</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>Повреждена</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <source>Cancelled; the download resumes next time</source>
+        <translation>Отменено; в следующий раз загрузка продолжится</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <extracomment>Extra pixels per table row: two-line cells read cramped at their bare height.</extracomment>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Лицензия</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>On disk</source>
+        <translation>На диске</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Модели</translation>
+    </message>
+    <message>
+        <source>&amp;Download missing</source>
+        <extracomment>The current Download&apos;s tasks, by repository id.</extracomment>
+        <translation>&amp;Загрузить недостающие</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Use &amp;folder…</source>
+        <translation>&amp;Указать папку…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Проверить</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>All models are installed. {app} works offline: it does not use the network from here on.</source>
+        <translation>Все модели установлены. «{app}» работает без сети: дальше интернет не нужен.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{missing} of %n models are not installed (about {size} to download). Download them from the Hugging Face Hub, or choose a folder with a copy made on another machine.</source>
+        <translation>
+            <numerusform>Не установлено моделей: {missing} из %n (загрузить около {size}). Загрузите их с Hugging Face Hub или укажите папку с копией, сделанной на другом компьютере.</numerusform>
+            <numerusform>Не установлено моделей: {missing} из %n (загрузить около {size}). Загрузите их с Hugging Face Hub или укажите папку с копией, сделанной на другом компьютере.</numerusform>
+            <numerusform>Не установлено моделей: {missing} из %n (загрузить около {size}). Загрузите их с Hugging Face Hub или укажите папку с копией, сделанной на другом компьютере.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline mode (HF_HUB_OFFLINE) is on, so only folders can be used.</source>
+        <translation>Включён автономный режим (HF_HUB_OFFLINE), поэтому можно только указать папку.</translation>
+    </message>
+    <message>
+        <source>Connecting to the Hugging Face Hub…</source>
+        <translation>Подключение к Hugging Face Hub…</translation>
+    </message>
+    <message>
+        <source>Folder with {model}</source>
+        <translation>Папка с {model}</translation>
+    </message>
+    <message>
+        <source>Unusable folder</source>
+        <translation>Папка не подходит</translation>
+    </message>
+    <message>
+        <source>Model is damaged</source>
+        <translation>Модель повреждена</translation>
+    </message>
+    <message>
+        <source>{model} is whole: every file matches.</source>
+        <translation>{model} в порядке: все файлы совпадают.</translation>
+    </message>
+    <message>
+        <source>{model} no longer uses {folder} (the folder itself is kept).</source>
+        <translation>{model} больше не берётся из {folder} (сама папка не удалена).</translation>
+    </message>
+    <message>
+        <source>Remove model</source>
+        <translation>Удаление модели</translation>
+    </message>
+    <message>
+        <source>Delete {model} ({size}) from this computer?</source>
+        <translation>Удалить {model} ({size}) с этого компьютера?</translation>
+    </message>
+    <message>
+        <source>Removed {model}: {size} freed.</source>
+        <translation>{model} удалена: освобождено {size}.</translation>
+    </message>
+    <message>
+        <source>All models downloaded and verified.</source>
+        <translation>Все модели загружены и проверены.</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>none chosen (the default locations are searched)</source>
+        <translation>не выбрана (поиск в стандартных местах)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n models are missing, so Digest cannot run yet.</source>
+        <translation>
+            <numerusform>Нет %n модели, поэтому обработка пока невозможна.</numerusform>
+            <numerusform>Нет %n моделей, поэтому обработка пока невозможна.</numerusform>
+            <numerusform>Нет %n моделей, поэтому обработка пока невозможна.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Models folder: {folder}. Choose the folder that holds the models, or switch to the other model profile.</source>
+        <translation>Папка моделей: {folder}. Укажите папку с моделями или переключитесь на другой профиль моделей.</translation>
+    </message>
+    <message>
+        <source>A model could not be loaded.</source>
+        <translation>Не удалось загрузить модель.</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the models, or switch to the other model profile.</source>
+        <translation>Укажите папку с моделями или переключитесь на другой профиль моделей.</translation>
+    </message>
+    <message>
+        <source>The digest failed.</source>
+        <translation>Обработка не удалась.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionBar</name>
+    <message>
+        <source>Quality</source>
+        <translation>Качество</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>Скорость</translation>
+    </message>
+    <message>
+        <source>Larger models: better summaries and translations, slower</source>
+        <translation>Большие модели: резюме и переводы лучше, но медленнее</translation>
+    </message>
+    <message>
+        <source>Smaller models: quicker on slow computers, rougher results</source>
+        <translation>Малые модели: быстрее на слабых компьютерах, но грубее</translation>
+    </message>
+    <message>
+        <source>Translate into:</source>
+        <extracomment>What the Digest button&apos;s tooltip says it needs first: (article open, models missing).</extracomment>
+        <translation>Перевести на:</translation>
+    </message>
+    <message>
+        <source>Translate the whole article</source>
+        <translation>Перевести всю статью</translation>
+    </message>
+    <message>
+        <source>Also translate the full text (takes much longer than the summary)</source>
+        <translation>Перевести и полный текст (намного дольше, чем резюме)</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>Модели:</translation>
+    </message>
+    <message>
+        <source>Which set of models digests: Quality (larger) or Fast (smaller)</source>
+        <translation>Какие модели обрабатывают статью: «Качество» (большие) или «Скорость» (малые)</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Обработать</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stop the running digest (Esc)</source>
+        <translation>Остановить обработку (Esc)</translation>
+    </message>
+    <message>
+        <source>Open an article first (Ctrl+O or drop a file)</source>
+        <translation>Сначала откройте статью (Ctrl+O или перетащите файл)</translation>
+    </message>
+    <message>
+        <source>Some models are missing: see the message above</source>
+        <translation>Не хватает моделей: см. сообщение выше</translation>
+    </message>
+    <message>
+        <source>Summarise and translate (Ctrl+Return)</source>
+        <translation>Составить резюме и перевести (Ctrl+Return)</translation>
+    </message>
+</context>
+<context>
+    <name>Panes</name>
+    <message>
+        <source>Drop an article file here, or use File › Open (Ctrl+O).</source>
+        <extracomment>Families known to read well, tried first; any installed family that covers the script follows. Arabic script reads better a little larger than Latin at the same point size. Line height of the reading views, in percent of the font&apos;s: easier on the eye than Qt&apos;s 100.</extracomment>
+        <translation>Перетащите сюда файл статьи или выберите Файл › Открыть (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>No article open</source>
+        <translation>Статья не открыта</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n words</source>
+        <translation>
+            <numerusform>%n слово</numerusform>
+            <numerusform>%n слова</numerusform>
+            <numerusform>%n слов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>language: {language}</source>
+        <translation>язык: {language}</translation>
+    </message>
+    <message>
+        <source>The English summary appears here after Digest (Ctrl+Return).</source>
+        <extracomment>Placeholders written in each language, so an empty tab already shows its script and direction.</extracomment>
+        <translation>Здесь появится резюме на английском после обработки (Ctrl+Return).</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <extracomment>What an empty view says, beyond its first placeholder (kept per view, so a language switch can say it again). Each view&apos;s tab title (a function: it is said again in a new interface language). What each empty view says (_EMPTY, _NOT_REQUESTED, _COMING, _STOPPED). The views whose text is still coming (their tabs are marked &quot;…&quot;).</extracomment>
+        <translation>Резюме</translation>
+    </message>
+    <message>
+        <source>Full text · {language}</source>
+        <translation>Полный текст · {language}</translation>
+    </message>
+    <message>
+        <source>{name} was not requested for this digest: tick it and press Digest again.</source>
+        <translation>Язык «{name}» не был выбран для этого дайджеста: отметьте его и снова нажмите «Обработать».</translation>
+    </message>
+    <message>
+        <source>Still being written: it appears here as soon as it is ready.</source>
+        <translation>Текст ещё пишется: он появится здесь, как только будет готов.</translation>
+    </message>
+    <message>
+        <source>The digest was cancelled before this text was written.</source>
+        <translation>Обработку отменили раньше, чем этот текст был написан.</translation>
+    </message>
+    <message>
+        <source>{title}: still being written</source>
+        <translation>{title}: ещё пишется</translation>
+    </message>
+    <message>
+        <source>Made {when} in {seconds} s</source>
+        <translation>Создан {when} за {seconds} с</translation>
+    </message>
+    <message>
+        <source>Made {when}</source>
+        <translation>Создан {when}</translation>
+    </message>
+    <message>
+        <source>Machine-made: check what matters against the original.</source>
+        <translation>Машинный текст: всё важное сверяйте с оригиналом.</translation>
+    </message>
+    <message>
+        <source>Choose models folder…</source>
+        <extracomment>kind -&gt; (background, text, border) colours.</extracomment>
+        <translation>Указать папку моделей…</translation>
+    </message>
+    <message>
+        <source>Download models…</source>
+        <translation>Загрузить модели…</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Проверить снова</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Скрыть сообщение</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Digesting {percent}%</source>
+        <extracomment>A marker before each state, so the list reads at a glance without colour.</extracomment>
+        <translation>Обработка {percent}%</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>Ошибка: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled (incomplete)</source>
+        <translation>Отменено (не полностью)</translation>
+    </message>
+    <message>
+        <source>Save All…</source>
+        <translation>Сохранить все…</translation>
+    </message>
+    <message>
+        <source>Save every finished digest in a folder</source>
+        <translation>Сохранить все готовые дайджесты в папку</translation>
+    </message>
+    <message>
+        <source>Cancel All</source>
+        <translation>Отменить все</translation>
+    </message>
+    <message>
+        <source>Stop the running digest and take every waiting article off the queue</source>
+        <translation>Остановить обработку и убрать из очереди все ожидающие статьи</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digested</source>
+        <translation>
+            <numerusform>готово: %n</numerusform>
+            <numerusform>готово: %n</numerusform>
+            <numerusform>готово: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n articles</source>
+        <translation>
+            <numerusform>%n статья</numerusform>
+            <numerusform>%n статьи</numerusform>
+            <numerusform>%n статей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>в очереди: %n</numerusform>
+            <numerusform>в очереди: %n</numerusform>
+            <numerusform>в очереди: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>с ошибкой: %n</numerusform>
+            <numerusform>с ошибкой: %n</numerusform>
+            <numerusform>с ошибкой: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Обработать</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>Переместить выше</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>Переместить ниже</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <extracomment>The lane of everything that talks to the engine or the disk&apos;s models. The lane of model downloads. How long :meth:`BackgroundRunner.shutdown` waits for each lane&apos;s thread. What the work reads cancellation from and reports progress into (the runner&apos;s sink). Whether the work has begun on its thread, and whether it has stopped running there (the task may have ended, by a cancel, before either).</extracomment>
+        <translation>Непредвиденная ошибка: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SaveAll</name>
+    <message>
+        <source>Save All Digests</source>
+        <translation>Сохранить все дайджесты</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Also save each new digest in this folder automatically</source>
+        <translation>Сохранять сюда и каждый новый дайджест автоматически</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save %n Digests</source>
+        <translation>
+            <numerusform>Сохранить %n дайджест</numerusform>
+            <numerusform>Сохранить %n дайджеста</numerusform>
+            <numerusform>Сохранить %n дайджестов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Папка:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <source>Save Digests In</source>
+        <translation>Сохранить дайджесты в</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} — не папка</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n digests in {folder}.</source>
+        <translation>
+            <numerusform>Сохранён %n дайджест в {folder}.</numerusform>
+            <numerusform>Сохранено %n дайджеста в {folder}.</numerusform>
+            <numerusform>Сохранено %n дайджестов в {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be saved: {problem}</source>
+        <translation>
+            <numerusform>Не удалось сохранить %n: {problem}</numerusform>
+            <numerusform>Не удалось сохранить %n: {problem}</numerusform>
+            <numerusform>Не удалось сохранить %n: {problem}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved as {name}.</source>
+        <translation>Сохранён как {name}.</translation>
+    </message>
+    <message>
+        <source>Not saved automatically: {problem}</source>
+        <translation>Не сохранён автоматически: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>SaveDialog</name>
+    <message>
+        <source>Save Digest</source>
+        <extracomment>Where the format used last is remembered (the next save offers it first).</extracomment>
+        <translation>Сохранить дайджест</translation>
+    </message>
+    <message>
+        <source>Could not save {name}: {reason}</source>
+        <translation>Не удалось сохранить {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Could Not Save</source>
+        <translation>Не удалось сохранить</translation>
+    </message>
+    <message>
+        <source>Could not save {name}:
+{reason}</source>
+        <translation>Не удалось сохранить {name}:
+{reason}</translation>
+    </message>
+    <message>
+        <source>Saved the digest to {path}</source>
+        <translation>Дайджест сохранён в {path}</translation>
+    </message>
+    <message>
+        <source>Replace File?</source>
+        <translation>Заменить файл?</translation>
+    </message>
+    <message>
+        <source>{name} already exists. Do you want to replace it?</source>
+        <translation>{name} уже существует. Заменить его?</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <source>Open one or more article files</source>
+        <translation>Открыть один или несколько файлов статей</translation>
+    </message>
+    <message>
+        <source>&amp;New from Clipboard</source>
+        <translation>&amp;Создать из буфера обмена</translation>
+    </message>
+    <message>
+        <source>Make an article of the copied text, or open the copied link or files</source>
+        <translation>Сделать статью из скопированного текста или открыть скопированную ссылку или файлы</translation>
+    </message>
+    <message>
+        <source>Save &amp;All Digests…</source>
+        <translation>Сохранить &amp;все дайджесты…</translation>
+    </message>
+    <message>
+        <source>Save every finished digest in a folder</source>
+        <translation>Сохранить все готовые дайджесты в папку</translation>
+    </message>
+    <message>
+        <source>&amp;Save Digest As…</source>
+        <translation>Со&amp;хранить дайджест как…</translation>
+    </message>
+    <message>
+        <source>Save the digest as text, Markdown, HTML, JSON or Word</source>
+        <translation>Сохранить дайджест как текст, Markdown, HTML, JSON или Word</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;Digest</source>
+        <translation>&amp;Обработать</translation>
+    </message>
+    <message>
+        <source>Summarise and translate the article</source>
+        <translation>Составить резюме статьи и перевести его</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>О&amp;тмена</translation>
+    </message>
+    <message>
+        <source>Stop the running digest</source>
+        <translation>Остановить обработку</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;All</source>
+        <translation>Отменить &amp;все</translation>
+    </message>
+    <message>
+        <source>Stop the running digest and take every waiting article off the queue</source>
+        <translation>Остановить обработку и убрать из очереди все ожидающие статьи</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Models Folder…</source>
+        <translation>Указать &amp;папку моделей…</translation>
+    </message>
+    <message>
+        <source>Pick the folder that holds the downloaded models</source>
+        <translation>Выбрать папку с загруженными моделями</translation>
+    </message>
+    <message>
+        <source>Manage &amp;Models…</source>
+        <translation>&amp;Модели…</translation>
+    </message>
+    <message>
+        <source>See which models are installed; download, verify or remove them</source>
+        <translation>Какие модели установлены; загрузить, проверить или удалить их</translation>
+    </message>
+    <message>
+        <source>Show &amp;History…</source>
+        <translation>Показать &amp;историю…</translation>
+    </message>
+    <message>
+        <source>Reopen a past digest</source>
+        <translation>Снова открыть прошлый дайджест</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>&amp;Link Sentences</source>
+        <translation>&amp;Связывать предложения</translation>
+    </message>
+    <message>
+        <source>Point at a sentence to light up the sentences it is linked to in the other pane</source>
+        <translation>Наведите на предложение, чтобы подсветить связанные с ним предложения в другой панели</translation>
+    </message>
+    <message>
+        <source>&amp;Next Flag</source>
+        <translation>С&amp;ледующая отметка</translation>
+    </message>
+    <message>
+        <source>Go to the next sentence flagged to check</source>
+        <translation>К следующему предложению, отмеченному для проверки</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Flag</source>
+        <translation>&amp;Предыдущая отметка</translation>
+    </message>
+    <message>
+        <source>Go to the previous sentence flagged to check</source>
+        <translation>К предыдущему предложению, отмеченному для проверки</translation>
+    </message>
+    <message>
+        <source>&amp;About {app}</source>
+        <translation>&amp;О программе «{app}»</translation>
+    </message>
+    <message>
+        <source>{profile}: {tip}</source>
+        <translation>{profile}: {tip}</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Sentences underlined in amber are worth checking: F8 goes to the next, Shift+F8 to the previous</source>
+        <extracomment>The line under the tabs, said again when the interface&apos;s language changes. The number of sentences flagged in the digest shown.</extracomment>
+        <translation>Предложения, подчёркнутые оранжевым, стоит проверить: F8 — к следующему, Shift+F8 — к предыдущему</translation>
+    </message>
+    <message>
+        <source>Sentences are linked: point at one to see where it comes from.</source>
+        <translation>Предложения связаны: наведите на любое, чтобы увидеть, откуда оно.</translation>
+    </message>
+    <message>
+        <source>Sentences are no longer linked (flags stay underlined).</source>
+        <translation>Предложения больше не связаны (отметки остаются подчёркнутыми).</translation>
+    </message>
+    <message>
+        <source>Incomplete: the digest was cancelled. What was written before is shown; it is not in the history.</source>
+        <translation>Не завершено: обработку отменили. Показано то, что успело написаться; в историю это не попадёт.</translation>
+    </message>
+    <message>
+        <source>Still digesting: texts marked … are not finished (the summary may still change).</source>
+        <translation>Идёт обработка: тексты с «…» ещё не готовы (резюме может измениться).</translation>
+    </message>
+</context>
+</TS>

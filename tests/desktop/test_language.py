@@ -1,0 +1,240 @@
+"""The window in Russian and in Arabic: translated menus and texts, Qt's own strings, right to
+left in Arabic, plural forms, switching at run time from View › Language, and the choice
+remembered after a restart. The ``.desktop`` entry carries the translated name too."""
+
+from __future__ import annotations
+
+import configparser
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale, QPoint, QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QLabel,
+    QMenu,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from desktop.ui.language import apply_saved_language, install_translators, saved_language, system_language
+from desktop.ui.settings import AppSettings
+from models.common.types import Article
+from tests.conftest import REPO_ROOT
+
+TRANSLATIONS = REPO_ROOT / "resources" / "translations"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> AppSettings:
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def interface(qapp) -> Iterator[None]:
+    """Tests here change the interface's language; it is English again afterwards."""
+    yield
+    install_translators(qapp, "en")
+
+
+def menu_titles(window) -> dict[str, str]:
+    return {menu.objectName(): menu.title() for menu in window.findChildren(QMenu) if menu.objectName()}
+
+
+def x_in_window(widget: QWidget) -> int:
+    return widget.mapTo(widget.window(), QPoint(0, 0)).x()
+
+
+def add_articles(window, count: int) -> None:
+    while len(window.queue.entries) < count:
+        number = len(window.queue.entries) + 1
+        window.queue.add_article(Article(title=f"Article {number}", text=f"Text number {number}. It has two sentences."))
+
+
+def digest_shown(qtbot, window, fakes) -> None:
+    assert window.open_file(str(fakes.seed_article))
+    with qtbot.waitSignal(window.digest_shown, timeout=10_000):
+        window.digest_action.trigger()
+
+
+def test_the_window_starts_in_russian(qapp, interface, settings, make_window) -> None:
+    settings.interface_language = "ru"
+    assert apply_saved_language(qapp, settings) == "ru"
+    window = make_window(settings=settings)
+    titles = menu_titles(window)
+    assert (titles["fileMenu"], titles["viewMenu"], titles["languageMenu"], titles["helpMenu"]) == (
+        "&Файл", "&Вид", "&Язык", "&Справка")
+    assert titles["recentMenu"] == "&Недавние файлы" and titles["historyMenu"] == "&История"
+    assert window.open_action.text() == "&Открыть…"
+    assert window.digest_button.text() == "Обработать"
+    assert [box.text() for box in window.language_boxes.values()] == ["Русский", "Арабский"]
+    assert window.generated_pane.tabText(0) == "Резюме"
+    assert window.original_pane.title_label.text() == "Статья не открыта"
+    assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.window_actions.language_actions["ru"].isChecked()
+    # Qt's own catalogue is loaded too: the standard buttons speak Russian.
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    assert buttons.button(QDialogButtonBox.StandardButton.Close).text().replace("&", "") == "Закрыть"
+
+
+def test_the_window_starts_in_arabic_laid_out_right_to_left(qapp, interface, settings, make_window) -> None:
+    settings.interface_language = "ar"
+    apply_saved_language(qapp, settings)
+    window = make_window(settings=settings)
+    assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    titles = menu_titles(window)
+    assert (titles["fileMenu"], titles["viewMenu"], titles["helpMenu"]) == ("ملف", "عرض", "مساعدة")
+    assert window.digest_button.text() == "لخّص"
+    # The splitter's first pane (the article) is on the right, the generated texts on its left.
+    add_articles(window, 2)  # the articles list shows once there are several: it comes first, rightmost
+    qapp.processEvents()
+    assert x_in_window(window.queue_panel) > x_in_window(window.original_pane) > x_in_window(window.generated_pane)
+    # The menus run from the right: File is right of Help.
+    bar = window.menuBar()
+    file_action, help_action = bar.actions()[0], bar.actions()[-1]
+    assert bar.actionGeometry(file_action).x() > bar.actionGeometry(help_action).x()
+    # So do the tabs: Summary, then Русский to its left.
+    tabs = window.generated_pane.tabBar()
+    assert tabs.tabRect(0).x() > tabs.tabRect(1).x()
+    # The options row too: "Translate into:" at the right, Cancel at the left end.
+    assert x_in_window(window.option_bar.languages_label) > x_in_window(window.cancel_button)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ru", {1: "1 статья", 2: "2 статьи", 5: "5 статей", 11: "11 статей", 21: "21 статья"}),
+        ("ar", {0: "لا مقالات", 1: "مقالة واحدة", 2: "مقالتان", 3: "3 مقالات", 11: "11 مقالة", 100: "100 مقالة"}),
+        ("en", {1: "1 article", 2: "2 articles", 11: "11 articles"}),
+    ],
+)
+def test_the_articles_heading_has_the_right_plural_form(qapp, interface, settings, make_window, language, expected) -> None:
+    install_translators(qapp, language)
+    window = make_window(settings=settings)
+    for count, heading in sorted(expected.items()):
+        add_articles(window, count)
+        assert window.queue_panel.heading.text().split(" · ")[0] == heading, count
+
+
+def test_sentences_to_check_have_russian_and_arabic_plural_forms(qapp, interface) -> None:
+    from desktop.ui.linking import flag_count_text
+
+    install_translators(qapp, "ru")
+    assert [flag_count_text(count) for count in (1, 2, 5, 11, 22)] == [
+        "1 предложение для проверки", "2 предложения для проверки", "5 предложений для проверки",
+        "11 предложений для проверки", "22 предложения для проверки"]
+    install_translators(qapp, "ar")
+    assert [flag_count_text(count) for count in (1, 2, 3, 11)] == [
+        "جملة واحدة للمراجعة", "جملتان للمراجعة", "3 جمل للمراجعة", "11 جملة للمراجعة"]
+
+
+def english_sources() -> set[str]:
+    """The English strings that read differently in Russian (placeholders cut off at the first one)."""
+    found = set()
+    for message in ElementTree.parse(TRANSLATIONS / "article_digest_ru.ts").getroot().iter("message"):
+        source = message.findtext("source") or ""
+        text = re.split(r"\{|%n", source)[0].replace("&", "").strip()
+        if len(text) >= 5 and text != (message.findtext("translation") or "").replace("&", "").strip():
+            found.add(text)
+    return found
+
+
+def shown_texts(window) -> list[str]:
+    """Every text the window shows or tips: labels, buttons, placeholders, tabs, actions, menus,
+    the status bar and the window title."""
+    texts = [window.windowTitle(), window.statusBar().currentMessage()]
+    for widget in window.findChildren(QWidget):
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        if isinstance(widget, QTextEdit):
+            texts.append(widget.placeholderText())
+        if isinstance(widget, QTabWidget):
+            for index in range(widget.count()):
+                texts += [widget.tabText(index), widget.tabToolTip(index)]
+        if isinstance(widget, QMenu):
+            texts.append(widget.title())
+        texts.append(widget.toolTip())
+    for action in window.actions():
+        texts += [action.text(), action.toolTip(), action.statusTip()]
+    return [text.replace("&", "") for text in texts if text]
+
+
+def test_view_language_switches_every_text_at_run_time_and_back(qapp, interface, settings, make_window, qtbot, fakes) -> None:
+    window = make_window(settings=settings)
+    digest_shown(qtbot, window, fakes)
+    assert menu_titles(window)["fileMenu"] == "&File"
+    english = english_sources()
+    assert any(text.startswith(source) for text in shown_texts(window) for source in english)  # the check can fail
+
+    window.window_actions.language_actions["ru"].trigger()
+    assert menu_titles(window)["fileMenu"] == "&Файл"
+    assert window.digest_button.text() == "Обработать"
+    assert window.workspace.digest_info_label.text().startswith("Создан ")
+    assert window.statusBar().currentMessage() == "Язык интерфейса: Русский."
+    article_title = window.article.title  # the article's own text is never translated
+    leftovers = sorted({text for text in shown_texts(window) if article_title not in text
+                        for source in english if text.startswith(source)})
+    assert not leftovers, f"still in English after the switch: {leftovers}"
+    assert settings.interface_language == "ru"
+
+    window.window_actions.language_actions["ar"].trigger()
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert menu_titles(window)["fileMenu"] == "ملف"
+    assert window.generated_pane.tabText(0) == "الملخص"
+
+    window.window_actions.language_actions["en"].trigger()
+    assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert menu_titles(window)["fileMenu"] == "&File"
+    assert window.digest_button.text() == "Digest"
+    assert window.window_actions.language_actions["en"].isChecked()
+
+
+def test_the_banner_says_its_message_again_in_the_new_language(qapp, interface, settings, make_window) -> None:
+    window = make_window(settings=settings, check=lambda profile, folder, options: ["summarize: distilbart (looked in /x)"])
+    assert window.banner.label.text().startswith("<b>1 model is missing")
+    window.window_actions.language_actions["ru"].trigger()
+    assert window.banner.label.text().startswith("<b>Нет 1 модели")
+    assert window.banner.choose_button.text() == "Указать папку моделей…"
+
+
+def test_the_language_chosen_is_remembered_after_a_restart(qapp, interface, settings, make_window) -> None:
+    window = make_window(settings=settings)
+    window.window_actions.language_actions["ar"].trigger()
+    window.close()
+    install_translators(qapp, "en")  # as a new process starts
+
+    reopened = AppSettings(QSettings(settings.store.fileName(), QSettings.Format.IniFormat))
+    assert apply_saved_language(qapp, reopened) == "ar"
+    again = make_window(settings=reopened)
+    assert again.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert again.window_actions.language_actions["ar"].isChecked()
+    assert QApplication.applicationDisplayName() == "موجز المقالات"
+
+
+def test_the_system_locale_chooses_until_the_user_does(settings, monkeypatch) -> None:
+    assert system_language(QLocale("ru_RU")) == "ru"
+    assert system_language(QLocale("ar_EG")) == "ar"
+    assert system_language(QLocale("de_DE")) == "en"
+    monkeypatch.setattr("desktop.ui.language.system_language", lambda locale=None: "ar")
+    assert saved_language(settings) == "ar"
+    settings.interface_language = "ru"
+    assert saved_language(settings) == "ru"
+
+
+def test_the_desktop_entry_carries_the_translated_name_and_comment() -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # keys are case-sensitive
+    entry.read(REPO_ROOT / "packaging" / "linux" / "article-digest.desktop", encoding="utf-8")
+    section = entry["Desktop Entry"]
+    for language in ("ru", "ar"):
+        catalogue = ElementTree.parse(TRANSLATIONS / f"article_digest_{language}.ts").getroot()
+        name = next(m.findtext("translation") for m in catalogue.iter("message") if m.findtext("source") == "Article Digest")
+        assert section[f"Name[{language}]"] == name  # the same name as the window's title
+        assert section[f"Comment[{language}]"] and section[f"Comment[{language}]"] != section["Comment"]
