@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.language import translate
-from models.common.types import Article, Digest, DigestError
+from models.common.types import Article, Cancelled, Digest, DigestError
 
 if TYPE_CHECKING:
     from desktop.ui.dialogs import HistoryRow
@@ -90,7 +90,7 @@ def read_source(source: str, is_cancelled: Callable[[], bool] | None = None) -> 
                 reason = translate("Documents", "files without an extension are not supported (supported: {listed}).")
             raise _cannot(name, reason.format(extension=suffix, listed=listed))
         return read_article(source)
-    except CannotOpen:
+    except (CannotOpen, Cancelled):  # Cancelled: the window is closing, nothing to say
         raise
     except DigestError as error:
         raise _cannot_open(name, error) from error
