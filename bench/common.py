@@ -12,13 +12,17 @@ from pathlib import Path
 from typing import Any, Callable
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+#: Where the measured code (``models``, ``desktop``) is imported from: this checkout, or another
+#: one named by ``ARTICLE_DIGEST_BENCH_CODE`` (``run.py --compare``: an older version measured
+#: by the same bench scripts, side by side).
+CODE_ROOT = Path(os.environ.get("ARTICLE_DIGEST_BENCH_CODE") or REPO_ROOT)
 SEED_ARTICLE = REPO_ROOT / "seeds" / "russia-us-syria.txt"
 #: Translations are forced to this many times the source's tokens (about what OPUS-MT makes of
 #: English into Russian or Arabic with its shared vocabulary); the summary to its 142-token cap.
 TRANSLATION_LENGTH_RATIO = 1.25
 
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+if str(CODE_ROOT) not in sys.path:
+    sys.path.insert(0, str(CODE_ROOT))
 
 
 def fix_translation_lengths() -> None:
