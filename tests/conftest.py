@@ -23,7 +23,8 @@ SEED_ARTICLE = REPO_ROOT / "seeds" / "russia-us-syria.txt"
 
 @pytest.fixture(scope="session")
 def tiny_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A models folder holding a tiny summariser and tiny en-ru / en-ar translators.
+    """A models folder holding a tiny summariser, tiny en-ru / en-ar translators and tiny
+    ru-en / ar-en ones.
 
     Built once per session by ``tests/make_tiny_models.py`` (a subprocess, so the test process
     itself stays free of the build's imports).

@@ -4,10 +4,12 @@
 
 OUTDIR gets ``summarize/`` (a 2-layer BART with a byte-level BPE tokenizer, as distilbart
 has), ``translate-ru/`` (a 2-layer Marian with sentencepiece vocabularies and the
-``>>rus<<``/``>>ukr<<``/``>>bel<<`` target tokens, as opus-mt-tc-big-en-zle has) and
-``translate-ar/`` (the same with ``>>ara<<``). The tokenizers are trained on the seed article
-plus some Russian and Arabic text, so they are real tokenizer classes with real files. The
-weights are random: the models write nonsense, which is all the mechanics tests need.
+``>>rus<<``/``>>ukr<<``/``>>bel<<`` target tokens, as opus-mt-tc-big-en-zle has),
+``translate-ar/`` (the same with ``>>ara<<``), and ``translate-from-ru/`` and
+``translate-from-ar/`` (the same with no target token: models into English alone, such as
+opus-mt-tc-big-zle-en and opus-mt-tc-big-ar-en, have none). The tokenizers are trained on the
+seed article plus some Russian and Arabic text, so they are real tokenizer classes with real
+files. The weights are random: the models write nonsense, which is all the mechanics tests need.
 """
 
 from __future__ import annotations
@@ -158,6 +160,8 @@ def build_all(out: Path) -> None:
         build_bart(out / "summarize", corpus_file)
         build_marian(out / "translate-ru", corpus_file, [">>bel<<", ">>rus<<", ">>ukr<<"])
         build_marian(out / "translate-ar", corpus_file, [">>ara<<"])
+        build_marian(out / "translate-from-ru", corpus_file, [])
+        build_marian(out / "translate-from-ar", corpus_file, [])
 
 
 if __name__ == "__main__":

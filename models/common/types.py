@@ -19,6 +19,11 @@ LANGUAGE_NAMES: Mapping[str, str] = {"ru": "Russian", "ar": "Arabic"}
 LANGUAGE_NATIVE_NAMES: Mapping[str, str] = {"ru": "Русский", "ar": "العربية"}
 #: Right-to-left languages among the targets.
 RTL_LANGUAGES = frozenset({"ar"})
+#: The summariser's language: generated texts are made from English.
+ENGLISH = "en"
+#: Languages an article may be written in: English is summarised as it is; the others are
+#: machine-translated into English first (a model per profile in the catalogue).
+ARTICLE_LANGUAGES: Mapping[str, str] = {ENGLISH: "English", "ru": "Russian", "ar": "Arabic"}
 
 
 class DigestError(Exception):
@@ -151,7 +156,8 @@ class Alignment:
 def alignment_key(kind: str, language: str | None = None) -> str:
     """The key of a generated text in :attr:`Digest.alignments`: ``summary`` (against the
     article), ``summary:ru`` (the summary's translation, against the summary), ``article:ar``
-    (the article's translation, against the article)."""
+    (the article's translation, against the article), ``article:en`` (a Russian or Arabic
+    article's English translation, made before summarising, against the article)."""
     return kind if language is None else f"{kind}:{language}"
 
 
@@ -175,7 +181,10 @@ def _now_iso() -> str:
 class Digest:
     """The result of one job: the English summary and its translations (and the article's).
 
-    Mappings are keyed by ISO 639-1 language code ("ru", "ar").
+    Mappings are keyed by ISO 639-1 language code ("ru", "ar"). A Russian or Arabic article is
+    machine-translated into English first (``translated_from``, ``english_translation``) and
+    that is summarised; its own language's summary is the English summary translated back.
+    Links into the article (``summary``, ``article:*``) always point at the article as written.
     """
 
     article: Article
@@ -187,13 +196,33 @@ class Digest:
     created: str = field(default_factory=_now_iso)
     #: How each generated text lines up with its source, by :func:`alignment_key`.
     alignments: Mapping[str, Alignment] = field(default_factory=dict)
+    #: The language the article was machine-translated from into English before summarising
+    #: ("ru", "ar"); None when it was summarised as written.
+    translated_from: str | None = None
+    #: That English translation of the article, paragraph for paragraph and sentence for
+    #: sentence; aligned under ``alignment_key("article", ENGLISH)``.
+    english_translation: str = ""
 
     def generated_text(self, key: str) -> str:
         """The generated text an :attr:`alignments` key names."""
         kind, _, language = key.partition(":")
         if not language:
             return self.summary
+        if kind == "article" and language == ENGLISH:
+            return self.english_translation
         return (self.summary_translations if kind == "summary" else self.article_translations).get(language, "")
+
+    @property
+    def translation_note(self) -> str:
+        """One line saying that the article was translated before summarising, and which summary
+        is a translation back into the article's language; "" when it was summarised as written."""
+        if not self.translated_from:
+            return ""
+        name = ARTICLE_LANGUAGES.get(self.translated_from, self.translated_from)
+        note = f"The article, in {name}, was machine-translated into English before summarising"
+        if self.translated_from in self.summary_translations:
+            note += f"; the {name} summary is the English summary translated back"
+        return note + "."
 
     def source_text(self, key: str) -> str:
         """The text the generated text ``key`` is aligned against (the article or the summary)."""
@@ -219,6 +248,9 @@ class Digest:
         }
         if self.article_translations:
             data["article_translations"] = dict(self.article_translations)
+        if self.translated_from:
+            data["translated_from"] = self.translated_from
+            data["english_translation"] = self.english_translation
         if self.alignments:
             data["alignments"] = {key: alignment.to_json_dict() for key, alignment in self.alignments.items()}
         return data
@@ -246,6 +278,9 @@ class Digest:
                 seconds=float(data.get("seconds", 0.0)),
                 created=str(data.get("created") or _now_iso()),
                 alignments={str(key): Alignment.from_json_dict(value) for key, value in dict(data.get("alignments", {})).items()},
+                # Absent from digests of English articles and from older history entries.
+                translated_from=str(data["translated_from"]) if data.get("translated_from") else None,
+                english_translation=str(data.get("english_translation") or ""),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise DigestError(f"not a digest file ({error.__class__.__name__}: {error})") from error

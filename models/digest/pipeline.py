@@ -1,6 +1,11 @@
 """Article in, Digest out: the steps of a digest, their share of the progress bar, and the
 pipeline that keeps models loaded between digests.
 
+A Russian or Arabic article (:attr:`Article.language`) is first translated into English,
+sentence by sentence and paragraph by paragraph (published as it comes, under
+``alignment_key("article", "en")``), and that English text is summarised; the summary in the
+article's own language is then the English summary translated back, like any other.
+
 The summary runs first, and is published (:meth:`JobState.publish`) the moment it is done, so
 a caller can show it while the translations run; each translation is published too, paragraph
 by paragraph. Then every translation (the summary's and, when asked, the
@@ -18,15 +23,26 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from models.inventory import catalog, installed
 from models.inventory.catalog import ModelSpec
 from models.inference.memory import release_freed_memory
 from models.common.text import split_paragraphs
 from models.common.job_state import JobState
-from models.common.types import LANGUAGE_NAMES, Article, Digest, DigestError, DigestOptions, PartialText, alignment_key
-from models.digest.align import summary_alignment, translation_alignment
+from models.common.types import (
+    ARTICLE_LANGUAGES,
+    ENGLISH,
+    Alignment,
+    LANGUAGE_NAMES,
+    Article,
+    Digest,
+    DigestError,
+    DigestOptions,
+    PartialText,
+    alignment_key,
+)
+from models.digest.align import english_translation_alignment, summary_alignment, through_translation, translation_alignment
 
 if TYPE_CHECKING:
     from models.common.types import Seq2SeqModel
@@ -79,12 +95,13 @@ class DigestPipeline:
         #: How many times a model was loaded from disk (tests check models load once).
         self.load_count = 0
 
-    def specs(self, options: DigestOptions) -> list[ModelSpec]:
-        """The models a digest with ``options`` needs, summariser first."""
+    def specs(self, options: DigestOptions, article_language: str | None = None) -> list[ModelSpec]:
+        """The models a digest with ``options`` of an article in ``article_language`` needs,
+        summariser first (with the model that translates it into English when it needs one)."""
         unknown = [language for language in options.languages if language not in LANGUAGE_NAMES]
         if unknown:
             raise DigestError(f"no translation model for {', '.join(unknown)} (choose from {', '.join(LANGUAGE_NAMES)})")
-        return [self._specs[task] for task in catalog.tasks_for(options.languages)]
+        return [self._specs[task] for task in catalog.tasks_for(options.languages, article_language)]
 
     def model(self, spec: ModelSpec) -> Seq2SeqModel:
         """``spec``'s model, loaded on first use and kept."""
@@ -99,11 +116,12 @@ class DigestPipeline:
             self.load_count += 1
         return loaded
 
-    def preload(self, options: DigestOptions, state: JobState | None = None) -> None:
-        """Load the models a digest with ``options`` needs, each step shown in ``state``."""
+    def preload(self, options: DigestOptions, state: JobState | None = None, article_language: str | None = None) -> None:
+        """Load the models a digest with ``options`` (of an article in ``article_language``)
+        needs, each step shown in ``state``."""
         state = state or JobState()
         with self._lock:
-            self._load(self.specs(options), state)
+            self._load(self.specs(options, article_language), state)
 
     def _load(self, specs: list[ModelSpec], state: JobState) -> None:
         to_load = [spec for spec in specs if spec.task not in self._loaded]
@@ -131,38 +149,50 @@ class DigestPipeline:
         if not paragraphs:
             raise DigestError("the article has no text")
         state.set_status("Starting")
+        translated_from = article.language if catalog.needs_english_translation(article.language) else None
 
-        specs = self.specs(options)
+        specs = self.specs(options, translated_from)
         load_end = _LOAD_SPAN if any(spec.task not in self._loaded for spec in specs) else 0.0
         self._load(specs, state.sub_state(0.0, load_end))
         loaded = {spec.task: self.model(spec) for spec in specs}
         state.set_status("Models ready")
 
-        from models.digest.summarize import plan_chunks, summarize
+        from models.digest.summarize import summarize
 
         summariser = loaded[catalog.SUMMARIZE]
-        # Spans of the bar: loading, the summary, then the translations in proportion to their text.
+        # Spans of the bar: loading, the article's English translation (when it needs one), the
+        # summary, then the translations in proportion to their text.
         summary_chars = 600  # what a news summary is about as long as
         texts = [("summary", language, summary_chars) for language in options.languages]
         if options.translate_article:
-            texts += [("article", language, len(article.text)) for language in options.languages]
-        summary_weight = _SUMMARY_CHUNK_WEIGHT * len(plan_chunks(summariser, paragraphs))
+            # An article is not translated into its own language.
+            texts += [("article", language, len(article.text)) for language in options.languages if language != translated_from]
         translation_weight = sum(chars / 1000 * _TRANSLATION_WEIGHT_PER_1000_CHARS for _, _, chars in texts)
-        summary_end = load_end + (1.0 - load_end) * summary_weight / ((summary_weight + translation_weight) or 1.0)
+        english_end = load_end
+        english: _EnglishArticle | None = None
+        if translated_from is not None:
+            # The summary's share is guessed from the original here (its English is not written
+            # yet), and worked out again from the English below.
+            english_weight = len(article.text) / 1000 * _TRANSLATION_WEIGHT_PER_1000_CHARS
+            rest = _summary_weight(summariser, paragraphs) + translation_weight
+            english_end = load_end + (1.0 - load_end) * english_weight / (english_weight + rest)
+            translation = self._translate_into_english(loaded, article.text, translated_from, state.sub_state(load_end, english_end))
+            threshold = loaded[catalog.into_english_task(translated_from)].spec.confidence_threshold
+            english = _EnglishArticle(translation.text, english_translation_alignment(article.text, translation, threshold))
+        source_paragraphs = split_paragraphs(english.text) if english is not None else paragraphs
+        summary_weight = _summary_weight(summariser, source_paragraphs)
+        summary_end = english_end + (1.0 - english_end) * summary_weight / ((summary_weight + translation_weight) or 1.0)
 
-        summary = summarize(summariser, paragraphs, summariser.spec.generation, state.sub_state(load_end, summary_end))
+        summary = summarize(summariser, source_paragraphs, summariser.spec.generation, state.sub_state(english_end, summary_end))
         state.publish(PartialText(alignment_key("summary"), summary, complete=True))
         # Beam search leaves a few hundred MB of freed buffers that glibc keeps; give them back
         # before the translators allocate theirs, so the two peaks do not stack.
         release_freed_memory()
-        translated = self._translate(loaded, summary, "\n\n".join(paragraphs), texts, state.sub_state(summary_end, 1.0))
-        alignments = {alignment_key("summary"): summary_alignment(article.text, summary)}
-        outputs: dict[tuple[str, str], str] = {}
-        for (kind, language, _), translation in zip(texts, translated):
-            outputs[kind, language] = translation.text
-            source_text = summary if kind == "summary" else article.text
-            threshold = loaded[catalog.translation_task(language)].spec.confidence_threshold
-            alignments[alignment_key(kind, language)] = translation_alignment(kind, source_text, translation, language, threshold)
+        source_text = "\n\n".join(source_paragraphs)
+        translated = self._translate(loaded, summary, source_text, texts, state.sub_state(summary_end, 1.0))
+
+        alignments = _alignments(article.text, english, summary, texts, translated, loaded)
+        outputs = {(kind, language): translation.text for (kind, language, _), translation in zip(texts, translated)}
         state.report(1.0, "Done")
         from models.inference.loading import credit_of
 
@@ -175,7 +205,26 @@ class DigestPipeline:
             models=tuple(credit_of(model) for model in loaded.values()),
             seconds=time.monotonic() - started,
             alignments=alignments,
+            translated_from=translated_from,
+            english_translation=english.text if english is not None else "",
         )
+
+    def _translate_into_english(self, loaded: dict[str, Seq2SeqModel], text: str, language: str, state: JobState) -> TranslatedText:
+        """The article ``text``, in ``language``, translated into English sentence by sentence,
+        keeping its paragraphs; published as its leading paragraphs are done."""
+        from models.digest.translate import TextTranslation, translate_texts
+
+        translator = loaded[catalog.into_english_task(language)]
+        request = TextTranslation(
+            model=translator,
+            text=text,
+            settings=translator.spec.generation,
+            label=f"Translating article from {ARTICLE_LANGUAGES[language]} to English",
+            scored=True,
+            key=alignment_key("article", ENGLISH),
+        )
+        workers, thread_setup = _translation_workers([translator])
+        return translate_texts([request], state, workers=workers, thread_setup=thread_setup)[0]
 
     def _translate(
         self,
@@ -192,7 +241,6 @@ class DigestPipeline:
         :mod:`models.digest.translate`. On a GPU one worker feeds the device.
         """
         from models.digest.translate import TextTranslation, translate_texts
-        from models.inference.torch_backend import cpu_count, set_thread_count
 
         requests = []
         for kind, language, chars in texts:
@@ -208,6 +256,57 @@ class DigestPipeline:
                     key=alignment_key(kind, language),
                 )
             )
-        on_cpu = all(request.model.device == "cpu" for request in requests)
-        workers = cpu_count() if on_cpu and TRANSLATION_WORKERS is None else (TRANSLATION_WORKERS or 1)
-        return translate_texts(requests, state, workers=workers, thread_setup=lambda: set_thread_count(1))
+        workers, thread_setup = _translation_workers([request.model for request in requests])
+        return translate_texts(requests, state, workers=workers, thread_setup=thread_setup)
+
+
+@dataclass(frozen=True)
+class _EnglishArticle:
+    """A Russian or Arabic article's English translation, and its alignment against the article."""
+
+    text: str
+    alignment: Alignment
+
+
+def _alignments(
+    article_text: str,
+    english: _EnglishArticle | None,
+    summary: str,
+    texts: list[tuple[str, str, int]],
+    translated: list[TranslatedText],
+    loaded: dict[str, Seq2SeqModel],
+) -> dict[str, Alignment]:
+    """Every generated text's alignment, by :func:`alignment_key`. What was made from the
+    English translation of the article is carried through it to the article as written."""
+
+    def to_article(alignment: Alignment) -> Alignment:
+        return through_translation(alignment, english.alignment) if english is not None else alignment
+
+    summarised = english.text if english is not None else article_text
+    alignments = {alignment_key("summary"): to_article(summary_alignment(summarised, summary))}
+    if english is not None:
+        alignments[alignment_key("article", ENGLISH)] = english.alignment
+    for (kind, language, _), translation in zip(texts, translated):
+        threshold = loaded[catalog.translation_task(language)].spec.confidence_threshold
+        if kind == "summary":
+            alignments[alignment_key(kind, language)] = translation_alignment(kind, summary, translation, language, threshold)
+        else:
+            alignments[alignment_key(kind, language)] = to_article(translation_alignment(kind, summarised, translation, language, threshold))
+    return alignments
+
+
+def _translation_workers(models: list[Seq2SeqModel]) -> tuple[int, Callable[[], None]]:
+    """How many translation workers to run for ``models`` (see :data:`TRANSLATION_WORKERS`), and
+    what each runs first: one torch thread apiece."""
+    from models.inference.torch_backend import cpu_count, set_thread_count
+
+    on_cpu = all(model.device == "cpu" for model in models)
+    workers = cpu_count() if on_cpu and TRANSLATION_WORKERS is None else (TRANSLATION_WORKERS or 1)
+    return workers, lambda: set_thread_count(1)
+
+
+def _summary_weight(summariser: Seq2SeqModel, paragraphs: list[str]) -> float:
+    """The summary's weight on the bar: a share per chunk the summariser will read."""
+    from models.digest.summarize import plan_chunks
+
+    return _SUMMARY_CHUNK_WEIGHT * len(plan_chunks(summariser, paragraphs))

@@ -9,6 +9,8 @@ target always sees the old file or the new one whole, even if the writer is kill
 Every format holds the title, the source file, the date, the models used (with licences), the
 English summary, each summary translation and, when present, the article translations, with
 language names from :data:`models.LANGUAGE_NAMES` and :data:`models.LANGUAGE_NATIVE_NAMES`.
+A Russian or Arabic article, machine-translated into English before summarising, gets a line
+saying so and its English translation as a section of its own.
 Right-to-left languages are marked as such where the format can say it (HTML ``dir="rtl"``,
 Word bidi paragraphs, an RTL block in Markdown). No Qt here; python-docx loads only for .docx.
 """
@@ -30,7 +32,7 @@ from models.documents.read import language_name
 from models.common.atomic import atomic_write_bytes
 from models.common.paths import APP_DISPLAY_NAME
 from models.common.text import paragraph_ranges, split_paragraphs
-from models.common.types import LANGUAGE_NAMES, LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Digest, DigestError
+from models.common.types import ENGLISH, LANGUAGE_NAMES, LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Digest, DigestError, alignment_key
 
 __all__ = [
     "EXPORT_DIALOG_FILTER",
@@ -213,10 +215,17 @@ def _ordered(translations: Mapping[str, str]) -> list[tuple[str, str]]:
     return [(code, translations[code]) for code in [*known, *others]]
 
 
+#: The heading of a Russian or Arabic article's English translation, made before summarising.
+_ENGLISH_TRANSLATION_HEADING = "Article in English (machine-translated before summarising)"
+_ENGLISH_TRANSLATION_KEY = alignment_key("article", ENGLISH)
+
+
 def _sections(digest: Digest) -> list[_Section]:
     sections = [_Section("Summary (English)", "en", tuple(split_paragraphs(digest.summary)))]
     for code, text in _ordered(digest.summary_translations):
         sections.append(_Section(f"Summary in {_language_label(code)}", code, tuple(split_paragraphs(text))))
+    if digest.english_translation:
+        sections.append(_Section(_ENGLISH_TRANSLATION_HEADING, ENGLISH, tuple(split_paragraphs(digest.english_translation))))
     for code, text in _ordered(digest.article_translations):
         sections.append(_Section(f"Article in {_language_label(code)}", code, tuple(split_paragraphs(text))))
     return sections
@@ -239,12 +248,15 @@ def _text_heading(key: str) -> tuple[str, str]:
     kind, _, language = key.partition(":")
     if not language:
         return "Summary (English)", "en"
+    if key == _ENGLISH_TRANSLATION_KEY:
+        return _ENGLISH_TRANSLATION_HEADING, ENGLISH
     return f"{'Summary' if kind == 'summary' else 'Article'} in {_language_label(language)}", language
 
 
 def flagged_sentences(digest: Digest) -> list[FlaggedSentence]:
     """Every flagged sentence of ``digest``, text by text in reading order, each once with all its reasons."""
     order = ["summary", *(f"summary:{code}" for code, _ in _ordered(digest.summary_translations))]
+    order += [_ENGLISH_TRANSLATION_KEY] if digest.english_translation else []
     order += [f"article:{code}" for code, _ in _ordered(digest.article_translations)]
     found = []
     for key in [key for key in order if key in digest.alignments]:
@@ -273,6 +285,8 @@ def _details(digest: Digest) -> list[tuple[str, str]]:
     details = [("Source", source), ("Date", _display_date(digest.created))]
     if article.language:
         details.append(("Article language", language_name(article.language)))
+    if digest.translation_note:
+        details.append(("Note", digest.translation_note))
     if digest.seconds > 0:
         details.append(("Time taken", f"{digest.seconds:.1f} s"))
     return details

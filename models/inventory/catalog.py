@@ -1,7 +1,9 @@
 """The model catalogue: which Hugging Face model does each task, as data.
 
 Two profiles: ``quality`` (the default) and ``fast`` (smaller models, for slow machines).
-Tasks are ``summarize`` and ``translate-<lang>`` for each target language.
+Tasks are ``summarize``, ``translate-<lang>`` (English into each target language) and
+``translate-from-<lang>`` (each non-English article language into English, done before
+summarising, since the summariser reads English only).
 """
 
 from __future__ import annotations
@@ -9,15 +11,49 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from models.common.types import LANGUAGE_NAMES
+from models.common.types import ARTICLE_LANGUAGES, ENGLISH, LANGUAGE_NAMES
 
 SUMMARIZE = "summarize"
 DEFAULT_PROFILE = "quality"
+_INTO_ENGLISH_PREFIX = "translate-from-"
 
 
 def translation_task(language: str) -> str:
     """The task key that translates English into ``language`` (ISO 639-1)."""
     return f"translate-{language}"
+
+
+def into_english_task(language: str) -> str:
+    """The task key that translates an article in ``language`` (ISO 639-1) into English."""
+    return f"{_INTO_ENGLISH_PREFIX}{language}"
+
+
+def needs_english_translation(article_language: str | None) -> bool:
+    """Whether an article in ``article_language`` is translated into English before it is
+    summarised: the languages of :data:`ARTICLE_LANGUAGES` other than English. An unknown or
+    undetected language is summarised as it is (with a notice from reading)."""
+    return article_language is not None and article_language != ENGLISH and article_language in ARTICLE_LANGUAGES
+
+
+def article_language_notice(language: str, name: str) -> str | None:
+    """What a reader is told about an article detected as ``language`` (``name``: its English
+    name): nothing for English, that a Russian or Arabic one is translated into English first,
+    and for any other language that the summary may be poor, naming the languages supported."""
+    if language == ENGLISH:
+        return None
+    if needs_english_translation(language):
+        return f"The article looks like {name}; it will be machine-translated into English before summarising."
+    translated = [ARTICLE_LANGUAGES[code] for code in ARTICLE_LANGUAGES if needs_english_translation(code)]
+    return (
+        f"The article looks like {name}; the summary may be poor: only articles in "
+        f"{_listed(list(ARTICLE_LANGUAGES.values()))} are supported ({_listed(translated)} ones are "
+        "machine-translated into English first)."
+    )
+
+
+def _listed(names: list[str]) -> str:
+    """"English, Russian and Arabic"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
 
 
 @dataclass(frozen=True)
@@ -118,6 +154,30 @@ PROFILES: Mapping[str, Mapping[str, ModelSpec]] = {
             generation=_TRANSLATION_GENERATION,
             confidence_threshold=_TRANSLATION_CONFIDENCE,
         ),
+        into_english_task("ru"): ModelSpec(
+            task=into_english_task("ru"),
+            repo_id="Helsinki-NLP/opus-mt-tc-big-zle-en",
+            revision="main",
+            name="OPUS-MT tc-big East Slavic→English",
+            licence="CC-BY-4.0",
+            attribution=_OPUS_ATTRIBUTION,
+            size_mb=476,
+            quality_note="Flores-101 BLEU 35.2, chrF 0.626 (ru→en)",
+            generation=_TRANSLATION_GENERATION,
+            confidence_threshold=_TRANSLATION_CONFIDENCE,
+        ),
+        into_english_task("ar"): ModelSpec(
+            task=into_english_task("ar"),
+            repo_id="Helsinki-NLP/opus-mt-tc-big-ar-en",
+            revision="main",
+            name="OPUS-MT tc-big Arabic→English",
+            licence="CC-BY-4.0",
+            attribution=_OPUS_ATTRIBUTION,
+            size_mb=478,
+            quality_note="Flores-101 BLEU 42.6",
+            generation=_TRANSLATION_GENERATION,
+            confidence_threshold=_TRANSLATION_CONFIDENCE,
+        ),
     },
     "fast": {
         SUMMARIZE: ModelSpec(
@@ -156,6 +216,30 @@ PROFILES: Mapping[str, Mapping[str, ModelSpec]] = {
             generation=_FAST_TRANSLATION_GENERATION,
             confidence_threshold=_TRANSLATION_CONFIDENCE,
         ),
+        into_english_task("ru"): ModelSpec(
+            task=into_english_task("ru"),
+            repo_id="Helsinki-NLP/opus-mt-ru-en",
+            revision="main",
+            name="OPUS-MT Russian→English",
+            licence="CC-BY-4.0",
+            attribution=_OPUS_ATTRIBUTION,
+            size_mb=307,
+            quality_note="newstest2019 BLEU 31.4, Tatoeba BLEU 61.1",
+            generation=_FAST_TRANSLATION_GENERATION,
+            confidence_threshold=_TRANSLATION_CONFIDENCE,
+        ),
+        into_english_task("ar"): ModelSpec(
+            task=into_english_task("ar"),
+            repo_id="Helsinki-NLP/opus-mt-ar-en",
+            revision="main",
+            name="OPUS-MT Arabic→English",
+            licence="Apache-2.0",
+            attribution=_OPUS_ATTRIBUTION,
+            size_mb=308,
+            quality_note="Tatoeba BLEU 49.4, chrF 0.661",
+            generation=_FAST_TRANSLATION_GENERATION,
+            confidence_threshold=_TRANSLATION_CONFIDENCE,
+        ),
     },
 }
 
@@ -168,16 +252,23 @@ def specs_for(profile: str = DEFAULT_PROFILE) -> Mapping[str, ModelSpec]:
         raise KeyError(f"unknown model profile {profile!r} (choose from {', '.join(PROFILES)})") from None
 
 
-def tasks_for(languages: tuple[str, ...]) -> tuple[str, ...]:
-    """The tasks a digest into ``languages`` needs, summary first."""
-    return (SUMMARIZE, *(translation_task(language) for language in languages))
+def tasks_for(languages: tuple[str, ...], article_language: str | None = None) -> tuple[str, ...]:
+    """The tasks a digest into ``languages`` needs, summary first; with the model that
+    translates the article into English first when ``article_language`` needs one (an English
+    article, or one whose language is not known, needs none)."""
+    into_english = (into_english_task(article_language),) if needs_english_translation(article_language) else ()
+    return (SUMMARIZE, *into_english, *(translation_task(language) for language in languages))
 
 
 def task_label(task: str) -> str:
     """What a task's model is called in progress, dialogs and errors: ``summarize`` ->
-    "Summary", ``translate-ar`` -> "Arabic translation"."""
+    "Summary", ``translate-ar`` -> "Arabic translation", ``translate-from-ru`` ->
+    "Russian-to-English translation"."""
     if task == SUMMARIZE:
         return "Summary"
+    if task.startswith(_INTO_ENGLISH_PREFIX):
+        code = task.removeprefix(_INTO_ENGLISH_PREFIX)
+        return f"{ARTICLE_LANGUAGES.get(code, code)}-to-English translation"
     if task.startswith("translate-"):
         code = task.removeprefix("translate-")
         return f"{LANGUAGE_NAMES.get(code, code)} translation"
