@@ -21,7 +21,7 @@ _ABBREVIATIONS = frozenset(
     sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m""".split()
 )
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_BOUNDARY = re.compile(r"""[.!?…]+["'»”’)\]]*\s+""")
+_BOUNDARY = re.compile(r"""[.!?…؟]+["'»”’)\]]*\s+""")  # ؟ is the Arabic question mark
 _NEXT_STARTS_SENTENCE = re.compile(r"""["'«“‘(\[]*[\w\d]""", re.UNICODE)
 
 

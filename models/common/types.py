@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, Sequence
 
 if TYPE_CHECKING:
     from models.common.job_state import JobState
@@ -313,7 +313,12 @@ class Seq2SeqModel(Protocol):
         max_new_tokens: int | None = None,
         min_new_tokens: int | None = None,
         state: JobState | None = None,
-    ) -> list[str]: ...
+        on_partial: Callable[[str], None] | None = None,
+    ) -> list[str]:
+        """One output per text. ``on_partial`` (optional: a backend that cannot show text
+        before the end leaves it out of its signature, and callers check for it) gets the
+        leading hypothesis of a single text as it is decoded."""
+        ...
 
     def score(self, texts: Sequence[str], outputs: Sequence[str]) -> list[float]:
         """The model's mean log-probability per token of each output given its text."""

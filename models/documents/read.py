@@ -44,6 +44,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from models.inventory import catalog
 from models.common.text import normalise_whitespace, split_sentences, valid_unicode
 from models.common.types import Article, DigestError
 
@@ -206,11 +207,9 @@ def _article(label: str | Path, extracted: _Extracted, *, fallback_title: str, s
     title = _clean_title(extracted.title) or _title_from_text(paragraphs) or _clean_title(fallback_title) or "Untitled"
     notices = list(extracted.notices)
     language = detect_language(text)
-    if language is not None and language != "en":
-        notices.append(
-            f"The article looks like {language_name(language)}; "
-            "the summariser is English-only, so the summary may be poor."
-        )
+    notice = catalog.article_language_notice(language, language_name(language)) if language is not None else None
+    if notice is not None:
+        notices.append(notice)
     return Article(
         title=title,
         text=text,

@@ -257,11 +257,13 @@ class TorchModel:
         show_leading: Callable[[torch.Tensor], bool] | None = None
         if on_partial is not None and len(texts) == 1:
 
-            def show_leading(tokens: torch.Tensor) -> bool:
+            def decode_leading(tokens: torch.Tensor) -> bool:
                 text = self.tokenizer.decode(tokens, skip_special_tokens=True).strip()
                 if text:  # the first steps may hold only start tokens
                     on_partial(text)
                 return bool(text)
+
+            show_leading = decode_leading
 
         watcher = _JobStateCriteria(state, max_new_tokens, show_leading)
         extra: dict[str, Any] = {}
@@ -513,7 +515,7 @@ def load(
 
 
 # ISO 639-3 codes OPUS-MT uses for each target language, most specific first.
-_TARGET_CODES = {"ru": ("rus",), "ar": ("ara", "arb")}
+_TARGET_CODES = {"ru": ("rus",), "ar": ("ara", "arb"), "en": ("eng",)}
 
 
 def choose_target_token(spec: ModelSpec, codes: Sequence[str], folder: Path) -> str | None:
@@ -525,7 +527,9 @@ def choose_target_token(spec: ModelSpec, codes: Sequence[str], folder: Path) -> 
     """
     if not codes:
         return None
-    language = spec.task.removeprefix("translate-")
+    from models.inventory.catalog import output_language
+
+    language = output_language(spec.task)
     wanted = [spec.target_token] if spec.target_token else []
     wanted += [f">>{code}<<" for code in _TARGET_CODES.get(language, ())]
     for token in wanted:

@@ -28,6 +28,12 @@ def into_english_task(language: str) -> str:
     return f"{_INTO_ENGLISH_PREFIX}{language}"
 
 
+def output_language(task: str) -> str:
+    """The language a translation task writes: English for the into-English models, else the
+    language in its name ("translate-ru" writes Russian)."""
+    return ENGLISH if task.startswith(_INTO_ENGLISH_PREFIX) else task.removeprefix("translate-")
+
+
 def needs_english_translation(article_language: str | None) -> bool:
     """Whether an article in ``article_language`` is translated into English before it is
     summarised: the languages of :data:`ARTICLE_LANGUAGES` other than English. An unknown or

@@ -118,15 +118,24 @@ def test_utf16_big_endian_bom(tmp_path: Path) -> None:
     assert article.text == joined(RUSSIAN_PARAGRAPHS)
 
 
-def test_non_english_article_gets_a_notice_and_is_not_translated(tmp_path: Path) -> None:
+def test_russian_and_arabic_articles_are_told_they_go_through_english_and_others_what_is_supported(tmp_path: Path) -> None:
     article = read_article(write(tmp_path, "ru.txt", joined(RUSSIAN_PARAGRAPHS)))
     assert article.language == "ru"
     assert article.notices == (
-        "The article looks like Russian; the summariser is English-only, so the summary may be poor.",
+        "The article looks like Russian; it will be machine-translated into English before summarising.",
     )
-    assert article.text == joined(RUSSIAN_PARAGRAPHS)
+    assert article.text == joined(RUSSIAN_PARAGRAPHS)  # read as written: translating is the digest's work
     arabic = read_article(write(tmp_path, "ar.txt", joined(ARABIC_PARAGRAPHS)))
-    assert arabic.notices and "Arabic" in arabic.notices[0]
+    assert arabic.notices and "Arabic" in arabic.notices[0] and "into English" in arabic.notices[0]
+    french = documents.article_from_text(
+        "Le gouvernement a annoncé lundi une nouvelle réforme des retraites. Les syndicats ont appelé à la grève "
+        "dans tout le pays, et les négociations reprendront la semaine prochaine à Paris."
+    )
+    assert french.language == "fr"
+    assert french.notices == (
+        "The article looks like French; the summary may be poor: only articles in English, Russian and Arabic "
+        "are supported (Russian and Arabic ones are machine-translated into English first).",
+    )
 
 
 def test_detect_language_after_warm_up() -> None:

@@ -65,3 +65,7 @@ def test_chunking_covers_every_word_in_order_within_budget(paragraph_words: list
     chunks = chunk_by_tokens(paragraphs, count_words, budget)
     assert all(count_words(chunk) <= budget for chunk in chunks)
     assert " ".join(" ".join(chunks).split()) == " ".join(" ".join(paragraphs).split())
+
+
+def test_the_arabic_question_mark_ends_a_sentence() -> None:
+    assert split_sentences("هل انتهت المحادثات؟ قال السفير إنها ستستمر.") == ["هل انتهت المحادثات؟", "قال السفير إنها ستستمر."]
