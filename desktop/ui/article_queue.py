@@ -24,7 +24,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from desktop.ui.language import translate
 from desktop.ui.runner import BackgroundRunner, Task
 from models.common.job_state import JobState
-from models.common.types import Article, Digest, DigestError, DigestOptions, PartialText, alignment_key
+from models.common.types import ENGLISH, Article, Digest, DigestError, DigestOptions, PartialText, alignment_key
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import DigestEngine
@@ -88,10 +88,15 @@ class ArticleEntry:
 
     def requested_keys(self) -> list[str]:
         """The texts its digest was asked for (summary, each summary translation, the article's)."""
+        from models.inventory.catalog import needs_english_translation
+
         options = self.options or DigestOptions()
         keys = [alignment_key("summary")] + [alignment_key("summary", code) for code in options.languages]
+        source = self.article.language if self.article is not None else None
+        if needs_english_translation(source):  # a Russian or Arabic article is read in English first
+            keys.insert(0, alignment_key("article", ENGLISH))
         if options.translate_article:
-            keys += [alignment_key("article", code) for code in options.languages]
+            keys += [alignment_key("article", code) for code in options.languages if code != source]
         return keys
 
 

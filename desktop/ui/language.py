@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, QTranslator
 
-from models.common.types import LANGUAGE_NAMES
+from models.common.types import ARTICLE_LANGUAGES, ENGLISH, LANGUAGE_NAMES
 
 if TYPE_CHECKING:
     from desktop.ui.settings import AppSettings
@@ -60,8 +60,10 @@ class TranslationContext:
 
 #: The app's name as the window title, the About box and the desktop entry show it.
 APP_NAME_SOURCE = QT_TRANSLATE_NOOP("Application", "Article Digest")
-#: The target languages' names as the core spells them (``LANGUAGE_NAMES``), marked for lupdate.
-_TARGET_LANGUAGE_NAMES = (QT_TRANSLATE_NOOP("Language", "Russian"), QT_TRANSLATE_NOOP("Language", "Arabic"))
+#: The languages' names as the core spells them (``ARTICLE_LANGUAGES``), marked for lupdate.
+_LANGUAGE_NAMES = (
+    QT_TRANSLATE_NOOP("Language", "English"), QT_TRANSLATE_NOOP("Language", "Russian"), QT_TRANSLATE_NOOP("Language", "Arabic"),
+)
 
 _installed: list[QTranslator] = []
 _current = DEFAULT_LANGUAGE
@@ -73,8 +75,9 @@ def app_display_name() -> str:
 
 
 def language_name(code: str) -> str:
-    """A digest language's name in the interface's language ("ru" -> "Russian", "Русский"…)."""
-    name = LANGUAGE_NAMES.get(code, code)
+    """An article or digest language's name in the interface's language ("ru" -> "Russian",
+    "русский"…)."""
+    name = ARTICLE_LANGUAGES.get(code, code)
     return translate("Language", name)
 
 
@@ -165,15 +168,19 @@ def switch_language(app: QCoreApplication, language: str, settings: AppSettings)
 
 
 def task_title(task: str) -> str:
-    """What a task's model is for, in the interface's language: "Summary", "Russian translation"
-    (the catalogue's English label for a task the window does not name)."""
-    from models.inventory.catalog import SUMMARIZE, task_label
+    """What a task's model is for, in the interface's language: "Summary", "Russian
+    translation", "Russian to English" (the catalogue's English label for a task the window
+    does not name)."""
+    from models.inventory.catalog import SUMMARIZE, task_label, translation_languages
 
-    code = task.removeprefix("translate-")
     if task == SUMMARIZE:
         return translate("Language", "Summary")
-    if task.startswith("translate-") and code in LANGUAGE_NAMES:
-        return translate("Language", "{language} translation").format(language=language_name(code))
+    if task.startswith("translate-"):
+        source, target = translation_languages(task)
+        if source == ENGLISH and target in LANGUAGE_NAMES:
+            return translate("Language", "{language} translation").format(language=language_name(target))
+        if target == ENGLISH and source in ARTICLE_LANGUAGES:
+            return translate("Language", "{language} to English").format(language=language_name(source))
     return task_label(task)
 
 

@@ -57,8 +57,9 @@ log = logging.getLogger(__name__)
 #: How long after the window first shows the engine process is started (see _on_first_show).
 ENGINE_WARM_UP_DELAY_MS = 1000
 
-#: Which models the options need but lack: (profile, models folder, options) -> one line each.
-ModelCheck = Callable[[str, "str | None", DigestOptions], list[str]]
+#: Which models the options (and the article's language) need but lack:
+#: (profile, models folder, options, article language) -> one line each.
+ModelCheck = Callable[[str, "str | None", DigestOptions, "str | None"], list[str]]
 
 
 class DigestEngine(Protocol):
@@ -66,19 +67,20 @@ class DigestEngine(Protocol):
 
     def start(self) -> None: ...
 
-    def preload(self, config: PipelineConfig, options: DigestOptions) -> None: ...
+    def preload(self, config: PipelineConfig, options: DigestOptions, article_language: str | None = None) -> None: ...
 
     def digest(self, article: Article, options: DigestOptions, config: PipelineConfig, state: JobState) -> Digest: ...
 
     def close(self) -> None: ...
 
 
-def missing_models(profile: str, models_dir: str | None, options: DigestOptions) -> list[str]:
-    """The default :data:`ModelCheck`: the inventory's answer (no torch, no network)."""
+def missing_models(profile: str, models_dir: str | None, options: DigestOptions, article_language: str | None = None) -> list[str]:
+    """The default :data:`ModelCheck`: the inventory's answer (no torch, no network). A Russian
+    or Arabic article also needs the model that translates it into English."""
     from models.inventory import catalog, installed
 
     specs = catalog.specs_for(profile)
-    return installed.missing([specs[task] for task in catalog.tasks_for(options.languages)], models_dir)
+    return installed.missing([specs[task] for task in catalog.tasks_for(options.languages, article_language)], models_dir)
 
 
 def pipeline_config(profile: str, models_dir: str | None) -> PipelineConfig:
@@ -88,10 +90,12 @@ def pipeline_config(profile: str, models_dir: str | None) -> PipelineConfig:
     return PipelineConfig(profile=profile, models_dir=models_dir)
 
 
-def _check_models(check: ModelCheck, profile: str, models_dir: str | None, options: DigestOptions, state: JobState) -> list[str]:
+def _check_models(
+    check: ModelCheck, profile: str, models_dir: str | None, options: DigestOptions, article_language: str | None, state: JobState
+) -> list[str]:
     """``check``'s answer; a check that fails is itself the problem shown (never an exception)."""
     try:
-        return [str(problem) for problem in check(profile, models_dir, options)]
+        return [str(problem) for problem in check(profile, models_dir, options, article_language)]
     except Exception as error:  # noqa: BLE001 - shown to the user, never fatal
         log.exception("checking the models failed")
         return [translate("MainWindow", "Could not check the models: {error}").format(error=error)]
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
         self._engine = engine
         self._check = check or missing_models
         self._check_task: Task | None = None
+        self._checked_language: str | None = None  # the article language the last models check was for
         self.queue = ArticleQueue(self.runner, self.engine, self)
         self.intake = ArticleIntake(self.queue, self.settings, self._digest_request, self.show_status, self)
         #: The article shown, with its digest or what it has so far.
@@ -254,7 +259,8 @@ class MainWindow(QMainWindow):
             return
         if self._check_task is not None:
             self._check_task.cancel()  # only the latest answer counts
-        work = partial(_check_models, self._check, self.profile, self.settings.models_dir, self.options())
+        self._checked_language = self._article_language()
+        work = partial(_check_models, self._check, self.profile, self.settings.models_dir, self.options(), self._checked_language)
         self._check_task = self.runner.run("check models", work)
         self._check_task.finished.connect(self._on_model_check_finished)
 
@@ -274,7 +280,16 @@ class MainWindow(QMainWindow):
 
     def _preload_models(self) -> None:
         engine, config, options = self.engine(), pipeline_config(self.profile, self.settings.models_dir), self.options()
-        self.runner.run("load models", lambda state: engine.preload(config, options))
+        language = self._article_language()
+        self.runner.run("load models", lambda state: engine.preload(config, options, language))
+
+    def _article_language(self) -> str | None:
+        """The shown article's language, as far as the models it needs go: only a language that
+        is translated into English first matters (None for the rest)."""
+        from models.inventory.catalog import needs_english_translation
+
+        language = self.article.language if self.article is not None else None
+        return language if needs_english_translation(language) else None
 
     def stop_background_work(self) -> None:
         """Cancel every task, stop the runner's lanes and the engine process. Idempotent."""
@@ -422,6 +437,8 @@ class MainWindow(QMainWindow):
             self.digest_shown.emit(entry.digest)
         if entry is not None and entry.state is EntryState.FAILED and entry.reason:
             show_digest_failure(self.banner, DigestError(entry.reason))
+        if self.models_checked and self._article_language() != self._checked_language:
+            self.refresh_model_check()  # a Russian or Arabic article needs one more model
         self._update_title()
         self._update_actions()
 

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.language import TranslationContext, isolate, language_name, translate
-from models.common.types import LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Article, Digest, PartialText
+from desktop.ui.language import TranslationContext, isolate, language_name, task_title, translate
+from models.common.types import ARTICLE_LANGUAGES, ENGLISH, LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Article, Digest, PartialText, alignment_key
 
 Panes = TranslationContext("Panes")
 
@@ -126,12 +126,20 @@ class FileDropTextView(QTextEdit):
         self.setUndoRedoEnabled(False)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
-        self.setFont(reading_font(language, self.font()))
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+        self._base_font = QFont(self.font())
+        self.set_language(language)
+
+    def set_language(self, language: str) -> None:
+        """Show text of ``language``: a font that covers its script, right to left for Arabic."""
+        self.language = language
+        self.setFont(reading_font(language, self._base_font))
         if language in RTL_LANGUAGES:
             self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        else:
+            self.unsetLayoutDirection()  # the interface's own direction
         self._apply_text_option()
 
     def _apply_text_option(self) -> None:
@@ -289,6 +297,8 @@ class OriginalPane(QWidget):
             self.notices_label.show()
         else:
             self.notices_label.hide()
+        # Only the languages the app reads are laid out for (an unknown one reads as English).
+        self.view.set_language(article.language if article.language in ARTICLE_LANGUAGES else "en")
         self.view.set_text(article.text)
 
 
@@ -353,6 +363,10 @@ class GeneratedPane(QTabWidget):
             )
             self.article_views[code] = view
             self.setTabVisible(self.indexOf(view), False)
+        # A Russian or Arabic article is summarised from its machine translation into English.
+        english = self._add_view("englishArticleView", ENGLISH, lambda: Panes.tr("Article in English"))
+        self.article_views[ENGLISH] = english
+        self.setTabVisible(self.indexOf(english), False)
         self.summary_view.setObjectName("summaryView")
         self.retranslate()
 
@@ -454,14 +468,13 @@ class GeneratedPane(QTabWidget):
             else:
                 view.set_text(text)
         for code, view in self.article_views.items():
-            text = digest.article_translations.get(code)
-            view.set_text(text or "")
+            text = digest.generated_text(alignment_key("article", code))
+            view.set_text(text)
             self.setTabVisible(self.indexOf(view), bool(text))
 
 
 def digest_info(digest: Digest) -> str:
     """One line under the tabs: when and how fast the digest was made, and by which models."""
-    from models.inventory.catalog import SUMMARIZE
 
     when = isolate(digest.created.replace("T", " ")[:16])
     if digest.seconds:
@@ -469,10 +482,17 @@ def digest_info(digest: Digest) -> str:
     else:
         parts = [Panes.tr("Made {when}").format(when=when)]
     for credit in digest.models:
-        task = Panes.tr("Summary") if credit.task == SUMMARIZE else language_name(credit.task.removeprefix("translate-"))
+        task = task_title(credit.task)
         licence = f" ({credit.licence})" if credit.licence else ""
         parts.append(f"{task}: {isolate(credit.model_id + licence)}")
-    return " · ".join(parts) + ". " + Panes.tr("Machine-made: check what matters against the original.")
+    line = " · ".join(parts) + ". " + Panes.tr("Machine-made: check what matters against the original.")
+    if digest.translated_from:
+        name = language_name(digest.translated_from)
+        line = Panes.tr(
+            "The article, in {language}, was machine-translated into English before summarising; "
+            "the {language} summary is the English summary translated back."
+        ).format(language=name) + " " + line
+    return line
 
 
 class MessageBanner(QFrame):

@@ -268,7 +268,7 @@ def new_window(**kwargs: object) -> MainWindow:
     return window
 
 
-def no_problems(profile: str, models_dir: str | None, options: object) -> list[str]:
+def no_problems(profile: str, models_dir: str | None, options: object, article_language: str | None = None) -> list[str]:
     return []
 
 
@@ -278,7 +278,7 @@ class SlowEngine:
     def start(self) -> None:
         pass
 
-    def preload(self, config: object, options: object) -> None:
+    def preload(self, config: object, options: object, article_language: str | None = None) -> None:
         pass
 
     def digest(self, article: object, options: object, config: object, state: JobState) -> Digest:

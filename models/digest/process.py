@@ -114,13 +114,13 @@ class DigestProcess:
             self._process.close()
         self._process = self._connection = None
 
-    def preload(self, config: PipelineConfig, options: DigestOptions) -> None:
+    def preload(self, config: PipelineConfig, options: DigestOptions, article_language: str | None = None) -> None:
         """Have the child load the models a digest with ``options`` needs, in the background
         (an article was opened: a digest is likely). Returns at once; a digest asked for
         meanwhile waits for the loading it would have done anyway, and sees its progress."""
         self.start()
         try:
-            self._connection.send(("preload", _PRELOAD_JOB, config, options))
+            self._connection.send(("preload", _PRELOAD_JOB, config, options, article_language))
         except (OSError, ValueError, AttributeError):
             pass  # the next digest starts the engine again and says what went wrong
 
@@ -237,9 +237,9 @@ def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:
         if message[0] == "stop":
             return
         if message[0] == "preload":
-            _, _, config, options = message
+            _, _, config, options, article_language = message
             pipeline = _pipeline_for(pipeline, config)
-            _preload(pipeline, options, cancelled_up_to, send)
+            _preload(pipeline, options, article_language, cancelled_up_to, send)
             send(("preloaded", _PRELOAD_JOB))
             continue
         _, job, config, article, options = message
@@ -265,12 +265,12 @@ def _pipeline_for(pipeline: DigestPipeline | None, config: PipelineConfig) -> Di
     return pipeline if pipeline is not None and pipeline.config == config else DigestPipeline(config)
 
 
-def _preload(pipeline: DigestPipeline, options: DigestOptions, cancelled_up_to: Any, send: Any) -> None:
+def _preload(pipeline: DigestPipeline, options: DigestOptions, article_language: str | None, cancelled_up_to: Any, send: Any) -> None:
     """Load what a digest with ``options`` needs, reporting each model as job 0; stop early
     when the process is told to stop. Errors are left for the digest to report."""
     state = _child_job_state(send, _PRELOAD_JOB, lambda: cancelled_up_to.value == _STOP_ALL)
     try:
-        pipeline.preload(options, state)
+        pipeline.preload(options, state, article_language)
     except Exception:  # noqa: BLE001 - a missing or broken model is the digest's to report
         log.info("preloading stopped", exc_info=True)
 

@@ -527,9 +527,9 @@ def choose_target_token(spec: ModelSpec, codes: Sequence[str], folder: Path) -> 
     """
     if not codes:
         return None
-    from models.inventory.catalog import output_language
+    from models.inventory.catalog import translation_languages
 
-    language = output_language(spec.task)
+    _, language = translation_languages(spec.task)
     wanted = [spec.target_token] if spec.target_token else []
     wanted += [f">>{code}<<" for code in _TARGET_CODES.get(language, ())]
     for token in wanted:

@@ -28,10 +28,12 @@ def into_english_task(language: str) -> str:
     return f"{_INTO_ENGLISH_PREFIX}{language}"
 
 
-def output_language(task: str) -> str:
-    """The language a translation task writes: English for the into-English models, else the
-    language in its name ("translate-ru" writes Russian)."""
-    return ENGLISH if task.startswith(_INTO_ENGLISH_PREFIX) else task.removeprefix("translate-")
+def translation_languages(task: str) -> tuple[str, str]:
+    """(from, into) of a translation task: ("en", "ru") for "translate-ru", ("ru", "en") for
+    the into-English "translate-from-ru"."""
+    if task.startswith(_INTO_ENGLISH_PREFIX):
+        return task.removeprefix(_INTO_ENGLISH_PREFIX), ENGLISH
+    return ENGLISH, task.removeprefix("translate-")
 
 
 def needs_english_translation(article_language: str | None) -> bool:

@@ -298,12 +298,16 @@ Details are in the log: {path}</source>
     <name>Language</name>
     <message>
         <source>Russian</source>
-        <extracomment>The target languages&apos; names as the core spells them (``LANGUAGE_NAMES``), marked for lupdate.</extracomment>
         <translation>الروسية</translation>
     </message>
     <message>
         <source>Arabic</source>
         <translation>العربية</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <extracomment>The languages&apos; names as the core spells them (``ARTICLE_LANGUAGES``), marked for lupdate.</extracomment>
+        <translation>الإنجليزية</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -312,6 +316,10 @@ Details are in the log: {path}</source>
     <message>
         <source>{language} translation</source>
         <translation>الترجمة إلى {language}</translation>
+    </message>
+    <message>
+        <source>{language} to English</source>
+        <translation>من {language} إلى الإنجليزية</translation>
     </message>
 </context>
 <context>
@@ -362,7 +370,7 @@ Details are in the log: {path}</source>
     <name>MainWindow</name>
     <message>
         <source>Could not check the models: {error}</source>
-        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). Which models the options need but lack: (profile, models folder, options) -&gt; one line each.</extracomment>
+        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). Which models the options (and the article&apos;s language) need but lack: (profile, models folder, options, article language) -&gt; one line each.</extracomment>
         <translation>تعذّر فحص النماذج: {error}</translation>
     </message>
     <message>
@@ -777,6 +785,10 @@ Details are in the log: {path}</source>
         <translation>النص الكامل · {language}</translation>
     </message>
     <message>
+        <source>Article in English</source>
+        <translation>المقالة بالإنجليزية</translation>
+    </message>
+    <message>
         <source>{name} was not requested for this digest: tick it and press Digest again.</source>
         <translation>لم تُطلب {name} في هذا الموجز: حدّدها واضغط «لخّص» مجددًا.</translation>
     </message>
@@ -803,6 +815,10 @@ Details are in the log: {path}</source>
     <message>
         <source>Machine-made: check what matters against the original.</source>
         <translation>نص آلي: راجع ما يهمّ على الأصل.</translation>
+    </message>
+    <message>
+        <source>The article, in {language}, was machine-translated into English before summarising; the {language} summary is the English summary translated back.</source>
+        <translation>تُرجمت المقالة المكتوبة باللغة {language} آليًا إلى الإنجليزية قبل تلخيصها؛ والملخص باللغة {language} هو الملخص الإنجليزي مترجمًا إليها.</translation>
     </message>
     <message>
         <source>Choose models folder…</source>

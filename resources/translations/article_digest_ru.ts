@@ -289,12 +289,16 @@ Details are in the log: {path}</source>
     <name>Language</name>
     <message>
         <source>Russian</source>
-        <extracomment>The target languages&apos; names as the core spells them (``LANGUAGE_NAMES``), marked for lupdate.</extracomment>
         <translation>Русский</translation>
     </message>
     <message>
         <source>Arabic</source>
         <translation>Арабский</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <extracomment>The languages&apos; names as the core spells them (``ARTICLE_LANGUAGES``), marked for lupdate.</extracomment>
+        <translation>Английский</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -303,6 +307,10 @@ Details are in the log: {path}</source>
     <message>
         <source>{language} translation</source>
         <translation>Перевод: {language}</translation>
+    </message>
+    <message>
+        <source>{language} to English</source>
+        <translation>{language} → английский</translation>
     </message>
 </context>
 <context>
@@ -350,7 +358,7 @@ Details are in the log: {path}</source>
     <name>MainWindow</name>
     <message>
         <source>Could not check the models: {error}</source>
-        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). Which models the options need but lack: (profile, models folder, options) -&gt; one line each.</extracomment>
+        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). Which models the options (and the article&apos;s language) need but lack: (profile, models folder, options, article language) -&gt; one line each.</extracomment>
         <translation>Не удалось проверить модели: {error}</translation>
     </message>
     <message>
@@ -750,6 +758,10 @@ Details are in the log: {path}</source>
         <translation>Полный текст · {language}</translation>
     </message>
     <message>
+        <source>Article in English</source>
+        <translation>Статья на английском</translation>
+    </message>
+    <message>
         <source>{name} was not requested for this digest: tick it and press Digest again.</source>
         <translation>Язык «{name}» не был выбран для этого дайджеста: отметьте его и снова нажмите «Обработать».</translation>
     </message>
@@ -776,6 +788,10 @@ Details are in the log: {path}</source>
     <message>
         <source>Machine-made: check what matters against the original.</source>
         <translation>Машинный текст: всё важное сверяйте с оригиналом.</translation>
+    </message>
+    <message>
+        <source>The article, in {language}, was machine-translated into English before summarising; the {language} summary is the English summary translated back.</source>
+        <translation>Статья (язык: {language}) перед реферированием была машинно переведена на английский; резюме ({language}) — это английское резюме, переведённое обратно.</translation>
     </message>
     <message>
         <source>Choose models folder…</source>

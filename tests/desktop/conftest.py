@@ -67,7 +67,7 @@ class FakeEngine:
     def start(self) -> None:
         self.started.set()
 
-    def preload(self, config: Any, options: DigestOptions) -> None:
+    def preload(self, config: Any, options: DigestOptions, article_language: str | None = None) -> None:
         self.preloads.append((config, options))
 
     def digest(self, article: Article, options: DigestOptions, config: Any = None, state: JobState | None = None) -> Digest:
@@ -97,7 +97,7 @@ class LoopingRun:
         return fake_digest(request)
 
 
-def no_problems(profile: str, models_dir: str | None, options: DigestOptions) -> list[str]:
+def no_problems(profile: str, models_dir: str | None, options: DigestOptions, article_language: str | None = None) -> list[str]:
     return []
 
 

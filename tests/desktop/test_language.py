@@ -197,7 +197,7 @@ def test_view_language_switches_every_text_at_run_time_and_back(qapp, interface,
 
 
 def test_the_banner_says_its_message_again_in_the_new_language(qapp, interface, settings, make_window) -> None:
-    window = make_window(settings=settings, check=lambda profile, folder, options: ["summarize: distilbart (looked in /x)"])
+    window = make_window(settings=settings, check=lambda profile, folder, options, language: ["summarize: distilbart (looked in /x)"])
     assert window.banner.label.text().startswith("<b>1 model is missing")
     window.window_actions.language_actions["ru"].trigger()
     assert window.banner.label.text().startswith("<b>Нет 1 модели")

@@ -490,7 +490,7 @@ def test_missing_models_are_named_and_a_models_folder_can_be_chosen(make_window,
     good_folder.mkdir()
     calls: list[tuple[str, str | None, DigestOptions]] = []
 
-    def check(profile, models_dir, options):
+    def check(profile, models_dir, options, article_language):
         calls.append((profile, models_dir, options))
         if models_dir == str(good_folder):
             return []
@@ -521,7 +521,7 @@ def test_missing_models_are_named_and_a_models_folder_can_be_chosen(make_window,
 
 
 def test_a_failing_check_is_shown_not_fatal(make_window, fakes) -> None:
-    def check(profile, models_dir, options):
+    def check(profile, models_dir, options, article_language):
         raise RuntimeError("disk on fire")
 
     window = make_window(check=check)
@@ -639,7 +639,7 @@ def test_download_models_opens_the_models_dialog_and_rechecks_when_it_closes(mak
 
     calls: list[str] = []
 
-    def check(profile, models_dir, options):
+    def check(profile, models_dir, options, article_language):
         calls.append(profile)
         return ["Summary model: sshleifer/distilbart-cnn-12-6 is not installed"]
 
@@ -663,7 +663,7 @@ def test_opening_an_article_has_the_engine_load_its_models(make_window, fakes, q
     assert (config.profile, config.models_dir, options) == (window.profile, window.settings.models_dir, window.options())
 
     # Models missing: nothing to load, nothing asked.
-    missing = make_window(check=lambda profile, models_dir, options: ["Summary model: not installed"])
+    missing = make_window(check=lambda profile, models_dir, options, language: ["Summary model: not installed"])
     assert missing.open_file(str(fakes.seed_article))
     qtbot.wait(200)
     assert missing.engine().preloads == []
