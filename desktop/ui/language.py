@@ -167,6 +167,36 @@ def switch_language(app: QCoreApplication, language: str, settings: AppSettings)
     return current_language()
 
 
+#: The digest's steps (``models.common.steps.STEP_TEMPLATES``), marked for lupdate; a test
+#: keeps the two lists the same.
+STEP_TEMPLATES = (
+    QT_TRANSLATE_NOOP("Steps", "Starting"),
+    QT_TRANSLATE_NOOP("Steps", "Models ready"),
+    QT_TRANSLATE_NOOP("Steps", "Done"),
+    QT_TRANSLATE_NOOP("Steps", "Summarising {part}/{parts}"),
+    QT_TRANSLATE_NOOP("Steps", "Combining summaries"),
+    QT_TRANSLATE_NOOP("Steps", "Translating summary to {language}"),
+    QT_TRANSLATE_NOOP("Steps", "Translating article to {language}"),
+    QT_TRANSLATE_NOOP("Steps", "Translating article from {language} to English"),
+    QT_TRANSLATE_NOOP("Steps", "Loading the summary model"),
+    QT_TRANSLATE_NOOP("Steps", "Loading the {language} translation model"),
+    QT_TRANSLATE_NOOP("Steps", "Loading the {language}-to-English model"),
+)
+
+
+def say_step(step: str) -> str:
+    """A digest's step in the interface's language: a :class:`~models.common.steps.Step` is
+    said from its template (a language code as the language's name); other text as it is."""
+    template = getattr(step, "template", None)
+    if template is None:
+        return step
+    values = {key: language_name(value) if key == "language" else value for key, value in step.values.items()}
+    try:
+        return translate("Steps", template).format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation whose placeholders are wrong
+        return str(step)
+
+
 def task_title(task: str) -> str:
     """What a task's model is for, in the interface's language: "Summary", "Russian
     translation", "Russian to English" (the catalogue's English label for a task the window

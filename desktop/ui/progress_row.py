@@ -46,8 +46,10 @@ class ProgressRow(QWidget):
         self._on_tick_timeout()
 
     def set_step(self, step: str) -> None:
-        """Say what is being done now."""
-        self.step_label.setText(step)
+        """Say what is being done now (a digest's step in the interface's language)."""
+        from desktop.ui.language import say_step
+
+        self.step_label.setText(say_step(step))
 
     def set_progress(self, fraction: float, step: str = "") -> None:
         """Move the bar to ``fraction`` (0..1); a non-empty ``step`` replaces the step shown."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.article_queue import ArticleEntry, ArticleQueue, EntryState
-from desktop.ui.language import translate
+from desktop.ui.language import translate, say_step
 
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole
 #: A marker before each state, so the list reads at a glance without colour.
@@ -42,7 +42,7 @@ def entry_status(entry: ArticleEntry) -> str:
     """The entry's state in a few words: "Digesting 40% · Summarising 1/1", "Failed: …"."""
     if entry.state is EntryState.DIGESTING:
         status = translate("QueuePanel", "Digesting {percent}%").format(percent=round(entry.progress * 100))
-        return f"{status} · {entry.step}" if entry.step else status
+        return f"{status} · {say_step(entry.step)}" if entry.step else status
     if entry.state is EntryState.FAILED:
         # The list names the article already: "Cannot open x.txt: binary data" reads "Failed: binary data".
         prefix = translate("Documents", "Cannot open {name}: {reason}").format(name=entry.label, reason="")

@@ -54,7 +54,7 @@ class Task(QObject):
     """
 
     started = Signal()
-    progress = Signal(float, str)
+    progress = Signal(float, object)  # object: a Step keeps its template for translation
     partial = Signal(object)
     finished = Signal(object)
     failed = Signal(object)

@@ -29,9 +29,10 @@ from models.inventory import catalog, installed
 from models.inventory.catalog import ModelSpec
 from models.inference.memory import release_freed_memory
 from models.common.text import split_paragraphs
+from models.common import steps
 from models.common.job_state import JobState
+from models.common.steps import Step
 from models.common.types import (
-    ARTICLE_LANGUAGES,
     ENGLISH,
     Alignment,
     LANGUAGE_NAMES,
@@ -148,14 +149,14 @@ class DigestPipeline:
         paragraphs = split_paragraphs(article.text)
         if not paragraphs:
             raise DigestError("the article has no text")
-        state.set_status("Starting")
+        state.set_status(Step(steps.STARTING))
         translated_from = article.language if catalog.needs_english_translation(article.language) else None
 
         specs = self.specs(options, translated_from)
         load_end = _LOAD_SPAN if any(spec.task not in self._loaded for spec in specs) else 0.0
         self._load(specs, state.sub_state(0.0, load_end))
         loaded = {spec.task: self.model(spec) for spec in specs}
-        state.set_status("Models ready")
+        state.set_status(Step(steps.MODELS_READY))
 
         from models.digest.summarize import summarize
 
@@ -193,7 +194,7 @@ class DigestPipeline:
 
         alignments = _alignments(article.text, english, summary, texts, translated, loaded)
         outputs = {(kind, language): translation.text for (kind, language, _), translation in zip(texts, translated)}
-        state.report(1.0, "Done")
+        state.report(1.0, Step(steps.DONE))
         from models.inference.loading import credit_of
 
         return Digest(
@@ -219,7 +220,7 @@ class DigestPipeline:
             model=translator,
             text=text,
             settings=translator.spec.generation,
-            label=f"Translating article from {ARTICLE_LANGUAGES[language]} to English",
+            label=Step(steps.TRANSLATING_INTO_ENGLISH, language=language),
             scored=True,
             key=alignment_key("article", ENGLISH),
         )
@@ -250,7 +251,7 @@ class DigestPipeline:
                     model=translator,
                     text=summary if kind == "summary" else article_text,
                     settings=translator.spec.generation,
-                    label=f"Translating {kind} to {LANGUAGE_NAMES[language]}",
+                    label=Step(steps.TRANSLATING_SUMMARY if kind == "summary" else steps.TRANSLATING_ARTICLE, language=language),
                     weight=chars / 1000 * _TRANSLATION_WEIGHT_PER_1000_CHARS,
                     scored=True,
                     key=alignment_key(kind, language),

@@ -19,7 +19,9 @@ from typing import Callable, Sequence
 
 from models.inventory.catalog import GenerationSettings
 from models.common.text import chunk_by_tokens, split_paragraphs
+from models.common import steps
 from models.common.job_state import JobState
+from models.common.steps import Step
 from models.common.types import DigestError, PartialText, Seq2SeqModel, alignment_key
 
 #: Room for the special tokens the tokenizer adds around each input (<s> ... </s>).
@@ -88,7 +90,7 @@ def _summarise_chunks(
     for index, chunk in enumerate(chunks):
         state.raise_if_interrupted()
         minimum, maximum = summary_lengths(model.count_tokens(chunk), settings)
-        state.set_status(f"Summarising {index + 1}/{len(chunks)}" if pass_number == 1 else "Combining summaries")
+        state.set_status(Step(steps.SUMMARISING, part=index + 1, parts=len(chunks)) if pass_number == 1 else Step(steps.COMBINING))
         extra: dict[str, Callable[[str], None]] = {}
         if streams:
             extra["on_partial"] = _publisher(state, list(summaries))

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from models.common import steps
+from models.common.steps import Step
 from models.common.types import ARTICLE_LANGUAGES, ENGLISH, LANGUAGE_NAMES
 
 SUMMARIZE = "summarize"
@@ -283,6 +285,11 @@ def task_label(task: str) -> str:
     return task
 
 
-def loading_step(task: str) -> str:
-    """The progress step shown while ``task``'s model loads ("Loading summary model")."""
-    return f"Loading {task_label(task).lower()} model"
+def loading_step(task: str) -> Step:
+    """The progress step shown while ``task``'s model loads ("Loading the summary model")."""
+    if task == SUMMARIZE:
+        return Step(steps.LOADING_SUMMARY_MODEL)
+    source, target = translation_languages(task)
+    if target == ENGLISH:
+        return Step(steps.LOADING_INTO_ENGLISH_MODEL, language=source)
+    return Step(steps.LOADING_TRANSLATION_MODEL, language=target)

@@ -1045,6 +1045,54 @@ Details are in the log: {path}</source>
     </message>
 </context>
 <context>
+    <name>Steps</name>
+    <message>
+        <source>Starting</source>
+        <extracomment>The digest&apos;s steps (``models.common.steps.STEP_TEMPLATES``), marked for lupdate; a test keeps the two lists the same.</extracomment>
+        <translation>جارٍ البدء</translation>
+    </message>
+    <message>
+        <source>Models ready</source>
+        <translation>النماذج جاهزة</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>تم</translation>
+    </message>
+    <message>
+        <source>Summarising {part}/{parts}</source>
+        <translation>جارٍ التلخيص {part}/{parts}</translation>
+    </message>
+    <message>
+        <source>Combining summaries</source>
+        <translation>جارٍ دمج الملخصات</translation>
+    </message>
+    <message>
+        <source>Translating summary to {language}</source>
+        <translation>جارٍ ترجمة الملخص إلى {language}</translation>
+    </message>
+    <message>
+        <source>Translating article to {language}</source>
+        <translation>جارٍ ترجمة المقالة إلى {language}</translation>
+    </message>
+    <message>
+        <source>Translating article from {language} to English</source>
+        <translation>جارٍ ترجمة المقالة من {language} إلى الإنجليزية</translation>
+    </message>
+    <message>
+        <source>Loading the summary model</source>
+        <translation>جارٍ تحميل نموذج التلخيص</translation>
+    </message>
+    <message>
+        <source>Loading the {language} translation model</source>
+        <translation>جارٍ تحميل نموذج الترجمة إلى {language}</translation>
+    </message>
+    <message>
+        <source>Loading the {language}-to-English model</source>
+        <translation>جارٍ تحميل نموذج الترجمة من {language} إلى الإنجليزية</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>&amp;Open…</source>

@@ -997,6 +997,54 @@ Details are in the log: {path}</source>
     </message>
 </context>
 <context>
+    <name>Steps</name>
+    <message>
+        <source>Starting</source>
+        <extracomment>The digest&apos;s steps (``models.common.steps.STEP_TEMPLATES``), marked for lupdate; a test keeps the two lists the same.</extracomment>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Models ready</source>
+        <translation>Модели готовы</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Summarising {part}/{parts}</source>
+        <translation>Составление резюме {part}/{parts}</translation>
+    </message>
+    <message>
+        <source>Combining summaries</source>
+        <translation>Объединение резюме</translation>
+    </message>
+    <message>
+        <source>Translating summary to {language}</source>
+        <translation>Перевод резюме: {language}</translation>
+    </message>
+    <message>
+        <source>Translating article to {language}</source>
+        <translation>Перевод статьи: {language}</translation>
+    </message>
+    <message>
+        <source>Translating article from {language} to English</source>
+        <translation>Перевод статьи на английский ({language})</translation>
+    </message>
+    <message>
+        <source>Loading the summary model</source>
+        <translation>Загрузка модели резюме</translation>
+    </message>
+    <message>
+        <source>Loading the {language} translation model</source>
+        <translation>Загрузка модели перевода: {language}</translation>
+    </message>
+    <message>
+        <source>Loading the {language}-to-English model</source>
+        <translation>Загрузка модели перевода на английский ({language})</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>&amp;Open…</source>

@@ -238,3 +238,37 @@ def test_the_desktop_entry_carries_the_translated_name_and_comment() -> None:
         name = next(m.findtext("translation") for m in catalogue.iter("message") if m.findtext("source") == "Article Digest")
         assert section[f"Name[{language}]"] == name  # the same name as the window's title
         assert section[f"Comment[{language}]"] and section[f"Comment[{language}]"] != section["Comment"]
+
+
+def test_the_engine_steps_are_said_in_the_interface_language(qapp, interface, settings, make_window, qtbot, fakes) -> None:
+    import threading
+
+    from models.common import steps
+    from models.common.steps import Step
+
+    reported = threading.Event()
+    release = threading.Event()
+
+    def run(request, state):
+        state.set_status(Step(steps.TRANSLATING_SUMMARY, language="ar"))
+        state.set_progress_value(0.5)
+        reported.set()
+        assert release.wait(5)
+        return fakes.fake_digest(request)
+
+    settings.interface_language = "ru"
+    apply_saved_language(qapp, settings)
+    window = make_window(settings=settings, run=run)
+    assert window.open_file(str(fakes.seed_article))
+    window.start_digest()
+    qtbot.waitUntil(lambda: window.step_label.text() == "Перевод резюме: Арабский", timeout=3000)
+    assert window.entry.step == "Translating summary to Arabic"  # the engine's own words stay English
+    release.set()
+    qtbot.waitUntil(lambda: window.digest is not None, timeout=3000)
+
+
+def test_the_window_marks_every_step_the_engine_reports_for_translation() -> None:
+    from desktop.ui.language import STEP_TEMPLATES as MARKED
+    from models.common.steps import STEP_TEMPLATES
+
+    assert sorted(MARKED) == sorted(STEP_TEMPLATES)

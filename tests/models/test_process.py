@@ -103,7 +103,7 @@ def test_preloaded_models_are_not_loaded_again_by_the_digest(tiny_models_dir: Pa
     loading = [index for index, step in enumerate(steps) if step.startswith("Loading")]
     # The preload's own reports reach the waiting digest (at 0%), and the digest loads nothing itself.
     assert loading and max(loading) < started, steps
-    assert {steps[index] for index in loading} >= {"Loading summary model"}
+    assert {steps[index] for index in loading} >= {"Loading the summary model"}
     assert all(events[index].fraction == 0.0 for index in loading)
 
 
