@@ -1,4 +1,4 @@
-; Inno Setup 6 script: the Windows installer for Article Digest.
+﻿; Inno Setup 6 script: the Windows installer for Article Digest.
 ;
 ; On Windows, from the checkout, with the project's environment (CPU torch, the app installed,
 ; Pillow for the icon, both from `pip install -e ".[package]"`):
@@ -46,6 +46,21 @@ WizardStyle=modern
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName}
 
+[Languages]
+; The installer speaks the app's three languages (Arabic messages come with Inno Setup 6.5+).
+Name: "en"; MessagesFile: "compiler:Default.isl"
+Name: "ru"; MessagesFile: "compiler:Languages\Russian.isl"
+Name: "ar"; MessagesFile: "compiler:Languages\Arabic.isl"
+
+[CustomMessages]
+; The app's name and comment as the window and the Linux desktop entry give them.
+en.AppDisplayName=Article Digest
+ru.AppDisplayName=Дайджест статей
+ar.AppDisplayName=موجز المقالات
+en.AppComment=Summarise a news article and translate it into Russian and Arabic on this computer
+ru.AppComment=Резюме новостной статьи и перевод на русский и арабский прямо на этом компьютере
+ar.AppComment=لخّص مقالة إخبارية وترجمها إلى الروسية والعربية على هذا الحاسوب
+
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
@@ -57,8 +72,8 @@ Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Icons]
-Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "Summarise and translate a news article"
-Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
+Name: "{autoprograms}\{cm:AppDisplayName}"; Filename: "{app}\{#AppExe}"; Comment: "{cm:AppComment}"
+Name: "{autodesktop}\{cm:AppDisplayName}"; Filename: "{app}\{#AppExe}"; Comment: "{cm:AppComment}"; Tasks: desktopicon
 
 [Registry]
 ; HKA is HKLM for an all-users install and HKCU otherwise.

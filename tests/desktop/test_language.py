@@ -240,6 +240,24 @@ def test_the_desktop_entry_carries_the_translated_name_and_comment() -> None:
         assert section[f"Comment[{language}]"] and section[f"Comment[{language}]"] != section["Comment"]
 
 
+def test_the_bundles_carry_the_same_translated_name_and_comment_as_the_desktop_entry() -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read(REPO_ROOT / "packaging" / "linux" / "article-digest.desktop", encoding="utf-8")
+    section = entry["Desktop Entry"]
+    installer = (REPO_ROOT / "packaging" / "windows" / "article-digest.iss").read_bytes()
+    assert installer.startswith(b"\xef\xbb\xbf")  # Inno Setup reads non-ASCII scripts as UTF-8 only with a BOM
+    script = installer.decode("utf-8-sig")
+    spec = (REPO_ROOT / "packaging" / "article-digest.spec").read_text(encoding="utf-8")
+    assert '"CFBundleLocalizations": ["en", "ru", "ar"]' in spec
+    for language in ("ru", "ar"):
+        name, comment = section[f"Name[{language}]"], section[f"Comment[{language}]"]
+        assert f"{language}.AppDisplayName={name}\n" in script and f"{language}.AppComment={comment}\n" in script
+        strings = (REPO_ROOT / "packaging" / "macos" / f"{language}.lproj" / "InfoPlist.strings").read_text(encoding="utf-8")
+        assert f'"CFBundleDisplayName" = "{name}";' in strings and f'"CFBundleName" = "{name}";' in strings
+    assert '"{autoprograms}\\{cm:AppDisplayName}"' in script
+
+
 def test_the_engine_steps_are_said_in_the_interface_language(qapp, interface, settings, make_window, qtbot, fakes) -> None:
     import threading
 
