@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, QTranslator
 
-from models.common.types import ARTICLE_LANGUAGES, ENGLISH, LANGUAGE_NAMES
+from models.common.types import ARTICLE_LANGUAGES, ENGLISH, FLAG_CHECKS, LANGUAGE_NAMES, SentenceFlag
 
 if TYPE_CHECKING:
     from desktop.ui.settings import AppSettings
@@ -184,17 +184,77 @@ STEP_TEMPLATES = (
 )
 
 
+#: The reasons the engine gives for flagging a sentence (``models.digest.checks.REASON_TEMPLATES``),
+#: the script names they may hold and the flags' names (``FLAG_CHECKS``), marked for lupdate.
+REASON_TEMPLATES = (
+    QT_TRANSLATE_NOOP("Checks", "The number {number} in the source is missing here."),
+    QT_TRANSLATE_NOOP("Checks", "The numbers {numbers} in the source are missing here."),
+    QT_TRANSLATE_NOOP("Checks", "The number {number} here is not in the source."),
+    QT_TRANSLATE_NOOP("Checks", "The numbers {numbers} here are not in the source."),
+    QT_TRANSLATE_NOOP("Checks", "This looks untranslated: most of it is in Latin script, not {language}."),
+    QT_TRANSLATE_NOOP("Checks", "This looks like the wrong language: most of it is not in {script} script."),
+    QT_TRANSLATE_NOOP("Checks", "This looks like the wrong language: most of it is in {script} script, not {language}."),
+    QT_TRANSLATE_NOOP("Checks", "This looks untranslated: it is the same as the English source."),
+    QT_TRANSLATE_NOOP("Checks", "This looks untranslated: it is nearly the same as the English source."),
+    QT_TRANSLATE_NOOP("Checks", "A phrase repeats: {phrase}."),
+    QT_TRANSLATE_NOOP("Checks", "A phrase appears {times} times: {phrase}."),
+    QT_TRANSLATE_NOOP("Checks", "This translation is {ratio} times as long as the English; it may repeat itself or add things."),
+    QT_TRANSLATE_NOOP("Checks", "This translation is much shorter than the English ({percent}% of its length); part of it may be missing."),
+    QT_TRANSLATE_NOOP("Checks", "This summary sentence names {names}, which the article does not mention."),
+    QT_TRANSLATE_NOOP("Checks", "This summary sentence gives the number {numbers}, which the article does not mention."),
+    QT_TRANSLATE_NOOP("Checks", "This summary sentence gives the numbers {numbers}, which the article does not mention."),
+    QT_TRANSLATE_NOOP("Checks", "The translation model was unsure of this sentence (confidence {confidence})."),
+)
+SCRIPT_NAMES = (QT_TRANSLATE_NOOP("Checks", "Latin"), QT_TRANSLATE_NOOP("Checks", "Cyrillic"), QT_TRANSLATE_NOOP("Checks", "Arabic"))
+FLAG_NAMES = (
+    QT_TRANSLATE_NOOP("Checks", "Numbers"), QT_TRANSLATE_NOOP("Checks", "Untranslated"), QT_TRANSLATE_NOOP("Checks", "Repetition"),
+    QT_TRANSLATE_NOOP("Checks", "Low confidence"), QT_TRANSLATE_NOOP("Checks", "Not in the article"),
+)
+
+
+Steps = TranslationContext("Steps")
+Checks = TranslationContext("Checks")
+
+
+def say(text: str, context: TranslationContext) -> str:
+    """Text the engine wrote, in the interface's language: a
+    :class:`~models.common.wording.Wording` (a step, a flag's reason) is said sentence by
+    sentence from the translations of ``context``; other text as it is."""
+    sentences = getattr(text, "sentences", None)
+    if not sentences:
+        return text
+    said = []
+    for template, values in sentences:
+        shown = {key: _say_value(key, value, context) for key, value in values.items()}
+        try:
+            said.append(context.tr(template).format(**shown))
+        except (KeyError, IndexError, ValueError):  # a translation whose placeholders are wrong
+            return str(text)
+    return " ".join(said)
+
+
+def _say_value(key: str, value: object, context: TranslationContext) -> str:
+    if key == "language":
+        return language_name(str(value))
+    if key == "script":
+        return context.tr(str(value))
+    if isinstance(value, (list, tuple)):
+        items = [str(item) for item in value]
+        if len(items) < 2:
+            return "".join(items)
+        return Checks.tr("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+    return str(value)
+
+
 def say_step(step: str) -> str:
-    """A digest's step in the interface's language: a :class:`~models.common.steps.Step` is
-    said from its template (a language code as the language's name); other text as it is."""
-    template = getattr(step, "template", None)
-    if template is None:
-        return step
-    values = {key: language_name(value) if key == "language" else value for key, value in step.values.items()}
-    try:
-        return translate("Steps", template).format(**values)
-    except (KeyError, IndexError, ValueError):  # a translation whose placeholders are wrong
-        return str(step)
+    """A digest's step in the interface's language ("Summarising 1/3")."""
+    return say(step, Steps)
+
+
+def flag_line(flag: SentenceFlag) -> str:
+    """A flag as its tooltip and the status bar show it: its name, then its reason."""
+    return Checks.tr("{flag}: {reason}").format(
+        flag=Checks.tr(FLAG_CHECKS.get(flag.check, flag.check)), reason=say(flag.reason, Checks))
 
 
 def task_title(task: str) -> str:

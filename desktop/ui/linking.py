@@ -31,7 +31,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Signal, Slot
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTabWidget, QTextEdit, QToolTip
 
-from desktop.ui.language import TranslationContext, language_name
+from desktop.ui.language import TranslationContext, flag_line, language_name
 from models.common.types import LANGUAGE_NAMES, Digest, SentenceFlag, TextRange
 
 #: The kinds of highlight, kept in each extra selection's format under :data:`KIND_PROPERTY`.
@@ -262,7 +262,7 @@ class DigestLinks:
     def tooltip_lines(self, key: str | None, hit: Hit, *, linking: bool) -> list[str]:
         """The tooltip of a hit in ``key``'s view: its flags, and (when linking) the English
         sentences a summary translation's sentence comes from."""
-        lines = [flag.line for flag in hit.flags]
+        lines = [flag_line(flag) for flag in hit.flags]
         if linking and hit.english and key is not None:
             summary = self.digest.summary
             english = " ".join(summary[start:end].strip() for start, end in hit.english)
@@ -585,7 +585,7 @@ class SentenceLinker(QObject):
         self._pick(view, stop.target[0])  # its sources light up on the left (the cursor may not have moved)
         self._reveal(view, [stop.target])
         view.setFocus()
-        reasons = " · ".join(flag.line for flag in stop.flags)
+        reasons = " · ".join(flag_line(flag) for flag in stop.flags)
         return Linking.tr("Flag {number} of {count}, {place}: {reasons}").format(
             number=self._flag_index + 1, count=len(stops), place=place_name(stop.key), reasons=reasons)
 

@@ -1,18 +1,14 @@
 """The steps a digest reports ("Summarising 1/3"), in English, and what a window needs to say
 them in its user's language.
 
-A :class:`Step` is the step's English text (it is a ``str``: the CLI prints it, tests compare
-it) that also keeps its template and values. The window looks the template up in its
-translations and fills in the values itself (a language code becomes the language's name in
-the interface's language). Every template is listed in :data:`STEP_TEMPLATES`, the one place
-the window's translations are checked against.
+A step is a :class:`~models.common.wording.Wording`: its English text, which also keeps its
+template and values for the window to say in its own language. Every template is listed in
+:data:`STEP_TEMPLATES`, the one place the window's translations are checked against.
 """
 
 from __future__ import annotations
 
-from typing import Any, Mapping
-
-from models.common.types import ARTICLE_LANGUAGES
+from models.common.wording import Wording
 
 STARTING = "Starting"
 MODELS_READY = "Models ready"
@@ -33,23 +29,6 @@ STEP_TEMPLATES = (
 )
 
 
-class Step(str):
-    """A step's English text, with its ``template`` and ``values`` (``language`` is a language
-    code, shown in English as its name; other values as they are)."""
-
-    template: str
-    values: Mapping[str, Any]
-
-    def __new__(cls, template: str, **values: Any) -> Step:
-        english = {key: ARTICLE_LANGUAGES.get(value, value) if key == "language" else value for key, value in values.items()}
-        step = super().__new__(cls, template.format(**english))
-        step.template, step.values = template, dict(values)
-        return step
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Steps cross the engine's process boundary: rebuilt from their template and values.
-        return (_rebuild, (self.template, dict(self.values)))
-
-
-def _rebuild(template: str, values: dict[str, Any]) -> Step:
-    return Step(template, **values)
+#: A step is a :class:`~models.common.wording.Wording` of one sentence: ``Step(SUMMARISING,
+#: part=1, parts=3)`` reads "Summarising 1/3" and keeps its template for the window.
+Step = Wording

@@ -134,7 +134,7 @@ class Alignment:
                 {"target": list(link.target), "sources": [list(source) for source in link.sources], "score": round(link.score, 3)}
                 for link in self.links
             ],
-            "flags": [{"target": list(flag.target), "check": flag.check, "reason": flag.reason} for flag in self.flags],
+            "flags": [_flag_json(flag) for flag in self.flags],
         }
 
     @classmethod
@@ -149,8 +149,26 @@ class Alignment:
                 SentenceLink(text_range(link["target"]), tuple(text_range(item) for item in link["sources"]), float(link.get("score", 1.0)))
                 for link in data.get("links", ())
             ),
-            flags=tuple(SentenceFlag(text_range(flag["target"]), str(flag["check"]), str(flag["reason"])) for flag in data.get("flags", ())),
+            flags=tuple(SentenceFlag(text_range(flag["target"]), str(flag["check"]), _flag_reason(flag)) for flag in data.get("flags", ())),
         )
+
+
+def _flag_json(flag: SentenceFlag) -> dict[str, Any]:
+    data = {"target": list(flag.target), "check": flag.check, "reason": str(flag.reason)}
+    sentences = getattr(flag.reason, "to_json", None)
+    if sentences is not None:  # a Wording: kept so that a window can say it in its language later
+        data["wording"] = sentences()
+    return data
+
+
+def _flag_reason(data: Mapping[str, Any]) -> str:
+    """A saved flag's reason: its wording when it was saved with one (and it still reads as
+    saved), else the English text."""
+    from models.common.wording import Wording
+
+    reason = str(data["reason"])
+    wording = Wording.from_json(data["wording"]) if "wording" in data else None
+    return wording if wording is not None and wording == reason else reason
 
 
 def alignment_key(kind: str, language: str | None = None) -> str:

@@ -24,9 +24,37 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
+from models.common.wording import Wording
+
 __all__ = ["check_translation", "check_summary_sentence", "parse_numbers", "ParsedNumber"]
 
-Flag = tuple[str, str]
+Flag = tuple[str, Wording]
+
+# The reasons' sentences (a window says them in its own language; see models.common.wording).
+NUMBER_MISSING = "The number {number} in the source is missing here."
+NUMBERS_MISSING = "The numbers {numbers} in the source are missing here."
+NUMBER_EXTRA = "The number {number} here is not in the source."
+NUMBERS_EXTRA = "The numbers {numbers} here are not in the source."
+MOSTLY_LATIN = "This looks untranslated: most of it is in Latin script, not {language}."
+NOT_IN_SCRIPT = "This looks like the wrong language: most of it is not in {script} script."
+IN_OTHER_SCRIPT = "This looks like the wrong language: most of it is in {script} script, not {language}."
+SAME_AS_SOURCE = "This looks untranslated: it is the same as the English source."
+NEARLY_SAME_AS_SOURCE = "This looks untranslated: it is nearly the same as the English source."
+PHRASE_REPEATS = "A phrase repeats: {phrase}."
+PHRASE_TIMES = "A phrase appears {times} times: {phrase}."
+TOO_LONG = "This translation is {ratio} times as long as the English; it may repeat itself or add things."
+TOO_SHORT = "This translation is much shorter than the English ({percent}% of its length); part of it may be missing."
+NAMES_NOT_IN_ARTICLE = "This summary sentence names {names}, which the article does not mention."
+NUMBER_NOT_IN_ARTICLE = "This summary sentence gives the number {numbers}, which the article does not mention."
+NUMBERS_NOT_IN_ARTICLE = "This summary sentence gives the numbers {numbers}, which the article does not mention."
+LOW_CONFIDENCE = "The translation model was unsure of this sentence (confidence {confidence})."
+#: Every reason's template, and the script names a reason may hold.
+REASON_TEMPLATES = (
+    NUMBER_MISSING, NUMBERS_MISSING, NUMBER_EXTRA, NUMBERS_EXTRA, MOSTLY_LATIN, NOT_IN_SCRIPT, IN_OTHER_SCRIPT,
+    SAME_AS_SOURCE, NEARLY_SAME_AS_SOURCE, PHRASE_REPEATS, PHRASE_TIMES, TOO_LONG, TOO_SHORT, NAMES_NOT_IN_ARTICLE,
+    NUMBER_NOT_IN_ARTICLE, NUMBERS_NOT_IN_ARTICLE, LOW_CONFIDENCE,
+)
+SCRIPT_NAMES = ("Latin", "Cyrillic", "Arabic")
 
 # --------------------------------------------------------------------------------------------
 # Thresholds
@@ -506,10 +534,6 @@ def _as_written(text: str) -> str:
     return text[0].lower() + text[1:] if text[:1].isupper() and text[1:2].islower() else text
 
 
-def _listed(things: Sequence[str]) -> str:
-    return things[0] if len(things) == 1 else ", ".join(things[:-1]) + " and " + things[-1]
-
-
 def _unique(numbers: Iterable[ParsedNumber]) -> list[ParsedNumber]:
     seen: set[frozenset[Decimal]] = set()
     unique = []
@@ -532,17 +556,11 @@ def _number_flag(source: str, output: str, language: str) -> Flag | None:
     reasons = []
     if missing:
         shown = [_as_written(number.text) for number in missing]
-        if len(shown) == 1:
-            reasons.append(f"The number {shown[0]} in the source is missing here.")
-        else:
-            reasons.append(f"The numbers {_listed(shown)} in the source are missing here.")
+        reasons.append(Wording(NUMBER_MISSING, number=shown[0]) if len(shown) == 1 else Wording(NUMBERS_MISSING, numbers=shown))
     if extra:
         shown = [_shown(number) for number in extra]
-        if len(shown) == 1:
-            reasons.append(f"The number {shown[0]} here is not in the source.")
-        else:
-            reasons.append(f"The numbers {_listed(shown)} here are not in the source.")
-    return ("numbers", " ".join(reasons)) if reasons else None
+        reasons.append(Wording(NUMBER_EXTRA, number=shown[0]) if len(shown) == 1 else Wording(NUMBERS_EXTRA, numbers=shown))
+    return ("numbers", Wording.join(reasons)) if reasons else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -553,7 +571,6 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
 _CYRILLIC = re.compile(r"[\u0400-\u0481\u048a-\u052f]")
 _ARABIC = re.compile(r"[\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]")
 _EXPECTED_SCRIPT = {"ru": "Cyrillic", "ar": "Arabic"}
-_SCRIPT_NAMES = {"ru": "Russian (Cyrillic)", "ar": "Arabic"}
 _NORMAL_WORD = re.compile(r"\w+")
 
 
@@ -576,12 +593,11 @@ def _script_flag(output: str, language: str) -> Flag | None:
     if counts[expected] >= MIN_TARGET_SCRIPT_SHARE * counted:
         return None
     dominant = max((script for script in counts if script != expected), key=lambda script: counts[script])
-    name = _SCRIPT_NAMES[language]
     if dominant == "Latin":
-        return "untranslated", f"This looks untranslated: most of it is in Latin script, not {name}."
+        return "untranslated", Wording(MOSTLY_LATIN, language=language)
     if dominant == "another":
-        return "untranslated", f"This looks like the wrong language: most of it is not in {name} script."
-    return "untranslated", f"This looks like the wrong language: most of it is in {dominant} script, not {name}."
+        return "untranslated", Wording(NOT_IN_SCRIPT, script=expected)
+    return "untranslated", Wording(IN_OTHER_SCRIPT, script=dominant, language=language)
 
 
 def _normalised(text: str) -> str:
@@ -597,7 +613,7 @@ def _copy_flag(source: str, output: str) -> Flag | None:
         return None
     source_key, output_key = _normalised(source), _normalised(output)
     if source_key == output_key:
-        return "untranslated", "This looks untranslated: it is the same as the English source."
+        return "untranslated", Wording(SAME_AS_SOURCE)
     output_letters = len(_LETTER.findall(output))
     latin = sum(len(word) for word in _LATIN_WORD.findall(output))
     if not output_letters or latin < 0.5 * output_letters:
@@ -606,7 +622,7 @@ def _copy_flag(source: str, output: str) -> Flag | None:
     size = sum(source_grams.values()) + sum(output_grams.values())
     shared = sum((source_grams & output_grams).values())
     if size and 2 * shared / size >= COPY_SIMILARITY:
-        return "untranslated", "This looks untranslated: it is nearly the same as the English source."
+        return "untranslated", Wording(NEARLY_SAME_AS_SOURCE)
     return None
 
 
@@ -623,7 +639,7 @@ def _quoted(phrase: str) -> str:
     return f"“{phrase}”"
 
 
-def _repetition_reason(text: str) -> str | None:
+def _repetition_reason(text: str) -> Wording | None:
     """A plain-words reason when ``text`` loops (a phrase over and over), else None."""
     words = _REPEAT_WORD.findall(text)
     keys = [word.casefold() for word in words]
@@ -639,27 +655,27 @@ def _repetition_reason(text: str) -> str | None:
                     if all(key.isdigit() for key in phrase):
                         continue
                     shown = " ".join(words[first : first + LOOP_REPEATS * size])
-                    return f"A phrase repeats: {_quoted(shown)}."
+                    return Wording(PHRASE_REPEATS, phrase=_quoted(shown))
             else:
                 run = 0
     trigrams = Counter(zip(keys, keys[1:], keys[2:]))
     for trigram, times in trigrams.items():
         if times >= TRIGRAM_REPEATS and not all(key.isdigit() for key in trigram):
             first = next(index for index in range(count - 2) if tuple(keys[index : index + 3]) == trigram)
-            return f"A phrase appears {times} times: {_quoted(' '.join(words[first : first + 3]))}."
+            return Wording(PHRASE_TIMES, times=times, phrase=_quoted(" ".join(words[first : first + 3])))
     return None
 
 
-def _length_reason(source: str, output: str) -> str | None:
+def _length_reason(source: str, output: str) -> Wording | None:
     source_length, output_length = len(source.strip()), len(output.strip())
     if source_length < MIN_RATIO_SOURCE_CHARS:
         return None
     ratio = output_length / source_length
     low, high = LENGTH_RATIO_RANGE
     if ratio > high:
-        return f"This translation is {ratio:.1f} times as long as the English; it may repeat itself or add things."
+        return Wording(TOO_LONG, ratio=f"{ratio:.1f}")
     if ratio < low:
-        return f"This translation is much shorter than the English ({round(ratio * 100)}% of its length); part of it may be missing."
+        return Wording(TOO_SHORT, percent=round(ratio * 100))
     return None
 
 
@@ -821,12 +837,11 @@ def _unsupported_flag(sentence: str, article: str) -> Flag | None:
     missing_numbers = _unique(number for number in parse_numbers(sentence, "en") if not number.soft and not number.values & index.numbers)
     reasons = []
     if missing_names:
-        reasons.append(f"This summary sentence names {_listed(missing_names)}, which the article does not mention.")
+        reasons.append(Wording(NAMES_NOT_IN_ARTICLE, names=missing_names))
     if missing_numbers:
         shown = [_as_written(number.text) for number in missing_numbers]
-        plural = "numbers" if len(shown) > 1 else "number"
-        reasons.append(f"This summary sentence gives the {plural} {_listed(shown)}, which the article does not mention.")
-    return ("unsupported", " ".join(reasons)) if reasons else None
+        reasons.append(Wording(NUMBERS_NOT_IN_ARTICLE if len(shown) > 1 else NUMBER_NOT_IN_ARTICLE, numbers=shown))
+    return ("unsupported", Wording.join(reasons)) if reasons else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -840,7 +855,7 @@ def check_translation(
     *,
     log_probability: float | None = None,
     threshold: float | None = None,
-) -> list[tuple[str, str]]:
+) -> list[Flag]:
     """(check, reason) pairs for one translated sentence: `source` is the English sentence, `output` its translation into `language` ("ru" or "ar").
 
     ``log_probability`` is the model's mean log-probability per output token; with
@@ -856,14 +871,14 @@ def check_translation(
         flags.append(untranslated)
     reasons = [reason for reason in (_repetition_reason(output), _length_reason(source, output)) if reason]
     if reasons:
-        flags.append(("repetition", " ".join(reasons)))
+        flags.append(("repetition", Wording.join(reasons)))
     if log_probability is not None and threshold is not None and log_probability < threshold:
         confidence = math.exp(log_probability)
-        flags.append(("low-confidence", f"The translation model was unsure of this sentence (confidence {confidence:.2f})."))
+        flags.append(("low-confidence", Wording(LOW_CONFIDENCE, confidence=f"{confidence:.2f}")))
     return flags
 
 
-def check_summary_sentence(sentence: str, article: str) -> list[tuple[str, str]]:
+def check_summary_sentence(sentence: str, article: str) -> list[Flag]:
     """(check, reason) pairs for one English summary sentence against the whole article text."""
     flags: list[Flag] = []
     unsupported = _unsupported_flag(sentence, article)

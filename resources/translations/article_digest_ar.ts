@@ -148,6 +148,118 @@ Details are in the log: {path}</source>
     </message>
 </context>
 <context>
+    <name>Checks</name>
+    <message>
+        <source>The number {number} in the source is missing here.</source>
+        <extracomment>The reasons the engine gives for flagging a sentence (``models.digest.checks.REASON_TEMPLATES``), the script names they may hold and the flags&apos; names (``FLAG_CHECKS``), marked for lupdate.</extracomment>
+        <translation>الرقم {number} الوارد في النص المصدر غير موجود هنا.</translation>
+    </message>
+    <message>
+        <source>The numbers {numbers} in the source are missing here.</source>
+        <translation>الأرقام {numbers} الواردة في النص المصدر غير موجودة هنا.</translation>
+    </message>
+    <message>
+        <source>The number {number} here is not in the source.</source>
+        <translation>الرقم {number} الوارد هنا غير موجود في النص المصدر.</translation>
+    </message>
+    <message>
+        <source>The numbers {numbers} here are not in the source.</source>
+        <translation>الأرقام {numbers} الواردة هنا غير موجودة في النص المصدر.</translation>
+    </message>
+    <message>
+        <source>This looks untranslated: most of it is in Latin script, not {language}.</source>
+        <translation>يبدو أن هذا غير مترجم: معظمه بالحروف اللاتينية، لا باللغة {language}.</translation>
+    </message>
+    <message>
+        <source>This looks like the wrong language: most of it is not in {script} script.</source>
+        <translation>يبدو أن اللغة خاطئة: معظم النص ليس بالخط {script}.</translation>
+    </message>
+    <message>
+        <source>This looks like the wrong language: most of it is in {script} script, not {language}.</source>
+        <translation>يبدو أن اللغة خاطئة: معظم النص بالخط {script}، لا باللغة {language}.</translation>
+    </message>
+    <message>
+        <source>This looks untranslated: it is the same as the English source.</source>
+        <translation>يبدو أن هذا غير مترجم: إنه مطابق للنص الإنجليزي المصدر.</translation>
+    </message>
+    <message>
+        <source>This looks untranslated: it is nearly the same as the English source.</source>
+        <translation>يبدو أن هذا غير مترجم: إنه يكاد يطابق النص الإنجليزي المصدر.</translation>
+    </message>
+    <message>
+        <source>A phrase repeats: {phrase}.</source>
+        <translation>عبارة تتكرر: {phrase}.</translation>
+    </message>
+    <message>
+        <source>A phrase appears {times} times: {phrase}.</source>
+        <translation>عبارة تتكرر مرات عدة (×{times}): {phrase}.</translation>
+    </message>
+    <message>
+        <source>This translation is {ratio} times as long as the English; it may repeat itself or add things.</source>
+        <translation>هذه الترجمة أطول من النص الإنجليزي بمقدار {ratio} مرة؛ ربما تكرر نفسها أو تضيف أشياء.</translation>
+    </message>
+    <message>
+        <source>This translation is much shorter than the English ({percent}% of its length); part of it may be missing.</source>
+        <translation>هذه الترجمة أقصر بكثير من النص الإنجليزي ({percent}% من طوله)؛ ربما سقط جزء منها.</translation>
+    </message>
+    <message>
+        <source>This summary sentence names {names}, which the article does not mention.</source>
+        <translation>تذكر جملة الملخص هذه {names}، ولا تذكرها المقالة.</translation>
+    </message>
+    <message>
+        <source>This summary sentence gives the number {numbers}, which the article does not mention.</source>
+        <translation>تورد جملة الملخص هذه الرقم {numbers}، ولا تذكره المقالة.</translation>
+    </message>
+    <message>
+        <source>This summary sentence gives the numbers {numbers}, which the article does not mention.</source>
+        <translation>تورد جملة الملخص هذه الأرقام {numbers}، ولا تذكرها المقالة.</translation>
+    </message>
+    <message>
+        <source>The translation model was unsure of this sentence (confidence {confidence}).</source>
+        <translation>لم يكن نموذج الترجمة واثقًا من هذه الجملة (درجة الثقة {confidence}).</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>اللاتيني</translation>
+    </message>
+    <message>
+        <source>Cyrillic</source>
+        <translation>السيريلي</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>العربي</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>الأرقام</translation>
+    </message>
+    <message>
+        <source>Untranslated</source>
+        <translation>غير مترجم</translation>
+    </message>
+    <message>
+        <source>Repetition</source>
+        <translation>تكرار</translation>
+    </message>
+    <message>
+        <source>Low confidence</source>
+        <translation>ثقة منخفضة</translation>
+    </message>
+    <message>
+        <source>Not in the article</source>
+        <translation>غير وارد في المقالة</translation>
+    </message>
+    <message>
+        <source>{items} and {last}</source>
+        <translation>{items} و{last}</translation>
+    </message>
+    <message>
+        <source>{flag}: {reason}</source>
+        <translation>{flag}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>development version</source>

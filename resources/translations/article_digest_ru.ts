@@ -139,6 +139,118 @@ Details are in the log: {path}</source>
     </message>
 </context>
 <context>
+    <name>Checks</name>
+    <message>
+        <source>The number {number} in the source is missing here.</source>
+        <extracomment>The reasons the engine gives for flagging a sentence (``models.digest.checks.REASON_TEMPLATES``), the script names they may hold and the flags&apos; names (``FLAG_CHECKS``), marked for lupdate.</extracomment>
+        <translation>Число {number} из исходного текста здесь отсутствует.</translation>
+    </message>
+    <message>
+        <source>The numbers {numbers} in the source are missing here.</source>
+        <translation>Числа {numbers} из исходного текста здесь отсутствуют.</translation>
+    </message>
+    <message>
+        <source>The number {number} here is not in the source.</source>
+        <translation>Числа {number} нет в исходном тексте.</translation>
+    </message>
+    <message>
+        <source>The numbers {numbers} here are not in the source.</source>
+        <translation>Чисел {numbers} нет в исходном тексте.</translation>
+    </message>
+    <message>
+        <source>This looks untranslated: most of it is in Latin script, not {language}.</source>
+        <translation>Похоже, текст не переведён: большая часть написана латиницей, а не на языке «{language}».</translation>
+    </message>
+    <message>
+        <source>This looks like the wrong language: most of it is not in {script} script.</source>
+        <translation>Похоже, это не тот язык: письмо большей части текста — не {script}.</translation>
+    </message>
+    <message>
+        <source>This looks like the wrong language: most of it is in {script} script, not {language}.</source>
+        <translation>Похоже, это не тот язык: письмо большей части текста — {script}, а ожидался язык «{language}».</translation>
+    </message>
+    <message>
+        <source>This looks untranslated: it is the same as the English source.</source>
+        <translation>Похоже, текст не переведён: он совпадает с английским оригиналом.</translation>
+    </message>
+    <message>
+        <source>This looks untranslated: it is nearly the same as the English source.</source>
+        <translation>Похоже, текст не переведён: он почти совпадает с английским оригиналом.</translation>
+    </message>
+    <message>
+        <source>A phrase repeats: {phrase}.</source>
+        <translation>Фраза повторяется: {phrase}.</translation>
+    </message>
+    <message>
+        <source>A phrase appears {times} times: {phrase}.</source>
+        <translation>Фраза встречается многократно (×{times}): {phrase}.</translation>
+    </message>
+    <message>
+        <source>This translation is {ratio} times as long as the English; it may repeat itself or add things.</source>
+        <translation>Перевод в {ratio} раза длиннее английского текста; возможно, в нём есть повторы или лишнее.</translation>
+    </message>
+    <message>
+        <source>This translation is much shorter than the English ({percent}% of its length); part of it may be missing.</source>
+        <translation>Перевод намного короче английского текста ({percent}% его длины); возможно, часть пропущена.</translation>
+    </message>
+    <message>
+        <source>This summary sentence names {names}, which the article does not mention.</source>
+        <translation>В этом предложении резюме упомянуты {names}, которых нет в статье.</translation>
+    </message>
+    <message>
+        <source>This summary sentence gives the number {numbers}, which the article does not mention.</source>
+        <translation>В этом предложении резюме приведено число {numbers}, которого нет в статье.</translation>
+    </message>
+    <message>
+        <source>This summary sentence gives the numbers {numbers}, which the article does not mention.</source>
+        <translation>В этом предложении резюме приведены числа {numbers}, которых нет в статье.</translation>
+    </message>
+    <message>
+        <source>The translation model was unsure of this sentence (confidence {confidence}).</source>
+        <translation>Модель перевода не уверена в этом предложении (уверенность {confidence}).</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>латиница</translation>
+    </message>
+    <message>
+        <source>Cyrillic</source>
+        <translation>кириллица</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>арабское письмо</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Числа</translation>
+    </message>
+    <message>
+        <source>Untranslated</source>
+        <translation>Не переведено</translation>
+    </message>
+    <message>
+        <source>Repetition</source>
+        <translation>Повторы</translation>
+    </message>
+    <message>
+        <source>Low confidence</source>
+        <translation>Низкая уверенность</translation>
+    </message>
+    <message>
+        <source>Not in the article</source>
+        <translation>Нет в статье</translation>
+    </message>
+    <message>
+        <source>{items} and {last}</source>
+        <translation>{items} и {last}</translation>
+    </message>
+    <message>
+        <source>{flag}: {reason}</source>
+        <translation>{flag}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>development version</source>

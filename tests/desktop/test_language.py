@@ -285,8 +285,38 @@ def test_the_engine_steps_are_said_in_the_interface_language(qapp, interface, se
     qtbot.waitUntil(lambda: window.digest is not None, timeout=3000)
 
 
-def test_the_window_marks_every_step_the_engine_reports_for_translation() -> None:
-    from desktop.ui.language import STEP_TEMPLATES as MARKED
+def test_the_window_marks_every_step_and_flag_reason_the_engine_writes_for_translation() -> None:
+    from desktop.ui import language
     from models.common.steps import STEP_TEMPLATES
+    from models.common.types import FLAG_CHECKS
+    from models.digest import checks
 
-    assert sorted(MARKED) == sorted(STEP_TEMPLATES)
+    assert sorted(language.STEP_TEMPLATES) == sorted(STEP_TEMPLATES)
+    assert sorted(language.REASON_TEMPLATES) == sorted(checks.REASON_TEMPLATES)
+    assert sorted(language.SCRIPT_NAMES) == sorted(checks.SCRIPT_NAMES)
+    assert sorted(language.FLAG_NAMES) == sorted(FLAG_CHECKS.values())
+
+
+def test_a_flags_reason_is_said_in_the_interface_language(qapp, interface, settings, make_window) -> None:
+    from models.common.types import Alignment, Digest, SentenceFlag, SentenceLink
+    from models.digest.checks import check_translation
+
+    english, russian = "It cost 900 dollars and 1,200 euros.", "Это стоило долларов и евро."
+    [(check, reason)] = check_translation(english, russian, "ru")
+    target = (0, len(russian))
+    digest = Digest(
+        article=Article(title="Prices", text=english), summary=english, summary_translations={"ru": russian},
+        alignments={
+            "summary": Alignment("article", links=(SentenceLink((0, len(english)), ((0, len(english)),)),)),
+            "summary:ru": Alignment("summary", links=(SentenceLink(target, ((0, len(english)),)),), flags=(SentenceFlag(target, check, reason),)),
+        },
+    )
+    settings.interface_language = "ru"
+    apply_saved_language(qapp, settings)
+    window = make_window(settings=settings)
+    window.show_digest(digest)
+    window.window_actions.next_flag_action.trigger()
+    assert "Числа: Числа 900 и 1,200 из исходного текста здесь отсутствуют." in window.statusBar().currentMessage()
+    install_translators(qapp, "ar")
+    window.window_actions.next_flag_action.trigger()
+    assert "الأرقام: الأرقام 900 و1,200 الواردة في النص المصدر غير موجودة هنا." in window.statusBar().currentMessage()

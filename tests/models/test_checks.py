@@ -258,14 +258,14 @@ def test_near_copy_is_untranslated() -> None:
 
 def test_mostly_latin_is_untranslated() -> None:
     flags = check_translation(PORT, "Порт handled 12 000 containers today.", "ru")
-    assert reason(flags, "untranslated") == "This looks untranslated: most of it is in Latin script, not Russian (Cyrillic)."
+    assert reason(flags, "untranslated") == "This looks untranslated: most of it is in Latin script, not Russian."
     flags = check_translation(PORT, "الميناء handled 12,000 containers every day.", "ar")
     assert reason(flags, "untranslated") == "This looks untranslated: most of it is in Latin script, not Arabic."
 
 
 def test_wrong_script_is_named() -> None:
     flags = check_translation(PORT, "تعامل الميناء مع ١٢٬٠٠٠ حاوية.", "ru")
-    assert reason(flags, "untranslated") == "This looks like the wrong language: most of it is in Arabic script, not Russian (Cyrillic)."
+    assert reason(flags, "untranslated") == "This looks like the wrong language: most of it is in Arabic script, not Russian."
 
 
 def test_latin_names_inside_arabic_are_normal() -> None:
@@ -438,3 +438,22 @@ def test_three_hundred_pairs_are_fast() -> None:
     for source, _, _ in pairs:
         check_summary_sentence(source, ARTICLE)
     assert time.perf_counter() - started < 0.5
+
+
+def test_a_reason_keeps_its_sentences_for_the_window_through_the_history_json_and_a_pickle() -> None:
+    import pickle
+
+    from models.common.types import Alignment, SentenceFlag
+    from models.digest import checks
+
+    [(check, reason)] = check_translation("It cost 900 dollars and 1,200 euros.", "Это стоило долларов и евро.", "ru")
+    assert check == "numbers" and reason.sentences == ((checks.NUMBERS_MISSING, {"numbers": ["900", "1,200"]}),)
+    assert reason == "The numbers 900 and 1,200 in the source are missing here."
+    saved = Alignment("summary", flags=(SentenceFlag((0, 5), check, reason),)).to_json_dict()
+    [back] = Alignment.from_json_dict(saved).flags
+    assert back.reason == reason and back.reason.sentences == reason.sentences
+    assert pickle.loads(pickle.dumps(reason)).sentences == reason.sentences
+    # An entry saved by an older version (no wording) still loads, as its English text.
+    del saved["flags"][0]["wording"]
+    [old] = Alignment.from_json_dict(saved).flags
+    assert old.reason == reason and not hasattr(old.reason, "sentences")

@@ -1,0 +1,87 @@
+"""Text the core writes for people (a digest's steps, the reasons of its flags) in English, in a
+form a window can say in its user's language.
+
+A :class:`Wording` is the English text (it is a ``str``: the CLI prints it, exports write it,
+tests compare it) that also keeps, for each of its sentences, the template and the values it
+was made from. A window looks each template up in its translations and fills the values in
+itself. Values are said alike on both sides: ``language`` is a language code (its name is
+shown), a list is joined ("900, 1,200 and 3"), anything else is shown as it is.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Sequence
+
+from models.common.types import ARTICLE_LANGUAGES
+
+Sentence = tuple[str, Mapping[str, Any]]
+
+
+def listed(items: Sequence[str], conjunction: str = "and") -> str:
+    """"a", "a and b", "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def english(template: str, values: Mapping[str, Any]) -> str:
+    """One sentence's English text."""
+    shown = {}
+    for key, value in values.items():
+        if key == "language":
+            shown[key] = ARTICLE_LANGUAGES.get(value, value)
+        elif isinstance(value, (list, tuple)):
+            shown[key] = listed([str(item) for item in value])
+        else:
+            shown[key] = value
+    return template.format(**shown)
+
+
+class Wording(str):
+    """English text made from templates, with its ``sentences`` ((template, values) pairs)."""
+
+    sentences: tuple[Sentence, ...]
+
+    def __new__(cls, template: str, **values: Any) -> Wording:
+        return cls.from_sentences([(template, values)])
+
+    @classmethod
+    def from_sentences(cls, sentences: Iterable[Sentence]) -> Wording:
+        kept = tuple((template, dict(values)) for template, values in sentences)
+        wording = super().__new__(cls, " ".join(english(template, values) for template, values in kept))
+        wording.sentences = kept
+        return wording
+
+    @classmethod
+    def join(cls, wordings: Iterable[Wording]) -> Wording:
+        """Several wordings as one text, sentence after sentence."""
+        return cls.from_sentences(sentence for wording in wordings for sentence in wording.sentences)
+
+    @property
+    def template(self) -> str:
+        """The first sentence's template (a step has one sentence)."""
+        return self.sentences[0][0]
+
+    @property
+    def values(self) -> Mapping[str, Any]:
+        """The first sentence's values."""
+        return self.sentences[0][1]
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [{"template": template, "values": dict(values)} for template, values in self.sentences]
+
+    @classmethod
+    def from_json(cls, data: Any) -> Wording | None:
+        """The wording saved by :meth:`to_json`, or None when ``data`` is not one."""
+        try:
+            return cls.from_sentences((str(item["template"]), dict(item["values"])) for item in data)
+        except (TypeError, KeyError, ValueError, IndexError, AttributeError):
+            return None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Wordings cross the engine's process boundary: rebuilt from their sentences.
+        return (_rebuild, (self.sentences,))
+
+
+def _rebuild(sentences: tuple[Sentence, ...]) -> Wording:
+    return Wording.from_sentences(sentences)
