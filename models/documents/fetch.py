@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 from models.common.paths import APP_NAME
 from models.common.types import Article, Cancelled
 from models.common.units import format_bytes
-from models.documents.read import LINK_EXTENSIONS, DocumentError, article_from_bytes
+from models.documents.read import LINK_EXTENSIONS, DocumentError, article_from_bytes, file_error
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -170,14 +170,8 @@ def _read_small_file(path: Path) -> bytes:
             if not stat.S_ISREG(info.st_mode):
                 raise DocumentError(path, "is not a regular file")
             data = stream.read(MAX_LINK_FILE_BYTES + 1)
-    except FileNotFoundError as error:
-        raise DocumentError(path, "file not found") from error
-    except IsADirectoryError as error:
-        raise DocumentError(path, "is a folder, not a file") from error
-    except PermissionError as error:
-        raise DocumentError(path, "permission denied") from error
     except OSError as error:
-        raise DocumentError(path, f"cannot be opened ({error.strerror or error})") from error
+        raise file_error(path, error) from error
     if len(data) > MAX_LINK_FILE_BYTES:
         raise DocumentError(path, f"is too large for a saved link (over {format_bytes(MAX_LINK_FILE_BYTES)})")
     return data

@@ -446,16 +446,23 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
+def file_error(path: str | os.PathLike[str], error: OSError) -> DocumentError:
+    """The one-line reason a file could not be opened, from the error opening it gave."""
+    if isinstance(error, FileNotFoundError):
+        return DocumentError(path, "file not found")
+    if isinstance(error, IsADirectoryError):
+        return DocumentError(path, "is a folder, not a file")
+    if isinstance(error, PermissionError):
+        return DocumentError(path, "permission denied")
+    return DocumentError(path, f"cannot be opened ({error.strerror or error})")
+
+
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, after the checks that need no reading: exists, regular, type, size."""
     try:
         info = path.stat()
-    except FileNotFoundError as error:
-        raise DocumentError(path, "file not found") from error
-    except PermissionError as error:
-        raise DocumentError(path, "permission denied") from error
     except OSError as error:
-        raise DocumentError(path, f"cannot be opened ({error.strerror or error})") from error
+        raise file_error(path, error) from error
     if stat.S_ISDIR(info.st_mode):
         raise DocumentError(path, "is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
