@@ -339,6 +339,47 @@ def interface_shots(app: QApplication, out: Path, article: object, digest: Diges
     install_translators(app, "en")
 
 
+ARABIC_ARTICLE = (
+    "قال وزير الخارجية اللبناني يوم الاثنين إن المحادثات بشأن الحدود الجنوبية ستستأنف الأسبوع المقبل في الناقورة.\n\n"
+    "وأضاف أن الجانبين سيناقشان ترسيم النقاط المتنازع عليها وعودة النازحين إلى قراهم. "
+    "وقال للصحفيين إن لبنان مستعد للحوار.\n\n"
+    "ورحبت الأمم المتحدة بالإعلان، ودعت إلى ضبط النفس على جانبي الحدود."
+)
+ARABIC_ARTICLE_IN_ENGLISH = (
+    "Lebanon's foreign minister said on Monday that talks on the southern border will resume next week in Naqoura.\n\n"
+    "He added that the two sides will discuss marking the disputed points and the return of the displaced to their villages. "
+    "He told reporters that Lebanon is ready for dialogue.\n\n"
+    "The United Nations welcomed the announcement and called for restraint on both sides of the border."
+)
+
+
+def foreign_article_shot(app: QApplication, out: Path) -> None:
+    """An Arabic article digested: the original right to left, its English reading in a tab of
+    its own, and the line under the tabs saying the summary was made through English."""
+    from models.documents.read import article_from_text
+
+    article = article_from_text(ARABIC_ARTICLE, source="naqoura-talks.txt")
+    summary = "Lebanon's foreign minister said talks on the southern border will resume next week in Naqoura."
+    digest = Digest(
+        article=article, summary=summary,
+        summary_translations={"ru": "Министр иностранных дел Ливана заявил, что переговоры о южной границе возобновятся на следующей неделе в Накуре.",
+                              "ar": "قال وزير الخارجية اللبناني إن المحادثات بشأن الحدود الجنوبية ستستأنف الأسبوع المقبل في الناقورة."},
+        models=(
+            ModelCredit("summarize", "sshleifer/distilbart-cnn-12-6", "Apache-2.0"),
+            ModelCredit("translate-from-ar", "Helsinki-NLP/opus-mt-tc-big-ar-en", "CC-BY-4.0"),
+            ModelCredit("translate-ru", "Helsinki-NLP/opus-mt-tc-big-en-zle", "CC-BY-4.0"),
+            ModelCredit("translate-ar", "Helsinki-NLP/opus-mt-tc-big-en-ar", "CC-BY-4.0"),
+        ),
+        seconds=9.8, translated_from="ar", english_translation=ARABIC_ARTICLE_IN_ENGLISH,
+    )
+    window = new_window(check=no_problems)
+    window.show_article(article)
+    window.show_digest(digest)
+    window.generated_pane.setCurrentWidget(window.article_views["en"])
+    shoot(app, window, out / "arabic-article-in-english.png")
+    window.close()
+
+
 def main(out: Path, models_dir: str | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = create_application()
@@ -451,6 +492,7 @@ def main(out: Path, models_dir: str | None = None) -> int:
     broken.close()
 
     interface_shots(app, out, article, digest)
+    foreign_article_shot(app, out)
 
     if models_dir:
         settings.models_dir = models_dir
