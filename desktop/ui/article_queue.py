@@ -64,8 +64,10 @@ class ArticleEntry:
     state: EntryState = EntryState.NEW
     progress: float = 0.0
     step: str = ""
-    #: Why reading or digesting failed (one line).
+    #: Why reading or digesting failed (one line, in the interface's language when it failed).
     reason: str = ""
+    #: The error itself, so the list can say it again in another language.
+    failure: DigestError | None = None
     digest: Digest | None = None
     #: The generated texts published before the digest ended, by alignment key.
     parts: dict[str, PartialText] = field(default_factory=dict)
@@ -229,7 +231,7 @@ class ArticleQueue(QObject):
         def work(state: JobState) -> Digest:
             return engine.digest(article, options, config, state)
 
-        entry.parts, entry.digest, entry.reason, entry.progress = {}, None, "", 0.0
+        entry.parts, entry.digest, entry.reason, entry.failure, entry.progress = {}, None, "", None, 0.0
         task = self._runner.run(f"digest {entry.title}", work)
         self._current = (entry, task)
         self._set_state(entry, EntryState.DIGESTING, translate("ArticleQueue", "Waiting for the engine…"))
@@ -257,7 +259,7 @@ class ArticleQueue(QObject):
             self.enqueue(entry, entry.options or DigestOptions(), entry.config, keep_place=True)
 
     def _on_read_failed(self, entry: ArticleEntry, error: DigestError) -> None:
-        entry.reason = " ".join(str(error).split())
+        entry.reason, entry.failure = " ".join(str(error).split()), error
         entry.queue_when_read = False
         self._set_state(entry, EntryState.FAILED)
         self.read_failed.emit(entry)
@@ -276,6 +278,7 @@ class ArticleQueue(QObject):
         self._current = None
         entry.digest = digest
         entry.reason = " ".join(str(error).split()) if error is not None else ""
+        entry.failure = error
         if state is EntryState.DONE:
             entry.progress = 1.0
         self._set_state(entry, state)

@@ -1,7 +1,9 @@
 """The window's side of :mod:`models.documents`: opening article files and the digest history.
 
-Reading gives one-line reasons fit for the status bar; the history is created on first use
-and its failures are logged and reported, never raised. :mod:`models.documents` itself is
+Reading gives one-line reasons fit for the status bar, in the interface's language (the
+core's reasons are :class:`~models.common.wording.Wording` objects, said from the "Reading"
+translations); the history is created on first use and its failures are logged and reported,
+never raised. :mod:`models.documents` itself is
 imported only when first needed, so the window shows before it loads.
 """
 
@@ -12,11 +14,12 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.language import translate
+from desktop.ui.language import Reading, TranslationContext, say, translate
 from models.common.types import Article, Cancelled, Digest, DigestError
+from models.common.wording import Wording
 
 if TYPE_CHECKING:
     from desktop.ui.dialogs import HistoryRow
@@ -27,8 +30,33 @@ log = logging.getLogger(__name__)
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
+Documents = TranslationContext("Documents")
+#: The status bar's line for an article that cannot be opened, and for text that makes none.
+CANNOT_OPEN = QT_TRANSLATE_NOOP("Documents", "Cannot open {name}: {reason}")
+CANNOT_USE_TEXT = QT_TRANSLATE_NOOP("Documents", "Cannot use that text as an article: {reason}")
+
+
 class CannotOpen(DigestError):
-    """An article could not be opened; the message is one status-bar line saying why."""
+    """An article could not be opened. ``str()`` is one status-bar line saying why, in the
+    interface's language when it was raised; ``name`` is the file or link and ``reason`` why
+    alone, as the core wrote it (a Wording of the "Reading" templates) or the window (a
+    Wording of its "Documents" ones, or plain text): :meth:`said_reason` says it in the
+    interface's language of the moment, so the articles list can say it again after a switch.
+    """
+
+    def __init__(self, name: str, reason: str, *, line: str = CANNOT_OPEN, context: TranslationContext = Reading) -> None:
+        self.name, self.reason, self.line, self.context = name, reason, line, context
+        super().__init__(self.said())
+
+    def said_reason(self) -> str:
+        """Why, in the interface's language, on one line."""
+        said = " ".join(say(self.reason, self.context).split())
+        # A link's reason often starts by naming it ("https://…: the server answered 404"): once is enough.
+        return said.removeprefix(f"{self.name}:").strip() if self.name else said
+
+    def said(self) -> str:
+        """The status bar's line, in the interface's language."""
+        return Documents.tr(self.line).format(name=self.name, reason=self.said_reason())
 
 
 def warm_up_documents() -> None:
@@ -71,32 +99,32 @@ def read_source(source: str, is_cancelled: Callable[[], bool] | None = None) -> 
         if is_link(source):
             return fetch_article(source, is_cancelled=is_cancelled)
         if _URL.match(source):
-            raise _cannot(source, translate("Documents", "only web pages (http, https) and files on this computer can be opened."))
+            raise _refused(source, QT_TRANSLATE_NOOP("Documents", "only web pages (http, https) and files on this computer can be opened."))
         if file_path.is_dir():
-            raise _cannot(name, translate("Documents", "it is a folder. Drop an article file instead."))
+            raise _refused(name, QT_TRANSLATE_NOOP("Documents", "it is a folder. Drop an article file instead."))
         if not file_path.exists():
-            raise _cannot(name, translate("Documents", "the file does not exist."))
+            raise _refused(name, QT_TRANSLATE_NOOP("Documents", "the file does not exist."))
         suffix = file_path.suffix.lower()
         if suffix in LINK_EXTENSIONS:
             link = link_in_file(file_path)
             if link is None:
-                raise _cannot(name, translate("Documents", "it holds no web address."))
+                raise _refused(name, QT_TRANSLATE_NOOP("Documents", "it holds no web address."))
             return fetch_article(link, is_cancelled=is_cancelled)
         if suffix not in SUPPORTED_EXTENSIONS:
             listed = ", ".join(sorted(SUPPORTED_EXTENSIONS))
             if suffix:
-                reason = translate("Documents", "{extension} files are not supported (supported: {listed}).")
+                reason = QT_TRANSLATE_NOOP("Documents", "{extension} files are not supported (supported: {listed}).")
             else:
-                reason = translate("Documents", "files without an extension are not supported (supported: {listed}).")
-            raise _cannot(name, reason.format(extension=suffix, listed=listed))
+                reason = QT_TRANSLATE_NOOP("Documents", "files without an extension are not supported (supported: {listed}).")
+            raise _refused(name, reason, extension=suffix, listed=listed)
         return read_article(source)
     except (CannotOpen, Cancelled):  # Cancelled: the window is closing, nothing to say
         raise
     except DigestError as error:
-        raise _cannot_open(name, error) from error
+        raise CannotOpen(name, _reason_of(error)) from error
     except Exception as error:  # noqa: BLE001 - a bad file must never crash the window
         log.exception("reading %s failed", source)
-        raise _cannot(name, f"{error.__class__.__name__}: {error}") from error
+        raise CannotOpen(name, f"{error.__class__.__name__}: {error}") from error
 
 
 def article_from_text(text: str) -> Article:
@@ -106,17 +134,18 @@ def article_from_text(text: str) -> Article:
     try:
         return make_article(text, source="")
     except DigestError as error:
-        reason = " ".join(str(error).split())
-        raise CannotOpen(translate("Documents", "Cannot use that text as an article: {reason}").format(reason=reason)) from error
+        raise CannotOpen("", _reason_of(error), line=CANNOT_USE_TEXT) from error
 
 
-def _cannot(name: str, reason: str) -> CannotOpen:
-    return CannotOpen(translate("Documents", "Cannot open {name}: {reason}").format(name=name, reason=reason))
+def _refused(name: str, template: str, **values: str) -> CannotOpen:
+    """The window's own reason (a "Documents" template) for not opening ``name``."""
+    return CannotOpen(name, Wording(template, **values), context=Documents)
 
 
-def _cannot_open(name: str, error: DigestError) -> CannotOpen:
-    reason = " ".join(str(error).split())  # the documents layer's messages usually start with the name
-    return _cannot(name, reason.removeprefix(f"{name}:").strip())
+def _reason_of(error: DigestError) -> str:
+    """Why, alone: a reading error's reason (a Wording), else the error's one line."""
+    reason = getattr(error, "reason", None)
+    return reason if isinstance(reason, str) and reason else " ".join(str(error).split())
 
 
 class DigestHistory:

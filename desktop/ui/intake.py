@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop.ui.article_queue import ArticleEntry, ArticleQueue
 from desktop.ui.documents import CannotOpen, article_from_text, read_article_file, read_source
-from desktop.ui.language import translate
+from desktop.ui.language import Reading, say, translate
 from desktop.ui.panes import dropped_paths
 from desktop.ui.settings import AppSettings
 from models.common.types import DigestOptions
@@ -85,7 +85,8 @@ class ArticleIntake(QObject):
         from models.documents.read import expand_article_paths
 
         links = [source for source in sources if _is_link(source)]
-        paths, notes = expand_article_paths([source for source in sources if not _is_link(source)])
+        paths, left_out = expand_article_paths([source for source in sources if not _is_link(source)])
+        notes = [say(note, Reading) for note in left_out]
         found = [*links, *map(str, paths)]
         if not found:
             self._report(" ".join(notes) or translate("ArticleIntake", "Nothing to open: no article files there."))

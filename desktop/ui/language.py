@@ -212,14 +212,113 @@ FLAG_NAMES = (
 )
 
 
+#: Why an article cannot be read (``models.documents.read.READ_REASON_TEMPLATES``), what a
+#: folder's drop left out (``read.FOLDER_NOTE_TEMPLATES``) and why a link gives no article
+#: (``models.documents.fetch.FETCH_REASON_TEMPLATES``), marked for lupdate; a test keeps the
+#: lists the same.
+READING_TEMPLATES = (
+    QT_TRANSLATE_NOOP("Reading", "is not a file path ({error})"),
+    QT_TRANSLATE_NOOP("Reading", "is not text ({type})"),
+    QT_TRANSLATE_NOOP("Reading", "file not found"),
+    QT_TRANSLATE_NOOP("Reading", "is a folder, not a file"),
+    QT_TRANSLATE_NOOP("Reading", "is not a regular file"),
+    QT_TRANSLATE_NOOP("Reading", "permission denied"),
+    QT_TRANSLATE_NOOP("Reading", "cannot be opened ({error})"),
+    QT_TRANSLATE_NOOP("Reading", "cannot be read ({error})"),
+    QT_TRANSLATE_NOOP("Reading", "could not be read ({error})"),
+    QT_TRANSLATE_NOOP("Reading", "unsupported file type '{extension}'; supported: {supported}"),
+    QT_TRANSLATE_NOOP("Reading", "unsupported file type (no extension); supported: {supported}"),
+    QT_TRANSLATE_NOOP("Reading", "unsupported document type '{kind}'; supported: {supported}"),
+    QT_TRANSLATE_NOOP("Reading", "is empty"),
+    QT_TRANSLATE_NOOP("Reading", "has no text (it is empty or only whitespace)"),
+    QT_TRANSLATE_NOOP("Reading", "is too large ({size} MB; the limit is {limit} MB)"),
+    QT_TRANSLATE_NOOP("Reading", "is too large to read into memory"),
+    QT_TRANSLATE_NOOP("Reading", "is too long ({length} characters of text; the limit is {limit})"),
+    QT_TRANSLATE_NOOP("Reading", "is nested too deeply to read (corrupt?)"),
+    QT_TRANSLATE_NOOP("Reading", "does not look like prose: its longest word has {length} characters"),
+    QT_TRANSLATE_NOOP("Reading", "does not look like prose: it runs on for {length} characters without ending a sentence"),
+    QT_TRANSLATE_NOOP("Reading", "is not valid {encoding} text (corrupt?)"),
+    QT_TRANSLATE_NOOP("Reading", "looks like binary data, not text"),
+    QT_TRANSLATE_NOOP("Reading", "looks like binary data, not text (no text encoding fits)"),
+    QT_TRANSLATE_NOOP("Reading", "has no article text (only menus, scripts or an empty page?)"),
+    QT_TRANSLATE_NOOP("Reading", "is not a Word document (no word/document.xml inside)"),
+    QT_TRANSLATE_NOOP("Reading", "is not a valid .docx file (corrupt or not a zip container)"),
+    QT_TRANSLATE_NOOP("Reading", "is not a valid .docx file ({error})"),
+    QT_TRANSLATE_NOOP("Reading", "is too large once unpacked ({size} MB)"),
+    QT_TRANSLATE_NOOP("Reading", "is a web page, not a PDF (rename it to .html to read it)"),
+    QT_TRANSLATE_NOOP("Reading", "is password-protected"),
+    QT_TRANSLATE_NOOP("Reading", "is not a valid PDF (corrupt?) ({error})"),
+    QT_TRANSLATE_NOOP("Reading", "is not a valid PDF (it has no pages)"),
+    QT_TRANSLATE_NOOP("Reading", "is not a valid PDF (no page could be read)"),
+    QT_TRANSLATE_NOOP("Reading", "is too long ({pages} pages; the limit is {limit})"),
+    QT_TRANSLATE_NOOP("Reading", "is too complex to read (its pages hold too many drawing instructions)"),
+    QT_TRANSLATE_NOOP("Reading", "has no text layer (scanned?); only PDFs with selectable text can be read"),
+    QT_TRANSLATE_NOOP("Reading", "1 file in '{folder}' is not an article and was skipped"),
+    QT_TRANSLATE_NOOP("Reading", "{count} files in '{folder}' are not articles and were skipped"),
+    QT_TRANSLATE_NOOP("Reading", "'{folder}' holds no articles ({extensions})"),
+    QT_TRANSLATE_NOOP("Reading", "could not open the folder '{folder}': {error}"),
+    QT_TRANSLATE_NOOP("Reading", "only the first {limit} files and folders were looked at: there are too many to list"),
+    QT_TRANSLATE_NOOP("Reading", "only the first {taken} of {total} articles are taken (the limit is {limit}); the other {left} were left out"),
+    QT_TRANSLATE_NOOP("Reading", "only the first {taken} of more than {total} articles are taken (the limit is {limit}); the other {left} were left out"),
+    QT_TRANSLATE_NOOP("Reading", "Cannot open '{link}': it is not a valid web link"),
+    QT_TRANSLATE_NOOP("Reading", "Cannot open '{link}': only http:// and https:// links can be fetched, not {scheme}: links"),
+    QT_TRANSLATE_NOOP("Reading", "holds no link"),
+    QT_TRANSLATE_NOOP("Reading", "is too large for a saved link (over {size})"),
+    QT_TRANSLATE_NOOP("Reading", "is not a valid .webloc file (corrupt?)"),
+    QT_TRANSLATE_NOOP("Reading", "is not a valid Internet Shortcut (.url) file"),
+    QT_TRANSLATE_NOOP("Reading", "is not a valid Internet Shortcut (.url) file (no [InternetShortcut] section)"),
+    QT_TRANSLATE_NOOP("Reading", "{host} did not answer within {seconds} s"),
+    QT_TRANSLATE_NOOP("Reading", "{host} is too slow: {received} of the page came in {seconds} s"),
+    QT_TRANSLATE_NOOP("Reading", "{host} did not answer in time"),
+    QT_TRANSLATE_NOOP("Reading", "{host} broke off the transfer ({error})"),
+    QT_TRANSLATE_NOOP("Reading", "{host} sent a malformed answer ({error})"),
+    QT_TRANSLATE_NOOP("Reading", "{host} broke off the connection"),
+    QT_TRANSLATE_NOOP("Reading", "{url}: the server sent it on to '{scheme}:', which is not fetched (only http and https are)"),
+    QT_TRANSLATE_NOOP("Reading", "{url}: the server sent it on to an address that is not fetched"),
+    QT_TRANSLATE_NOOP("Reading", "{url}: the server sent it on to an address that is not fetched (HTTP {code})"),
+    QT_TRANSLATE_NOOP("Reading", "{url}: too many redirects (more than {limit})"),
+    QT_TRANSLATE_NOOP("Reading", "{url}: the page is too large (over {size})"),
+    QT_TRANSLATE_NOOP("Reading", "{url}: the server answered {code}"),
+    QT_TRANSLATE_NOOP("Reading", "{url}: the server answered {code} {status}"),
+    QT_TRANSLATE_NOOP("Reading", "Could not reach {host}: no network connection? (the name {name} was not found)"),
+    QT_TRANSLATE_NOOP("Reading", "Could not make a secure connection to {host}: {error}"),
+    QT_TRANSLATE_NOOP("Reading", "Could not reach {host}: the connection was refused (no server there?)"),
+    QT_TRANSLATE_NOOP("Reading", "Could not reach {host}: no network connection?"),
+    QT_TRANSLATE_NOOP("Reading", "Could not reach {host}: {error}"),
+    QT_TRANSLATE_NOOP("Reading", "{url} is an image ({type}), not an article"),
+    QT_TRANSLATE_NOOP("Reading", "{url} is a video ({type}), not an article"),
+    QT_TRANSLATE_NOOP("Reading", "{url} is a sound file ({type}), not an article"),
+    QT_TRANSLATE_NOOP("Reading", "{url} is a font ({type}), not an article"),
+    QT_TRANSLATE_NOOP("Reading", "{url} is a file of type {type}, not an article"),
+    QT_TRANSLATE_NOOP("Reading", "{url} is a file of no stated type, not an article"),
+)
+#: What the inventory says of a model that is missing or unusable
+#: (``models.inventory.installed.MISSING_MODEL_TEMPLATES``), marked for lupdate.
+#: The sentence that lists the places a model was looked for (the banner leaves it to its tooltip).
+LOOKED_IN = QT_TRANSLATE_NOOP("Models", "(looked in {places})")
+MODEL_TEMPLATES = (
+    QT_TRANSLATE_NOOP("Models", "{model} is not installed"),
+    LOOKED_IN,
+    QT_TRANSLATE_NOOP("Models", "model folder {folder} is unusable: {problems}"),
+    QT_TRANSLATE_NOOP("Models", "the folder chosen for {model}, {folder}, is unusable: {problems}"),
+    QT_TRANSLATE_NOOP("Models", "Summary model:"),
+    QT_TRANSLATE_NOOP("Models", "{language} translation model:"),
+    QT_TRANSLATE_NOOP("Models", "{language}-to-English translation model:"),
+    QT_TRANSLATE_NOOP("Models", "{task} model:"),
+)
+
+
 Steps = TranslationContext("Steps")
 Checks = TranslationContext("Checks")
+Reading = TranslationContext("Reading")
+Models = TranslationContext("Models")
 
 
 def say(text: str, context: TranslationContext) -> str:
-    """Text the engine wrote, in the interface's language: a
-    :class:`~models.common.wording.Wording` (a step, a flag's reason) is said sentence by
-    sentence from the translations of ``context``; other text as it is."""
+    """Text the core wrote, in the interface's language: a
+    :class:`~models.common.wording.Wording` (a step, a flag's reason, why an article cannot be
+    read, a missing model) is said sentence by sentence from the translations of ``context``;
+    other text as it is."""
     sentences = getattr(text, "sentences", None)
     if not sentences:
         return text

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.article_queue import ArticleEntry, ArticleQueue, EntryState
+from desktop.ui.documents import CannotOpen
 from desktop.ui.language import translate, say_step
 
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -44,9 +45,9 @@ def entry_status(entry: ArticleEntry) -> str:
         status = translate("QueuePanel", "Digesting {percent}%").format(percent=round(entry.progress * 100))
         return f"{status} · {say_step(entry.step)}" if entry.step else status
     if entry.state is EntryState.FAILED:
-        # The list names the article already: "Cannot open x.txt: binary data" reads "Failed: binary data".
-        prefix = translate("Documents", "Cannot open {name}: {reason}").format(name=entry.label, reason="")
-        reason = entry.reason.removeprefix(prefix)
+        # The list names the article already: "Cannot open x.txt: binary data" reads "Failed: binary data",
+        # said in the language shown now.
+        reason = entry.failure.said_reason() if isinstance(entry.failure, CannotOpen) else entry.reason
         return translate("QueuePanel", "Failed: {reason}").format(reason=reason) if reason else entry.state.label
     if entry.state is EntryState.CANCELLED:
         return translate("QueuePanel", "Cancelled (incomplete)") if entry.parts else entry.state.label

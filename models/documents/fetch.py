@@ -38,11 +38,13 @@ from urllib.parse import urlsplit
 from models.common.paths import APP_NAME
 from models.common.types import Article, Cancelled
 from models.common.units import format_bytes
-from models.documents.read import LINK_EXTENSIONS, DocumentError, article_from_bytes, file_error
+from models.common.wording import Wording
+from models.documents.read import LINK_EXTENSIONS, NOT_A_REGULAR_FILE, DocumentError, article_from_bytes, file_error
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_TIMEOUT_S",
+    "FETCH_REASON_TEMPLATES",
     "FetchError",
     "MAX_REDIRECTS",
     "USER_AGENT",
@@ -80,11 +82,56 @@ _KINDS = {
 # What servers send when they do not say what a file is: then its first bytes decide.
 _UNTYPED = frozenset({"", "application/octet-stream", "binary/octet-stream", "application/unknown"})
 
+# Why a link or a saved link gives no article: FetchError's and DocumentError's reasons here, as
+# Wording templates, so the window can say them in its language (desktop/ui/language.py marks
+# each for translation). A file's own refusals are read.py's READ_REASON_TEMPLATES.
+NOT_A_WEB_LINK = "Cannot open '{link}': it is not a valid web link"
+NOT_A_FETCHED_SCHEME = "Cannot open '{link}': only http:// and https:// links can be fetched, not {scheme}: links"
+NO_LINK_IN_FILE = "holds no link"
+LINK_FILE_TOO_LARGE = "is too large for a saved link (over {size})"
+NOT_A_WEBLOC = "is not a valid .webloc file (corrupt?)"
+NOT_AN_INTERNET_SHORTCUT = "is not a valid Internet Shortcut (.url) file"
+NO_INTERNET_SHORTCUT_SECTION = "is not a valid Internet Shortcut (.url) file (no [InternetShortcut] section)"
+NO_ANSWER_WITHIN = "{host} did not answer within {seconds} s"
+TOO_SLOW = "{host} is too slow: {received} of the page came in {seconds} s"
+NO_ANSWER_IN_TIME = "{host} did not answer in time"
+BROKE_OFF_TRANSFER = "{host} broke off the transfer ({error})"
+MALFORMED_ANSWER = "{host} sent a malformed answer ({error})"
+BROKE_OFF_CONNECTION = "{host} broke off the connection"
+REDIRECTED_TO_SCHEME = "{url}: the server sent it on to '{scheme}:', which is not fetched (only http and https are)"
+REDIRECTED_AWAY = "{url}: the server sent it on to an address that is not fetched"
+REDIRECTED_AWAY_HTTP = "{url}: the server sent it on to an address that is not fetched (HTTP {code})"
+TOO_MANY_REDIRECTS = "{url}: too many redirects (more than {limit})"
+PAGE_TOO_LARGE = "{url}: the page is too large (over {size})"
+HTTP_STATUS = "{url}: the server answered {code}"
+HTTP_STATUS_SAID = "{url}: the server answered {code} {status}"
+NAME_NOT_FOUND = "Could not reach {host}: no network connection? (the name {name} was not found)"
+NO_SECURE_CONNECTION = "Could not make a secure connection to {host}: {error}"
+CONNECTION_REFUSED = "Could not reach {host}: the connection was refused (no server there?)"
+NO_NETWORK = "Could not reach {host}: no network connection?"
+UNREACHABLE = "Could not reach {host}: {error}"
+AN_IMAGE = "{url} is an image ({type}), not an article"
+A_VIDEO = "{url} is a video ({type}), not an article"
+A_SOUND_FILE = "{url} is a sound file ({type}), not an article"
+A_FONT = "{url} is a font ({type}), not an article"
+A_FILE_OF_TYPE = "{url} is a file of type {type}, not an article"
+A_FILE_OF_NO_TYPE = "{url} is a file of no stated type, not an article"
+FETCH_REASON_TEMPLATES = (
+    NOT_A_WEB_LINK, NOT_A_FETCHED_SCHEME, NO_LINK_IN_FILE, LINK_FILE_TOO_LARGE, NOT_A_WEBLOC, NOT_AN_INTERNET_SHORTCUT,
+    NO_INTERNET_SHORTCUT_SECTION, NO_ANSWER_WITHIN, TOO_SLOW, NO_ANSWER_IN_TIME, BROKE_OFF_TRANSFER, MALFORMED_ANSWER,
+    BROKE_OFF_CONNECTION, REDIRECTED_TO_SCHEME, REDIRECTED_AWAY, REDIRECTED_AWAY_HTTP, TOO_MANY_REDIRECTS, PAGE_TOO_LARGE,
+    HTTP_STATUS, HTTP_STATUS_SAID, NAME_NOT_FOUND, NO_SECURE_CONNECTION, CONNECTION_REFUSED, NO_NETWORK, UNREACHABLE,
+    AN_IMAGE, A_VIDEO, A_SOUND_FILE, A_FONT, A_FILE_OF_TYPE, A_FILE_OF_NO_TYPE,
+)  # fmt: skip
+# What each family of content types is, for the refusal of what is not an article.
+_FAMILY_REFUSALS = {"image": AN_IMAGE, "video": A_VIDEO, "audio": A_SOUND_FILE, "font": A_FONT}
+
 
 class FetchError(DocumentError):
     """A link whose page could not be fetched, or is not an article; ``str()`` is one line that
     names the link or its host and the cause ("Could not reach example.com: no network
-    connection?"). ``path`` is the link, ``reason`` the same line."""
+    connection?"). ``path`` is the link, ``reason`` the same line (a Wording of
+    :data:`FETCH_REASON_TEMPLATES`)."""
 
     def __init__(self, url: str, message: str) -> None:
         super().__init__(url, message)
@@ -120,7 +167,7 @@ def link_in_file(path: str | os.PathLike[str]) -> str | None:
     link = _webloc_link(file_path, data) if kind == ".webloc" else _shortcut_link(file_path, data)
     link = " ".join(link.split()) if isinstance(link, str) else ""
     if not link:
-        raise DocumentError(file_path, "holds no link")
+        raise DocumentError(file_path, Wording(NO_LINK_IN_FILE))
     return link
 
 
@@ -155,11 +202,11 @@ def _checked_link(url: str) -> str:
         parts = urlsplit(text)
         host = parts.hostname
     except ValueError:
-        raise FetchError(shown, f"Cannot open '{shown}': it is not a valid web link") from None
+        raise FetchError(shown, Wording(NOT_A_WEB_LINK, link=shown)) from None
     if parts.scheme and parts.scheme.lower() not in _SCHEMES:
-        raise FetchError(shown, f"Cannot open '{shown}': only http:// and https:// links can be fetched, not {parts.scheme}: links")
+        raise FetchError(shown, Wording(NOT_A_FETCHED_SCHEME, link=shown, scheme=parts.scheme))
     if not parts.scheme or not host or any(char.isspace() or ord(char) < 32 for char in text):
-        raise FetchError(shown, f"Cannot open '{shown}': it is not a valid web link")
+        raise FetchError(shown, Wording(NOT_A_WEB_LINK, link=shown))
     return text
 
 
@@ -168,12 +215,12 @@ def _read_small_file(path: Path) -> bytes:
         with path.open("rb") as stream:
             info = os.fstat(stream.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise DocumentError(path, "is not a regular file")
+                raise DocumentError(path, Wording(NOT_A_REGULAR_FILE))
             data = stream.read(MAX_LINK_FILE_BYTES + 1)
     except OSError as error:
         raise file_error(path, error) from error
     if len(data) > MAX_LINK_FILE_BYTES:
-        raise DocumentError(path, f"is too large for a saved link (over {format_bytes(MAX_LINK_FILE_BYTES)})")
+        raise DocumentError(path, Wording(LINK_FILE_TOO_LARGE, size=format_bytes(MAX_LINK_FILE_BYTES)))
     return data
 
 
@@ -183,7 +230,7 @@ def _webloc_link(path: Path, data: bytes) -> str | None:
     try:
         content = plistlib.loads(data)
     except Exception as error:  # noqa: BLE001 - plistlib raises several kinds (and expat's) on bad input
-        raise DocumentError(path, "is not a valid .webloc file (corrupt?)") from error
+        raise DocumentError(path, Wording(NOT_A_WEBLOC)) from error
     link = content.get("URL") if isinstance(content, dict) else None
     return link if isinstance(link, str) else None
 
@@ -198,15 +245,15 @@ def _shortcut_link(path: Path, data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
     else:
-        raise DocumentError(path, "is not a valid Internet Shortcut (.url) file")
+        raise DocumentError(path, Wording(NOT_AN_INTERNET_SHORTCUT))
     parser = configparser.ConfigParser(interpolation=None, strict=False)
-    no_section = "is not a valid Internet Shortcut (.url) file (no [InternetShortcut] section)"
+    no_section = Wording(NO_INTERNET_SHORTCUT_SECTION)
     try:
         parser.read_string(text)
     except configparser.MissingSectionHeaderError as error:
         raise DocumentError(path, no_section) from error
     except configparser.Error as error:
-        raise DocumentError(path, "is not a valid Internet Shortcut (.url) file") from error
+        raise DocumentError(path, Wording(NOT_AN_INTERNET_SHORTCUT)) from error
     for section in parser.sections():
         if section.strip().lower() == "internetshortcut":
             return parser.get(section, "url", fallback=None)
@@ -262,10 +309,10 @@ def _download(url: str, timeout_s: float, max_bytes: int, is_cancelled: Callable
     return outcome["page"]
 
 
-def _too_slow(host: str, timeout_s: float, transfer: _Transfer) -> str:
+def _too_slow(host: str, timeout_s: float, transfer: _Transfer) -> Wording:
     if not transfer.answered:
-        return f"{host} did not answer within {timeout_s:g} s"
-    return f"{host} is too slow: {format_bytes(transfer.received)} of the page came in {timeout_s:g} s"
+        return Wording(NO_ANSWER_WITHIN, host=host, seconds=f"{timeout_s:g}")
+    return Wording(TOO_SLOW, host=host, received=format_bytes(transfer.received), seconds=f"{timeout_s:g}")
 
 
 def _transfer(url: str, host: str, timeout_s: float, max_bytes: int, transfer: _Transfer) -> _Page | None:
@@ -316,8 +363,8 @@ def _transfer(url: str, host: str, timeout_s: float, max_bytes: int, transfer: _
     except urllib.error.URLError as error:
         raise FetchError(url, _connection_error(host, error.reason, url)) from None
     except http.client.HTTPException as error:  # a malformed answer, or one cut short
-        what = "broke off the transfer" if isinstance(error, http.client.IncompleteRead) else "sent a malformed answer"
-        raise FetchError(url, f"{host} {what} ({type(error).__name__})") from None
+        template = BROKE_OFF_TRANSFER if isinstance(error, http.client.IncompleteRead) else MALFORMED_ANSWER
+        raise FetchError(url, Wording(template, host=host, error=type(error).__name__)) from None
     except OSError as error:  # a timeout or a reset while reading the body
         raise FetchError(url, _connection_error(host, error, url)) from None
 
@@ -333,7 +380,7 @@ def _opener(url: str) -> Any:
         def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> Any:
             scheme = urlsplit(newurl).scheme.lower()
             if scheme not in _SCHEMES:
-                raise FetchError(url, f"{url}: the server sent it on to '{scheme}:', which is not fetched (only http and https are)")
+                raise FetchError(url, Wording(REDIRECTED_TO_SCHEME, url=url, scheme=scheme))
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     opener = urllib.request.OpenerDirector()
@@ -380,21 +427,21 @@ def _host(url: str) -> str:
         return url
 
 
-def _too_large(url: str, max_bytes: int) -> str:
-    return f"{url}: the page is too large (over {format_bytes(max_bytes)})"
+def _too_large(url: str, max_bytes: int) -> Wording:
+    return Wording(PAGE_TOO_LARGE, url=url, size=format_bytes(max_bytes))
 
 
-def _http_error(url: str, error: Any) -> str:
+def _http_error(url: str, error: Any) -> Wording:
     code = int(getattr(error, "code", 0) or 0)
     if 300 <= code < 400:
         if "infinite loop" in str(getattr(error, "msg", "")):
-            return f"{url}: too many redirects (more than {MAX_REDIRECTS})"
-        return f"{url}: the server sent it on to an address that is not fetched (HTTP {code})"
-    reason = " ".join(str(getattr(error, "reason", "") or "").split())[:100]
-    return f"{url}: the server answered {code}{' ' + reason if reason else ''}"
+            return Wording(TOO_MANY_REDIRECTS, url=url, limit=MAX_REDIRECTS)
+        return Wording(REDIRECTED_AWAY_HTTP, url=url, code=code)
+    status = " ".join(str(getattr(error, "reason", "") or "").split())[:100]
+    return Wording(HTTP_STATUS_SAID, url=url, code=code, status=status) if status else Wording(HTTP_STATUS, url=url, code=code)
 
 
-def _connection_error(host: str, reason: Any, url: str) -> str:
+def _connection_error(host: str, reason: Any, url: str) -> Wording:
     import errno
     import socket
     import ssl
@@ -402,24 +449,24 @@ def _connection_error(host: str, reason: Any, url: str) -> str:
     if isinstance(reason, FetchError):
         return reason.reason
     if isinstance(reason, (TimeoutError, socket.timeout)):
-        return f"{host} did not answer in time"
+        return Wording(NO_ANSWER_IN_TIME, host=host)
     if isinstance(reason, socket.gaierror):
-        return f"Could not reach {host}: no network connection? (the name {_hostname(host)} was not found)"
+        return Wording(NAME_NOT_FOUND, host=host, name=_hostname(host))
     if isinstance(reason, ssl.SSLError):
         why = getattr(reason, "verify_message", None) or getattr(reason, "reason", None) or reason
-        return f"Could not make a secure connection to {host}: {' '.join(str(why).split())[:150]}"
+        return Wording(NO_SECURE_CONNECTION, host=host, error=" ".join(str(why).split())[:150])
     if isinstance(reason, ConnectionRefusedError):
-        return f"Could not reach {host}: the connection was refused (no server there?)"
+        return Wording(CONNECTION_REFUSED, host=host)
     if isinstance(reason, (ConnectionResetError, ConnectionAbortedError, BrokenPipeError)):
-        return f"{host} broke off the connection"
+        return Wording(BROKE_OFF_CONNECTION, host=host)
     if isinstance(reason, OSError) and reason.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN):
-        return f"Could not reach {host}: no network connection?"
+        return Wording(NO_NETWORK, host=host)
     if isinstance(reason, OSError):
-        return f"Could not reach {host}: {reason.strerror or reason}"
+        return Wording(UNREACHABLE, host=host, error=str(reason.strerror or reason))
     text = " ".join(str(reason).split())[:150]
     if text.startswith("unknown url type"):  # a redirect urllib let through to a scheme we have no handler for
-        return f"{url}: the server sent it on to an address that is not fetched"
-    return f"Could not reach {host}: {text}"
+        return Wording(REDIRECTED_AWAY, url=url)
+    return Wording(UNREACHABLE, host=host, error=text)
 
 
 def _hostname(host: str) -> str:
@@ -441,12 +488,11 @@ def _document_kind(page: _Page) -> str:
             return ".pdf"
         if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
             return ".html"
-    raise FetchError(page.url, f"{page.url} is {_described(page.content_type)}, not an article")
+    raise FetchError(page.url, _not_an_article(page.url, page.content_type))
 
 
-def _described(content_type: str) -> str:
-    family = content_type.partition("/")[0]
-    named = {"image": "an image", "video": "a video", "audio": "a sound file", "font": "a font"}.get(family)
-    if named:
-        return f"{named} ({content_type})"
-    return f"a file of type {content_type}" if content_type else "a file of no stated type"
+def _not_an_article(url: str, content_type: str) -> Wording:
+    template = _FAMILY_REFUSALS.get(content_type.partition("/")[0])
+    if template is not None:
+        return Wording(template, url=url, type=content_type)
+    return Wording(A_FILE_OF_TYPE, url=url, type=content_type) if content_type else Wording(A_FILE_OF_NO_TYPE, url=url)

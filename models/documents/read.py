@@ -47,15 +47,18 @@ from typing import Any, Callable, Iterable
 from models.inventory import catalog
 from models.common.text import normalise_whitespace, split_sentences, valid_unicode
 from models.common.types import Article, DigestError
+from models.common.wording import Wording
 
 __all__ = [
     "DocumentError",
     "FILE_DIALOG_FILTER",
+    "FOLDER_NOTE_TEMPLATES",
     "LINK_EXTENSIONS",
     "MAX_FILE_BYTES",
     "MAX_FOLDER_ARTICLES",
     "MAX_PDF_PAGES",
     "MAX_TEXT_CHARS",
+    "READ_REASON_TEMPLATES",
     "SUPPORTED_EXTENSIONS",
     "article_from_bytes",
     "article_from_text",
@@ -138,19 +141,102 @@ _PREFERRED_ENCODINGS = (
 )
 _CHAOS_TOLERANCE = 0.1
 
+# Why an input cannot be read: the reasons of DocumentError, Wording templates, so the window
+# can say them in its language (desktop/ui/language.py marks each for translation).
+NOT_A_FILE_PATH = "is not a file path ({error})"
+NOT_TEXT = "is not text ({type})"
+FILE_NOT_FOUND = "file not found"
+IS_A_FOLDER = "is a folder, not a file"
+NOT_A_REGULAR_FILE = "is not a regular file"
+PERMISSION_DENIED = "permission denied"
+CANNOT_BE_OPENED = "cannot be opened ({error})"
+CANNOT_BE_READ = "cannot be read ({error})"
+COULD_NOT_BE_READ = "could not be read ({error})"
+UNSUPPORTED_FILE_TYPE = "unsupported file type '{extension}'; supported: {supported}"
+UNSUPPORTED_NO_EXTENSION = "unsupported file type (no extension); supported: {supported}"
+UNSUPPORTED_DOCUMENT_TYPE = "unsupported document type '{kind}'; supported: {supported}"
+EMPTY = "is empty"
+NO_TEXT = "has no text (it is empty or only whitespace)"
+TOO_LARGE = "is too large ({size} MB; the limit is {limit} MB)"
+TOO_LARGE_FOR_MEMORY = "is too large to read into memory"
+TOO_LONG = "is too long ({length} characters of text; the limit is {limit})"
+NESTED_TOO_DEEPLY = "is nested too deeply to read (corrupt?)"
+NOT_PROSE_LONG_WORD = "does not look like prose: its longest word has {length} characters"
+NOT_PROSE_LONG_RUN = "does not look like prose: it runs on for {length} characters without ending a sentence"
+NOT_VALID_ENCODING = "is not valid {encoding} text (corrupt?)"
+BINARY_DATA = "looks like binary data, not text"
+BINARY_DATA_NO_ENCODING = "looks like binary data, not text (no text encoding fits)"
+NO_ARTICLE_TEXT = "has no article text (only menus, scripts or an empty page?)"
+NOT_A_WORD_DOCUMENT = "is not a Word document (no word/document.xml inside)"
+NOT_A_DOCX_CONTAINER = "is not a valid .docx file (corrupt or not a zip container)"
+NOT_A_VALID_DOCX = "is not a valid .docx file ({error})"
+TOO_LARGE_UNPACKED = "is too large once unpacked ({size} MB)"
+WEB_PAGE_NOT_PDF = "is a web page, not a PDF (rename it to .html to read it)"
+PASSWORD_PROTECTED = "is password-protected"
+NOT_A_VALID_PDF = "is not a valid PDF (corrupt?) ({error})"
+PDF_WITHOUT_PAGES = "is not a valid PDF (it has no pages)"
+NO_PDF_PAGE_READABLE = "is not a valid PDF (no page could be read)"
+TOO_MANY_PAGES = "is too long ({pages} pages; the limit is {limit})"
+PDF_TOO_COMPLEX = "is too complex to read (its pages hold too many drawing instructions)"
+NO_TEXT_LAYER = "has no text layer (scanned?); only PDFs with selectable text can be read"
+READ_REASON_TEMPLATES = (
+    NOT_A_FILE_PATH, NOT_TEXT, FILE_NOT_FOUND, IS_A_FOLDER, NOT_A_REGULAR_FILE, PERMISSION_DENIED, CANNOT_BE_OPENED,
+    CANNOT_BE_READ, COULD_NOT_BE_READ, UNSUPPORTED_FILE_TYPE, UNSUPPORTED_NO_EXTENSION, UNSUPPORTED_DOCUMENT_TYPE, EMPTY,
+    NO_TEXT, TOO_LARGE, TOO_LARGE_FOR_MEMORY, TOO_LONG, NESTED_TOO_DEEPLY, NOT_PROSE_LONG_WORD, NOT_PROSE_LONG_RUN,
+    NOT_VALID_ENCODING, BINARY_DATA, BINARY_DATA_NO_ENCODING, NO_ARTICLE_TEXT, NOT_A_WORD_DOCUMENT, NOT_A_DOCX_CONTAINER,
+    NOT_A_VALID_DOCX, TOO_LARGE_UNPACKED, WEB_PAGE_NOT_PDF, PASSWORD_PROTECTED, NOT_A_VALID_PDF, PDF_WITHOUT_PAGES,
+    NO_PDF_PAGE_READABLE, TOO_MANY_PAGES, PDF_TOO_COMPLEX, NO_TEXT_LAYER,
+)  # fmt: skip
+
+# What expand_article_paths says it left out (Wording templates too).
+FOLDER_SKIPPED_ONE = "1 file in '{folder}' is not an article and was skipped"
+FOLDER_SKIPPED = "{count} files in '{folder}' are not articles and were skipped"
+FOLDER_HOLDS_NO_ARTICLES = "'{folder}' holds no articles ({extensions})"
+FOLDER_CANNOT_BE_OPENED = "could not open the folder '{folder}': {error}"
+LISTING_CUT_SHORT = "only the first {limit} files and folders were looked at: there are too many to list"
+ARTICLES_CAPPED = "only the first {taken} of {total} articles are taken (the limit is {limit}); the other {left} were left out"
+ARTICLES_CAPPED_AT_LEAST = (
+    "only the first {taken} of more than {total} articles are taken (the limit is {limit}); the other {left} were left out"
+)
+FOLDER_NOTE_TEMPLATES = (
+    FOLDER_SKIPPED_ONE, FOLDER_SKIPPED, FOLDER_HOLDS_NO_ARTICLES, FOLDER_CANNOT_BE_OPENED, LISTING_CUT_SHORT,
+    ARTICLES_CAPPED, ARTICLES_CAPPED_AT_LEAST,
+)  # fmt: skip
+
 
 class DocumentError(DigestError):
     """A file that cannot be read as an article; ``str()`` is "<file name>: <cause>", one line.
 
     ``path`` is the file as given (or the link, or a label such as "Pasted text") and
-    ``reason`` the cause alone. A link is named whole: its last segment alone says little.
+    ``reason`` the cause alone: a :class:`Wording` (its template one of
+    :data:`READ_REASON_TEMPLATES`, or of ``fetch.FETCH_REASON_TEMPLATES``) when it is given
+    one, so a window can say it in its language. A link is named whole: its last segment
+    alone says little.
     """
 
     def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
         self.path = os.fspath(path)
-        self.reason = " ".join(str(reason).split())
+        self.reason = _one_line(reason)
         name = self.path if "://" in self.path else (Path(self.path).name or self.path)
         super().__init__(f"{name}: {self.reason}")
+
+
+def _one_line(reason: str) -> str:
+    """``reason`` on one line, white space collapsed; a Wording stays one, its values collapsed
+    (its English then reads as the plain text collapsed would)."""
+    if not isinstance(reason, Wording):
+        return " ".join(str(reason).split())
+
+    def collapsed(value: Any) -> Any:
+        if isinstance(value, str):
+            return re.sub(r"\s+", " ", value)
+        if isinstance(value, (list, tuple)):
+            return [collapsed(item) for item in value]
+        return value
+
+    return Wording.from_sentences(
+        (template, {key: collapsed(value) for key, value in values.items()}) for template, values in reason.sentences
+    )
 
 
 @dataclass
@@ -171,17 +257,17 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     try:
         file_path = Path(os.fspath(path))
     except TypeError as error:
-        raise DocumentError(repr(path), f"is not a file path ({error})") from error
+        raise DocumentError(repr(path), Wording(NOT_A_FILE_PATH, error=str(error))) from error
     try:
         return _read_article(file_path)
     except DocumentError:
         raise
     except MemoryError as error:
-        raise DocumentError(file_path, "is too large to read into memory") from error
+        raise DocumentError(file_path, Wording(TOO_LARGE_FOR_MEMORY)) from error
     except RecursionError as error:
-        raise DocumentError(file_path, "is nested too deeply to read (corrupt?)") from error
+        raise DocumentError(file_path, Wording(NESTED_TOO_DEEPLY)) from error
     except Exception as error:  # noqa: BLE001 - the contract: DocumentError and nothing else
-        raise DocumentError(file_path, f"could not be read ({_describe(error)})") from error
+        raise DocumentError(file_path, Wording(COULD_NOT_BE_READ, error=_describe(error))) from error
 
 
 def _read_article(path: Path) -> Article:
@@ -200,7 +286,7 @@ def _article(label: str | Path, extracted: _Extracted, *, fallback_title: str, s
     paragraphs = [p for p in (_clean_paragraph(p) for p in extracted.paragraphs) if p]
     text = "\n\n".join(paragraphs)
     if not text:
-        raise DocumentError(label, "has no text (it is empty or only whitespace)")
+        raise DocumentError(label, Wording(NO_TEXT))
     if len(text) > MAX_TEXT_CHARS:
         raise DocumentError(label, _too_long(len(text)))
     _refuse_non_prose(label, text)
@@ -234,7 +320,7 @@ def article_from_text(text: str, source: str = "") -> Article:
     """
     label = source or PASTED_TEXT_LABEL
     if not isinstance(text, str):
-        raise DocumentError(label, f"is not text ({type(text).__name__})")
+        raise DocumentError(label, Wording(NOT_TEXT, type=type(text).__name__))
     try:
         if len(text) > MAX_FILE_BYTES:  # before any pass over it: a paste as large as a file refused
             raise DocumentError(label, _too_long(len(text)))
@@ -248,9 +334,9 @@ def article_from_text(text: str, source: str = "") -> Article:
     except DocumentError:
         raise
     except MemoryError as error:
-        raise DocumentError(label, "is too large to read into memory") from error
+        raise DocumentError(label, Wording(TOO_LARGE_FOR_MEMORY)) from error
     except Exception as error:  # noqa: BLE001 - the contract: DocumentError and nothing else
-        raise DocumentError(label, f"could not be read ({_describe(error)})") from error
+        raise DocumentError(label, Wording(COULD_NOT_BE_READ, error=_describe(error))) from error
 
 
 def article_from_bytes(data: bytes, kind: str, *, source: str, charset: str | None = None, fallback_title: str = "") -> Article:
@@ -261,12 +347,12 @@ def article_from_bytes(data: bytes, kind: str, *, source: str, charset: str | No
     :class:`DocumentError` naming ``source``, and nothing else."""
     kind = kind.lower()
     if kind not in _READERS:
-        raise DocumentError(source, f"unsupported document type '{kind}'; supported: {', '.join(SUPPORTED_EXTENSIONS)}")
+        raise DocumentError(source, Wording(UNSUPPORTED_DOCUMENT_TYPE, kind=kind, supported=", ".join(SUPPORTED_EXTENSIONS)))
     try:
         if len(data) > MAX_FILE_BYTES:
             raise DocumentError(source, _too_large(len(data)))
         if not data:
-            raise DocumentError(source, "is empty")
+            raise DocumentError(source, Wording(EMPTY))
         reader = _READERS[kind]
         extracted = reader(Path(source), data) if charset is None else reader(Path(source), data, charset)
         return _article(source, extracted, fallback_title=fallback_title, source=valid_unicode(source))
@@ -276,11 +362,11 @@ def article_from_bytes(data: bytes, kind: str, *, source: str, charset: str | No
         # The readers name the path they are given: give the message the source as it is.
         raise DocumentError(source, error.reason) from error
     except MemoryError as error:
-        raise DocumentError(source, "is too large to read into memory") from error
+        raise DocumentError(source, Wording(TOO_LARGE_FOR_MEMORY)) from error
     except RecursionError as error:
-        raise DocumentError(source, "is nested too deeply to read (corrupt?)") from error
+        raise DocumentError(source, Wording(NESTED_TOO_DEEPLY)) from error
     except Exception as error:  # noqa: BLE001 - the contract: DocumentError and nothing else
-        raise DocumentError(source, f"could not be read ({_describe(error)})") from error
+        raise DocumentError(source, Wording(COULD_NOT_BE_READ, error=_describe(error))) from error
 
 
 # --------------------------------------------------------------------------- folders
@@ -288,9 +374,10 @@ def article_from_bytes(data: bytes, kind: str, *, source: str, charset: str | No
 
 def expand_article_paths(
     paths: Iterable[str | os.PathLike[str]], limit: int = MAX_FOLDER_ARTICLES
-) -> tuple[list[Path], list[str]]:
+) -> tuple[list[Path], list[Wording]]:
     """The files to read for the files and folders a user gave (a drop, the CLI's arguments),
-    and one-line notes for the user on what was left out.
+    and one-line notes for the user on what was left out (Wordings of
+    :data:`FOLDER_NOTE_TEMPLATES`).
 
     A path that is not a folder stays as given, whatever it is: reading it says what is wrong
     with it. A folder gives its article files (:data:`SUPPORTED_EXTENSIONS` and
@@ -303,7 +390,7 @@ def expand_article_paths(
     ``limit`` articles in all, the rest are left out, and a note says how many.
     """
     articles: list[Path] = []
-    notes: list[str] = []
+    notes: list[Wording] = []
     listed: set[str] = set()
     budget = _ListingBudget(MAX_FOLDER_ENTRIES)
     total = 0
@@ -329,19 +416,18 @@ def expand_article_paths(
         if skipped is None:
             continue  # a note says why
         if skipped:
-            notes.append(
-                f"{skipped} file{'s' if skipped != 1 else ''} in '{shown}' "
-                f"{'are not articles and were' if skipped != 1 else 'is not an article and was'} skipped"
-            )
+            if skipped == 1:
+                notes.append(Wording(FOLDER_SKIPPED_ONE, folder=shown))
+            else:
+                notes.append(Wording(FOLDER_SKIPPED, count=skipped, folder=shown))
         if total == before and not budget.exhausted:
-            notes.append(f"'{shown}' holds no articles ({', '.join(SUPPORTED_EXTENSIONS + LINK_EXTENSIONS)})")
+            notes.append(Wording(FOLDER_HOLDS_NO_ARTICLES, folder=shown, extensions=", ".join(SUPPORTED_EXTENSIONS + LINK_EXTENSIONS)))
     if budget.exhausted:
-        notes.append(f"only the first {budget.limit:,} files and folders were looked at: there are too many to list")
+        notes.append(Wording(LISTING_CUT_SHORT, limit=f"{budget.limit:,}"))
     if total > len(articles):
-        more = "more than " if budget.exhausted else ""
+        template = ARTICLES_CAPPED_AT_LEAST if budget.exhausted else ARTICLES_CAPPED
         notes.append(
-            f"only the first {len(articles)} of {more}{total:,} articles are taken (the limit is {limit}); "
-            f"the other {total - len(articles):,} were left out"
+            Wording(template, taken=len(articles), total=f"{total:,}", limit=limit, left=f"{total - len(articles):,}")
         )
     return articles, notes
 
@@ -358,14 +444,14 @@ class _ListingBudget:
         return self.left <= 0
 
 
-def _add_folder(folder: Path, add: Callable[[Path], None], budget: _ListingBudget, notes: list[str]) -> int | None:
+def _add_folder(folder: Path, add: Callable[[Path], None], budget: _ListingBudget, notes: list[Wording]) -> int | None:
     """Add ``folder``'s article files (and its subfolders'), in name order; returns how many
     other visible files it holds, None when it cannot be listed (a note says why)."""
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda entry: (entry.name.casefold(), entry.name))
     except OSError as error:
-        notes.append(f"could not open the folder '{valid_unicode(folder.name or str(folder))}': {error.strerror or error}")
+        notes.append(Wording(FOLDER_CANNOT_BE_OPENED, folder=valid_unicode(folder.name or str(folder)), error=str(error.strerror or error)))
         return None
     skipped = 0
     for entry in entries:
@@ -431,12 +517,10 @@ def _refuse_non_prose(path: str | Path, text: str) -> None:
         return  # too short to hold a word or a run that long
     long_words = [len(word) for word in _WORD_SEPARATORS.split(text) if len(word) > MAX_WORD_CHARS]
     if long_words and 2 * sum(long_words) > len("".join(text.split())):
-        raise DocumentError(path, f"does not look like prose: its longest word has {max(long_words):,} characters")
+        raise DocumentError(path, Wording(NOT_PROSE_LONG_WORD, length=f"{max(long_words):,}"))
     long_runs = [len(run) for run in _SENTENCE_ENDS.split(text) if len(run) > MAX_RUN_CHARS]
     if long_runs and 2 * sum(long_runs) > len(text):
-        raise DocumentError(
-            path, f"does not look like prose: it runs on for {max(long_runs):,} characters without ending a sentence"
-        )
+        raise DocumentError(path, Wording(NOT_PROSE_LONG_RUN, length=f"{max(long_runs):,}"))
 
 
 def _describe(error: BaseException) -> str:
@@ -449,12 +533,12 @@ def _describe(error: BaseException) -> str:
 def file_error(path: str | os.PathLike[str], error: OSError) -> DocumentError:
     """The one-line reason a file could not be opened, from the error opening it gave."""
     if isinstance(error, FileNotFoundError):
-        return DocumentError(path, "file not found")
+        return DocumentError(path, Wording(FILE_NOT_FOUND))
     if isinstance(error, IsADirectoryError):
-        return DocumentError(path, "is a folder, not a file")
+        return DocumentError(path, Wording(IS_A_FOLDER))
     if isinstance(error, PermissionError):
-        return DocumentError(path, "permission denied")
-    return DocumentError(path, f"cannot be opened ({error.strerror or error})")
+        return DocumentError(path, Wording(PERMISSION_DENIED))
+    return DocumentError(path, Wording(CANNOT_BE_OPENED, error=str(error.strerror or error)))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -464,26 +548,28 @@ def _read_bytes(path: Path) -> bytes:
     except OSError as error:
         raise file_error(path, error) from error
     if stat.S_ISDIR(info.st_mode):
-        raise DocumentError(path, "is a folder, not a file")
+        raise DocumentError(path, Wording(IS_A_FOLDER))
     if not stat.S_ISREG(info.st_mode):
-        raise DocumentError(path, "is not a regular file")
+        raise DocumentError(path, Wording(NOT_A_REGULAR_FILE))
     extension = path.suffix.lower()
     if extension not in SUPPORTED_EXTENSIONS:
-        shown = f"'{path.suffix}'" if path.suffix else "(no extension)"
-        raise DocumentError(path, f"unsupported file type {shown}; supported: {', '.join(SUPPORTED_EXTENSIONS)}")
+        supported = ", ".join(SUPPORTED_EXTENSIONS)
+        if path.suffix:
+            raise DocumentError(path, Wording(UNSUPPORTED_FILE_TYPE, extension=path.suffix, supported=supported))
+        raise DocumentError(path, Wording(UNSUPPORTED_NO_EXTENSION, supported=supported))
     if info.st_size > MAX_FILE_BYTES:
         raise DocumentError(path, _too_large(info.st_size))
     try:
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except PermissionError as error:
-        raise DocumentError(path, "permission denied") from error
+        raise DocumentError(path, Wording(PERMISSION_DENIED)) from error
     except OSError as error:
-        raise DocumentError(path, f"cannot be read ({error.strerror or error})") from error
+        raise DocumentError(path, Wording(CANNOT_BE_READ, error=str(error.strerror or error))) from error
     if len(data) > MAX_FILE_BYTES:  # it grew since stat()
         raise DocumentError(path, _too_large(len(data)))
     if not data:
-        raise DocumentError(path, "is empty")
+        raise DocumentError(path, Wording(EMPTY))
     return data
 
 
@@ -495,12 +581,12 @@ def _refuse_far_too_long(path: str | Path, texts: list[str]) -> None:
         raise DocumentError(path, _too_long(visible))
 
 
-def _too_long(length: int) -> str:
-    return f"is too long ({length:,} characters of text; the limit is {MAX_TEXT_CHARS:,})"
+def _too_long(length: int) -> Wording:
+    return Wording(TOO_LONG, length=f"{length:,}", limit=f"{MAX_TEXT_CHARS:,}")
 
 
-def _too_large(size: int) -> str:
-    return f"is too large ({size / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
+def _too_large(size: int) -> Wording:
+    return Wording(TOO_LARGE, size=f"{size / 1024 / 1024:.1f}", limit=str(MAX_FILE_BYTES // 1024 // 1024))
 
 
 # --------------------------------------------------------------------------- text decoding
@@ -527,14 +613,14 @@ def _decode_text(path: Path, data: bytes, declared: str | None = None) -> tuple[
             try:
                 return _check_not_binary(path, data.decode(encoding)), encoding
             except UnicodeDecodeError as error:
-                raise DocumentError(path, f"is not valid {encoding.upper()} text (corrupt?)") from error
+                raise DocumentError(path, Wording(NOT_VALID_ENCODING, encoding=encoding.upper())) from error
 
     nul_count = data.count(0)
     if nul_count * 10 > len(data) * 3:  # over 30%: UTF-16 without a BOM, or binary
         utf16 = _decode_utf16_without_bom(data)
         if utf16 is not None:
             return _check_not_binary(path, utf16[0]), utf16[1]
-        raise DocumentError(path, "looks like binary data, not text")
+        raise DocumentError(path, Wording(BINARY_DATA))
     if nul_count:
         data = data.replace(b"\x00", b"")
 
@@ -553,7 +639,7 @@ def _decode_text(path: Path, data: bytes, declared: str | None = None) -> tuple[
 
     matches = list(from_bytes(data))
     if not matches:
-        raise DocumentError(path, "looks like binary data, not text (no text encoding fits)")
+        raise DocumentError(path, Wording(BINARY_DATA_NO_ENCODING))
     lowest = min(match.chaos for match in matches)
 
     def rank(match: Any) -> tuple[int, float]:
@@ -603,7 +689,7 @@ def _check_not_binary(path: str | Path, text: str) -> str:
         if (char < " " and char not in "\t\n\r\x0c") or char == "\ufffd" or "\x7f" <= char <= "\x9f"
     )
     if suspicious * 20 > len(sample):  # over 5%
-        raise DocumentError(path, "looks like binary data, not text")
+        raise DocumentError(path, Wording(BINARY_DATA))
     return text
 
 
@@ -842,7 +928,7 @@ def _read_html(path: Path, data: bytes, declared: str | None = None) -> _Extract
         if trafilatura.bare_extraction(text, favor_precision=True, **options) is None:
             body = ""
     if not body.strip():
-        raise DocumentError(path, "has no article text (only menus, scripts or an empty page?)")
+        raise DocumentError(path, Wording(NO_ARTICLE_TEXT))
     title = getattr(document, "title", None)
     paragraphs = _strip_for_blocks(body).split("\n")
     return _Extracted(paragraphs=paragraphs, title=title, encoding=encoding)
@@ -855,11 +941,11 @@ def _read_docx(path: Path, data: bytes, _declared: str | None = None) -> _Extrac
             try:
                 body_size = archive.getinfo("word/document.xml").file_size
             except KeyError:
-                raise DocumentError(path, "is not a Word document (no word/document.xml inside)") from None
+                raise DocumentError(path, Wording(NOT_A_WORD_DOCUMENT)) from None
     except zipfile.BadZipFile as error:
-        raise DocumentError(path, "is not a valid .docx file (corrupt or not a zip container)") from error
+        raise DocumentError(path, Wording(NOT_A_DOCX_CONTAINER)) from error
     if unpacked > MAX_UNPACKED_BYTES or body_size > MAX_DOCX_BODY_BYTES:
-        raise DocumentError(path, f"is too large once unpacked ({unpacked / 1024 / 1024:.0f} MB)")
+        raise DocumentError(path, Wording(TOO_LARGE_UNPACKED, size=f"{unpacked / 1024 / 1024:.0f}"))
 
     import docx
     from docx.table import Table
@@ -869,7 +955,7 @@ def _read_docx(path: Path, data: bytes, _declared: str | None = None) -> _Extrac
     except DocumentError:
         raise
     except Exception as error:  # noqa: BLE001 - python-docx raises many kinds on bad input
-        raise DocumentError(path, f"is not a valid .docx file ({_describe(error)})") from error
+        raise DocumentError(path, Wording(NOT_A_VALID_DOCX, error=_describe(error))) from error
 
     paragraphs: list[str] = []
     styled_title: str | None = None
@@ -916,7 +1002,7 @@ def _read_pdf(path: Path, data: bytes, _declared: str | None = None) -> _Extract
     if b"%pdf-" not in head and (
         head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or (head.startswith(b"<?xml") and b"<html" in head)
     ):
-        raise DocumentError(path, "is a web page, not a PDF (rename it to .html to read it)")
+        raise DocumentError(path, Wording(WEB_PAGE_NOT_PDF))
 
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -924,16 +1010,16 @@ def _read_pdf(path: Path, data: bytes, _declared: str | None = None) -> _Extract
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError(path, "is password-protected")
+            raise DocumentError(path, Wording(PASSWORD_PROTECTED))
         page_count = len(reader.pages)
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as error:
-        raise DocumentError(path, f"is not a valid PDF (corrupt?) ({_describe(error)})") from error
+        raise DocumentError(path, Wording(NOT_A_VALID_PDF, error=_describe(error))) from error
     if page_count == 0:
-        raise DocumentError(path, "is not a valid PDF (it has no pages)")
+        raise DocumentError(path, Wording(PDF_WITHOUT_PAGES))
     if page_count > MAX_PDF_PAGES:
-        raise DocumentError(path, f"is too long ({page_count} pages; the limit is {MAX_PDF_PAGES})")
+        raise DocumentError(path, Wording(TOO_MANY_PAGES, pages=page_count, limit=MAX_PDF_PAGES))
 
     pages: list[str] = []
     failed = oversized = 0
@@ -961,14 +1047,14 @@ def _read_pdf(path: Path, data: bytes, _declared: str | None = None) -> _Extract
     else:
         index = page_count
     if failed == page_count:
-        raise DocumentError(path, "is not a valid PDF (no page could be read)")
+        raise DocumentError(path, Wording(NO_PDF_PAGE_READABLE))
     paragraphs: list[str] = []
     for page_text in pages:
         paragraphs.extend(_blocks_to_paragraphs(page_text))
     if not any(p.strip() for p in paragraphs):
         if oversized or index < page_count:
-            raise DocumentError(path, "is too complex to read (its pages hold too many drawing instructions)")
-        raise DocumentError(path, "has no text layer (scanned?); only PDFs with selectable text can be read")
+            raise DocumentError(path, Wording(PDF_TOO_COMPLEX))
+        raise DocumentError(path, Wording(NO_TEXT_LAYER))
     notices = []
     if failed:
         notices.append(f"{failed} of {page_count} pages could not be read and were skipped.")

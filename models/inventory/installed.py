@@ -34,14 +34,32 @@ from typing import Iterable
 
 from models.common.atomic import atomic_write_bytes
 from models.common.paths import user_data_dir
-from models.common.types import ModelUnavailable
+from models.common.types import ENGLISH, ModelUnavailable
 from models.common.units import format_bytes
-from models.inventory.catalog import ModelSpec, task_label
+from models.common.wording import Wording
+from models.inventory.catalog import SUMMARIZE, ModelSpec, task_label, translation_languages
 from models.inventory.copies import derived_copies
 
 log = logging.getLogger(__name__)
 
 MODELS_DIR_ENV = "ARTICLE_DIGEST_MODELS"
+
+# What locate() and missing() say of a model that cannot be used, as Wording templates so the
+# window can say it in its language (desktop/ui/language.py marks each for translation). The
+# places looked in are a sentence of their own: the window's banner leaves it to the tooltip.
+NOT_INSTALLED = "{model} is not installed"
+LOOKED_IN = "(looked in {places})"
+FOLDER_UNUSABLE = "model folder {folder} is unusable: {problems}"
+CHOSEN_FOLDER_UNUSABLE = "the folder chosen for {model}, {folder}, is unusable: {problems}"
+# The start of each line of missing(): which model.
+SUMMARY_MODEL = "Summary model:"
+TRANSLATION_MODEL = "{language} translation model:"
+INTO_ENGLISH_MODEL = "{language}-to-English translation model:"
+TASK_MODEL = "{task} model:"
+MISSING_MODEL_TEMPLATES = (
+    NOT_INSTALLED, LOOKED_IN, FOLDER_UNUSABLE, CHOSEN_FOLDER_UNUSABLE, SUMMARY_MODEL, TRANSLATION_MODEL,
+    INTO_ENGLISH_MODEL, TASK_MODEL,
+)  # fmt: skip
 
 #: Files a usable model folder needs besides weights: a config and some tokenizer.
 _TOKENIZER_FILES = ("tokenizer.json", "source.spm", "vocab.json", "spiece.model", "sentencepiece.bpe.model")
@@ -220,7 +238,7 @@ def _in_models_dir(spec: ModelSpec, models_dir: Path, tried: list[str]) -> Model
         if candidate.is_dir():
             problems = folder_problems(candidate)
             if problems:
-                raise ModelUnavailable(f"model folder {candidate} is unusable: {'; '.join(problems)}")
+                raise ModelUnavailable(Wording(FOLDER_UNUSABLE, folder=str(candidate), problems="; ".join(problems)))
             return ModelLocation(candidate, "folder")
     tried.append(f"{models_dir}/{spec.task} or {models_dir}/{spec.folder_name}")
     return None
@@ -240,7 +258,7 @@ def _chosen(spec: ModelSpec, tried: list[str]) -> ModelLocation | None:
         return None
     problems = folder_problems(Path(chosen))
     if problems:
-        raise ModelUnavailable(f"the folder chosen for {spec.repo_id}, {chosen}, is unusable: {'; '.join(problems)}")
+        raise ModelUnavailable(Wording(CHOSEN_FOLDER_UNUSABLE, model=spec.repo_id, folder=chosen, problems="; ".join(problems)))
     return ModelLocation(Path(chosen), "chosen")
 
 
@@ -275,7 +293,9 @@ def locate(spec: ModelSpec, models_dir: Path | str | None = None) -> ModelLocati
         tried.append(f"the Hugging Face cache (incomplete: {'; '.join(problems)})")
     else:
         tried.append("the Hugging Face cache")
-    raise ModelUnavailable(f"{spec.repo_id} is not installed (looked in {', '.join(tried)})")
+    raise ModelUnavailable(
+        Wording.from_sentences([(NOT_INSTALLED, {"model": spec.repo_id}), (LOOKED_IN, {"places": ", ".join(tried)})])
+    )
 
 def downloads_dir() -> Path:
     """Where :func:`download` installs models: one plain folder per repository."""
@@ -338,16 +358,32 @@ def remove(spec: ModelSpec) -> int:
     return freed
 
 
-def missing(specs: Iterable[ModelSpec], models_dir: Path | str | None = None) -> list[str]:
+def missing(specs: Iterable[ModelSpec], models_dir: Path | str | None = None) -> list[Wording]:
     """One line per model in ``specs`` that is not on disk ("Summary model: ... is not
-    installed (looked in ...)"); empty when a digest can run."""
+    installed (looked in ...)"), a Wording of :data:`MISSING_MODEL_TEMPLATES`; empty when a
+    digest can run."""
     problems = []
     for spec in specs:
         try:
             locate(spec, models_dir)
         except ModelUnavailable as error:
-            problems.append(f"{task_label(spec.task)} model: {error}")
+            reason = error.args[0] if error.args else ""
+            if not isinstance(reason, Wording):  # said as it is
+                reason = Wording("{problem}", problem=str(error))
+            problems.append(Wording.join([_model_named(spec.task), reason]))
     return problems
+
+
+def _model_named(task: str) -> Wording:
+    """"Summary model:", "Russian translation model:"… (``task_label``'s English, always)."""
+    english = f"{task_label(task)} model:"
+    source, target = translation_languages(task) if task.startswith("translate-") else ("", "")
+    candidates = [Wording(SUMMARY_MODEL)] if task == SUMMARIZE else []
+    if source == ENGLISH:
+        candidates.append(Wording(TRANSLATION_MODEL, language=target))
+    if target == ENGLISH:
+        candidates.append(Wording(INTO_ENGLISH_MODEL, language=source))
+    return next((wording for wording in candidates if wording == english), Wording(TASK_MODEL, task=task_label(task)))
 
 
 def read_json_object(path: Path) -> dict:

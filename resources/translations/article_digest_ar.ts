@@ -135,7 +135,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>Untitled article</source>
-        <extracomment>Why reading or digesting failed (one line). The generated texts published before the digest ended, by alignment key. What the digest was asked for when the article was queued. Whether the digest should start as soon as the article is read.</extracomment>
+        <extracomment>Why reading or digesting failed (one line, in the interface&apos;s language when it failed). The error itself, so the list can say it again in another language. The generated texts published before the digest ended, by alignment key. What the digest was asked for when the article was queued. Whether the digest should start as soon as the article is read.</extracomment>
         <translation>مقالة بلا عنوان</translation>
     </message>
     <message>
@@ -391,6 +391,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>Cannot open {name}: {reason}</source>
+        <extracomment>The status bar&apos;s line for an article that cannot be opened, and for text that makes none.</extracomment>
         <translation>تعذّر فتح {name}: {reason}</translation>
     </message>
     <message>
@@ -482,7 +483,7 @@ Details are in the log: {path}</source>
     <name>MainWindow</name>
     <message>
         <source>Could not check the models: {error}</source>
-        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). Which models the options (and the article&apos;s language) need but lack: (profile, models folder, options, article language) -&gt; one line each.</extracomment>
+        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). How long after the window first shows the models check and the reading warm-up start: their threads import modules (numpy and the language identifier: over 100 ms holding the GIL), which would otherwise slow the first paint down. Which models the options (and the article&apos;s language) need but lack: (profile, models folder, options, article language) -&gt; one line each.</extracomment>
         <translation>تعذّر فحص النماذج: {error}</translation>
     </message>
     <message>
@@ -616,6 +617,42 @@ Details are in the log: {path}</source>
     <message>
         <source>Hi&amp;story</source>
         <translation>السجل</translation>
+    </message>
+</context>
+<context>
+    <name>Models</name>
+    <message>
+        <source>(looked in {places})</source>
+        <extracomment>What the inventory says of a model that is missing or unusable (``models.inventory.installed.MISSING_MODEL_TEMPLATES``), marked for lupdate. The sentence that lists the places a model was looked for (the banner leaves it to its tooltip).</extracomment>
+        <translation>(بُحث في: {places})</translation>
+    </message>
+    <message>
+        <source>{model} is not installed</source>
+        <translation>{model} غير مثبّت</translation>
+    </message>
+    <message>
+        <source>model folder {folder} is unusable: {problems}</source>
+        <translation>مجلد النموذج {folder} غير صالح للاستخدام: {problems}</translation>
+    </message>
+    <message>
+        <source>the folder chosen for {model}, {folder}, is unusable: {problems}</source>
+        <translation>المجلد المختار لـ {model}، {folder}، غير صالح للاستخدام: {problems}</translation>
+    </message>
+    <message>
+        <source>Summary model:</source>
+        <translation>نموذج التلخيص:</translation>
+    </message>
+    <message>
+        <source>{language} translation model:</source>
+        <translation>نموذج الترجمة إلى {language}:</translation>
+    </message>
+    <message>
+        <source>{language}-to-English translation model:</source>
+        <translation>نموذج الترجمة من {language} إلى الإنجليزية:</translation>
+    </message>
+    <message>
+        <source>{task} model:</source>
+        <translation>نموذج «{task}»:</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1077,306 @@ Details are in the log: {path}</source>
     <message>
         <source>Remove</source>
         <translation>إزالة</translation>
+    </message>
+</context>
+<context>
+    <name>Reading</name>
+    <message>
+        <source>is not a file path ({error})</source>
+        <extracomment>Why an article cannot be read (``models.documents.read.READ_REASON_TEMPLATES``), what a folder&apos;s drop left out (``read.FOLDER_NOTE_TEMPLATES``) and why a link gives no article (``models.documents.fetch.FETCH_REASON_TEMPLATES``), marked for lupdate; a test keeps the lists the same.</extracomment>
+        <translation>ليس مسار ملف ({error})</translation>
+    </message>
+    <message>
+        <source>is not text ({type})</source>
+        <translation>ليس نصًا ({type})</translation>
+    </message>
+    <message>
+        <source>file not found</source>
+        <translation>الملف غير موجود</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>مجلد وليس ملفًا</translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation>ليس ملفًا عاديًا</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>تم رفض الإذن</translation>
+    </message>
+    <message>
+        <source>cannot be opened ({error})</source>
+        <translation>لا يمكن فتحه ({error})</translation>
+    </message>
+    <message>
+        <source>cannot be read ({error})</source>
+        <translation>لا يمكن قراءته ({error})</translation>
+    </message>
+    <message>
+        <source>could not be read ({error})</source>
+        <translation>تعذّرت قراءته ({error})</translation>
+    </message>
+    <message>
+        <source>unsupported file type &apos;{extension}&apos;; supported: {supported}</source>
+        <translation>نوع الملف «{extension}» غير مدعوم؛ المدعوم: {supported}</translation>
+    </message>
+    <message>
+        <source>unsupported file type (no extension); supported: {supported}</source>
+        <translation>نوع الملف غير مدعوم (بلا امتداد)؛ المدعوم: {supported}</translation>
+    </message>
+    <message>
+        <source>unsupported document type &apos;{kind}&apos;; supported: {supported}</source>
+        <translation>نوع المستند «{kind}» غير مدعوم؛ المدعوم: {supported}</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>فارغ</translation>
+    </message>
+    <message>
+        <source>has no text (it is empty or only whitespace)</source>
+        <translation>لا يحتوي على نص (فارغ أو مسافات فقط)</translation>
+    </message>
+    <message>
+        <source>is too large ({size} MB; the limit is {limit} MB)</source>
+        <translation>كبير جدًا ({size} ميغابايت؛ الحد {limit} ميغابايت)</translation>
+    </message>
+    <message>
+        <source>is too large to read into memory</source>
+        <translation>أكبر من أن يُقرأ في الذاكرة</translation>
+    </message>
+    <message>
+        <source>is too long ({length} characters of text; the limit is {limit})</source>
+        <translation>طويل جدًا (عدد أحرف النص: {length}؛ الحد: {limit})</translation>
+    </message>
+    <message>
+        <source>is nested too deeply to read (corrupt?)</source>
+        <translation>متداخل بعمق يمنع قراءته (تالف؟)</translation>
+    </message>
+    <message>
+        <source>does not look like prose: its longest word has {length} characters</source>
+        <translation>لا يبدو نصًا نثريًا: عدد أحرف أطول كلمة فيه {length}</translation>
+    </message>
+    <message>
+        <source>does not look like prose: it runs on for {length} characters without ending a sentence</source>
+        <translation>لا يبدو نصًا نثريًا: يمتد دون أن تنتهي جملة (عدد الأحرف: {length})</translation>
+    </message>
+    <message>
+        <source>is not valid {encoding} text (corrupt?)</source>
+        <translation>ليس نص {encoding} صالحًا (تالف؟)</translation>
+    </message>
+    <message>
+        <source>looks like binary data, not text</source>
+        <translation>يبدو بيانات ثنائية وليس نصًا</translation>
+    </message>
+    <message>
+        <source>looks like binary data, not text (no text encoding fits)</source>
+        <translation>يبدو بيانات ثنائية وليس نصًا (لا يناسبه أي ترميز نصي)</translation>
+    </message>
+    <message>
+        <source>has no article text (only menus, scripts or an empty page?)</source>
+        <translation>لا يحتوي على نص مقالة (قوائم أو نصوص برمجية فقط أو صفحة فارغة؟)</translation>
+    </message>
+    <message>
+        <source>is not a Word document (no word/document.xml inside)</source>
+        <translation>ليس مستند Word (لا يحتوي على word/document.xml)</translation>
+    </message>
+    <message>
+        <source>is not a valid .docx file (corrupt or not a zip container)</source>
+        <translation>ليس ملف .docx صالحًا (تالف أو ليس حاوية zip)</translation>
+    </message>
+    <message>
+        <source>is not a valid .docx file ({error})</source>
+        <translation>ليس ملف .docx صالحًا ({error})</translation>
+    </message>
+    <message>
+        <source>is too large once unpacked ({size} MB)</source>
+        <translation>كبير جدًا بعد فك ضغطه ({size} ميغابايت)</translation>
+    </message>
+    <message>
+        <source>is a web page, not a PDF (rename it to .html to read it)</source>
+        <translation>صفحة ويب وليس PDF (غيّر امتداده إلى .html لقراءته)</translation>
+    </message>
+    <message>
+        <source>is password-protected</source>
+        <translation>محمي بكلمة مرور</translation>
+    </message>
+    <message>
+        <source>is not a valid PDF (corrupt?) ({error})</source>
+        <translation>ليس ملف PDF صالحًا (تالف؟) ({error})</translation>
+    </message>
+    <message>
+        <source>is not a valid PDF (it has no pages)</source>
+        <translation>ليس ملف PDF صالحًا (لا صفحات فيه)</translation>
+    </message>
+    <message>
+        <source>is not a valid PDF (no page could be read)</source>
+        <translation>ليس ملف PDF صالحًا (تعذّرت قراءة كل صفحاته)</translation>
+    </message>
+    <message>
+        <source>is too long ({pages} pages; the limit is {limit})</source>
+        <translation>طويل جدًا (عدد الصفحات: {pages}؛ الحد: {limit})</translation>
+    </message>
+    <message>
+        <source>is too complex to read (its pages hold too many drawing instructions)</source>
+        <translation>معقّد جدًا للقراءة (في صفحاته أوامر رسم كثيرة جدًا)</translation>
+    </message>
+    <message>
+        <source>has no text layer (scanned?); only PDFs with selectable text can be read</source>
+        <translation>لا طبقة نص فيه (ممسوح ضوئيًا؟)؛ لا تُقرأ إلا ملفات PDF ذات النص القابل للتحديد</translation>
+    </message>
+    <message>
+        <source>1 file in &apos;{folder}&apos; is not an article and was skipped</source>
+        <translation>تم تخطي ملف واحد في «{folder}» لأنه ليس مقالة</translation>
+    </message>
+    <message>
+        <source>{count} files in &apos;{folder}&apos; are not articles and were skipped</source>
+        <translation>تم تخطي ملفات ليست مقالات في «{folder}» (العدد: {count})</translation>
+    </message>
+    <message>
+        <source>&apos;{folder}&apos; holds no articles ({extensions})</source>
+        <translation>لا يحتوي «{folder}» على مقالات ({extensions})</translation>
+    </message>
+    <message>
+        <source>could not open the folder &apos;{folder}&apos;: {error}</source>
+        <translation>تعذّر فتح المجلد «{folder}»: {error}</translation>
+    </message>
+    <message>
+        <source>only the first {limit} files and folders were looked at: there are too many to list</source>
+        <translation>فُحص أول {limit} من الملفات والمجلدات فقط: عددها أكبر من أن يُسرد</translation>
+    </message>
+    <message>
+        <source>only the first {taken} of {total} articles are taken (the limit is {limit}); the other {left} were left out</source>
+        <translation>أُخذت المقالات الأولى فقط: {taken} من {total} (الحد: {limit})؛ وتُرك الباقي ({left})</translation>
+    </message>
+    <message>
+        <source>only the first {taken} of more than {total} articles are taken (the limit is {limit}); the other {left} were left out</source>
+        <translation>أُخذت المقالات الأولى فقط: {taken} من أكثر من {total} (الحد: {limit})؛ وتُرك الباقي ({left})</translation>
+    </message>
+    <message>
+        <source>Cannot open &apos;{link}&apos;: it is not a valid web link</source>
+        <translation>تعذّر فتح «{link}»: ليس رابط ويب صالحًا</translation>
+    </message>
+    <message>
+        <source>Cannot open &apos;{link}&apos;: only http:// and https:// links can be fetched, not {scheme}: links</source>
+        <translation>تعذّر فتح «{link}»: لا تُجلب إلا روابط http:// و https://، لا روابط {scheme}:</translation>
+    </message>
+    <message>
+        <source>holds no link</source>
+        <translation>لا يحتوي على رابط</translation>
+    </message>
+    <message>
+        <source>is too large for a saved link (over {size})</source>
+        <translation>أكبر من أن يكون رابطًا محفوظًا (أكثر من {size})</translation>
+    </message>
+    <message>
+        <source>is not a valid .webloc file (corrupt?)</source>
+        <translation>ليس ملف .webloc صالحًا (تالف؟)</translation>
+    </message>
+    <message>
+        <source>is not a valid Internet Shortcut (.url) file</source>
+        <translation>ليس اختصار إنترنت (.url) صالحًا</translation>
+    </message>
+    <message>
+        <source>is not a valid Internet Shortcut (.url) file (no [InternetShortcut] section)</source>
+        <translation>ليس اختصار إنترنت (.url) صالحًا: لا قسم [InternetShortcut] فيه</translation>
+    </message>
+    <message>
+        <source>{host} did not answer within {seconds} s</source>
+        <translation>لم يُجب {host} خلال {seconds} ث</translation>
+    </message>
+    <message>
+        <source>{host} is too slow: {received} of the page came in {seconds} s</source>
+        <translation>{host} بطيء جدًا: وصل {received} من الصفحة خلال {seconds} ث</translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time</source>
+        <translation>لم يُجب {host} في الوقت المحدد</translation>
+    </message>
+    <message>
+        <source>{host} broke off the transfer ({error})</source>
+        <translation>قطع {host} النقل ({error})</translation>
+    </message>
+    <message>
+        <source>{host} sent a malformed answer ({error})</source>
+        <translation>أرسل {host} ردًا مشوّهًا ({error})</translation>
+    </message>
+    <message>
+        <source>{host} broke off the connection</source>
+        <translation>قطع {host} الاتصال</translation>
+    </message>
+    <message>
+        <source>{url}: the server sent it on to &apos;{scheme}:&apos;, which is not fetched (only http and https are)</source>
+        <translation>{url}: أعاد الخادم التوجيه إلى «{scheme}:»، وهو لا يُجلب (يُجلب http و https فقط)</translation>
+    </message>
+    <message>
+        <source>{url}: the server sent it on to an address that is not fetched</source>
+        <translation>{url}: أعاد الخادم التوجيه إلى عنوان لا يُجلب</translation>
+    </message>
+    <message>
+        <source>{url}: the server sent it on to an address that is not fetched (HTTP {code})</source>
+        <translation>{url}: أعاد الخادم التوجيه إلى عنوان لا يُجلب (HTTP {code})</translation>
+    </message>
+    <message>
+        <source>{url}: too many redirects (more than {limit})</source>
+        <translation>{url}: إعادات توجيه كثيرة جدًا (أكثر من {limit})</translation>
+    </message>
+    <message>
+        <source>{url}: the page is too large (over {size})</source>
+        <translation>{url}: الصفحة كبيرة جدًا (أكثر من {size})</translation>
+    </message>
+    <message>
+        <source>{url}: the server answered {code}</source>
+        <translation>{url}: ردّ الخادم بـ {code}</translation>
+    </message>
+    <message>
+        <source>{url}: the server answered {code} {status}</source>
+        <translation>{url}: ردّ الخادم بـ {code} {status}</translation>
+    </message>
+    <message>
+        <source>Could not reach {host}: no network connection? (the name {name} was not found)</source>
+        <translation>تعذّر الوصول إلى {host}: لا اتصال بالشبكة؟ (لم يُعثر على الاسم {name})</translation>
+    </message>
+    <message>
+        <source>Could not make a secure connection to {host}: {error}</source>
+        <translation>تعذّر إنشاء اتصال آمن بـ {host}: {error}</translation>
+    </message>
+    <message>
+        <source>Could not reach {host}: the connection was refused (no server there?)</source>
+        <translation>تعذّر الوصول إلى {host}: رُفض الاتصال (لا خادم هناك؟)</translation>
+    </message>
+    <message>
+        <source>Could not reach {host}: no network connection?</source>
+        <translation>تعذّر الوصول إلى {host}: لا اتصال بالشبكة؟</translation>
+    </message>
+    <message>
+        <source>Could not reach {host}: {error}</source>
+        <translation>تعذّر الوصول إلى {host}: {error}</translation>
+    </message>
+    <message>
+        <source>{url} is an image ({type}), not an article</source>
+        <translation>{url} صورة ({type})، وليس مقالة</translation>
+    </message>
+    <message>
+        <source>{url} is a video ({type}), not an article</source>
+        <translation>{url} فيديو ({type})، وليس مقالة</translation>
+    </message>
+    <message>
+        <source>{url} is a sound file ({type}), not an article</source>
+        <translation>{url} ملف صوتي ({type})، وليس مقالة</translation>
+    </message>
+    <message>
+        <source>{url} is a font ({type}), not an article</source>
+        <translation>{url} خط ({type})، وليس مقالة</translation>
+    </message>
+    <message>
+        <source>{url} is a file of type {type}, not an article</source>
+        <translation>{url} ملف من نوع {type}، وليس مقالة</translation>
+    </message>
+    <message>
+        <source>{url} is a file of no stated type, not an article</source>
+        <translation>{url} ملف بلا نوع مُعلن، وليس مقالة</translation>
     </message>
 </context>
 <context>

@@ -126,7 +126,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>Untitled article</source>
-        <extracomment>Why reading or digesting failed (one line). The generated texts published before the digest ended, by alignment key. What the digest was asked for when the article was queued. Whether the digest should start as soon as the article is read.</extracomment>
+        <extracomment>Why reading or digesting failed (one line, in the interface&apos;s language when it failed). The error itself, so the list can say it again in another language. The generated texts published before the digest ended, by alignment key. What the digest was asked for when the article was queued. Whether the digest should start as soon as the article is read.</extracomment>
         <translation>Статья без названия</translation>
     </message>
     <message>
@@ -382,6 +382,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>Cannot open {name}: {reason}</source>
+        <extracomment>The status bar&apos;s line for an article that cannot be opened, and for text that makes none.</extracomment>
         <translation>Не удалось открыть {name}: {reason}</translation>
     </message>
     <message>
@@ -470,7 +471,7 @@ Details are in the log: {path}</source>
     <name>MainWindow</name>
     <message>
         <source>Could not check the models: {error}</source>
-        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). Which models the options (and the article&apos;s language) need but lack: (profile, models folder, options, article language) -&gt; one line each.</extracomment>
+        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). How long after the window first shows the models check and the reading warm-up start: their threads import modules (numpy and the language identifier: over 100 ms holding the GIL), which would otherwise slow the first paint down. Which models the options (and the article&apos;s language) need but lack: (profile, models folder, options, article language) -&gt; one line each.</extracomment>
         <translation>Не удалось проверить модели: {error}</translation>
     </message>
     <message>
@@ -598,6 +599,42 @@ Details are in the log: {path}</source>
     <message>
         <source>Hi&amp;story</source>
         <translation>&amp;История</translation>
+    </message>
+</context>
+<context>
+    <name>Models</name>
+    <message>
+        <source>(looked in {places})</source>
+        <extracomment>What the inventory says of a model that is missing or unusable (``models.inventory.installed.MISSING_MODEL_TEMPLATES``), marked for lupdate. The sentence that lists the places a model was looked for (the banner leaves it to its tooltip).</extracomment>
+        <translation>(искали в: {places})</translation>
+    </message>
+    <message>
+        <source>{model} is not installed</source>
+        <translation>{model} не установлена</translation>
+    </message>
+    <message>
+        <source>model folder {folder} is unusable: {problems}</source>
+        <translation>папка модели {folder} непригодна: {problems}</translation>
+    </message>
+    <message>
+        <source>the folder chosen for {model}, {folder}, is unusable: {problems}</source>
+        <translation>папка, выбранная для {model}, {folder}, непригодна: {problems}</translation>
+    </message>
+    <message>
+        <source>Summary model:</source>
+        <translation>Модель резюме:</translation>
+    </message>
+    <message>
+        <source>{language} translation model:</source>
+        <translation>Модель перевода ({language}):</translation>
+    </message>
+    <message>
+        <source>{language}-to-English translation model:</source>
+        <translation>Модель перевода ({language} → английский):</translation>
+    </message>
+    <message>
+        <source>{task} model:</source>
+        <translation>Модель «{task}»:</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1038,306 @@ Details are in the log: {path}</source>
     <message>
         <source>Remove</source>
         <translation>Убрать</translation>
+    </message>
+</context>
+<context>
+    <name>Reading</name>
+    <message>
+        <source>is not a file path ({error})</source>
+        <extracomment>Why an article cannot be read (``models.documents.read.READ_REASON_TEMPLATES``), what a folder&apos;s drop left out (``read.FOLDER_NOTE_TEMPLATES``) and why a link gives no article (``models.documents.fetch.FETCH_REASON_TEMPLATES``), marked for lupdate; a test keeps the lists the same.</extracomment>
+        <translation>это не путь к файлу ({error})</translation>
+    </message>
+    <message>
+        <source>is not text ({type})</source>
+        <translation>это не текст ({type})</translation>
+    </message>
+    <message>
+        <source>file not found</source>
+        <translation>файл не найден</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>это папка, а не файл</translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation>это не обычный файл</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>нет доступа</translation>
+    </message>
+    <message>
+        <source>cannot be opened ({error})</source>
+        <translation>не открывается ({error})</translation>
+    </message>
+    <message>
+        <source>cannot be read ({error})</source>
+        <translation>не читается ({error})</translation>
+    </message>
+    <message>
+        <source>could not be read ({error})</source>
+        <translation>не удалось прочитать ({error})</translation>
+    </message>
+    <message>
+        <source>unsupported file type &apos;{extension}&apos;; supported: {supported}</source>
+        <translation>тип файла «{extension}» не поддерживается; поддерживаются: {supported}</translation>
+    </message>
+    <message>
+        <source>unsupported file type (no extension); supported: {supported}</source>
+        <translation>тип файла не поддерживается (нет расширения); поддерживаются: {supported}</translation>
+    </message>
+    <message>
+        <source>unsupported document type &apos;{kind}&apos;; supported: {supported}</source>
+        <translation>тип документа «{kind}» не поддерживается; поддерживаются: {supported}</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>пусто</translation>
+    </message>
+    <message>
+        <source>has no text (it is empty or only whitespace)</source>
+        <translation>нет текста (пусто или одни пробелы)</translation>
+    </message>
+    <message>
+        <source>is too large ({size} MB; the limit is {limit} MB)</source>
+        <translation>слишком большой размер ({size} МБ; предел — {limit} МБ)</translation>
+    </message>
+    <message>
+        <source>is too large to read into memory</source>
+        <translation>не помещается в память</translation>
+    </message>
+    <message>
+        <source>is too long ({length} characters of text; the limit is {limit})</source>
+        <translation>слишком длинный текст ({length} зн.; предел — {limit})</translation>
+    </message>
+    <message>
+        <source>is nested too deeply to read (corrupt?)</source>
+        <translation>слишком глубокая вложенность (файл повреждён?)</translation>
+    </message>
+    <message>
+        <source>does not look like prose: its longest word has {length} characters</source>
+        <translation>не похоже на связный текст: в самом длинном слове {length} зн.</translation>
+    </message>
+    <message>
+        <source>does not look like prose: it runs on for {length} characters without ending a sentence</source>
+        <translation>не похоже на связный текст: {length} зн. подряд без конца предложения</translation>
+    </message>
+    <message>
+        <source>is not valid {encoding} text (corrupt?)</source>
+        <translation>это не корректный текст в {encoding} (повреждён?)</translation>
+    </message>
+    <message>
+        <source>looks like binary data, not text</source>
+        <translation>похоже на двоичные данные, а не на текст</translation>
+    </message>
+    <message>
+        <source>looks like binary data, not text (no text encoding fits)</source>
+        <translation>похоже на двоичные данные, а не на текст (не подходит ни одна кодировка)</translation>
+    </message>
+    <message>
+        <source>has no article text (only menus, scripts or an empty page?)</source>
+        <translation>нет текста статьи (только меню, скрипты или пустая страница?)</translation>
+    </message>
+    <message>
+        <source>is not a Word document (no word/document.xml inside)</source>
+        <translation>это не документ Word (внутри нет word/document.xml)</translation>
+    </message>
+    <message>
+        <source>is not a valid .docx file (corrupt or not a zip container)</source>
+        <translation>это не корректный файл .docx (повреждён или не zip-архив)</translation>
+    </message>
+    <message>
+        <source>is not a valid .docx file ({error})</source>
+        <translation>это не корректный файл .docx ({error})</translation>
+    </message>
+    <message>
+        <source>is too large once unpacked ({size} MB)</source>
+        <translation>после распаковки занимает слишком много ({size} МБ)</translation>
+    </message>
+    <message>
+        <source>is a web page, not a PDF (rename it to .html to read it)</source>
+        <translation>это веб-страница, а не PDF (переименуйте файл в .html, чтобы прочитать его)</translation>
+    </message>
+    <message>
+        <source>is password-protected</source>
+        <translation>защищён паролем</translation>
+    </message>
+    <message>
+        <source>is not a valid PDF (corrupt?) ({error})</source>
+        <translation>это не корректный PDF (повреждён?) ({error})</translation>
+    </message>
+    <message>
+        <source>is not a valid PDF (it has no pages)</source>
+        <translation>это не корректный PDF (в нём нет страниц)</translation>
+    </message>
+    <message>
+        <source>is not a valid PDF (no page could be read)</source>
+        <translation>это не корректный PDF (не читается ни одна страница)</translation>
+    </message>
+    <message>
+        <source>is too long ({pages} pages; the limit is {limit})</source>
+        <translation>слишком много страниц ({pages}; предел — {limit})</translation>
+    </message>
+    <message>
+        <source>is too complex to read (its pages hold too many drawing instructions)</source>
+        <translation>слишком сложен для чтения (на страницах слишком много графических команд)</translation>
+    </message>
+    <message>
+        <source>has no text layer (scanned?); only PDFs with selectable text can be read</source>
+        <translation>нет текстового слоя (скан?); читаются только PDF с выделяемым текстом</translation>
+    </message>
+    <message>
+        <source>1 file in &apos;{folder}&apos; is not an article and was skipped</source>
+        <translation>1 файл в «{folder}» не статья и пропущен</translation>
+    </message>
+    <message>
+        <source>{count} files in &apos;{folder}&apos; are not articles and were skipped</source>
+        <translation>в «{folder}» пропущены файлы, которые не являются статьями: {count}</translation>
+    </message>
+    <message>
+        <source>&apos;{folder}&apos; holds no articles ({extensions})</source>
+        <translation>в «{folder}» нет статей ({extensions})</translation>
+    </message>
+    <message>
+        <source>could not open the folder &apos;{folder}&apos;: {error}</source>
+        <translation>не удалось открыть папку «{folder}»: {error}</translation>
+    </message>
+    <message>
+        <source>only the first {limit} files and folders were looked at: there are too many to list</source>
+        <translation>просмотрены только первые {limit} файлов и папок: их слишком много</translation>
+    </message>
+    <message>
+        <source>only the first {taken} of {total} articles are taken (the limit is {limit}); the other {left} were left out</source>
+        <translation>взяты только первые статьи: {taken} из {total} (предел — {limit}); остальные ({left}) пропущены</translation>
+    </message>
+    <message>
+        <source>only the first {taken} of more than {total} articles are taken (the limit is {limit}); the other {left} were left out</source>
+        <translation>взяты только первые статьи: {taken} из более чем {total} (предел — {limit}); остальные ({left}) пропущены</translation>
+    </message>
+    <message>
+        <source>Cannot open &apos;{link}&apos;: it is not a valid web link</source>
+        <translation>Не удалось открыть «{link}»: это не веб-ссылка</translation>
+    </message>
+    <message>
+        <source>Cannot open &apos;{link}&apos;: only http:// and https:// links can be fetched, not {scheme}: links</source>
+        <translation>Не удалось открыть «{link}»: загружаются только ссылки http:// и https://, а не {scheme}:</translation>
+    </message>
+    <message>
+        <source>holds no link</source>
+        <translation>ссылки внутри нет</translation>
+    </message>
+    <message>
+        <source>is too large for a saved link (over {size})</source>
+        <translation>слишком велик для сохранённой ссылки (больше {size})</translation>
+    </message>
+    <message>
+        <source>is not a valid .webloc file (corrupt?)</source>
+        <translation>это не корректный файл .webloc (повреждён?)</translation>
+    </message>
+    <message>
+        <source>is not a valid Internet Shortcut (.url) file</source>
+        <translation>это не корректный интернет-ярлык (.url)</translation>
+    </message>
+    <message>
+        <source>is not a valid Internet Shortcut (.url) file (no [InternetShortcut] section)</source>
+        <translation>это не корректный интернет-ярлык (.url): нет раздела [InternetShortcut]</translation>
+    </message>
+    <message>
+        <source>{host} did not answer within {seconds} s</source>
+        <translation>{host} не ответил за {seconds} с</translation>
+    </message>
+    <message>
+        <source>{host} is too slow: {received} of the page came in {seconds} s</source>
+        <translation>{host} отвечает слишком медленно: за {seconds} с получено {received} страницы</translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time</source>
+        <translation>{host} не ответил вовремя</translation>
+    </message>
+    <message>
+        <source>{host} broke off the transfer ({error})</source>
+        <translation>{host} прервал передачу ({error})</translation>
+    </message>
+    <message>
+        <source>{host} sent a malformed answer ({error})</source>
+        <translation>{host} прислал некорректный ответ ({error})</translation>
+    </message>
+    <message>
+        <source>{host} broke off the connection</source>
+        <translation>{host} разорвал соединение</translation>
+    </message>
+    <message>
+        <source>{url}: the server sent it on to &apos;{scheme}:&apos;, which is not fetched (only http and https are)</source>
+        <translation>{url}: сервер перенаправил на «{scheme}:», а загружаются только http и https</translation>
+    </message>
+    <message>
+        <source>{url}: the server sent it on to an address that is not fetched</source>
+        <translation>{url}: сервер перенаправил на адрес, который не загружается</translation>
+    </message>
+    <message>
+        <source>{url}: the server sent it on to an address that is not fetched (HTTP {code})</source>
+        <translation>{url}: сервер перенаправил на адрес, который не загружается (HTTP {code})</translation>
+    </message>
+    <message>
+        <source>{url}: too many redirects (more than {limit})</source>
+        <translation>{url}: слишком много перенаправлений (больше {limit})</translation>
+    </message>
+    <message>
+        <source>{url}: the page is too large (over {size})</source>
+        <translation>{url}: страница слишком большая (больше {size})</translation>
+    </message>
+    <message>
+        <source>{url}: the server answered {code}</source>
+        <translation>{url}: сервер ответил {code}</translation>
+    </message>
+    <message>
+        <source>{url}: the server answered {code} {status}</source>
+        <translation>{url}: сервер ответил {code} {status}</translation>
+    </message>
+    <message>
+        <source>Could not reach {host}: no network connection? (the name {name} was not found)</source>
+        <translation>Нет связи с {host}: нет подключения к сети? (имя {name} не найдено)</translation>
+    </message>
+    <message>
+        <source>Could not make a secure connection to {host}: {error}</source>
+        <translation>Не удалось установить защищённое соединение с {host}: {error}</translation>
+    </message>
+    <message>
+        <source>Could not reach {host}: the connection was refused (no server there?)</source>
+        <translation>Нет связи с {host}: в соединении отказано (сервера там нет?)</translation>
+    </message>
+    <message>
+        <source>Could not reach {host}: no network connection?</source>
+        <translation>Нет связи с {host}: нет подключения к сети?</translation>
+    </message>
+    <message>
+        <source>Could not reach {host}: {error}</source>
+        <translation>Нет связи с {host}: {error}</translation>
+    </message>
+    <message>
+        <source>{url} is an image ({type}), not an article</source>
+        <translation>{url} — изображение ({type}), а не статья</translation>
+    </message>
+    <message>
+        <source>{url} is a video ({type}), not an article</source>
+        <translation>{url} — видео ({type}), а не статья</translation>
+    </message>
+    <message>
+        <source>{url} is a sound file ({type}), not an article</source>
+        <translation>{url} — звуковой файл ({type}), а не статья</translation>
+    </message>
+    <message>
+        <source>{url} is a font ({type}), not an article</source>
+        <translation>{url} — шрифт ({type}), а не статья</translation>
+    </message>
+    <message>
+        <source>{url} is a file of type {type}, not an article</source>
+        <translation>{url} — файл типа {type}, а не статья</translation>
+    </message>
+    <message>
+        <source>{url} is a file of no stated type, not an article</source>
+        <translation>{url} — файл без указанного типа, а не статья</translation>
     </message>
 </context>
 <context>

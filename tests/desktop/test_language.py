@@ -297,6 +297,88 @@ def test_the_window_marks_every_step_and_flag_reason_the_engine_writes_for_trans
     assert sorted(language.FLAG_NAMES) == sorted(FLAG_CHECKS.values())
 
 
+def test_the_window_marks_every_reading_reason_folder_note_and_model_line_the_core_writes_for_translation() -> None:
+    from desktop.ui import language
+    from models.documents import fetch, read
+    from models.inventory import installed
+
+    reading = read.READ_REASON_TEMPLATES + read.FOLDER_NOTE_TEMPLATES + fetch.FETCH_REASON_TEMPLATES
+    assert len(set(reading)) == len(reading)
+    assert sorted(language.READING_TEMPLATES) == sorted(reading)
+    assert sorted(language.MODEL_TEMPLATES) == sorted(installed.MISSING_MODEL_TEMPLATES)
+    assert language.LOOKED_IN == installed.LOOKED_IN
+
+
+def test_why_an_article_cannot_be_read_is_said_in_the_interface_language(
+    qapp, interface, settings, make_window, drop, qtbot, tmp_path
+) -> None:
+    from desktop.ui.article_queue import EntryState
+
+    binary = tmp_path / "binary.txt"  # a PNG under a text file's name
+    binary.write_bytes((REPO_ROOT / "resources" / "app-icon-256.png").read_bytes())
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    settings.interface_language = "ru"
+    apply_saved_language(qapp, settings)
+    window = make_window(settings=settings)
+
+    drop(window, [binary])  # one file alone is read at once
+    assert window.statusBar().currentMessage().startswith("Не удалось открыть binary.txt: похоже на двоичные данные, а не на текст")
+
+    drop(window, [binary, empty])  # several are read on the reading lane, each in the list
+    qtbot.waitUntil(
+        lambda: len(window.queue.entries) == 2 and all(entry.state is EntryState.FAILED for entry in window.queue.entries),
+        timeout=10_000,
+    )
+    said = {"binary.txt": "похоже на двоичные данные, а не на текст", "empty.txt": "пусто"}
+    assert any(window.statusBar().currentMessage().startswith(f"Не удалось открыть {name}: {reason}") for name, reason in said.items())
+    items = {entry.label: window.queue_panel.item_of(entry).text() for entry in window.queue.entries}
+    for name, reason in said.items():
+        assert f"Ошибка: {reason}" in items[name], items[name]
+
+    install_translators(qapp, "ar")  # the list says them again in the new language
+    texts = [window.queue_panel.item_of(entry).text() for entry in window.queue.entries]
+    assert "فشل: يبدو بيانات ثنائية وليس نصًا" in texts[0] and "فشل: فارغ" in texts[1], texts
+
+
+def test_a_folders_notes_are_said_in_the_interface_language(qapp, interface, settings, make_window, drop, tmp_path) -> None:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "one.png").write_bytes(b"not an article")
+    settings.interface_language = "ru"
+    apply_saved_language(qapp, settings)
+    window = make_window(settings=settings)
+    drop(window, [folder])
+    shown = window.statusBar().currentMessage()
+    assert "1 файл в «photos» не статья и пропущен" in shown, shown
+    assert "в «photos» нет статей (.txt, .md, .markdown, .html, .htm, .docx, .pdf, .url, .webloc)" in shown, shown
+
+
+def test_missing_models_are_said_in_the_interface_language_with_the_places_searched_as_they_are(
+    qapp, interface, settings, make_window, tmp_path
+) -> None:
+    from dataclasses import replace
+
+    from desktop.ui.notices import show_missing_models
+    from models.inventory import catalog, installed
+
+    specs = catalog.specs_for(catalog.DEFAULT_PROFILE)
+    absent = [replace(specs[task], repo_id=f"example/absent-{task}") for task in ("summarize", "translate-ru", "translate-from-ar")]
+    nowhere = tmp_path / "nowhere"
+    problems = installed.missing(absent, nowhere)
+    assert problems[0].startswith("Summary model: example/absent-summarize is not installed (looked in ")
+    settings.interface_language = "ru"
+    apply_saved_language(qapp, settings)
+    window = make_window(settings=settings)
+    show_missing_models(window.banner, problems, None)
+    shown = window.banner.label.text()
+    assert "Модель резюме: example/absent-summarize не установлена" in shown
+    assert "Модель перевода (Русский): example/absent-translate-ru не установлена" in shown
+    assert "Модель перевода (Арабский → английский): example/absent-translate-from-ar не установлена" in shown
+    assert "nowhere" not in shown and "looked in" not in shown  # the places searched are for the tooltip
+    assert f"не установлена (искали в: {nowhere}/summarize or {nowhere}/" in window.banner.toolTip()
+
+
 def test_a_flags_reason_is_said_in_the_interface_language(qapp, interface, settings, make_window) -> None:
     from models.common.types import Alignment, Digest, SentenceFlag, SentenceLink
     from models.digest.checks import check_translation

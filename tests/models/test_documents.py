@@ -709,3 +709,52 @@ def test_fuzz_pdf_with_damaged_content_stream(data: st.DataObject) -> None:
     position = data.draw(st.integers(start, end), label="position")
     insert = data.draw(st.binary(min_size=1, max_size=32) | st.sampled_from([b"(", b")", b"[", b"<<", b"\\", b"Tj"]))
     read_or_error("stream.pdf", PDF_BLOB[:position] + insert + PDF_BLOB[position:])
+
+
+# -- reasons a window can say in its language ---------------------------------------------------
+def test_a_reading_errors_reason_keeps_its_sentences_and_reads_the_same_english(tmp_path: Path) -> None:
+    from models.common.wording import Wording
+    from models.documents.fetch import FETCH_REASON_TEMPLATES
+
+    cases = {
+        write(tmp_path, "empty.txt", b""): ("is empty", {}),
+        write(tmp_path, "notes.xyz", "Some text."): (
+            "unsupported file type '.xyz'; supported: .txt, .md, .markdown, .html, .htm, .docx, .pdf",
+            {"extension": ".xyz", "supported": ", ".join(SUPPORTED_EXTENSIONS)},
+        ),
+        write(tmp_path, "long.txt", "word " * 50_000): (
+            "is too long (249,999 characters of text; the limit is 200,000)", {"length": "249,999", "limit": "200,000"},
+        ),
+    }
+    for path, (english, values) in cases.items():
+        with pytest.raises(DocumentError) as caught:
+            read_article(path)
+        error = caught.value
+        assert str(error) == f"{path.name}: {english}"
+        assert isinstance(error.reason, Wording) and error.reason == english
+        [(template, kept)] = error.reason.sentences
+        assert template in documents.READ_REASON_TEMPLATES + FETCH_REASON_TEMPLATES and kept == values
+
+
+def test_a_reasons_values_are_kept_on_one_line_as_the_plain_text_was() -> None:
+    from models.common.wording import Wording
+
+    error = DocumentError("report.pdf", Wording(documents.NOT_A_VALID_PDF, error="PdfReadError: bad\n   xref\ttable"))
+    assert error.reason == "is not a valid PDF (corrupt?) (PdfReadError: bad xref table)"
+    assert error.reason.sentences == ((documents.NOT_A_VALID_PDF, {"error": "PdfReadError: bad xref table"}),)
+    assert str(DocumentError("a.txt", "two\n  lines")) == "a.txt: two lines"  # plain text still works
+
+
+def test_a_folders_notes_keep_their_sentences(tmp_path: Path) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for name in ("a.png", "b.png"):
+        (folder / name).write_bytes(b"\x89PNG")
+    paths, notes = documents.expand_article_paths([folder])
+    assert paths == []
+    assert notes == [
+        "2 files in 'papers' are not articles and were skipped",
+        "'papers' holds no articles (.txt, .md, .markdown, .html, .htm, .docx, .pdf, .url, .webloc)",
+    ]
+    assert [note.sentences[0][0] for note in notes] == [documents.FOLDER_SKIPPED, documents.FOLDER_HOLDS_NO_ARTICLES]
+    assert all(note.template in documents.FOLDER_NOTE_TEMPLATES for note in notes)

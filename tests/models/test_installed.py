@@ -199,3 +199,19 @@ def test_cli_models_dir_wins_over_a_remembered_folder_that_is_gone(tmp_path: Pat
     listed = subprocess.run(command[:-2], capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=60)
     assert listed.stderr.count("is gone") == 1 and "Traceback" not in listed.stderr
     assert "missing: sshleifer/distilbart-cnn-12-6 is not installed" in listed.stdout.splitlines()[0]
+
+
+def test_a_missing_models_line_keeps_its_sentences_and_reads_the_same_english(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from models.common.wording import Wording
+
+    spec = replace(catalog.specs_for(catalog.DEFAULT_PROFILE)["translate-from-ru"], repo_id="example/absent")
+    [line] = installed.missing([spec], tmp_path)
+    assert line.startswith(
+        f"Russian-to-English translation model: example/absent is not installed (looked in {tmp_path}/translate-from-ru or "
+    )
+    assert isinstance(line, Wording)
+    templates = [template for template, _ in line.sentences]
+    assert templates == [installed.INTO_ENGLISH_MODEL, installed.NOT_INSTALLED, installed.LOOKED_IN]
+    assert all(template in installed.MISSING_MODEL_TEMPLATES for template in templates)
