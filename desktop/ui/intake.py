@@ -86,10 +86,11 @@ class ArticleIntake(QObject):
 
         links = [source for source in sources if _is_link(source)]
         paths, left_out = expand_article_paths([source for source in sources if not _is_link(source)])
-        notes = [say(note, Reading) for note in left_out]
+        # The notes are clauses (the CLI prints each on a line of its own): one line here.
+        notes = "; ".join(say(note, Reading) for note in left_out)
         found = [*links, *map(str, paths)]
         if not found:
-            self._report(" ".join(notes) or translate("ArticleIntake", "Nothing to open: no article files there."))
+            self._report(notes or translate("ArticleIntake", "Nothing to open: no article files there."))
             return False
         request = self._request() if len(found) > 1 else None
         entries = [self._read_later(source_label(source), source, request) for source in found]
@@ -99,7 +100,7 @@ class ArticleIntake(QObject):
                 opened = self.tr("%n articles queued for digesting.", "", len(found))
             else:
                 opened = self.tr("%n articles opened (not digested: models are missing).", "", len(found))
-            self._report(" ".join([opened, *notes]))
+            self._report(f"{opened} {notes}".strip())
         elif links:
             self._report(translate("ArticleIntake", "Fetching {source}…").format(source=source_label(found[0])))
         else:
