@@ -268,9 +268,12 @@ def create_window(app: QApplication) -> tuple[MainWindow, QObject]:
     """The main window, wired to the app's file-open events; returns it and the event filter."""
     from desktop.ui.main_window import MainWindow
 
+    window = MainWindow()
+    # Installed once the window is built: an application-wide filter is called for every event
+    # of every object (nearly two thousand while the window is built). The OS's file-open
+    # events only come through the event loop, which has not run yet.
     file_open_filter = _file_open_filter_class()(app)
     app.installEventFilter(file_open_filter)
-    window = MainWindow()
     app.aboutToQuit.connect(window.stop_background_work)
     file_open_filter.listen(window.open_file)  # type: ignore[attr-defined]
     return window, file_open_filter

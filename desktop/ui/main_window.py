@@ -17,7 +17,7 @@ opening articles and the history (:mod:`desktop.ui.documents`), the banner's tex
 (:mod:`desktop.ui.window_dialogs`). Digests, the models check and warm-ups run on the
 :class:`~desktop.ui.runner.BackgroundRunner`, off the GUI thread; digests are made by the
 engine's child process (:class:`~models.digest.process.DigestProcess`). Reading documents,
-exporting and the history are imported when first used, so the window shows before they load.
+exporting, saving, the dialogs and the history are imported when first used, so the window shows before they load.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from functools import partial
+from types import ModuleType
 from typing import TYPE_CHECKING, Callable, Protocol
 
 from PySide6.QtCore import QEvent, QTimer, Signal, Slot
@@ -40,10 +41,7 @@ from desktop.ui.language import UI_LANGUAGES, app_display_name, current_language
 from desktop.ui.menus import HistoryMenu, RecentFilesMenu
 from desktop.ui.notices import show_digest_failure, show_missing_models
 from desktop.ui.runner import BackgroundRunner, Task
-from desktop.ui.save_all import ask_and_save_all, auto_save
-from desktop.ui.save_dialog import ask_and_save
 from desktop.ui.settings import AppSettings
-from desktop.ui.window_dialogs import open_about_dialog, open_history_dialog, open_models_dialog, open_shortcuts_dialog
 from desktop.ui.workspace import Workspace
 from models.common.job_state import JobState
 from models.common.types import Article, Digest, DigestError, DigestOptions, PartialText
@@ -56,6 +54,10 @@ log = logging.getLogger(__name__)
 
 #: How long after the window first shows the engine process is started (see _on_first_show).
 ENGINE_WARM_UP_DELAY_MS = 1000
+#: How long after the window first shows the models check and the reading warm-up start: their
+#: threads import modules (numpy and the language identifier: over 100 ms holding the GIL),
+#: which would otherwise slow the first paint down.
+FIRST_SHOW_WORK_DELAY_MS = 100
 
 #: Which models the options (and the article's language) need but lack:
 #: (profile, models folder, options, article language) -> one line each.
@@ -88,6 +90,13 @@ def pipeline_config(profile: str, models_dir: str | None) -> PipelineConfig:
     from models.digest.pipeline import PipelineConfig
 
     return PipelineConfig(profile=profile, models_dir=models_dir)
+
+
+def _window_dialogs() -> ModuleType:
+    """:mod:`desktop.ui.window_dialogs`, imported when a dialog is first opened."""
+    from desktop.ui import window_dialogs
+
+    return window_dialogs
 
 
 def _check_models(
@@ -172,8 +181,8 @@ class MainWindow(QMainWindow):
             (self.choose_models_action, self._on_choose_models_requested),
             (self.manage_models_action, self._on_manage_models_requested),
             (self.history_action, self._on_history_action_triggered),
-            (self.shortcuts_action, lambda: open_shortcuts_dialog(self, actions.shortcut_actions())),
-            (self.about_action, lambda: open_about_dialog(self, self.profile, self.settings.models_dir)),
+            (self.shortcuts_action, lambda: _window_dialogs().open_shortcuts_dialog(self, actions.shortcut_actions())),
+            (self.about_action, lambda: _window_dialogs().open_about_dialog(self, self.profile, self.settings.models_dir)),
         ):
             action.triggered.connect(slot)
         actions.profile_group.triggered.connect(lambda action: self.set_profile(str(action.data())))
@@ -404,7 +413,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_manage_models_requested(self) -> None:
-        self.models_dialog = open_models_dialog(self, self.profile, self.settings.models_dir, self.refresh_model_check, self.runner)
+        self.models_dialog = _window_dialogs().open_models_dialog(self, self.profile, self.settings.models_dir, self.refresh_model_check, self.runner)
 
     # -- articles in --------------------------------------------------------------------------------
     @Slot(str)
@@ -521,6 +530,8 @@ class MainWindow(QMainWindow):
             ready = translate("MainWindow", "Digest ready in {seconds} s.").format(seconds=seconds)
         else:
             ready = translate("MainWindow", "Digest of “{title}” ready in {seconds} s.").format(title=entry.title, seconds=seconds)
+        from desktop.ui.save_all import auto_save
+
         notes = [ready, *self._history.keep(entry.digest)]
         self.show_status(" ".join([*notes, *auto_save(entry.digest, self.settings)]))
 
@@ -545,6 +556,8 @@ class MainWindow(QMainWindow):
         if self.digest is None:
             self.show_status(translate("MainWindow", "Nothing to save yet: digest an article first."))
             return None
+        from desktop.ui.save_dialog import ask_and_save
+
         return ask_and_save(self, self.digest, self.settings, self.show_status)
 
     @Slot()
@@ -554,6 +567,8 @@ class MainWindow(QMainWindow):
         if not digests:
             self.show_status(translate("MainWindow", "Nothing to save yet: no digest is finished."))
             return []
+        from desktop.ui.save_all import ask_and_save_all
+
         return ask_and_save_all(self, digests, self.settings, self.show_status)
 
     # -- history and help ------------------------------------------------------------------------
@@ -563,7 +578,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_history_action_triggered(self) -> None:
-        self.history_dialog = open_history_dialog(self, self._history.rows(), self.open_history_entry)
+        self.history_dialog = _window_dialogs().open_history_dialog(self, self._history.rows(), self.open_history_entry)
 
     @Slot(str)
     def open_history_entry(self, entry_id: str) -> bool:
@@ -583,7 +598,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._checked_once:
             self._checked_once = True
-            QTimer.singleShot(0, self._on_first_show)
+            QTimer.singleShot(FIRST_SHOW_WORK_DELAY_MS, self._on_first_show)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self._closed:

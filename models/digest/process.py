@@ -33,6 +33,7 @@ from typing import Any, Callable
 from models.common.job_state import JobState
 from models.common.types import Article, Cancelled, Digest, DigestError, DigestOptions
 from models.digest.pipeline import DigestPipeline, PipelineConfig
+from models.inference.memory import release_freed_memory
 
 log = logging.getLogger(__name__)
 
@@ -257,6 +258,10 @@ def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:
             send(reply)
         except (OSError, ValueError):
             return
+        del reply
+        # The translators' freed buffers stay with glibc otherwise, and the next digest's peaks
+        # would stack on them (the models stay loaded). After the reply: it costs the caller nothing.
+        release_freed_memory()
 
 
 def _pipeline_for(pipeline: DigestPipeline | None, config: PipelineConfig) -> DigestPipeline:

@@ -201,3 +201,22 @@ def test_smoke_digest_without_models_says_why(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stdout.splitlines()[1].startswith("digest failed:"), result.stdout
+
+
+def test_background_work_waits_until_the_window_has_shown(make_window, qapp, qtbot) -> None:
+    # Their threads import modules holding the GIL for over 100 ms: not while the window paints.
+    window = make_window(show=False)
+    started: list[str] = []
+    run = window.runner.run
+    window.runner.run = lambda name, work: started.append(name) or run(name, work)  # type: ignore[method-assign]
+    window.show()
+    qapp.processEvents()
+    assert started == []
+    qtbot.waitUntil(lambda: {"check models", "warm up reading"} <= set(started), timeout=5000)
+
+
+def test_saving_and_the_dialogs_are_imported_when_first_used() -> None:
+    script = "import sys, desktop.ui.main_window; print(sorted(name for name in sys.modules if name.startswith(('desktop.ui.save', 'desktop.ui.window_dialogs'))))"
+    result = _run(["-c", script])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
