@@ -104,7 +104,8 @@ def _check_models(
 ) -> list[str]:
     """``check``'s answer; a check that fails is itself the problem shown (never an exception)."""
     try:
-        return [str(problem) for problem in check(profile, models_dir, options, article_language)]
+        # Kept as they come (a Wording is a str that the banner says in the interface's language).
+        return [problem if isinstance(problem, str) else str(problem) for problem in check(profile, models_dir, options, article_language)]
     except Exception as error:  # noqa: BLE001 - shown to the user, never fatal
         log.exception("checking the models failed")
         return [translate("MainWindow", "Could not check the models: {error}").format(error=error)]
@@ -392,7 +393,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_model_check_finished(self, problems: list[str]) -> None:
         self.models_checked = True
-        self.model_problems = [str(problem) for problem in problems]
+        self.model_problems = list(problems)
         if self.model_problems:
             show_missing_models(self.banner, self.model_problems, self.settings.models_dir)
         else:

@@ -402,3 +402,20 @@ def test_a_flags_reason_is_said_in_the_interface_language(qapp, interface, setti
     install_translators(qapp, "ar")
     window.window_actions.next_flag_action.trigger()
     assert "الأرقام: الأرقام 900 و1,200 الواردة في النص المصدر غير موجودة هنا." in window.statusBar().currentMessage()
+
+
+def test_the_windows_own_models_check_keeps_the_lines_sayable(qapp, interface, settings, make_window, tmp_path) -> None:
+    from dataclasses import replace
+
+    from models.inventory import catalog, installed
+
+    specs = catalog.specs_for(catalog.DEFAULT_PROFILE)
+    absent = [replace(specs["summarize"], repo_id="example/absent-summarize")]
+
+    def check(profile, models_dir, options, article_language):
+        return installed.missing(absent, tmp_path / "nowhere")
+
+    settings.interface_language = "ru"
+    apply_saved_language(qapp, settings)
+    window = make_window(settings=settings, check=check)  # answered on a worker thread, shown on the GUI thread
+    assert "Модель резюме: example/absent-summarize не установлена" in window.banner.label.text()
