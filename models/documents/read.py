@@ -262,12 +262,8 @@ def read_article(path: str | os.PathLike[str]) -> Article:
         return _read_article(file_path)
     except DocumentError:
         raise
-    except MemoryError as error:
-        raise DocumentError(file_path, Wording(TOO_LARGE_FOR_MEMORY)) from error
-    except RecursionError as error:
-        raise DocumentError(file_path, Wording(NESTED_TOO_DEEPLY)) from error
     except Exception as error:  # noqa: BLE001 - the contract: DocumentError and nothing else
-        raise DocumentError(file_path, Wording(COULD_NOT_BE_READ, error=_describe(error))) from error
+        raise _unexpected_failure(file_path, error) from error
 
 
 def _read_article(path: Path) -> Article:
@@ -361,12 +357,8 @@ def article_from_bytes(data: bytes, kind: str, *, source: str, charset: str | No
             raise
         # The readers name the path they are given: give the message the source as it is.
         raise DocumentError(source, error.reason) from error
-    except MemoryError as error:
-        raise DocumentError(source, Wording(TOO_LARGE_FOR_MEMORY)) from error
-    except RecursionError as error:
-        raise DocumentError(source, Wording(NESTED_TOO_DEEPLY)) from error
     except Exception as error:  # noqa: BLE001 - the contract: DocumentError and nothing else
-        raise DocumentError(source, Wording(COULD_NOT_BE_READ, error=_describe(error))) from error
+        raise _unexpected_failure(source, error) from error
 
 
 # --------------------------------------------------------------------------- folders
@@ -528,6 +520,16 @@ def _describe(error: BaseException) -> str:
     if len(message) > 200:
         message = message[:200] + "…"
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def _unexpected_failure(source: str | os.PathLike[str], error: Exception) -> DocumentError:
+    """The one-line reason for an error no reader expected (readers raise DocumentError and
+    nothing else): too large for memory, nested too deeply, or the error itself, described."""
+    if isinstance(error, MemoryError):
+        return DocumentError(source, Wording(TOO_LARGE_FOR_MEMORY))
+    if isinstance(error, RecursionError):
+        return DocumentError(source, Wording(NESTED_TOO_DEEPLY))
+    return DocumentError(source, Wording(COULD_NOT_BE_READ, error=_describe(error)))
 
 
 def file_error(path: str | os.PathLike[str], error: OSError) -> DocumentError:
