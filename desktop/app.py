@@ -27,7 +27,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Callable, Sequence
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.main_window import MainWindow
@@ -201,44 +201,56 @@ def install_excepthook(log_path: Path | None = None) -> ErrorReporter:
     return reporter
 
 
+#: Files the OS asks the app to open within this long of each other are one request: a
+#: selection dropped on the Dock icon arrives as one event per file.
+FILE_OPEN_BATCH_MS = 150
+
+
 def _file_open_filter_class() -> type[QObject]:
-    from PySide6.QtCore import QEvent, QObject, Signal
+    from PySide6.QtCore import QEvent, QObject, QTimer, Signal
     from PySide6.QtGui import QFileOpenEvent
 
     class FileOpenFilter(QObject):
-        """Application event filter turning ``QFileOpenEvent`` (macOS dock, "Open With") into a signal.
+        """Application event filter turning ``QFileOpenEvent`` (macOS dock, "Open With") into a
+        signal, the files of one request together.
 
         Paths that arrive before anyone listens are kept in ``pending``.
 
         Signals:
-            file_open_requested(str): the OS asked the app to open this file.
+            files_open_requested(list): the OS asked the app to open these files.
         """
 
-        file_open_requested = Signal(str)
+        files_open_requested = Signal(list)
 
         def __init__(self, parent: QObject | None = None) -> None:
             super().__init__(parent)
             self.pending: list[str] = []
             self.listening = False
+            self._batch = QTimer(self)
+            self._batch.setSingleShot(True)
+            self._batch.setInterval(FILE_OPEN_BATCH_MS)
+            self._batch.timeout.connect(self._deliver)
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
             if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
                 path = event.file() or event.url().toLocalFile() or event.url().toString()
                 if path:
+                    self.pending.append(path)
                     if self.listening:
-                        self.file_open_requested.emit(path)
-                    else:
-                        self.pending.append(path)
+                        self._batch.start()  # restarted by each file of the same request
                 return True
             return super().eventFilter(watched, event)
 
-        def listen(self, open_file: Callable[[str], object]) -> None:
-            """Connect ``open_file`` and hand it what arrived before."""
-            self.file_open_requested.connect(open_file)
+        def listen(self, open_files: Callable[[list[str]], object]) -> None:
+            """Connect ``open_files`` and hand it what arrived before."""
+            self.files_open_requested.connect(open_files)
             self.listening = True
+            self._deliver()
+
+        def _deliver(self) -> None:
             pending, self.pending = self.pending, []
-            for path in pending:
-                open_file(path)
+            if pending:
+                self.files_open_requested.emit(pending)
 
     return FileOpenFilter
 
@@ -275,7 +287,7 @@ def create_window(app: QApplication) -> tuple[MainWindow, QObject]:
     file_open_filter = _file_open_filter_class()(app)
     app.installEventFilter(file_open_filter)
     app.aboutToQuit.connect(window.stop_background_work)
-    file_open_filter.listen(window.open_file)  # type: ignore[attr-defined]
+    file_open_filter.listen(window.open_dropped)  # type: ignore[attr-defined] - one file opens, several queue
     return window, file_open_filter
 
 

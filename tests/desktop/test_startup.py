@@ -143,14 +143,14 @@ def test_file_open_events_from_the_os_open_the_file(qapp, qtbot) -> None:
     qtbot.addWidget(window)
     try:
         QApplication.sendEvent(qapp, QFileOpenEvent(str(SEED_ARTICLE)))
-        assert window.article is not None
+        qtbot.waitUntil(lambda: window.article is not None, timeout=2000)  # after the request's other files
         assert window.article.source_path and window.article.source_path.endswith("russia-us-syria.txt")
     finally:
         qapp.removeEventFilter(file_open_filter)
         window.close()
 
 
-def test_file_open_events_before_the_window_are_kept(qapp) -> None:
+def test_file_open_events_before_the_window_are_kept_and_one_request_comes_as_one_batch(qapp, qtbot) -> None:
     from PySide6.QtGui import QFileOpenEvent
     from PySide6.QtWidgets import QApplication
 
@@ -160,11 +160,14 @@ def test_file_open_events_before_the_window_are_kept(qapp) -> None:
     qapp.installEventFilter(file_open_filter)
     try:
         QApplication.sendEvent(qapp, QFileOpenEvent("/tmp/early.txt"))
-        opened: list[str] = []
+        opened: list[list[str]] = []
         file_open_filter.listen(opened.append)
-        assert opened == ["/tmp/early.txt"]
-        QApplication.sendEvent(qapp, QFileOpenEvent("/tmp/later.txt"))
-        assert opened == ["/tmp/early.txt", "/tmp/later.txt"]
+        assert opened == [["/tmp/early.txt"]]
+        # A selection dropped on the Dock icon: one event per file, one request.
+        for name in ("one.txt", "two.txt", "three.txt"):
+            QApplication.sendEvent(qapp, QFileOpenEvent(f"/tmp/{name}"))
+        qtbot.waitUntil(lambda: len(opened) == 2, timeout=2000)
+        assert opened[1] == ["/tmp/one.txt", "/tmp/two.txt", "/tmp/three.txt"]
     finally:
         qapp.removeEventFilter(file_open_filter)
 
