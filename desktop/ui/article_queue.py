@@ -114,7 +114,6 @@ class ArticleQueue(QObject):
         digest_finished(object): an entry's digest is done (its ``digest`` is set).
         digest_failed(object, object): an entry failed, with the :class:`DigestError`.
         read_failed(object): an entry's article could not be read (its ``reason`` says why).
-        running_changed(bool): whether a digest is running now.
     """
 
     entries_changed = Signal()
@@ -123,7 +122,6 @@ class ArticleQueue(QObject):
     digest_finished = Signal(object)
     digest_failed = Signal(object, object)
     read_failed = Signal(object)
-    running_changed = Signal(bool)
 
     def __init__(self, runner: BackgroundRunner, engine: Callable[[], DigestEngine], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -210,7 +208,7 @@ class ArticleQueue(QObject):
 
     def cancel_all(self) -> int:
         """Take every waiting article off the queue and stop the running digest; returns how many."""
-        waiting = [entry for entry in self.waiting()]
+        waiting = self.waiting()
         for entry in waiting:
             entry.queue_when_read = False
             if entry.state is EntryState.WAITING:
@@ -223,7 +221,6 @@ class ArticleQueue(QObject):
             return
         entry = next((entry for entry in self.entries if entry.state is EntryState.WAITING), None)
         if entry is None:
-            self.running_changed.emit(False)
             return
         engine = self._engine()
         article, options, config = entry.article, entry.options or DigestOptions(), entry.config
@@ -241,7 +238,6 @@ class ArticleQueue(QObject):
         task.finished.connect(lambda digest: self._end(entry, EntryState.DONE, digest=digest))
         task.failed.connect(lambda error: self._end(entry, EntryState.FAILED, error=error))
         task.cancelled.connect(lambda: self._end(entry, EntryState.CANCELLED))
-        self.running_changed.emit(True)
 
     # -- reports -------------------------------------------------------------------------------
     def _set_state(self, entry: ArticleEntry, state: EntryState, step: str = "") -> None:

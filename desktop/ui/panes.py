@@ -158,12 +158,16 @@ class FileDropTextView(QTextEdit):
         self.setPlainText(text)
         self._apply_text_option()
         if text:
-            cursor = QTextCursor(self.document())
-            cursor.select(QTextCursor.SelectionType.Document)
-            block_format = QTextBlockFormat()
-            block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            cursor.mergeBlockFormat(block_format)
+            self._space_lines()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _space_lines(self) -> None:
+        """Every paragraph at the reading views' line height (:data:`LINE_HEIGHT_PERCENT`)."""
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.mergeBlockFormat(block_format)
 
     def show_growing_text(self, text: str) -> None:
         """Show ``text``, which usually extends what is shown (a translation arriving paragraph
@@ -175,11 +179,8 @@ class FileDropTextView(QTextEdit):
         scroll = self.verticalScrollBar().value()
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        block_format = QTextBlockFormat()
-        block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.insertText(text[len(shown):])
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(block_format)
+        self._space_lines()
         self.verticalScrollBar().setValue(scroll)
 
     # -- drops and pastes: files open, URLs are never inserted as text --------------------------

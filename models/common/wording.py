@@ -17,11 +17,11 @@ from models.common.types import ARTICLE_LANGUAGES
 Sentence = tuple[str, Mapping[str, Any]]
 
 
-def listed(items: Sequence[str], conjunction: str = "and") -> str:
+def listed(items: Sequence[str]) -> str:
     """"a", "a and b", "a, b and c"."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def english(template: str, values: Mapping[str, Any]) -> str:

@@ -13,6 +13,7 @@ from typing import Mapping
 
 from models.common import steps
 from models.common.steps import Step
+from models.common.wording import listed
 from models.common.types import ARTICLE_LANGUAGES, ENGLISH, LANGUAGE_NAMES
 
 SUMMARIZE = "summarize"
@@ -56,14 +57,9 @@ def article_language_notice(language: str, name: str) -> str | None:
     translated = [ARTICLE_LANGUAGES[code] for code in ARTICLE_LANGUAGES if needs_english_translation(code)]
     return (
         f"The article looks like {name}; the summary may be poor: only articles in "
-        f"{_listed(list(ARTICLE_LANGUAGES.values()))} are supported ({_listed(translated)} ones are "
+        f"{listed(list(ARTICLE_LANGUAGES.values()))} are supported ({listed(translated)} ones are "
         "machine-translated into English first)."
     )
-
-
-def _listed(names: list[str]) -> str:
-    """"English, Russian and Arabic"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
 
 
 @dataclass(frozen=True)
