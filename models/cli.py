@@ -587,6 +587,9 @@ def run_digests(args: argparse.Namespace) -> int:
             _prepare_out_folder(out_dir)
         except _OutputError as error:
             return _fail(str(error))
+    from models.inference.memory import limit_malloc_arenas
+
+    limit_malloc_arenas()  # this process is the engine here; before its threads start
     # One pipeline for the batch: each model loads on first use and stays loaded.
     pipeline = DigestPipeline(PipelineConfig(profile=args.profile, models_dir=args.models_dir, device=args.device))
     options = DigestOptions(languages=args.to, translate_article=args.full)

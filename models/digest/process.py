@@ -33,7 +33,7 @@ from typing import Any, Callable
 from models.common.job_state import JobState
 from models.common.types import Article, Cancelled, Digest, DigestError, DigestOptions
 from models.digest.pipeline import DigestPipeline, PipelineConfig
-from models.inference.memory import release_freed_memory
+from models.inference.memory import limit_malloc_arenas, release_freed_memory
 
 log = logging.getLogger(__name__)
 
@@ -221,6 +221,7 @@ def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:
     if sys.stderr is None:  # a windowed build has no console; keep logging from failing
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process's life
     logging.basicConfig(level=logging.WARNING, format="engine: %(levelname)s %(name)s: %(message)s")
+    limit_malloc_arenas()  # before the warm-up and the models' threads start
     send_lock = threading.Lock()  # translation workers report progress from their own threads
 
     def send(message: tuple[Any, ...]) -> None:

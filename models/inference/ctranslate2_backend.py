@@ -34,7 +34,7 @@ from typing import Any, Callable, Sequence
 from models.inventory import installed
 from models.inventory.catalog import GenerationSettings, ModelSpec
 from models.inventory.copies import CT2_COPIES, cache_stem, copy_path, ensure_safetensors, remove_abandoned_partials
-from models.inference.tokens import count_tokens, input_window
+from models.inference.tokens import SCORE_BATCH_SENTENCES, count_tokens, input_window
 from models.common.job_state import JobState
 from models.common.types import ModelCredit, ModelUnavailable
 
@@ -186,7 +186,7 @@ class CTranslate2Model:
             encode.convert_ids_to_tokens(ids[:-1] if ids and ids[-1] == encode.eos_token_id else ids)  # CTranslate2 adds the end
             for ids in encode(text_target=list(outputs), truncation=True, max_length=self.window)["input_ids"]
         ]
-        results = self.translator.score_batch(source, target, max_input_length=self.window)
+        results = self.translator.score_batch(source, target, max_input_length=self.window, max_batch_size=SCORE_BATCH_SENTENCES)
         return [sum(result.log_probs) / max(1, len(result.log_probs)) for result in results]
 
     def _beam_search(self, source: list[list[str]], options: dict[str, Any], state: JobState) -> list[Any]:

@@ -40,7 +40,7 @@ from models.inventory import installed
 from models.inventory.catalog import GenerationSettings, ModelSpec
 from models.inventory.copies import ensure_safetensors
 from models.inference.loading import model_credit
-from models.inference.tokens import count_tokens, input_window
+from models.inference.tokens import SCORE_BATCH_SENTENCES, batches_of, count_tokens, input_window
 from models.common.job_state import JobState
 from models.common.types import ModelCredit, ModelUnavailable
 
@@ -286,7 +286,12 @@ class TorchModel:
 
     def score(self, texts: Sequence[str], outputs: Sequence[str]) -> list[float]:
         """The mean log-probability per token the model gives each output for its text (how
-        sure it is of the translation; 0 is certain): one teacher-forced pass, no search."""
+        sure it is of the translation; 0 is certain): teacher-forced passes of
+        :data:`SCORE_BATCH_SENTENCES` each, no search."""
+        pairs = list(zip(texts, outputs))
+        return [score for batch in batches_of(pairs, SCORE_BATCH_SENTENCES) for score in self._score_batch(*zip(*batch))]
+
+    def _score_batch(self, texts: Sequence[str], outputs: Sequence[str]) -> list[float]:
         encoded = self.tokenizer(
             list(texts), return_tensors="pt", padding=True, truncation=True, max_length=self.input_window
         ).to(self.device)

@@ -202,3 +202,23 @@ def test_both_backends_score_a_translation_alike(tiny_models_dir: Path, ct2: obj
     # A translation that is not the model's own scores lower than the one it would write.
     own = torch_model.generate(texts[:1], _settings(RUSSIAN, 1), max_new_tokens=8)
     assert torch_model.score(texts[:1], own)[0] > torch_model.score(texts[:1], ["Совсем другое предложение про погоду."])[0]
+
+
+def test_scores_are_the_same_whatever_the_scoring_batch(tiny_models_dir: Path, ct2: object, monkeypatch) -> None:
+    """Scoring in small batches (to bound the memory a pass holds) gives each translation the
+    score it gets in one batch with the others, on both backends."""
+    from models.inference import ctranslate2_backend, tokens, torch_backend
+
+    texts = [">>rus<< Russia and the US talk.", ">>rus<< About 900 US troops remain in north-east Syria.", ">>rus<< Talks go on."]
+    outputs = ["Россия и США говорят.", "Около 900 американских военных остаются.", "Переговоры идут."]
+    torch_model = torch_backend.load(RUSSIAN, tiny_models_dir / "translate-ru", "cpu", quantize=False)
+    served = ctranslate2_backend.load(RUSSIAN, tiny_models_dir / "translate-ru", workers=1)
+    assert tokens.SCORE_BATCH_SENTENCES == 1
+    one_by_one = (torch_model.score(texts, outputs), served.score(texts, outputs))
+    for module in (torch_backend, ctranslate2_backend):
+        monkeypatch.setattr(module, "SCORE_BATCH_SENTENCES", len(texts))
+    together = (torch_model.score(texts, outputs), served.score(texts, outputs))
+    assert len(one_by_one[0]) == len(one_by_one[1]) == 3
+    assert one_by_one[0] == pytest.approx(together[0], abs=1e-4)
+    assert one_by_one[1] == pytest.approx(together[1], abs=1e-3)
+    assert len(set(one_by_one[0])) == 3  # each translation its own score, in order
