@@ -58,6 +58,8 @@ TRANSLATION_WORKERS: int | None = None
 _LOAD_SPAN = 0.1
 # Relative cost of the other stages, in rough "seconds on a laptop" units; they only shape the bar.
 _SUMMARY_CHUNK_WEIGHT = 2.0
+#: Of a one-chunk summary's time, the share spent reading the chunk (the encoder); the rest decodes.
+_SUMMARY_READING_SHARE = 0.15
 _TRANSLATION_WEIGHT_PER_1000_CHARS = 1.0
 
 
@@ -307,7 +309,11 @@ def _translation_workers(models: list[Seq2SeqModel]) -> tuple[int, Callable[[], 
 
 
 def _summary_weight(summariser: Seq2SeqModel, paragraphs: list[str]) -> float:
-    """The summary's weight on the bar: a share per chunk the summariser will read."""
-    from models.digest.summarize import plan_chunks
+    """The summary's weight on the bar: a chunk's worth of reading for each chunk, and the
+    decoding in proportion to the tokens planned (a full summary weighs as much as a chunk)."""
+    from models.digest.summarize import plan_chunks, planned_tokens
 
-    return _SUMMARY_CHUNK_WEIGHT * len(plan_chunks(summariser, paragraphs))
+    chunks = plan_chunks(summariser, paragraphs)
+    settings = summariser.spec.generation
+    decoding = planned_tokens(summariser, chunks, settings) / max(1, settings.max_new_tokens)
+    return _SUMMARY_CHUNK_WEIGHT * (len(chunks) * _SUMMARY_READING_SHARE + decoding * (1 - _SUMMARY_READING_SHARE))

@@ -1,8 +1,17 @@
 """Summaries of articles of any length.
 
 An article longer than the model's input window is never truncated: it is split into chunks
-on sentence and paragraph boundaries by tokenizer tokens, each chunk is summarised, and the
-chunk summaries are combined; when the combination is still long it is summarised again.
+on sentence and paragraph boundaries by tokenizer tokens, and each chunk is summarised at a
+length in proportion to its share of the article, so the chunk summaries, joined in order,
+are one summary of the model's usual length that covers the whole article. When the joined
+summaries are still long (many chunks, each with its floor), they are summarised again.
+
+Why shares, not a full-length summary per chunk and then a summary of those: the model is
+trained to write one news summary of about 60-140 tokens. A full summary per chunk and a
+second pass over them made three full decodings of a two-chunk article (``bench/``: 12-14 s
+a digest against 6-8 s for one chunk, on two cores), and a news summariser leans on the
+opening of what it reads, so a second pass tends to keep the first chunk's sentences and
+drop what the later ones found.
 
 While the first pass decodes, the summary so far is published (``JobState.publish``,
 ``PartialText("summary", ..., complete=False)``): the chunk summaries already done, then the
@@ -15,6 +24,7 @@ is not shown: the first pass's text stays until the final one replaces it.
 from __future__ import annotations
 
 import inspect
+import itertools
 from typing import Callable, Sequence
 
 from models.inventory.catalog import GenerationSettings
@@ -34,17 +44,39 @@ _MAX_PASSES = 4
 SUMMARY_KEY = alignment_key("summary")
 
 
-def summary_lengths(input_tokens: int, settings: GenerationSettings) -> tuple[int, int]:
-    """(min, max) new tokens for a summary of ``input_tokens`` tokens: the model's news
-    lengths, scaled down for short inputs so a summary is never longer than its source."""
-    maximum = min(settings.max_new_tokens, max(16, input_tokens * 3 // 5))
-    minimum = min(settings.min_new_tokens, maximum // 2)
+#: The fewest new tokens a summary (or a chunk's share of one) may be given.
+_FLOOR_TOKENS = 16
+
+
+def summary_lengths(input_tokens: int, settings: GenerationSettings, share: float = 1.0) -> tuple[int, int]:
+    """(min, max) new tokens for a summary of ``input_tokens`` tokens that is ``share`` of the
+    whole summary (a chunk's part; 1.0 for a whole article): the model's news lengths times
+    the share, scaled down for short inputs so a summary is never longer than its source."""
+    maximum = min(max(_FLOOR_TOKENS, round(settings.max_new_tokens * share)), max(_FLOOR_TOKENS, input_tokens * 3 // 5))
+    minimum = min(round(settings.min_new_tokens * share), maximum // 2)
     return minimum, maximum
+
+
+def chunk_shares(model: Seq2SeqModel, chunks: Sequence[str]) -> list[float]:
+    """Each chunk's share of the summary: its share of the tokens summarised."""
+    counts = [model.count_tokens(chunk) for chunk in chunks]
+    total = sum(counts) or 1
+    return [count / total for count in counts]
 
 
 def plan_chunks(model: Seq2SeqModel, paragraphs: Sequence[str]) -> list[str]:
     """The chunks a first summarising pass over ``paragraphs`` feeds the model."""
     return chunk_by_tokens(paragraphs, model.count_tokens, model.input_window - _SPECIAL_TOKENS)
+
+
+def planned_tokens(model: Seq2SeqModel, chunks: Sequence[str], settings: GenerationSettings) -> int:
+    """The most tokens a pass over ``chunks`` may decode: its chunks' budgets together. Within
+    the combining limit, no later pass can be needed."""
+    return sum(summary_lengths(model.count_tokens(chunk), settings, share)[1] for chunk, share in zip(chunks, chunk_shares(model, chunks)))
+
+
+def _needs_no_later_pass(tokens: int, settings: GenerationSettings) -> bool:
+    return tokens <= settings.max_new_tokens * _RESUMMARISE_FACTOR
 
 
 def summarize(
@@ -62,14 +94,14 @@ def summarize(
     chunks = plan_chunks(model, paragraphs)
     if not chunks:
         raise DigestError("the article has no text to summarise")
-    # The first pass holds most of the work; later passes share what is left.
-    span_start, span_end = 0.0, (1.0 if len(chunks) == 1 else 0.85)
+    # The first pass holds most of the work; later passes, when they may come, share what is left.
+    span_start, span_end = 0.0, (1.0 if _needs_no_later_pass(planned_tokens(model, chunks, settings), settings) else 0.85)
     for pass_number in range(1, _MAX_PASSES + 1):
         summaries = _summarise_chunks(
             model, chunks, settings, pass_number, state.sub_state(span_start, span_end), publish=pass_number == 1
         )
         combined = "\n\n".join(summary for summary in summaries if summary)
-        if len(chunks) == 1 or model.count_tokens(combined) <= settings.max_new_tokens * _RESUMMARISE_FACTOR:
+        if len(chunks) == 1 or _needs_no_later_pass(model.count_tokens(combined), settings):
             break
         chunks = plan_chunks(model, split_paragraphs(combined))
         span_start, span_end = span_end, span_end + (1.0 - span_end) / 2
@@ -87,9 +119,12 @@ def _summarise_chunks(
 ) -> list[str]:
     summaries: list[str] = []
     streams = publish and _offers_partial_text(model)
-    for index, chunk in enumerate(chunks):
+    lengths = [summary_lengths(model.count_tokens(chunk), settings, share) for chunk, share in zip(chunks, chunk_shares(model, chunks))]
+    # Each chunk's span of the bar: its share of the tokens to decode.
+    total = sum(maximum for _, maximum in lengths)
+    ends = list(itertools.accumulate(maximum / total for _, maximum in lengths))
+    for index, (chunk, (minimum, maximum)) in enumerate(zip(chunks, lengths)):
         state.raise_if_interrupted()
-        minimum, maximum = summary_lengths(model.count_tokens(chunk), settings)
         state.set_status(Step(steps.SUMMARISING, part=index + 1, parts=len(chunks)) if pass_number == 1 else Step(steps.COMBINING))
         extra: dict[str, Callable[[str], None]] = {}
         if streams:
@@ -99,7 +134,7 @@ def _summarise_chunks(
             settings,
             max_new_tokens=maximum,
             min_new_tokens=minimum,
-            state=state.sub_state(index / len(chunks), (index + 1) / len(chunks)),
+            state=state.sub_state(ends[index - 1] if index else 0.0, 1.0 if index + 1 == len(chunks) else ends[index]),
             **extra,
         )
         summaries.append(summary)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from models.common.job_state import JobState
 from models.inventory.catalog import GenerationSettings
 from models.digest.summarize import summarize, summary_lengths
@@ -41,3 +43,43 @@ def test_combined_summary_is_summarised_again_when_long() -> None:
     first_pass_calls = 12 * 11 // 28 + 1
     assert len(model.calls) > first_pass_calls
     assert progress == sorted(progress) and progress[-1] == 1.0
+
+
+class _LengthKeepingModel(EchoModel):
+    """Writes the first ``max_new_tokens`` words of each input, as a summariser stops at its
+    length limit; notes each call's (min, max)."""
+
+    def __init__(self, window: int) -> None:
+        super().__init__(window=window)
+        self.lengths: list[tuple[int, int]] = []
+
+    def generate(self, texts, settings, *, max_new_tokens=None, min_new_tokens=None, state=None):  # type: ignore[override]
+        super().generate(texts, settings, max_new_tokens=max_new_tokens, min_new_tokens=min_new_tokens, state=state)
+        self.lengths.append((min_new_tokens, max_new_tokens))
+        return [" ".join(text.split()[:max_new_tokens]) for text in texts]
+
+
+def test_a_long_article_is_one_summary_of_the_usual_length_shared_by_its_chunks() -> None:
+    settings = GenerationSettings(num_beams=2, max_new_tokens=40, min_new_tokens=16)
+    # About 150 words in chunks of at most 98: two chunks, the second about half the first.
+    sentences = [f"Fact {i} is reported by the agency today." for i in range(19)]
+    paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+    model = _LengthKeepingModel(window=100)
+    progress: list[float] = []
+    summary = summarize(model, paragraphs, settings, JobState(lambda fraction, step: progress.append(fraction), interval_s=0))
+    assert len(model.calls) == 2  # the two chunks, and no pass over their summaries
+    first, second = (model.count_tokens(call[0]) for call in model.calls)
+    (first_min, first_max), (second_min, second_max) = model.lengths
+    assert first > second
+    assert first_max + second_max == pytest.approx(settings.max_new_tokens, abs=1)  # one summary's length in all
+    assert first_max / second_max == pytest.approx(first / second, rel=0.1)  # shared by size
+    assert first_min + second_min == pytest.approx(settings.min_new_tokens, abs=1)
+    # Both chunks' summaries are in it, in the article's order.
+    assert summary.index("Fact 0 ") < summary.index(model.calls[1][0].split(".")[0])
+    assert progress == sorted(progress) and progress[-1] == 1.0
+    assert max(b - a for a, b in zip(progress, progress[1:])) < 0.5  # no jump over a pass that never came
+
+
+def test_a_whole_article_keeps_the_models_lengths() -> None:
+    assert summary_lengths(1000, SETTINGS) == summary_lengths(1000, SETTINGS, 1.0) == (8, 20)
+    assert summary_lengths(1000, SETTINGS, 0.5) == (4, 16)  # half of 20, raised to the floor
