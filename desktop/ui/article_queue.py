@@ -27,7 +27,7 @@ from models.common.job_state import JobState
 from models.common.types import ENGLISH, Article, Digest, DigestError, DigestOptions, PartialText, alignment_key
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import DigestEngine
+    from desktop.ui.engine_link import DigestEngine
 
 log = logging.getLogger(__name__)
 

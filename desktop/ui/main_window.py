@@ -12,7 +12,8 @@ changes it in answer to its actions, its widgets and its background tasks. The p
 made of live in their own modules: the actions and menus (:mod:`desktop.ui.actions`,
 :mod:`desktop.ui.menus`), the central widget with the options row, message banner, progress
 row and panes (:mod:`desktop.ui.workspace`), dropped files (:mod:`desktop.ui.file_drop`),
-opening articles and the history (:mod:`desktop.ui.documents`), the banner's texts
+opening articles and the history (:mod:`desktop.ui.documents`), the models check and the
+engine's process (:mod:`desktop.ui.engine_link`), the banner's texts
 (:mod:`desktop.ui.notices`), saving (:mod:`desktop.ui.save_dialog`) and the dialogs
 (:mod:`desktop.ui.window_dialogs`). Digests, the models check and warm-ups run on the
 :class:`~desktop.ui.runner.BackgroundRunner`, off the GUI thread; digests are made by the
@@ -24,9 +25,8 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from functools import partial
 from types import ModuleType
-from typing import TYPE_CHECKING, Callable, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -35,15 +35,15 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QWidget
 from desktop.ui.actions import WindowActions, build_menu_bar, retranslate_menus
 from desktop.ui.article_queue import ArticleEntry, ArticleQueue, EntryState
 from desktop.ui.documents import DigestHistory, open_dialog_filter, warm_up_documents
+from desktop.ui.engine_link import DigestEngine, EngineLink, ModelCheck, models_language, pipeline_config
 from desktop.ui.file_drop import FileDropFilter
 from desktop.ui.intake import ArticleIntake
 from desktop.ui.language import UI_LANGUAGES, app_display_name, current_language, switch_language, translate
 from desktop.ui.menus import HistoryMenu, RecentFilesMenu
 from desktop.ui.notices import show_digest_failure, show_missing_models
-from desktop.ui.runner import BackgroundRunner, Task
+from desktop.ui.runner import BackgroundRunner
 from desktop.ui.settings import AppSettings
 from desktop.ui.workspace import Workspace
-from models.common.job_state import JobState
 from models.common.types import Article, Digest, DigestError, DigestOptions, PartialText
 
 if TYPE_CHECKING:
@@ -59,56 +59,11 @@ ENGINE_WARM_UP_DELAY_MS = 1000
 #: which would otherwise slow the first paint down.
 FIRST_SHOW_WORK_DELAY_MS = 100
 
-#: Which models the options (and the article's language) need but lack:
-#: (profile, models folder, options, article language) -> one line each.
-ModelCheck = Callable[[str, "str | None", DigestOptions, "str | None"], list[str]]
-
-
-class DigestEngine(Protocol):
-    """What the window asks of the engine: :class:`models.digest.process.DigestProcess`."""
-
-    def start(self) -> None: ...
-
-    def preload(self, config: PipelineConfig, options: DigestOptions, article_language: str | None = None) -> None: ...
-
-    def digest(self, article: Article, options: DigestOptions, config: PipelineConfig, state: JobState) -> Digest: ...
-
-    def close(self) -> None: ...
-
-
-def missing_models(profile: str, models_dir: str | None, options: DigestOptions, article_language: str | None = None) -> list[str]:
-    """The default :data:`ModelCheck`: the inventory's answer (no torch, no network). A Russian
-    or Arabic article also needs the model that translates it into English."""
-    from models.inventory import catalog, installed
-
-    specs = catalog.specs_for(profile)
-    return installed.missing([specs[task] for task in catalog.tasks_for(options.languages, article_language)], models_dir)
-
-
-def pipeline_config(profile: str, models_dir: str | None) -> PipelineConfig:
-    """The engine's settings for a digest with the window's profile and models folder."""
-    from models.digest.pipeline import PipelineConfig
-
-    return PipelineConfig(profile=profile, models_dir=models_dir)
-
-
 def _window_dialogs() -> ModuleType:
     """:mod:`desktop.ui.window_dialogs`, imported when a dialog is first opened."""
     from desktop.ui import window_dialogs
 
     return window_dialogs
-
-
-def _check_models(
-    check: ModelCheck, profile: str, models_dir: str | None, options: DigestOptions, article_language: str | None, state: JobState
-) -> list[str]:
-    """``check``'s answer; a check that fails is itself the problem shown (never an exception)."""
-    try:
-        # Kept as they come (a Wording is a str that the banner says in the interface's language).
-        return [problem if isinstance(problem, str) else str(problem) for problem in check(profile, models_dir, options, article_language)]
-    except Exception as error:  # noqa: BLE001 - shown to the user, never fatal
-        log.exception("checking the models failed")
-        return [translate("MainWindow", "Could not check the models: {error}").format(error=error)]
 
 
 class MainWindow(QMainWindow):
@@ -137,18 +92,13 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.settings = settings if settings is not None else AppSettings()
         self.runner = BackgroundRunner(self)
-        self._engine = engine
-        self._check = check or missing_models
-        self._check_task: Task | None = None
-        self._checked_language: str | None = None  # the article language the last models check was for
+        self.engine_link = EngineLink(self.runner, engine, check, self)
+        self.engine_link.checked.connect(self._on_model_check_finished)
         self.queue = ArticleQueue(self.runner, self.engine, self)
         self.intake = ArticleIntake(self.queue, self.settings, self._digest_request, self.show_status, self)
         #: The article shown, with its digest or what it has so far.
         self.entry: ArticleEntry | None = None
         self._shown_state: EntryState | None = None
-        self.model_problems: list[str] = []
-        #: Whether the first answer about missing models has arrived.
-        self.models_checked = False
         self._history = DigestHistory(self.show_status)
         self._closed = False
         self._checked_once = False  # models are first checked once shown: the check takes a moment
@@ -256,23 +206,23 @@ class MainWindow(QMainWindow):
 
     def engine(self) -> DigestEngine:
         """The digest engine: its child process, made on first use (it starts on its own)."""
-        if self._engine is None:
-            from models.digest.process import DigestProcess
+        return self.engine_link.engine()
 
-            self._engine = DigestProcess()
-        return self._engine
+    @property
+    def model_problems(self) -> list[str]:
+        """The models the options need but lack, one line each (empty: Digest can run)."""
+        return self.engine_link.problems
+
+    @property
+    def models_checked(self) -> bool:
+        """Whether the first answer about missing models has arrived."""
+        return self.engine_link.answered
 
     @Slot()
     def refresh_model_check(self) -> None:
         """Find out, off the GUI thread, which models the current options need but lack."""
-        if self._closed:
-            return
-        if self._check_task is not None:
-            self._check_task.cancel()  # only the latest answer counts
-        self._checked_language = self._article_language()
-        work = partial(_check_models, self._check, self.profile, self.settings.models_dir, self.options(), self._checked_language)
-        self._check_task = self.runner.run("check models", work)
-        self._check_task.finished.connect(self._on_model_check_finished)
+        if not self._closed:
+            self.engine_link.check(self.profile, self.settings.models_dir, self.options(), models_language(self.article))
 
     @Slot()
     def _on_first_show(self) -> None:
@@ -285,30 +235,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def _start_engine(self) -> None:
         if not self._closed:
-            engine = self.engine()
-            self.runner.run("start the engine", lambda state: engine.start())
-
-    def _preload_models(self) -> None:
-        engine, config, options = self.engine(), pipeline_config(self.profile, self.settings.models_dir), self.options()
-        language = self._article_language()
-        self.runner.run("load models", lambda state: engine.preload(config, options, language))
-
-    def _article_language(self) -> str | None:
-        """The shown article's language, as far as the models it needs go: only a language that
-        is translated into English first matters (None for the rest)."""
-        from models.inventory.catalog import needs_english_translation
-
-        language = self.article.language if self.article is not None else None
-        return language if needs_english_translation(language) else None
+            self.engine_link.start_engine()
 
     def stop_background_work(self) -> None:
         """Cancel every task, stop the runner's lanes and the engine process. Idempotent."""
         self.runner.shutdown()
-        if self._engine is not None:
-            try:
-                self._engine.close()
-            except Exception:  # noqa: BLE001 - never block closing the window
-                log.exception("stopping the engine failed")
+        self.engine_link.close()
 
     # -- settings, options, state shown ----------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -390,10 +322,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, timeout_ms)
 
     # -- models ----------------------------------------------------------------------------------
-    @Slot(object)
+    @Slot(list)
     def _on_model_check_finished(self, problems: list[str]) -> None:
-        self.models_checked = True
-        self.model_problems = list(problems)
         if self.model_problems:
             show_missing_models(self.banner, self.model_problems, self.settings.models_dir)
         else:
@@ -435,7 +365,8 @@ class MainWindow(QMainWindow):
     def _on_entry_opened(self, entry: ArticleEntry) -> None:
         self.show_entry(entry)
         if entry.state is EntryState.NEW and not self.digesting and not self.model_problems and self.models_checked:
-            self._preload_models()  # a digest is likely next: the engine loads its models meanwhile
+            # A digest is likely next: the engine loads its models meanwhile.
+            self.engine_link.preload(pipeline_config(self.profile, self.settings.models_dir), self.options(), models_language(entry.article))
 
     @Slot(object)
     def show_entry(self, entry: ArticleEntry | None) -> None:
@@ -447,7 +378,7 @@ class MainWindow(QMainWindow):
             self.digest_shown.emit(entry.digest)
         if entry is not None and entry.state is EntryState.FAILED and entry.reason:
             show_digest_failure(self.banner, DigestError(entry.reason))
-        if self.models_checked and self._article_language() != self._checked_language:
+        if self.models_checked and models_language(self.article) != self.engine_link.checked_language:
             self.refresh_model_check()  # a Russian or Arabic article needs one more model
         self._update_title()
         self._update_actions()
