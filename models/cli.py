@@ -4,6 +4,7 @@
                        [--format json|jsonl|md|txt|html] [--out PATH | --out-dir DIR] [--flags-only]
     article-digest-cli --history
     article-digest-cli models list|download|verify|remove [--profile P] [--models-dir DIR]
+    article-digest-cli models download|verify --english-articles-only
     article-digest-cli models use TASK FOLDER
 
 An INPUT is an article file, a folder of them
@@ -205,7 +206,7 @@ from typing import Any, NoReturn, Sequence, TextIO  # noqa: E402 - annotations a
 
 from models import LANGUAGE_NAMES, Article, Cancelled, DigestError, DigestOptions, JobState  # noqa: E402
 from models.common.units import format_bytes  # noqa: E402
-from models.inventory.catalog import PROFILES, ModelSpec, specs_for  # noqa: E402
+from models.inventory.catalog import PROFILES, ModelSpec, only_for_articles_in, specs_for  # noqa: E402
 
 #: Output formats: the export formats a terminal can show, and JSON Lines (one digest per line).
 CLI_FORMATS = ("json", "jsonl", "md", "txt", "html")
@@ -280,14 +281,51 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
 def _models_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=f"{PROG} models",
-        description="List, download, verify or remove the models, or point one at a folder you have.",
-        epilog=f"Example: {PROG} models use translate-ru /media/usb/opus-mt-tc-big-en-zle",
+        description=(
+            "List, download, verify or remove the models, or point one at a folder you have. The translate-from-* "
+            f"models are needed only for {_article_languages()} articles (translated into English before "
+            "summarising); the list says so."
+        ),
+        epilog=(
+            f"Examples: {PROG} models download --english-articles-only; "
+            f"{PROG} models use translate-ru /media/usb/opus-mt-tc-big-en-zle"
+        ),
     )
     parser.add_argument("action", choices=("list", "download", "verify", "remove", "use"))
-    parser.add_argument("task", nargs="?", help="with 'use': summarize, translate-ru or translate-ar")
+    parser.add_argument("task", nargs="?", help="with 'use': summarize, translate-ru, translate-from-ru, …")
     parser.add_argument("folder", nargs="?", help="with 'use': the model's folder ('-' forgets the choice)")
+    parser.add_argument(
+        "--english-articles-only",
+        action="store_true",
+        help=(
+            f"with 'download': skip the models only {_article_languages()} articles need (translate-from-*: about "
+            f"{_article_models_size('quality')} on the quality profile); with 'verify': do not count them as missing"
+        ),
+    )
     _add_model_options(parser)
     return parser
+
+
+def _article_languages() -> str:
+    """"Russian and Arabic": the article languages translated into English before summarising."""
+    from models.common.types import ARTICLE_LANGUAGES
+    from models.common.wording import listed
+    from models.inventory.catalog import needs_english_translation
+
+    return listed([name for code, name in ARTICLE_LANGUAGES.items() if needs_english_translation(code)])
+
+
+def _article_models_size(profile: str) -> str:
+    """The size of the models only non-English articles need, as the help text says it."""
+    return f"{sum(spec.size_mb for spec in specs_for(profile).values() if only_for_articles_in(spec.task)):,} MB"
+
+
+def _only_for(spec: ModelSpec) -> str:
+    """What the list says of a model only some articles need ("only for Russian articles"), or ""."""
+    from models.common.types import ARTICLE_LANGUAGES
+
+    code = only_for_articles_in(spec.task)
+    return f"only for {ARTICLE_LANGUAGES.get(code, code)} articles" if code else ""
 
 
 def use_folder(args: argparse.Namespace) -> int:
@@ -701,16 +739,24 @@ def run_models(argv: Sequence[str]) -> int:
     from models import ModelUnavailable
     from models.inventory import downloads, installed
 
-    args = _models_parser().parse_args(argv)
+    parser = _models_parser()
+    args = parser.parse_args(argv)
+    if args.english_articles_only and args.action not in ("download", "verify"):
+        parser.error("--english-articles-only goes with 'download' or 'verify'")
     if args.action == "use":
         return use_folder(args)
     status = 0
     for spec in specs_for(args.profile).values():
+        only_for = _only_for(spec)
+        # A reader of English articles only does without the into-English models.
+        not_needed = bool(only_for) and args.english_articles_only
         try:
             location = installed.locate(spec, args.models_dir)
         except ModelUnavailable as error:
             location, missing = None, str(error)
-        if args.action == "remove":
+        if location is None and not_needed:
+            state = "skipped (--english-articles-only)" if args.action == "download" else "missing, not needed for English articles"
+        elif args.action == "remove":
             state = f"removed, {format_bytes(installed.remove(spec))} freed"
         elif location is not None and args.action != "verify":
             state = f"installed ({location.origin}: {location.path}, {format_bytes(installed.disk_usage(location.path))})"
@@ -724,7 +770,8 @@ def run_models(argv: Sequence[str]) -> int:
         else:
             state = f"missing: {missing}"
             status = 1 if args.action == "verify" else status
-        print(printable(f"{spec.task:14} {spec.repo_id:40} {spec.licence:11} ~{spec.size_mb} MB  {state}"))
+        note = f"  [{only_for}]" if only_for else ""
+        print(printable(f"{spec.task:14} {spec.repo_id:40} {spec.licence:11} ~{spec.size_mb} MB  {state}{note}"))
     return status
 
 

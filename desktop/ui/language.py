@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, QTranslator
 
 from models.common.types import ARTICLE_LANGUAGES, ENGLISH, FLAG_CHECKS, LANGUAGE_NAMES, SentenceFlag
+from models.common.wording import is_language_list
 
 if TYPE_CHECKING:
     from desktop.ui.settings import AppSettings
@@ -63,6 +64,54 @@ APP_NAME_SOURCE = QT_TRANSLATE_NOOP("Application", "Article Digest")
 #: The languages' names as the core spells them (``ARTICLE_LANGUAGES``), marked for lupdate.
 _LANGUAGE_NAMES = (
     QT_TRANSLATE_NOOP("Language", "English"), QT_TRANSLATE_NOOP("Language", "Russian"), QT_TRANSLATE_NOOP("Language", "Arabic"),
+)
+#: The names of the other languages an article may be detected in
+#: (``models.documents.read.LANGUAGE_DISPLAY_NAMES``), as an article's notice names them; a test
+#: keeps the two lists the same.
+DETECTED_LANGUAGE_NAMES = (
+    QT_TRANSLATE_NOOP("Language", "Afrikaans"), QT_TRANSLATE_NOOP("Language", "Amharic"),
+    QT_TRANSLATE_NOOP("Language", "Azerbaijani"), QT_TRANSLATE_NOOP("Language", "Belarusian"),
+    QT_TRANSLATE_NOOP("Language", "Bulgarian"), QT_TRANSLATE_NOOP("Language", "Bengali"),
+    QT_TRANSLATE_NOOP("Language", "Bosnian"), QT_TRANSLATE_NOOP("Language", "Catalan"),
+    QT_TRANSLATE_NOOP("Language", "Czech"), QT_TRANSLATE_NOOP("Language", "Welsh"),
+    QT_TRANSLATE_NOOP("Language", "Danish"), QT_TRANSLATE_NOOP("Language", "German"),
+    QT_TRANSLATE_NOOP("Language", "Greek"), QT_TRANSLATE_NOOP("Language", "Esperanto"),
+    QT_TRANSLATE_NOOP("Language", "Spanish"), QT_TRANSLATE_NOOP("Language", "Estonian"),
+    QT_TRANSLATE_NOOP("Language", "Basque"), QT_TRANSLATE_NOOP("Language", "Persian"),
+    QT_TRANSLATE_NOOP("Language", "Finnish"), QT_TRANSLATE_NOOP("Language", "French"),
+    QT_TRANSLATE_NOOP("Language", "Irish"), QT_TRANSLATE_NOOP("Language", "Galician"),
+    QT_TRANSLATE_NOOP("Language", "Gujarati"), QT_TRANSLATE_NOOP("Language", "Hausa"),
+    QT_TRANSLATE_NOOP("Language", "Hebrew"), QT_TRANSLATE_NOOP("Language", "Hindi"),
+    QT_TRANSLATE_NOOP("Language", "Croatian"), QT_TRANSLATE_NOOP("Language", "Hungarian"),
+    QT_TRANSLATE_NOOP("Language", "Armenian"), QT_TRANSLATE_NOOP("Language", "Indonesian"),
+    QT_TRANSLATE_NOOP("Language", "Icelandic"), QT_TRANSLATE_NOOP("Language", "Italian"),
+    QT_TRANSLATE_NOOP("Language", "Japanese"), QT_TRANSLATE_NOOP("Language", "Georgian"),
+    QT_TRANSLATE_NOOP("Language", "Kazakh"), QT_TRANSLATE_NOOP("Language", "Khmer"),
+    QT_TRANSLATE_NOOP("Language", "Kannada"), QT_TRANSLATE_NOOP("Language", "Korean"),
+    QT_TRANSLATE_NOOP("Language", "Kurdish"), QT_TRANSLATE_NOOP("Language", "Kyrgyz"),
+    QT_TRANSLATE_NOOP("Language", "Latin"), QT_TRANSLATE_NOOP("Language", "Luxembourgish"),
+    QT_TRANSLATE_NOOP("Language", "Lao"), QT_TRANSLATE_NOOP("Language", "Lithuanian"),
+    QT_TRANSLATE_NOOP("Language", "Latvian"), QT_TRANSLATE_NOOP("Language", "Macedonian"),
+    QT_TRANSLATE_NOOP("Language", "Malayalam"), QT_TRANSLATE_NOOP("Language", "Mongolian"),
+    QT_TRANSLATE_NOOP("Language", "Marathi"), QT_TRANSLATE_NOOP("Language", "Malay"),
+    QT_TRANSLATE_NOOP("Language", "Maltese"), QT_TRANSLATE_NOOP("Language", "Burmese"),
+    QT_TRANSLATE_NOOP("Language", "Nepali"), QT_TRANSLATE_NOOP("Language", "Dutch"),
+    QT_TRANSLATE_NOOP("Language", "Norwegian Nynorsk"), QT_TRANSLATE_NOOP("Language", "Norwegian"),
+    QT_TRANSLATE_NOOP("Language", "Punjabi"), QT_TRANSLATE_NOOP("Language", "Polish"),
+    QT_TRANSLATE_NOOP("Language", "Pashto"), QT_TRANSLATE_NOOP("Language", "Portuguese"),
+    QT_TRANSLATE_NOOP("Language", "Romanian"), QT_TRANSLATE_NOOP("Language", "Sinhala"),
+    QT_TRANSLATE_NOOP("Language", "Slovak"), QT_TRANSLATE_NOOP("Language", "Slovenian"),
+    QT_TRANSLATE_NOOP("Language", "Somali"), QT_TRANSLATE_NOOP("Language", "Albanian"),
+    QT_TRANSLATE_NOOP("Language", "Serbian"), QT_TRANSLATE_NOOP("Language", "Swedish"),
+    QT_TRANSLATE_NOOP("Language", "Swahili"), QT_TRANSLATE_NOOP("Language", "Tamil"),
+    QT_TRANSLATE_NOOP("Language", "Telugu"), QT_TRANSLATE_NOOP("Language", "Tajik"),
+    QT_TRANSLATE_NOOP("Language", "Thai"), QT_TRANSLATE_NOOP("Language", "Turkmen"),
+    QT_TRANSLATE_NOOP("Language", "Tagalog"), QT_TRANSLATE_NOOP("Language", "Turkish"),
+    QT_TRANSLATE_NOOP("Language", "Tatar"), QT_TRANSLATE_NOOP("Language", "Uyghur"),
+    QT_TRANSLATE_NOOP("Language", "Ukrainian"), QT_TRANSLATE_NOOP("Language", "Urdu"),
+    QT_TRANSLATE_NOOP("Language", "Uzbek"), QT_TRANSLATE_NOOP("Language", "Vietnamese"),
+    QT_TRANSLATE_NOOP("Language", "Yoruba"), QT_TRANSLATE_NOOP("Language", "Chinese"),
+    QT_TRANSLATE_NOOP("Language", "Zulu"),
 )
 
 _installed: list[QTranslator] = []
@@ -204,6 +253,7 @@ REASON_TEMPLATES = (
     QT_TRANSLATE_NOOP("Checks", "This summary sentence gives the number {numbers}, which the article does not mention."),
     QT_TRANSLATE_NOOP("Checks", "This summary sentence gives the numbers {numbers}, which the article does not mention."),
     QT_TRANSLATE_NOOP("Checks", "The translation model was unsure of this sentence (confidence {confidence})."),
+    QT_TRANSLATE_NOOP("Checks", "“{part}” (in “{name}”)"),
 )
 SCRIPT_NAMES = (QT_TRANSLATE_NOOP("Checks", "Latin"), QT_TRANSLATE_NOOP("Checks", "Cyrillic"), QT_TRANSLATE_NOOP("Checks", "Arabic"))
 FLAG_NAMES = (
@@ -292,6 +342,19 @@ READING_TEMPLATES = (
     QT_TRANSLATE_NOOP("Reading", "{url} is a file of type {type}, not an article"),
     QT_TRANSLATE_NOOP("Reading", "{url} is a file of no stated type, not an article"),
 )
+#: What an opened article's notices say (``models.documents.read.ARTICLE_NOTICE_TEMPLATES``: PDF
+#: pages left out, the article's language), marked for lupdate; a test keeps the lists the same.
+ARTICLE_NOTICE_TEMPLATES = (
+    QT_TRANSLATE_NOOP("Reading", "{failed} of {pages} pages could not be read and were skipped."),
+    QT_TRANSLATE_NOOP("Reading", "{skipped} of {pages} pages were too complex to read and were skipped."),
+    QT_TRANSLATE_NOOP("Reading", "Only the first {read} of {pages} pages were read: the PDF is slow to read."),
+    QT_TRANSLATE_NOOP("Reading", "The article looks like {language}; it will be machine-translated into English before summarising."),
+    QT_TRANSLATE_NOOP(
+        "Reading",
+        "The article looks like {language_name}; the summary may be poor: only articles in {languages} are supported "
+        "({translated_languages} ones are machine-translated into English first).",
+    ),
+)
 #: What the inventory says of a model that is missing or unusable
 #: (``models.inventory.installed.MISSING_MODEL_TEMPLATES``), marked for lupdate.
 #: The sentence that lists the places a model was looked for (the banner leaves it to its tooltip).
@@ -306,6 +369,11 @@ MODEL_TEMPLATES = (
     QT_TRANSLATE_NOOP("Models", "{language}-to-English translation model:"),
     QT_TRANSLATE_NOOP("Models", "{task} model:"),
 )
+#: A download's progress (``models.inventory.downloads.DOWNLOAD_STATUS_TEMPLATES``), marked for lupdate.
+DOWNLOAD_STATUS_TEMPLATES = (
+    QT_TRANSLATE_NOOP("Models", "{model}: {file} {file_done} of {file_size}; model {done} of {total}"),
+    QT_TRANSLATE_NOOP("Models", "— {rate}/s"),
+)
 
 
 Steps = TranslationContext("Steps")
@@ -317,8 +385,8 @@ Models = TranslationContext("Models")
 def say(text: str, context: TranslationContext) -> str:
     """Text the core wrote, in the interface's language: a
     :class:`~models.common.wording.Wording` (a step, a flag's reason, why an article cannot be
-    read, a missing model) is said sentence by sentence from the translations of ``context``;
-    other text as it is."""
+    read, an article's notice, a missing model, a download's progress) is said sentence by
+    sentence from the translations of ``context``; other text as it is."""
     sentences = getattr(text, "sentences", None)
     if not sentences:
         return text
@@ -333,16 +401,31 @@ def say(text: str, context: TranslationContext) -> str:
 
 
 def _say_value(key: str, value: object, context: TranslationContext) -> str:
+    """One value of a wording's sentence, as :mod:`models.common.wording` says values are said."""
     if key == "language":
         return language_name(str(value))
+    if key == "language_name":
+        return translate("Language", str(value))
+    if is_language_list(key) and isinstance(value, (list, tuple)):
+        return listed([language_name(str(code)) for code in value])
     if key == "script":
         return context.tr(str(value))
     if isinstance(value, (list, tuple)):
-        items = [str(item) for item in value]
-        if len(items) < 2:
-            return "".join(items)
-        return Checks.tr("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
-    return str(value)
+        return listed([_say_part(item, context) for item in value])
+    return _say_part(value, context)
+
+
+def _say_part(value: object, context: TranslationContext) -> str:
+    """A value as it is, or a wording inside a wording said in the interface's language."""
+    return say(value, context) if isinstance(value, str) else str(value)
+
+
+def listed(items: Sequence[str]) -> str:
+    """"a", "a and b", "a, b and c" in the interface's language."""
+    if len(items) < 2:
+        return "".join(items)
+    comma = Checks.tr(", ", "between the items of a list but the last two")
+    return Checks.tr("{items} and {last}").format(items=comma.join(items[:-1]), last=items[-1])
 
 
 def say_step(step: str) -> str:

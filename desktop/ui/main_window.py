@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_manage_models_requested(self) -> None:
-        self.models_dialog = _window_dialogs().open_models_dialog(self, self.profile, self.settings.models_dir, self.refresh_model_check, self.runner)
+        self.models_dialog = _window_dialogs().open_models_dialog(self, self.settings, self.profile, self.refresh_model_check, self.runner)
 
     # -- articles in --------------------------------------------------------------------------------
     @Slot(str)

@@ -3,6 +3,10 @@
 Downloads run on the background runner's download lane (:mod:`desktop.ui.runner`), one task
 per model, never on the GUI thread. Cancel cancels those tasks; the partial files stay, so the
 next Download resumes where this one stopped.
+
+The models that translate Russian and Arabic articles into English are needed only for such
+articles: their rows say so, and a box under the table (ticked by default, remembered in the
+settings) says whether Download gets them too.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from functools import partial
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,10 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.language import app_display_name, task_title, translate
+from desktop.ui.language import Models, app_display_name, language_name, listed, say, task_title, translate
 from desktop.ui.runner import DOWNLOAD_LANE, BackgroundRunner, Task
+from desktop.ui.settings import AppSettings
 from models.inventory import downloads, installed
-from models.inventory.catalog import ModelSpec, specs_for
+from models.inventory.catalog import ModelSpec, only_for_articles_in, specs_for
 from models.inventory.installed import ModelStatus
 from models.common.types import DigestError
 from models.common.units import format_bytes
@@ -55,13 +61,29 @@ def _cancelling() -> str:
 def _resumes_next_time() -> str:
     return translate("ModelsDialog", "Cancelled; the download resumes next time")
 
+
+def _languages_of(specs: list[ModelSpec]) -> str:
+    """The article languages whose articles alone need ``specs`` ("Russian and Arabic")."""
+    return listed([language_name(code) for code in dict.fromkeys(only_for_articles_in(spec.task) for spec in specs) if code])
+
+
+def _task_text(task: str) -> str:
+    """The Task cell: what the model is for and, for one only some articles need, which."""
+    only_for = only_for_articles_in(task)
+    if only_for is None:
+        return task_title(task)
+    needed = translate("ModelsDialog", "only for articles in {language}").format(language=language_name(only_for))
+    return f"{task_title(task)}\n{needed}"
+
+
 #: Extra pixels per table row: two-line cells read cramped at their bare height.
 _ROW_PADDING = 12
 
 
 class ModelsDialog(QDialog):
     """Lists the profile's models with licence, size, state and disk use; Download, Cancel,
-    Use folder…, Verify and Remove act on them.
+    Use folder…, Verify and Remove act on them. Download gets the missing models, the
+    into-English ones only while :attr:`article_models_box` is ticked.
 
     Signals:
         models_changed(): something was installed, removed or pointed at a folder.
@@ -83,14 +105,17 @@ class ModelsDialog(QDialog):
         models_dir: str | None = None,
         parent: QWidget | None = None,
         runner: BackgroundRunner | None = None,
+        settings: AppSettings | None = None,
     ) -> None:
-        """``runner``: the window's background runner; without one the dialog makes its own."""
+        """``runner``: the window's background runner; without one the dialog makes its own.
+        ``settings`` keep the box's choice (the app's own settings when not given)."""
         super().__init__(parent)
         self.setObjectName("modelsDialog")
         self.setWindowTitle(translate("ModelsDialog", "Models"))
         self.resize(880, 330)
         self._specs = list(specs_for(profile).values())
         self._models_dir = models_dir
+        self._settings = settings if settings is not None else AppSettings()
         self._statuses: dict[str, ModelStatus] = {}
         self._own_runner = runner is None
         self._runner = runner if runner is not None else BackgroundRunner(self)
@@ -118,6 +143,13 @@ class ModelsDialog(QDialog):
         self.summary_label.setObjectName("modelsSummary")
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.article_models_box = QCheckBox(self)
+        self.article_models_box.setObjectName("articleModelsBox")
+        self.article_models_box.setChecked(self._settings.download_article_models)
+        self.article_models_box.setToolTip(translate(
+            "ModelsDialog", "These models translate articles written in other languages into English before summarising. "
+            "Leave the box unticked if you read English articles only; Download gets them later when you tick it."))
+        self.article_models_box.toggled.connect(self._on_article_models_toggled)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("downloadProgress")
         self.progress_bar.setRange(0, 1000)
@@ -152,6 +184,7 @@ class ModelsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.article_models_box)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.progress_label)
         layout.addLayout(buttons)
@@ -171,8 +204,9 @@ class ModelsDialog(QDialog):
         for row, spec in enumerate(self._specs):
             status = installed.status(spec, self._models_dir)
             self._statuses[spec.repo_id] = status
+            only_for = only_for_articles_in(spec.task)
             cells = (
-                task_title(spec.task),
+                _task_text(spec.task),
                 f"{spec.name}\n{spec.repo_id}",
                 spec.licence,
                 f"~{format_bytes(spec.size_mb * 1e6)}",
@@ -182,6 +216,10 @@ class ModelsDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(status.detail if column == 4 else f"{spec.attribution}. {spec.quality_note}")
+                if column == 0 and only_for is not None:
+                    item.setToolTip(translate(
+                        "ModelsDialog", "Needed only for articles written in {language}: they are machine-translated into "
+                        "English before summarising. English articles do not need it.").format(language=language_name(only_for)))
                 self.table.setItem(row, column, item)
         self._update_summary()
         self._update_buttons()
@@ -192,7 +230,30 @@ class ModelsDialog(QDialog):
     def _missing(self) -> list[ModelSpec]:
         return [spec for spec in self._specs if self._statuses[spec.repo_id].state != "installed"]
 
+    def _missing_article_models(self) -> list[ModelSpec]:
+        """The missing models needed only for articles in some language (into English)."""
+        return [spec for spec in self._missing() if only_for_articles_in(spec.task) is not None]
+
+    def to_download(self) -> list[ModelSpec]:
+        """What Download gets: the missing models, less the into-English ones when the box is unticked."""
+        left_out = [] if self.article_models_box.isChecked() else self._missing_article_models()
+        return [spec for spec in self._missing() if spec not in left_out]
+
+    def _update_article_models_box(self) -> None:
+        article_models = self._missing_article_models()
+        self.article_models_box.setVisible(bool(article_models))
+        if article_models:
+            self.article_models_box.setText(translate(
+                "ModelsDialog", "Also download the models for {languages} articles (about {size})"
+            ).format(languages=_languages_of(article_models), size=format_bytes(sum(spec.size_mb for spec in article_models) * 1e6)))
+
+    @Slot(bool)
+    def _on_article_models_toggled(self, checked: bool) -> None:
+        self._settings.download_article_models = checked
+        self._update_buttons()
+
     def _update_summary(self) -> None:
+        self._update_article_models_box()
         missing = self._missing()
         if not missing:
             self.summary_label.setText(translate(
@@ -218,7 +279,8 @@ class ModelsDialog(QDialog):
         busy = self.downloading
         spec = self._selected_spec()
         installed = spec is not None and self._statuses[spec.repo_id].state == "installed"
-        self.download_button.setEnabled(not busy and bool(self._missing()))
+        self.download_button.setEnabled(not busy and bool(self.to_download()))
+        self.article_models_box.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
         self.folder_button.setEnabled(not busy and spec is not None)
         self.verify_button.setEnabled(not busy and installed)
@@ -227,7 +289,7 @@ class ModelsDialog(QDialog):
     # -- actions ----------------------------------------------------------------------------
     @Slot()
     def _on_download_clicked(self) -> None:
-        missing = self._missing()
+        missing = self.to_download()
         if not missing or self.downloading:
             return
         self._cancelled = False
@@ -309,10 +371,10 @@ class ModelsDialog(QDialog):
         self.models_changed.emit()
 
     # -- download results ------------------------------------------------------------------
-    @Slot(float, str)
+    @Slot(float, object)
     def _on_download_progress(self, fraction: float, status: str) -> None:
         self.progress_bar.setValue(round(1000 * fraction))
-        self.progress_label.setText(status)
+        self.progress_label.setText(say(status, Models))
 
     def _on_download_ended(self, spec: ModelSpec, error: str, *_result: object) -> None:
         if error and self._downloads[spec.repo_id].work_started:  # not the queued ones a cancel ended
@@ -329,6 +391,10 @@ class ModelsDialog(QDialog):
         self.progress_bar.setVisible(False)
         if not self._cancelled and not self._missing():
             self.progress_label.setText(translate("ModelsDialog", "All models downloaded and verified."))
+        elif not self._cancelled and not self.to_download():
+            self.progress_label.setText(translate(
+                "ModelsDialog", "Downloaded and verified. The models for {languages} articles were left out: "
+                "tick the box to download them too.").format(languages=_languages_of(self._missing_article_models())))
         elif self._cancelled and self.progress_label.text() == _cancelling():  # cancelled before any began
             self.progress_label.setText(_resumes_next_time())
         self.downloads_finished.emit(self._cancelled)

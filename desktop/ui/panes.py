@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.language import TranslationContext, isolate, language_name, task_title, translate
+from desktop.ui.language import Reading, TranslationContext, isolate, language_name, say, task_title, translate
 from models.common.types import ARTICLE_LANGUAGES, ENGLISH, LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Article, Digest, PartialText, alignment_key
 
 Panes = TranslationContext("Panes")
@@ -269,6 +269,7 @@ class OriginalPane(QWidget):
         """The placeholder and the lines about the article in the interface's language."""
         self.view.setPlaceholderText(Panes.tr("Drop an article file here, or use File › Open (Ctrl+O)."))
         self._show_title()
+        self._show_notices()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -288,19 +289,21 @@ class OriginalPane(QWidget):
         """Show ``article`` (or the empty state for ``None``)."""
         self._article = article
         self._show_title()
+        self._show_notices()
         if article is None:
-            self.notices_label.hide()
             self.view.set_text("")
             return
-        notices = list(article.notices)
-        if notices:
-            self.notices_label.setText("\n".join(f"⚠ {notice}" for notice in notices))
-            self.notices_label.show()
-        else:
-            self.notices_label.hide()
         # Only the languages the app reads are laid out for (an unknown one reads as English).
         self.view.set_language(article.language if article.language in ARTICLE_LANGUAGES else "en")
         self.view.set_text(article.text)
+
+
+    def _show_notices(self) -> None:
+        """What reading found worth saying (PDF pages left out, the article's language), in the
+        interface's language: the core's notices are wordings."""
+        notices = list(self._article.notices) if self._article is not None else []
+        self.notices_label.setText("\n".join(f"⚠ {say(notice, Reading)}" for notice in notices))
+        self.notices_label.setVisible(bool(notices))
 
 
 def article_details(article: Article) -> str:

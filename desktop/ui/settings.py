@@ -176,6 +176,16 @@ class AppSettings:
         self.store.setValue("models/folder", value or "")
 
     @property
+    def download_article_models(self) -> bool:
+        """Whether the Models dialog's Download also gets the models that translate Russian and
+        Arabic articles into English (its box; default: yes)."""
+        return self._bool("models/download_article_models", True)
+
+    @download_article_models.setter
+    def download_article_models(self, value: bool) -> None:
+        self.store.setValue("models/download_article_models", bool(value))
+
+    @property
     def save_all_folder(self) -> str:
         """The folder Save All wrote to last ("" before the first time)."""
         return self._str("files/save_all_folder")

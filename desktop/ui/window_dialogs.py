@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from desktop.ui.runner import BackgroundRunner
     from desktop.ui.dialogs import AboutDialog, HistoryDialog, HistoryRow, ShortcutsDialog
     from desktop.ui.models_dialog import ModelsDialog
+    from desktop.ui.settings import AppSettings
 
 _Dialog = TypeVar("_Dialog", bound=QDialog)
 
@@ -52,13 +53,13 @@ def open_history_dialog(
 
 
 def open_models_dialog(
-    parent: QWidget, profile: str, models_dir: str | None, on_changed: Callable[[], object], runner: BackgroundRunner
+    parent: QWidget, settings: AppSettings, profile: str, on_changed: Callable[[], object], runner: BackgroundRunner
 ) -> ModelsDialog:
-    """Manage Models (downloads run on ``runner``); ``on_changed`` is called when models were
-    added or removed, and on closing."""
+    """Manage Models (downloads run on ``runner``; the models folder and the dialog's choices
+    are in ``settings``); ``on_changed`` is called when models were added or removed, and on closing."""
     from desktop.ui.models_dialog import ModelsDialog
 
-    dialog = ModelsDialog(profile, models_dir, parent, runner)
+    dialog = ModelsDialog(profile, settings.models_dir, parent, runner, settings)
     dialog.models_changed.connect(on_changed)
     dialog.finished.connect(on_changed)
     return _open(dialog)

@@ -46,6 +46,10 @@ class Article:
     """An article as read from a file: its title, its plain text, and what was learned on reading.
 
     ``text`` keeps paragraphs separated by blank lines; ``paragraphs`` splits on them.
+    ``notices`` are what reading found worth telling (PDF pages skipped, the article's language):
+    :class:`~models.common.wording.Wording` objects when reading wrote them, so a window can say
+    them in its language (they survive the pickle to the engine's process; the history does
+    not keep them).
     """
 
     title: str

@@ -48,11 +48,14 @@ NAMES_NOT_IN_ARTICLE = "This summary sentence names {names}, which the article d
 NUMBER_NOT_IN_ARTICLE = "This summary sentence gives the number {numbers}, which the article does not mention."
 NUMBERS_NOT_IN_ARTICLE = "This summary sentence gives the numbers {numbers}, which the article does not mention."
 LOW_CONFIDENCE = "The translation model was unsure of this sentence (confidence {confidence})."
-#: Every reason's template, and the script names a reason may hold.
+#: One of the {names} above: the words of a longer name that the article lacks, as a wording of
+#: its own inside the reason's (see models.common.wording).
+PART_OF_NAME = "“{part}” (in “{name}”)"
+#: Every reason's template (and part of one), and the script names a reason may hold.
 REASON_TEMPLATES = (
     NUMBER_MISSING, NUMBERS_MISSING, NUMBER_EXTRA, NUMBERS_EXTRA, MOSTLY_LATIN, NOT_IN_SCRIPT, IN_OTHER_SCRIPT,
     SAME_AS_SOURCE, NEARLY_SAME_AS_SOURCE, PHRASE_REPEATS, PHRASE_TIMES, TOO_LONG, TOO_SHORT, NAMES_NOT_IN_ARTICLE,
-    NUMBER_NOT_IN_ARTICLE, NUMBERS_NOT_IN_ARTICLE, LOW_CONFIDENCE,
+    NUMBER_NOT_IN_ARTICLE, NUMBERS_NOT_IN_ARTICLE, LOW_CONFIDENCE, PART_OF_NAME,
 )
 SCRIPT_NAMES = ("Latin", "Cyrillic", "Arabic")
 
@@ -831,7 +834,7 @@ def _unsupported_flag(sentence: str, article: str) -> Flag | None:
             continue
         shown = f"“{_display_name(tokens)}”"
         if len(missing) < len(checked):
-            shown = f"“{_display_name(missing)}” (in {shown})"
+            shown = Wording(PART_OF_NAME, part=_display_name(missing), name=_display_name(tokens))
         if shown not in missing_names:
             missing_names.append(shown)
     missing_numbers = _unique(number for number in parse_numbers(sentence, "en") if not number.soft and not number.values & index.numbers)

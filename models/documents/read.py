@@ -24,6 +24,9 @@ What reading does, whatever the format:
 * takes the document's own title where the format has one, else the first short line;
 * detects the language (py3langid) and adds a notice when the article is not English.
 
+An article's notices (PDF pages left out, its language) are Wordings, so a window can say
+them in its language.
+
 Importing this module is cheap: every parser and the language model load on first use.
 No Qt here.
 """
@@ -50,9 +53,11 @@ from models.common.types import Article, DigestError
 from models.common.wording import Wording
 
 __all__ = [
+    "ARTICLE_NOTICE_TEMPLATES",
     "DocumentError",
     "FILE_DIALOG_FILTER",
     "FOLDER_NOTE_TEMPLATES",
+    "LANGUAGE_DISPLAY_NAMES",
     "LINK_EXTENSIONS",
     "MAX_FILE_BYTES",
     "MAX_FOLDER_ARTICLES",
@@ -204,6 +209,16 @@ FOLDER_NOTE_TEMPLATES = (
 )  # fmt: skip
 
 
+# What an article read from a PDF is told about pages left out (Wording templates too); with
+# the catalogue's notices on the article's language, every notice an article may carry.
+PDF_PAGES_UNREADABLE = "{failed} of {pages} pages could not be read and were skipped."
+PDF_PAGES_TOO_COMPLEX = "{skipped} of {pages} pages were too complex to read and were skipped."
+PDF_READ_CUT_SHORT = "Only the first {read} of {pages} pages were read: the PDF is slow to read."
+ARTICLE_NOTICE_TEMPLATES = (
+    PDF_PAGES_UNREADABLE, PDF_PAGES_TOO_COMPLEX, PDF_READ_CUT_SHORT, *catalog.LANGUAGE_NOTICE_TEMPLATES,
+)
+
+
 class DocumentError(DigestError):
     """A file that cannot be read as an article; ``str()`` is "<file name>: <cause>", one line.
 
@@ -246,6 +261,7 @@ class _Extracted:
     paragraphs: list[str]
     title: str | None = None
     encoding: str | None = None
+    #: What the reader is told about the reading (Wordings of :data:`ARTICLE_NOTICE_TEMPLATES`).
     notices: list[str] = field(default_factory=list)
 
 
@@ -1057,13 +1073,13 @@ def _read_pdf(path: Path, data: bytes, _declared: str | None = None) -> _Extract
         if oversized or index < page_count:
             raise DocumentError(path, Wording(PDF_TOO_COMPLEX))
         raise DocumentError(path, Wording(NO_TEXT_LAYER))
-    notices = []
+    notices: list[str] = []
     if failed:
-        notices.append(f"{failed} of {page_count} pages could not be read and were skipped.")
+        notices.append(Wording(PDF_PAGES_UNREADABLE, failed=failed, pages=page_count))
     if oversized:
-        notices.append(f"{oversized} of {page_count} pages were too complex to read and were skipped.")
+        notices.append(Wording(PDF_PAGES_TOO_COMPLEX, skipped=oversized, pages=page_count))
     if index < page_count and length <= 2 * MAX_TEXT_CHARS:
-        notices.append(f"Only the first {index} of {page_count} pages were read: the PDF is slow to read.")
+        notices.append(Wording(PDF_READ_CUT_SHORT, read=index, pages=page_count))
 
     title: str | None = None
     try:
@@ -1093,8 +1109,9 @@ _READERS: dict[str, Callable[..., _Extracted]] = {
 
 # py3langid labels that are not ISO 639-1 codes, folded into the language they belong to.
 _LANGUAGE_ALIASES = {"ary": "ar", "arz": "ar", "uzs": "uz", "wuu": "zh", "yue": "zh", "sdh": "ku", "gug": "gn"}
-# Names for the languages a news article is likely to be in; others show by their code.
-_LANGUAGE_DISPLAY_NAMES = {
+#: English names for the languages a news article is likely to be in; others show by their code.
+#: (desktop/ui/language.py marks each for translation: the article's notice names it.)
+LANGUAGE_DISPLAY_NAMES = {
     "af": "Afrikaans", "am": "Amharic", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian",
     "bg": "Bulgarian", "bn": "Bengali", "bs": "Bosnian", "ca": "Catalan", "cs": "Czech",
     "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
@@ -1153,4 +1170,4 @@ def detect_language(text: str) -> str | None:
 
 def language_name(code: str) -> str:
     """The English name of a language code ("ru" -> "Russian"); unknown codes come back as is."""
-    return _LANGUAGE_DISPLAY_NAMES.get(code, code)
+    return LANGUAGE_DISPLAY_NAMES.get(code, code)

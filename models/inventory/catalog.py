@@ -3,7 +3,10 @@
 Two profiles: ``quality`` (the default) and ``fast`` (smaller models, for slow machines).
 Tasks are ``summarize``, ``translate-<lang>`` (English into each target language) and
 ``translate-from-<lang>`` (each non-English article language into English, done before
-summarising, since the summariser reads English only).
+summarising, since the summariser reads English only). The into-English models are needed
+only for articles in their language (:func:`only_for_articles_in`): a reader of English
+articles can do without them, and ``models download --english-articles-only`` and the Models
+dialog's box leave them out.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Mapping
 
 from models.common import steps
 from models.common.steps import Step
-from models.common.wording import listed
+from models.common.wording import Wording
 from models.common.types import ARTICLE_LANGUAGES, ENGLISH, LANGUAGE_NAMES
 
 SUMMARIZE = "summarize"
@@ -39,6 +42,18 @@ def translation_languages(task: str) -> tuple[str, str]:
     return ENGLISH, task.removeprefix("translate-")
 
 
+def is_into_english(task: str) -> bool:
+    """Whether ``task`` translates articles into English ("translate-from-ru"): its model is
+    needed only for articles in that language, never for English ones."""
+    return task.startswith(_INTO_ENGLISH_PREFIX)
+
+
+def only_for_articles_in(task: str) -> str | None:
+    """The article language whose articles alone need ``task``'s model ("ru" for
+    "translate-from-ru"); None for a model an English article needs too."""
+    return task.removeprefix(_INTO_ENGLISH_PREFIX) if is_into_english(task) else None
+
+
 def needs_english_translation(article_language: str | None) -> bool:
     """Whether an article in ``article_language`` is translated into English before it is
     summarised: the languages of :data:`ARTICLE_LANGUAGES` other than English. An unknown or
@@ -46,19 +61,30 @@ def needs_english_translation(article_language: str | None) -> bool:
     return article_language is not None and article_language != ENGLISH and article_language in ARTICLE_LANGUAGES
 
 
-def article_language_notice(language: str, name: str) -> str | None:
+#: What an article's reader is told about its language (Wording templates: desktop/ui/language.py
+#: marks each for translation). ``language`` is one of ARTICLE_LANGUAGES' codes;
+#: ``language_name`` the English name of any other language.
+LANGUAGE_TRANSLATED_FIRST = "The article looks like {language}; it will be machine-translated into English before summarising."
+LANGUAGE_NOT_SUPPORTED = (
+    "The article looks like {language_name}; the summary may be poor: only articles in {languages} are supported "
+    "({translated_languages} ones are machine-translated into English first)."
+)
+LANGUAGE_NOTICE_TEMPLATES = (LANGUAGE_TRANSLATED_FIRST, LANGUAGE_NOT_SUPPORTED)
+
+
+def article_language_notice(language: str, name: str) -> Wording | None:
     """What a reader is told about an article detected as ``language`` (``name``: its English
     name): nothing for English, that a Russian or Arabic one is translated into English first,
     and for any other language that the summary may be poor, naming the languages supported."""
     if language == ENGLISH:
         return None
     if needs_english_translation(language):
-        return f"The article looks like {name}; it will be machine-translated into English before summarising."
-    translated = [ARTICLE_LANGUAGES[code] for code in ARTICLE_LANGUAGES if needs_english_translation(code)]
-    return (
-        f"The article looks like {name}; the summary may be poor: only articles in "
-        f"{listed(list(ARTICLE_LANGUAGES.values()))} are supported ({listed(translated)} ones are "
-        "machine-translated into English first)."
+        return Wording(LANGUAGE_TRANSLATED_FIRST, language=language)
+    return Wording(
+        LANGUAGE_NOT_SUPPORTED,
+        language_name=name,
+        languages=list(ARTICLE_LANGUAGES),
+        translated_languages=[code for code in ARTICLE_LANGUAGES if needs_english_translation(code)],
     )
 
 

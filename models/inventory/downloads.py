@@ -43,6 +43,7 @@ from urllib.parse import quote
 from models.common.job_state import JobState
 from models.common.types import Cancelled, ModelUnavailable
 from models.common.units import format_bytes
+from models.common.wording import Wording
 from models.inventory.catalog import ModelSpec
 from models.inventory.installed import (
     download_folder,
@@ -390,6 +391,12 @@ def _raise_for_status(response: Any) -> None:
 
 _MANIFEST = ".article-digest-download.json"
 
+# A download's progress status (Wording templates: a window says them in its language;
+# desktop/ui/language.py marks each for translation). The sizes are format_bytes' text.
+DOWNLOADING = "{model}: {file} {file_done} of {file_size}; model {done} of {total}"
+TRANSFER_RATE = "— {rate}/s"
+DOWNLOAD_STATUS_TEMPLATES = (DOWNLOADING, TRANSFER_RATE)
+
 #: The largest piece written (and reported) at a time.
 _CHUNK_BYTES = 256 * 1024
 
@@ -412,7 +419,8 @@ def download(
     Raises :class:`ModelUnavailable` with a one-line reason (offline, unreachable, no answer,
     not found, unsafe listing, disk full, bad hash) and :class:`Cancelled` when ``state`` is
     interrupted. ``state`` gets the fraction of the model's bytes fetched, and a status naming
-    the file, the bytes and the rate.
+    the file, the bytes and the rate (a :class:`~models.common.wording.Wording` of
+    :data:`DOWNLOAD_STATUS_TEMPLATES`, so a window can say it in its language).
     """
     if hub_offline():
         raise ModelUnavailable(
@@ -463,11 +471,14 @@ def _download(
 
         def report(file_done: int, item: RemoteFile = item) -> None:
             done = finished + file_done
-            state.report(
-                done / total if total else 1.0,
-                f"{spec.repo_id}: {item.name} {format_bytes(file_done)} of {format_bytes(item.size)}; "
-                f"model {format_bytes(done)} of {format_bytes(total)}{rate.text(done)}",
+            status = Wording(
+                DOWNLOADING, model=spec.repo_id, file=item.name, file_done=format_bytes(file_done),
+                file_size=format_bytes(item.size), done=format_bytes(done), total=format_bytes(total),
             )
+            speed = rate.per_second(done)
+            if speed:
+                status = Wording.join((status, Wording(TRANSFER_RATE, rate=format_bytes(speed))))
+            state.report(done / total if total else 1.0, status)
 
         destination = staging / item.name
         sha256 = _check_file(destination, item, state)[1] if destination.is_file() else None
@@ -484,20 +495,20 @@ def _download(
     return target
 
 class _TransferRate:
-    """Bytes per second over the last half second or more, as " — 1.2 MB/s" (empty at first)."""
+    """Bytes per second over the last half second or more (0 at first)."""
 
     def __init__(self) -> None:
         self._mark: tuple[float, int] | None = None
         self._rate = 0.0
 
-    def text(self, done: int) -> str:
+    def per_second(self, done: int) -> float:
         now = time.monotonic()
         if self._mark is None:
             self._mark = (now, done)
         elif now - self._mark[0] >= 0.5:
             self._rate = (done - self._mark[1]) / (now - self._mark[0])
             self._mark = (now, done)
-        return f" — {format_bytes(self._rate)}/s" if self._rate > 0 else ""
+        return max(self._rate, 0.0)
 
 
 def _fetch_verified(

@@ -219,6 +219,10 @@ Details are in the log: {path}</source>
         <translation>لم يكن نموذج الترجمة واثقًا من هذه الجملة (درجة الثقة {confidence}).</translation>
     </message>
     <message>
+        <source>“{part}” (in “{name}”)</source>
+        <translation>“{part}” (ضمن “{name}”)</translation>
+    </message>
+    <message>
         <source>Latin</source>
         <translation>اللاتيني</translation>
     </message>
@@ -249,6 +253,11 @@ Details are in the log: {path}</source>
     <message>
         <source>Not in the article</source>
         <translation>غير وارد في المقالة</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list but the last two</comment>
+        <translation>، </translation>
     </message>
     <message>
         <source>{items} and {last}</source>
@@ -423,6 +432,347 @@ Details are in the log: {path}</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
+        <source>Afrikaans</source>
+        <extracomment>The names of the other languages an article may be detected in (``models.documents.read.LANGUAGE_DISPLAY_NAMES``), as an article&apos;s notice names them; a test keeps the two lists the same.</extracomment>
+        <translation>الأفريكانية</translation>
+    </message>
+    <message>
+        <source>Amharic</source>
+        <translation>الأمهرية</translation>
+    </message>
+    <message>
+        <source>Azerbaijani</source>
+        <translation>الأذربيجانية</translation>
+    </message>
+    <message>
+        <source>Belarusian</source>
+        <translation>البيلاروسية</translation>
+    </message>
+    <message>
+        <source>Bulgarian</source>
+        <translation>البلغارية</translation>
+    </message>
+    <message>
+        <source>Bengali</source>
+        <translation>البنغالية</translation>
+    </message>
+    <message>
+        <source>Bosnian</source>
+        <translation>البوسنية</translation>
+    </message>
+    <message>
+        <source>Catalan</source>
+        <translation>الكتالونية</translation>
+    </message>
+    <message>
+        <source>Czech</source>
+        <translation>التشيكية</translation>
+    </message>
+    <message>
+        <source>Welsh</source>
+        <translation>الويلزية</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>الدنماركية</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>الألمانية</translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <translation>اليونانية</translation>
+    </message>
+    <message>
+        <source>Esperanto</source>
+        <translation>الإسبرانتو</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>الإسبانية</translation>
+    </message>
+    <message>
+        <source>Estonian</source>
+        <translation>الإستونية</translation>
+    </message>
+    <message>
+        <source>Basque</source>
+        <translation>الباسكية</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>الفارسية</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>الفنلندية</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>الفرنسية</translation>
+    </message>
+    <message>
+        <source>Irish</source>
+        <translation>الأيرلندية</translation>
+    </message>
+    <message>
+        <source>Galician</source>
+        <translation>الجاليكية</translation>
+    </message>
+    <message>
+        <source>Gujarati</source>
+        <translation>الغوجاراتية</translation>
+    </message>
+    <message>
+        <source>Hausa</source>
+        <translation>الهوسا</translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <translation>العبرية</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>الهندية</translation>
+    </message>
+    <message>
+        <source>Croatian</source>
+        <translation>الكرواتية</translation>
+    </message>
+    <message>
+        <source>Hungarian</source>
+        <translation>المجرية</translation>
+    </message>
+    <message>
+        <source>Armenian</source>
+        <translation>الأرمنية</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>الإندونيسية</translation>
+    </message>
+    <message>
+        <source>Icelandic</source>
+        <translation>الآيسلندية</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>الإيطالية</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>اليابانية</translation>
+    </message>
+    <message>
+        <source>Georgian</source>
+        <translation>الجورجية</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>الكازاخية</translation>
+    </message>
+    <message>
+        <source>Khmer</source>
+        <translation>الخميرية</translation>
+    </message>
+    <message>
+        <source>Kannada</source>
+        <translation>الكانادا</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>الكورية</translation>
+    </message>
+    <message>
+        <source>Kurdish</source>
+        <translation>الكردية</translation>
+    </message>
+    <message>
+        <source>Kyrgyz</source>
+        <translation>القيرغيزية</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>اللاتينية</translation>
+    </message>
+    <message>
+        <source>Luxembourgish</source>
+        <translation>اللوكسمبورغية</translation>
+    </message>
+    <message>
+        <source>Lao</source>
+        <translation>اللاوية</translation>
+    </message>
+    <message>
+        <source>Lithuanian</source>
+        <translation>الليتوانية</translation>
+    </message>
+    <message>
+        <source>Latvian</source>
+        <translation>اللاتفية</translation>
+    </message>
+    <message>
+        <source>Macedonian</source>
+        <translation>المقدونية</translation>
+    </message>
+    <message>
+        <source>Malayalam</source>
+        <translation>المالايالامية</translation>
+    </message>
+    <message>
+        <source>Mongolian</source>
+        <translation>المنغولية</translation>
+    </message>
+    <message>
+        <source>Marathi</source>
+        <translation>الماراثية</translation>
+    </message>
+    <message>
+        <source>Malay</source>
+        <translation>الملايوية</translation>
+    </message>
+    <message>
+        <source>Maltese</source>
+        <translation>المالطية</translation>
+    </message>
+    <message>
+        <source>Burmese</source>
+        <translation>البورمية</translation>
+    </message>
+    <message>
+        <source>Nepali</source>
+        <translation>النيبالية</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>الهولندية</translation>
+    </message>
+    <message>
+        <source>Norwegian Nynorsk</source>
+        <translation>النرويجية (نينورسك)</translation>
+    </message>
+    <message>
+        <source>Norwegian</source>
+        <translation>النرويجية</translation>
+    </message>
+    <message>
+        <source>Punjabi</source>
+        <translation>البنجابية</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>البولندية</translation>
+    </message>
+    <message>
+        <source>Pashto</source>
+        <translation>البشتوية</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>البرتغالية</translation>
+    </message>
+    <message>
+        <source>Romanian</source>
+        <translation>الرومانية</translation>
+    </message>
+    <message>
+        <source>Sinhala</source>
+        <translation>السنهالية</translation>
+    </message>
+    <message>
+        <source>Slovak</source>
+        <translation>السلوفاكية</translation>
+    </message>
+    <message>
+        <source>Slovenian</source>
+        <translation>السلوفينية</translation>
+    </message>
+    <message>
+        <source>Somali</source>
+        <translation>الصومالية</translation>
+    </message>
+    <message>
+        <source>Albanian</source>
+        <translation>الألبانية</translation>
+    </message>
+    <message>
+        <source>Serbian</source>
+        <translation>الصربية</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>السويدية</translation>
+    </message>
+    <message>
+        <source>Swahili</source>
+        <translation>السواحلية</translation>
+    </message>
+    <message>
+        <source>Tamil</source>
+        <translation>التاميلية</translation>
+    </message>
+    <message>
+        <source>Telugu</source>
+        <translation>التيلوغوية</translation>
+    </message>
+    <message>
+        <source>Tajik</source>
+        <translation>الطاجيكية</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>التايلاندية</translation>
+    </message>
+    <message>
+        <source>Turkmen</source>
+        <translation>التركمانية</translation>
+    </message>
+    <message>
+        <source>Tagalog</source>
+        <translation>التاغالوغية</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>التركية</translation>
+    </message>
+    <message>
+        <source>Tatar</source>
+        <translation>التترية</translation>
+    </message>
+    <message>
+        <source>Uyghur</source>
+        <translation>الأويغورية</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>الأوكرانية</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>الأردية</translation>
+    </message>
+    <message>
+        <source>Uzbek</source>
+        <translation>الأوزبكية</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>الفيتنامية</translation>
+    </message>
+    <message>
+        <source>Yoruba</source>
+        <translation>اليوروبا</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>الصينية</translation>
+    </message>
+    <message>
+        <source>Zulu</source>
+        <translation>الزولو</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>الملخص</translation>
     </message>
@@ -483,12 +833,12 @@ Details are in the log: {path}</source>
     <name>MainWindow</name>
     <message>
         <source>Could not check the models: {error}</source>
-        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). How long after the window first shows the models check and the reading warm-up start: their threads import modules (numpy and the language identifier: over 100 ms holding the GIL), which would otherwise slow the first paint down. Which models the options (and the article&apos;s language) need but lack: (profile, models folder, options, article language) -&gt; one line each.</extracomment>
+        <extracomment>Which models the options (and the article&apos;s language) need but lack: (profile, models folder, options, article language) -&gt; one line each.</extracomment>
         <translation>تعذّر فحص النماذج: {error}</translation>
     </message>
     <message>
         <source>Open an article to begin: drop a file on the window or press Ctrl+O.</source>
-        <extracomment>The article shown, with its digest or what it has so far. Whether the first answer about missing models has arrived.</extracomment>
+        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). How long after the window first shows the models check and the reading warm-up start: their threads import modules (numpy and the language identifier: over 100 ms holding the GIL), which would otherwise slow the first paint down. The article shown, with its digest or what it has so far.</extracomment>
         <translation>افتح مقالة للبدء: أفلت ملفًا على النافذة أو اضغط Ctrl+O.</translation>
     </message>
     <message>
@@ -654,6 +1004,15 @@ Details are in the log: {path}</source>
         <source>{task} model:</source>
         <translation>نموذج «{task}»:</translation>
     </message>
+    <message>
+        <source>{model}: {file} {file_done} of {file_size}; model {done} of {total}</source>
+        <extracomment>A download&apos;s progress (``models.inventory.downloads.DOWNLOAD_STATUS_TEMPLATES``), marked for lupdate.</extracomment>
+        <translation>{model}: {file} — {file_done} من {file_size}؛ النموذج — {done} من {total}</translation>
+    </message>
+    <message>
+        <source>— {rate}/s</source>
+        <translation>— {rate} في الثانية</translation>
+    </message>
 </context>
 <context>
     <name>ModelsDialog</name>
@@ -715,8 +1074,12 @@ Details are in the log: {path}</source>
         <translation>النماذج</translation>
     </message>
     <message>
-        <source>&amp;Download missing</source>
+        <source>These models translate articles written in other languages into English before summarising. Leave the box unticked if you read English articles only; Download gets them later when you tick it.</source>
         <extracomment>The current Download&apos;s tasks, by repository id.</extracomment>
+        <translation>تترجم هذه النماذج المقالات المكتوبة بلغات أخرى إلى الإنجليزية قبل التلخيص. اترك المربع دون تحديد إن كنت لا تقرأ إلا مقالات بالإنجليزية؛ ويمكنك تنزيلها لاحقًا بتحديده.</translation>
+    </message>
+    <message>
+        <source>&amp;Download missing</source>
         <translation>تنزيل الناقص</translation>
     </message>
     <message>
@@ -734,6 +1097,18 @@ Details are in the log: {path}</source>
     <message>
         <source>&amp;Remove</source>
         <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>only for articles in {language}</source>
+        <translation>فقط للمقالات المكتوبة باللغة {language}</translation>
+    </message>
+    <message>
+        <source>Needed only for articles written in {language}: they are machine-translated into English before summarising. English articles do not need it.</source>
+        <translation>لا يلزم إلا للمقالات المكتوبة باللغة {language}: إذ تُترجم آليًا إلى الإنجليزية قبل التلخيص. ولا تحتاج إليه المقالات الإنجليزية.</translation>
+    </message>
+    <message>
+        <source>Also download the models for {languages} articles (about {size})</source>
+        <translation>تنزيل نماذج المقالات المكتوبة بلغات أخرى أيضًا ({languages}؛ نحو {size})</translation>
     </message>
     <message>
         <source>All models are installed. {app} works offline: it does not use the network from here on.</source>
@@ -793,6 +1168,10 @@ Details are in the log: {path}</source>
     <message>
         <source>All models downloaded and verified.</source>
         <translation>نُزّلت كل النماذج وتُحقّق منها.</translation>
+    </message>
+    <message>
+        <source>Downloaded and verified. The models for {languages} articles were left out: tick the box to download them too.</source>
+        <translation>نُزّلت النماذج وتُحقّق منها. لم تُنزَّل نماذج المقالات المكتوبة بلغات أخرى ({languages}): حدّد المربع لتنزيلها أيضًا.</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1756,27 @@ Details are in the log: {path}</source>
     <message>
         <source>{url} is a file of no stated type, not an article</source>
         <translation>{url} ملف بلا نوع مُعلن، وليس مقالة</translation>
+    </message>
+    <message>
+        <source>{failed} of {pages} pages could not be read and were skipped.</source>
+        <extracomment>What an opened article&apos;s notices say (``models.documents.read.ARTICLE_NOTICE_TEMPLATES``: PDF pages left out, the article&apos;s language), marked for lupdate; a test keeps the lists the same.</extracomment>
+        <translation>تعذّرت قراءة بعض الصفحات فتُخطّيت: {failed} من {pages}.</translation>
+    </message>
+    <message>
+        <source>{skipped} of {pages} pages were too complex to read and were skipped.</source>
+        <translation>بعض الصفحات معقّدة جدًا فتعذّرت قراءتها وتُخطّيت: {skipped} من {pages}.</translation>
+    </message>
+    <message>
+        <source>Only the first {read} of {pages} pages were read: the PDF is slow to read.</source>
+        <translation>لم تُقرأ إلا الصفحات الأولى ({read} من {pages}): قراءة ملف PDF هذا بطيئة.</translation>
+    </message>
+    <message>
+        <source>The article looks like {language}; it will be machine-translated into English before summarising.</source>
+        <translation>يبدو أن لغة المقالة هي {language}؛ ستُترجم آليًا إلى الإنجليزية قبل التلخيص.</translation>
+    </message>
+    <message>
+        <source>The article looks like {language_name}; the summary may be poor: only articles in {languages} are supported ({translated_languages} ones are machine-translated into English first).</source>
+        <translation>يبدو أن لغة المقالة هي {language_name}؛ قد يكون الملخص رديئًا: لا تُدعم إلا المقالات المكتوبة بهذه اللغات: {languages} (وتُترجم آليًا إلى الإنجليزية أولًا المقالات المكتوبة بهذه اللغات: {translated_languages}).</translation>
     </message>
 </context>
 <context>

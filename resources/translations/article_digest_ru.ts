@@ -210,6 +210,10 @@ Details are in the log: {path}</source>
         <translation>Модель перевода не уверена в этом предложении (уверенность {confidence}).</translation>
     </message>
     <message>
+        <source>“{part}” (in “{name}”)</source>
+        <translation>“{part}” (в составе “{name}”)</translation>
+    </message>
+    <message>
         <source>Latin</source>
         <translation>латиница</translation>
     </message>
@@ -240,6 +244,11 @@ Details are in the log: {path}</source>
     <message>
         <source>Not in the article</source>
         <translation>Нет в статье</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list but the last two</comment>
+        <translation>, </translation>
     </message>
     <message>
         <source>{items} and {last}</source>
@@ -414,6 +423,347 @@ Details are in the log: {path}</source>
         <translation>Английский</translation>
     </message>
     <message>
+        <source>Afrikaans</source>
+        <extracomment>The names of the other languages an article may be detected in (``models.documents.read.LANGUAGE_DISPLAY_NAMES``), as an article&apos;s notice names them; a test keeps the two lists the same.</extracomment>
+        <translation>Африкаанс</translation>
+    </message>
+    <message>
+        <source>Amharic</source>
+        <translation>Амхарский</translation>
+    </message>
+    <message>
+        <source>Azerbaijani</source>
+        <translation>Азербайджанский</translation>
+    </message>
+    <message>
+        <source>Belarusian</source>
+        <translation>Белорусский</translation>
+    </message>
+    <message>
+        <source>Bulgarian</source>
+        <translation>Болгарский</translation>
+    </message>
+    <message>
+        <source>Bengali</source>
+        <translation>Бенгальский</translation>
+    </message>
+    <message>
+        <source>Bosnian</source>
+        <translation>Боснийский</translation>
+    </message>
+    <message>
+        <source>Catalan</source>
+        <translation>Каталанский</translation>
+    </message>
+    <message>
+        <source>Czech</source>
+        <translation>Чешский</translation>
+    </message>
+    <message>
+        <source>Welsh</source>
+        <translation>Валлийский</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Датский</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Немецкий</translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <translation>Греческий</translation>
+    </message>
+    <message>
+        <source>Esperanto</source>
+        <translation>Эсперанто</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Испанский</translation>
+    </message>
+    <message>
+        <source>Estonian</source>
+        <translation>Эстонский</translation>
+    </message>
+    <message>
+        <source>Basque</source>
+        <translation>Баскский</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>Персидский</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>Финский</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Французский</translation>
+    </message>
+    <message>
+        <source>Irish</source>
+        <translation>Ирландский</translation>
+    </message>
+    <message>
+        <source>Galician</source>
+        <translation>Галисийский</translation>
+    </message>
+    <message>
+        <source>Gujarati</source>
+        <translation>Гуджарати</translation>
+    </message>
+    <message>
+        <source>Hausa</source>
+        <translation>Хауса</translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <translation>Иврит</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>Хинди</translation>
+    </message>
+    <message>
+        <source>Croatian</source>
+        <translation>Хорватский</translation>
+    </message>
+    <message>
+        <source>Hungarian</source>
+        <translation>Венгерский</translation>
+    </message>
+    <message>
+        <source>Armenian</source>
+        <translation>Армянский</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>Индонезийский</translation>
+    </message>
+    <message>
+        <source>Icelandic</source>
+        <translation>Исландский</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Итальянский</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>Японский</translation>
+    </message>
+    <message>
+        <source>Georgian</source>
+        <translation>Грузинский</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>Казахский</translation>
+    </message>
+    <message>
+        <source>Khmer</source>
+        <translation>Кхмерский</translation>
+    </message>
+    <message>
+        <source>Kannada</source>
+        <translation>Каннада</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>Корейский</translation>
+    </message>
+    <message>
+        <source>Kurdish</source>
+        <translation>Курдский</translation>
+    </message>
+    <message>
+        <source>Kyrgyz</source>
+        <translation>Киргизский</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>Латынь</translation>
+    </message>
+    <message>
+        <source>Luxembourgish</source>
+        <translation>Люксембургский</translation>
+    </message>
+    <message>
+        <source>Lao</source>
+        <translation>Лаосский</translation>
+    </message>
+    <message>
+        <source>Lithuanian</source>
+        <translation>Литовский</translation>
+    </message>
+    <message>
+        <source>Latvian</source>
+        <translation>Латышский</translation>
+    </message>
+    <message>
+        <source>Macedonian</source>
+        <translation>Македонский</translation>
+    </message>
+    <message>
+        <source>Malayalam</source>
+        <translation>Малаялам</translation>
+    </message>
+    <message>
+        <source>Mongolian</source>
+        <translation>Монгольский</translation>
+    </message>
+    <message>
+        <source>Marathi</source>
+        <translation>Маратхи</translation>
+    </message>
+    <message>
+        <source>Malay</source>
+        <translation>Малайский</translation>
+    </message>
+    <message>
+        <source>Maltese</source>
+        <translation>Мальтийский</translation>
+    </message>
+    <message>
+        <source>Burmese</source>
+        <translation>Бирманский</translation>
+    </message>
+    <message>
+        <source>Nepali</source>
+        <translation>Непальский</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Нидерландский</translation>
+    </message>
+    <message>
+        <source>Norwegian Nynorsk</source>
+        <translation>Норвежский (нюнорск)</translation>
+    </message>
+    <message>
+        <source>Norwegian</source>
+        <translation>Норвежский</translation>
+    </message>
+    <message>
+        <source>Punjabi</source>
+        <translation>Панджаби</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>Польский</translation>
+    </message>
+    <message>
+        <source>Pashto</source>
+        <translation>Пушту</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Португальский</translation>
+    </message>
+    <message>
+        <source>Romanian</source>
+        <translation>Румынский</translation>
+    </message>
+    <message>
+        <source>Sinhala</source>
+        <translation>Сингальский</translation>
+    </message>
+    <message>
+        <source>Slovak</source>
+        <translation>Словацкий</translation>
+    </message>
+    <message>
+        <source>Slovenian</source>
+        <translation>Словенский</translation>
+    </message>
+    <message>
+        <source>Somali</source>
+        <translation>Сомалийский</translation>
+    </message>
+    <message>
+        <source>Albanian</source>
+        <translation>Албанский</translation>
+    </message>
+    <message>
+        <source>Serbian</source>
+        <translation>Сербский</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>Шведский</translation>
+    </message>
+    <message>
+        <source>Swahili</source>
+        <translation>Суахили</translation>
+    </message>
+    <message>
+        <source>Tamil</source>
+        <translation>Тамильский</translation>
+    </message>
+    <message>
+        <source>Telugu</source>
+        <translation>Телугу</translation>
+    </message>
+    <message>
+        <source>Tajik</source>
+        <translation>Таджикский</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>Тайский</translation>
+    </message>
+    <message>
+        <source>Turkmen</source>
+        <translation>Туркменский</translation>
+    </message>
+    <message>
+        <source>Tagalog</source>
+        <translation>Тагальский</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>Турецкий</translation>
+    </message>
+    <message>
+        <source>Tatar</source>
+        <translation>Татарский</translation>
+    </message>
+    <message>
+        <source>Uyghur</source>
+        <translation>Уйгурский</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>Украинский</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>Урду</translation>
+    </message>
+    <message>
+        <source>Uzbek</source>
+        <translation>Узбекский</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>Вьетнамский</translation>
+    </message>
+    <message>
+        <source>Yoruba</source>
+        <translation>Йоруба</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>Китайский</translation>
+    </message>
+    <message>
+        <source>Zulu</source>
+        <translation>Зулу</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>Резюме</translation>
     </message>
@@ -471,12 +821,12 @@ Details are in the log: {path}</source>
     <name>MainWindow</name>
     <message>
         <source>Could not check the models: {error}</source>
-        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). How long after the window first shows the models check and the reading warm-up start: their threads import modules (numpy and the language identifier: over 100 ms holding the GIL), which would otherwise slow the first paint down. Which models the options (and the article&apos;s language) need but lack: (profile, models folder, options, article language) -&gt; one line each.</extracomment>
+        <extracomment>Which models the options (and the article&apos;s language) need but lack: (profile, models folder, options, article language) -&gt; one line each.</extracomment>
         <translation>Не удалось проверить модели: {error}</translation>
     </message>
     <message>
         <source>Open an article to begin: drop a file on the window or press Ctrl+O.</source>
-        <extracomment>The article shown, with its digest or what it has so far. Whether the first answer about missing models has arrived.</extracomment>
+        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). How long after the window first shows the models check and the reading warm-up start: their threads import modules (numpy and the language identifier: over 100 ms holding the GIL), which would otherwise slow the first paint down. The article shown, with its digest or what it has so far.</extracomment>
         <translation>Для начала откройте статью: перетащите файл в окно или нажмите Ctrl+O.</translation>
     </message>
     <message>
@@ -636,6 +986,15 @@ Details are in the log: {path}</source>
         <source>{task} model:</source>
         <translation>Модель «{task}»:</translation>
     </message>
+    <message>
+        <source>{model}: {file} {file_done} of {file_size}; model {done} of {total}</source>
+        <extracomment>A download&apos;s progress (``models.inventory.downloads.DOWNLOAD_STATUS_TEMPLATES``), marked for lupdate.</extracomment>
+        <translation>{model}: {file} — {file_done} из {file_size}; модель — {done} из {total}</translation>
+    </message>
+    <message>
+        <source>— {rate}/s</source>
+        <translation>— {rate} в секунду</translation>
+    </message>
 </context>
 <context>
     <name>ModelsDialog</name>
@@ -697,8 +1056,12 @@ Details are in the log: {path}</source>
         <translation>Модели</translation>
     </message>
     <message>
-        <source>&amp;Download missing</source>
+        <source>These models translate articles written in other languages into English before summarising. Leave the box unticked if you read English articles only; Download gets them later when you tick it.</source>
         <extracomment>The current Download&apos;s tasks, by repository id.</extracomment>
+        <translation>Эти модели переводят статьи на других языках на английский перед составлением резюме. Если вы читаете только статьи на английском, снимите флажок; загрузить модели можно и позже, снова поставив его.</translation>
+    </message>
+    <message>
+        <source>&amp;Download missing</source>
         <translation>&amp;Загрузить недостающие</translation>
     </message>
     <message>
@@ -716,6 +1079,18 @@ Details are in the log: {path}</source>
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>only for articles in {language}</source>
+        <translation>только для статей на языке: {language}</translation>
+    </message>
+    <message>
+        <source>Needed only for articles written in {language}: they are machine-translated into English before summarising. English articles do not need it.</source>
+        <translation>Нужна только для статей на языке: {language}. Такие статьи перед составлением резюме машинно переводятся на английский. Для статей на английском она не нужна.</translation>
+    </message>
+    <message>
+        <source>Also download the models for {languages} articles (about {size})</source>
+        <translation>Также загрузить модели для статей на других языках ({languages}; около {size})</translation>
     </message>
     <message>
         <source>All models are installed. {app} works offline: it does not use the network from here on.</source>
@@ -772,6 +1147,10 @@ Details are in the log: {path}</source>
     <message>
         <source>All models downloaded and verified.</source>
         <translation>Все модели загружены и проверены.</translation>
+    </message>
+    <message>
+        <source>Downloaded and verified. The models for {languages} articles were left out: tick the box to download them too.</source>
+        <translation>Загружено и проверено. Модели для статей на других языках ({languages}) не загружались: поставьте флажок, чтобы загрузить и их.</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1717,27 @@ Details are in the log: {path}</source>
     <message>
         <source>{url} is a file of no stated type, not an article</source>
         <translation>{url} — файл без указанного типа, а не статья</translation>
+    </message>
+    <message>
+        <source>{failed} of {pages} pages could not be read and were skipped.</source>
+        <extracomment>What an opened article&apos;s notices say (``models.documents.read.ARTICLE_NOTICE_TEMPLATES``: PDF pages left out, the article&apos;s language), marked for lupdate; a test keeps the lists the same.</extracomment>
+        <translation>Часть страниц не удалось прочитать, они пропущены: {failed} из {pages}.</translation>
+    </message>
+    <message>
+        <source>{skipped} of {pages} pages were too complex to read and were skipped.</source>
+        <translation>Часть страниц слишком сложна для чтения, они пропущены: {skipped} из {pages}.</translation>
+    </message>
+    <message>
+        <source>Only the first {read} of {pages} pages were read: the PDF is slow to read.</source>
+        <translation>Прочитаны только первые страницы ({read} из {pages}): этот PDF читается слишком медленно.</translation>
+    </message>
+    <message>
+        <source>The article looks like {language}; it will be machine-translated into English before summarising.</source>
+        <translation>Язык статьи, похоже: {language}; перед составлением резюме она будет машинно переведена на английский.</translation>
+    </message>
+    <message>
+        <source>The article looks like {language_name}; the summary may be poor: only articles in {languages} are supported ({translated_languages} ones are machine-translated into English first).</source>
+        <translation>Язык статьи, похоже: {language_name}; резюме может получиться плохим. Поддерживаются только статьи на этих языках: {languages} (на английский сначала машинно переводятся статьи на языках: {translated_languages}).</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ from desktop.ui.language import apply_saved_language, install_translators, saved
 from desktop.ui.settings import AppSettings
 from models.common.types import Article
 from tests.conftest import REPO_ROOT
+from tests.models._document_samples import RUSSIAN_PARAGRAPHS
 
 TRANSLATIONS = REPO_ROOT / "resources" / "translations"
 
@@ -309,6 +310,18 @@ def test_the_window_marks_every_reading_reason_folder_note_and_model_line_the_co
     assert language.LOOKED_IN == installed.LOOKED_IN
 
 
+def test_the_window_marks_every_article_notice_language_name_and_download_status_the_core_writes_for_translation() -> None:
+    from desktop.ui import language
+    from models.documents import read
+    from models.inventory import downloads
+
+    assert len(set(read.ARTICLE_NOTICE_TEMPLATES)) == len(read.ARTICLE_NOTICE_TEMPLATES)
+    assert sorted(language.ARTICLE_NOTICE_TEMPLATES) == sorted(read.ARTICLE_NOTICE_TEMPLATES)
+    assert sorted(language.DOWNLOAD_STATUS_TEMPLATES) == sorted(downloads.DOWNLOAD_STATUS_TEMPLATES)
+    names = set(language.DETECTED_LANGUAGE_NAMES) | set(language._LANGUAGE_NAMES)
+    assert names == set(read.LANGUAGE_DISPLAY_NAMES.values())
+
+
 def test_why_an_article_cannot_be_read_is_said_in_the_interface_language(
     qapp, interface, settings, make_window, drop, qtbot, tmp_path
 ) -> None:
@@ -419,3 +432,89 @@ def test_the_windows_own_models_check_keeps_the_lines_sayable(qapp, interface, s
     apply_saved_language(qapp, settings)
     window = make_window(settings=settings, check=check)  # answered on a worker thread, shown on the GUI thread
     assert "Модель резюме: example/absent-summarize не установлена" in window.banner.label.text()
+
+
+FRENCH_ARTICLE = (
+    "Le gouvernement a annoncé lundi une nouvelle réforme des retraites. Les syndicats ont appelé à la grève "
+    "dans tout le pays, et les négociations reprendront la semaine prochaine à Paris."
+)
+
+
+def test_an_opened_articles_notices_are_said_in_the_interface_language(
+    qapp, interface, settings, make_window, tmp_path, monkeypatch
+) -> None:
+    from models.documents import read
+    from tests.models._document_samples import make_pdf
+
+    french = tmp_path / "french.txt"
+    french.write_text(FRENCH_ARTICLE, encoding="utf-8")
+    settings.interface_language = "ru"
+    apply_saved_language(qapp, settings)
+    window = make_window(settings=settings)
+    assert window.open_file(str(french))
+    label = window.original_pane.notices_label
+    assert label.isVisible()
+    assert label.text() == (
+        "⚠ Язык статьи, похоже: Французский; резюме может получиться плохим. Поддерживаются только статьи на этих "
+        "языках: Английский, Русский и Арабский (на английский сначала машинно переводятся статьи на языках: Русский и Арабский)."
+    )
+    assert window.article.notices[0].startswith("The article looks like French;")  # the core's words stay English
+
+    install_translators(qapp, "ar")  # said again in the new language
+    assert label.text() == (
+        "⚠ يبدو أن لغة المقالة هي الفرنسية؛ قد يكون الملخص رديئًا: لا تُدعم إلا المقالات المكتوبة بهذه اللغات: "
+        "الإنجليزية، الروسية والعربية (وتُترجم آليًا إلى الإنجليزية أولًا المقالات المكتوبة بهذه اللغات: الروسية والعربية)."
+    )
+
+    install_translators(qapp, "ru")
+    russian = tmp_path / "russian.txt"
+    russian.write_text("\n\n".join(RUSSIAN_PARAGRAPHS), encoding="utf-8")
+    assert window.open_file(str(russian))
+    assert label.text() == "⚠ Язык статьи, похоже: Русский; перед составлением резюме она будет машинно переведена на английский."
+
+    # A PDF with a page too complex to read, and one that cannot be read at all.
+    from pypdf import PageObject
+
+    monkeypatch.setattr(read, "MAX_PDF_PAGE_CONTENT_BYTES", 2000)
+    real_extract = PageObject.extract_text
+    calls: list[int] = []
+
+    def second_read_broken(page, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise ValueError("broken content stream")
+        return real_extract(page, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", second_read_broken)
+    lines = ["Talks resume in Geneva", "", "Diplomats from both sides met on Monday to discuss a ceasefire plan."]
+    long_page = [f"Line {n} of a page that holds far too much." for n in range(100)]
+    pdf = tmp_path / "mixed.pdf"
+    pdf.write_bytes(make_pdf([lines, long_page, lines, lines]))
+    assert window.open_file(str(pdf))
+    assert label.text() == (
+        "⚠ Часть страниц не удалось прочитать, они пропущены: 1 из 4.\n"
+        "⚠ Часть страниц слишком сложна для чтения, они пропущены: 1 из 4."
+    )
+    assert "pages" not in label.text()
+
+
+def test_the_part_of_a_name_a_flag_gives_is_said_in_the_interface_language(qapp, interface, settings, make_window) -> None:
+    from models.common.types import Alignment, Digest, SentenceFlag, SentenceLink
+    from models.digest.checks import check_summary_sentence
+
+    article = "Ambassador Antonov spoke on Friday about Syria. He said talks go on."
+    summary = "Ambassador Dmitry Antonov spoke on Friday."
+    [(check, reason)] = check_summary_sentence(summary, article)
+    target = (0, len(summary))
+    digest = Digest(
+        article=Article(title="Talks", text=article), summary=summary, summary_translations={},
+        alignments={"summary": Alignment("article", links=(SentenceLink(target, ((0, 47),)),), flags=(SentenceFlag(target, check, reason),))},
+    )
+    settings.interface_language = "ru"
+    apply_saved_language(qapp, settings)
+    window = make_window(settings=settings)
+    window.show_digest(digest)
+    window.window_actions.next_flag_action.trigger()
+    shown = window.statusBar().currentMessage()
+    assert "“Dmitry” (в составе “Ambassador Dmitry Antonov”)" in shown, shown
+    assert "(in " not in shown

@@ -125,5 +125,67 @@ def test_use_folder_checks_it_and_remove_forgets_it(
     assert (tiny_models_dir / "translate-ru" / "config.json").is_file()  # the user's folder is kept
 
 
+def test_the_into_english_models_are_marked_and_an_unticked_box_leaves_them_out_of_download(
+    qtbot, hub: FakeHub, dialog: ModelsDialog  # noqa: ANN001
+) -> None:
+    specs = list(specs_for(PROFILE).values())
+    into_english = [spec for spec in specs if spec.task.startswith("translate-from-")]
+    assert [spec.task for spec in into_english] == ["translate-from-ru", "translate-from-ar"]
+    rows = {spec.task: row for row, spec in enumerate(specs)}
+    assert dialog.table.item(rows["translate-from-ru"], 0).text() == "Russian to English\nonly for articles in Russian"
+    assert dialog.table.item(rows["translate-from-ar"], 0).toolTip().startswith("Needed only for articles written in Arabic")
+    assert all("only for" not in dialog.table.item(rows[task], 0).text() for task in ("summarize", "translate-ru", "translate-ar"))
+
+    box = dialog.article_models_box
+    size = format_bytes(sum(spec.size_mb for spec in into_english) * 1e6)
+    assert box.isVisible() and box.isChecked()  # by default Download gets everything
+    assert box.text() == f"Also download the models for Russian and Arabic articles (about {size})"
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert not box.isChecked()
+    with qtbot.waitSignal(dialog.downloads_finished, timeout=30_000):
+        qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
+    assert states(dialog) == ["installed", "installed", "installed", "missing", "missing"]
+    asked = {request.path for request in hub.state.requests}
+    for spec in specs:  # the Hub was never asked about the models left out
+        assert any(f"/{spec.repo_id}/" in path for path in asked) == (spec not in into_english), spec.repo_id
+    assert dialog.progress_label.text() == (
+        "Downloaded and verified. The models for Russian and Arabic articles were left out: tick the box to download them too."
+    )
+    assert not dialog.download_button.isEnabled()  # nothing left to get with the box unticked
+
+    again = ModelsDialog(PROFILE)  # the choice is remembered
+    qtbot.addWidget(again)
+    assert not again.article_models_box.isChecked()
+    again.close()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked() and dialog.download_button.isEnabled()
+    with qtbot.waitSignal(dialog.downloads_finished, timeout=30_000):
+        qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
+    assert states(dialog) == ["installed"] * MODEL_COUNT
+    assert not box.isVisible()  # nothing of the kind is missing any more
+
+
+def test_the_download_progress_is_said_in_the_interface_language(qtbot, qapp, hub: FakeHub) -> None:  # noqa: ANN001
+    from desktop.ui.language import install_translators
+
+    install_translators(qapp, "ru")
+    try:
+        dialog = ModelsDialog(PROFILE)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.table.item(3, 0).text() == "Русский → английский\nтолько для статей на языке: Русский"
+        assert dialog.article_models_box.text().startswith("Также загрузить модели для статей на других языках (Русский и Арабский; около ")
+        hub.state.slow["model.safetensors"] = 0.02
+        qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
+        pattern = r"model\.safetensors — [1-9][\d.]* KB из [\d.]+ KB; модель — [\d.]+ KB из [\d.]+ KB"
+        qtbot.waitUntil(lambda: re.search(pattern, dialog.progress_label.text()) is not None, timeout=20_000)
+        assert " of " not in dialog.progress_label.text()
+        with qtbot.waitSignal(dialog.downloads_finished, timeout=5_000):
+            qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+        dialog.close()
+    finally:
+        install_translators(qapp, "en")
+
+
 def test_format_bytes() -> None:
     assert [format_bytes(n) for n in (512, 2_500, 476_000_000, 1_222_000_000)] == ["512 B", "2.5 KB", "476 MB", "1.2 GB"]

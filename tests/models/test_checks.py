@@ -391,6 +391,27 @@ def test_part_of_a_multi_word_name_unsupported() -> None:
     assert reason(flags, "unsupported") == "This summary sentence names “Dmitry” (in “Ambassador Dmitry Antonov”), which the article does not mention."
 
 
+def test_the_part_of_a_name_is_a_wording_of_its_own_kept_through_the_history_json_and_a_pickle() -> None:
+    import json
+    import pickle
+
+    from models.common.types import Alignment, SentenceFlag
+    from models.digest import checks
+
+    found = reason(check_summary_sentence("Ambassador Dmitry Antonov spoke on Friday.", ARTICLE), "unsupported")
+    [(template, kept)] = found.sentences
+    [part] = kept["names"]
+    assert template == checks.NAMES_NOT_IN_ARTICLE and part == "“Dmitry” (in “Ambassador Dmitry Antonov”)"
+    assert part.sentences == ((checks.PART_OF_NAME, {"part": "Dmitry", "name": "Ambassador Dmitry Antonov"}),)
+    saved = json.loads(json.dumps(Alignment("summary", flags=(SentenceFlag((0, 5), "unsupported", found),)).to_json_dict()))
+    [back] = Alignment.from_json_dict(saved).flags
+    assert back.reason == found and back.reason.sentences[0][1]["names"][0].sentences == part.sentences
+    assert pickle.loads(pickle.dumps(found)).sentences[0][1]["names"][0].sentences == part.sentences
+    # Whole names stay plain values.
+    whole = reason(check_summary_sentence("Joe Biden met Antonov.", ARTICLE), "unsupported")
+    assert whole.sentences[0][1]["names"] == ["“Joe Biden”"] and not hasattr(whole.sentences[0][1]["names"][0], "sentences")
+
+
 def test_multi_word_name_at_sentence_start() -> None:
     flags = check_summary_sentence("Joe Biden met Antonov.", ARTICLE)
     assert reason(flags, "unsupported") == "This summary sentence names “Joe Biden”, which the article does not mention."

@@ -147,6 +147,47 @@ def test_models_download_then_digest_without_a_models_folder(tiny_models_dir: Pa
         assert cli("models", "verify", "--profile", "fast").returncode == 1
 
 
+def test_models_download_english_articles_only_skips_exactly_the_into_english_models(
+    tiny_models_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models.inventory.catalog import only_for_articles_in, specs_for
+    from tests.models.fake_hub import FakeHub
+
+    specs = list(specs_for("fast").values())
+    into_english = {spec.repo_id: only_for_articles_in(spec.task) for spec in specs if only_for_articles_in(spec.task)}
+    assert into_english == {"Helsinki-NLP/opus-mt-ru-en": "ru", "Helsinki-NLP/opus-mt-ar-en": "ar"}
+    names = {"ru": "Russian", "ar": "Arabic"}
+    with FakeHub({spec.repo_id: tiny_models_dir / spec.task for spec in specs}) as hub:
+        monkeypatch.setenv("HF_ENDPOINT", hub.url)
+        monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+        downloaded = cli("models", "download", "--profile", "fast", "--english-articles-only")
+        assert downloaded.returncode == 0, downloaded.stdout + downloaded.stderr
+        lines = {line.split()[0]: line for line in downloaded.stdout.splitlines()}
+        assert list(lines) == [spec.task for spec in specs]
+        for spec in specs:
+            line = lines[spec.task]
+            if spec.repo_id in into_english:
+                assert "skipped (--english-articles-only)" in line, line
+                assert line.endswith(f"[only for {names[into_english[spec.repo_id]]} articles]"), line
+            else:
+                assert "downloaded to" in line and "[only for" not in line, line
+        asked = {request.path for request in hub.state.requests}
+        for spec in specs:  # nothing at all was asked of the Hub about the models skipped
+            assert any(f"/{spec.repo_id}/" in path for path in asked) == (spec.repo_id not in into_english), spec.repo_id
+
+        monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+        listed = cli("models", "list", "--profile", "fast").stdout.splitlines()
+        assert [line.endswith("[only for Russian articles]") for line in listed] == [False, False, False, True, False]
+        assert "missing" in listed[3] and "[only for Arabic articles]" in listed[4]
+        assert cli("models", "verify", "--profile", "fast").returncode == 1  # they are missing all the same
+        verified = cli("models", "verify", "--profile", "fast", "--english-articles-only")
+        assert verified.returncode == 0, verified.stdout
+        assert verified.stdout.count("verified") == 3 and verified.stdout.count("not needed for English articles") == 2
+    refused = cli("models", "list", "--english-articles-only")
+    assert refused.returncode == 2 and "--english-articles-only goes with 'download' or 'verify'" in refused.stderr
+    assert "--english-articles-only" in cli("models", "--help").stdout
+
+
 def test_models_use_points_a_task_at_a_folder(tiny_models_dir: Path, tmp_path: Path) -> None:
     refused = cli("models", "use", "translate-ar", str(tmp_path))
     assert_one_line_error(refused, "not a usable model folder")

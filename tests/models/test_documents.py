@@ -138,6 +138,24 @@ def test_russian_and_arabic_articles_are_told_they_go_through_english_and_others
     )
 
 
+def test_the_language_notices_are_wordings_with_language_codes_a_window_can_say(tmp_path: Path) -> None:
+    from models.inventory import catalog
+
+    russian = read_article(write(tmp_path, "ru.txt", joined(RUSSIAN_PARAGRAPHS)))
+    assert russian.notices[0].sentences == ((catalog.LANGUAGE_TRANSLATED_FIRST, {"language": "ru"}),)
+    french = documents.article_from_text(
+        "Le gouvernement a annoncé lundi une nouvelle réforme des retraites. Les syndicats ont appelé à la grève "
+        "dans tout le pays, et les négociations reprendront la semaine prochaine à Paris."
+    )
+    assert french.notices[0].sentences == (
+        (
+            catalog.LANGUAGE_NOT_SUPPORTED,
+            {"language_name": "French", "languages": ["en", "ru", "ar"], "translated_languages": ["ru", "ar"]},
+        ),
+    )
+    assert set(catalog.LANGUAGE_NOTICE_TEMPLATES) <= set(documents.ARTICLE_NOTICE_TEMPLATES)
+
+
 def test_detect_language_after_warm_up() -> None:
     documents.warm_up()
     documents.warm_up()  # idempotent
@@ -415,6 +433,7 @@ def test_pdf_page_with_too_many_drawing_instructions_is_skipped(
     article = read_article(write(tmp_path, "mixed.pdf", make_pdf([PDF_LINES, long_page])))
     assert article.paragraphs == (" ".join(PDF_LINES),)
     assert article.notices == ("1 of 2 pages were too complex to read and were skipped.",)
+    assert article.notices[0].sentences == ((documents.PDF_PAGES_TOO_COMPLEX, {"skipped": 1, "pages": 2}),)
     assert "too complex" in error_for(write(tmp_path, "only.pdf", make_pdf([long_page])))
 
 
@@ -425,6 +444,32 @@ def test_pdf_reading_stops_at_the_time_budget(tmp_path: Path, monkeypatch: pytes
     article = read_article(write(tmp_path, "slow.pdf", make_pdf([PDF_LINES, PDF_LINES[:2], PDF_LINES[2:]])))
     assert article.paragraphs == (" ".join(PDF_LINES),)
     assert article.notices == ("Only the first 1 of 3 pages were read: the PDF is slow to read.",)
+    assert article.notices[0].sentences == ((documents.PDF_READ_CUT_SHORT, {"read": 1, "pages": 3}),)
+
+
+def test_a_pdfs_notices_are_wordings_a_window_can_say_and_read_as_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    from pypdf import PageObject
+
+    real_extract = PageObject.extract_text
+    calls: list[int] = []
+
+    def second_page_broken(page: PageObject, *args: object, **kwargs: object) -> str:
+        calls.append(1)
+        if len(calls) == 2:
+            raise ValueError("broken content stream")
+        return real_extract(page, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", second_page_broken)
+    article = read_article(write(tmp_path, "flaky.pdf", make_pdf([PDF_LINES, PDF_LINES[:2], PDF_LINES[2:]])))
+    [notice] = article.notices
+    assert notice == "1 of 3 pages could not be read and were skipped."  # the CLI's "note:" line, as before
+    assert notice.sentences == ((documents.PDF_PAGES_UNREADABLE, {"failed": 1, "pages": 3}),)
+    assert notice.template in documents.ARTICLE_NOTICE_TEMPLATES
+    # An article crosses the engine's pipe pickled: its notices keep their sentences.
+    copy = pickle.loads(pickle.dumps(article))
+    assert copy == article and copy.notices[0].sentences == notice.sentences
 
 
 # --------------------------------------------------------------------------- limits and errors

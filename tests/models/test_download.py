@@ -37,6 +37,10 @@ def test_full_download_reports_progress_to_100_and_installs(hub: FakeHub, tiny_m
     total = format_bytes(sum(f.stat().st_size for f in (tiny_models_dir / "translate-ar").iterdir()))
     assert events[-1][0] == 1.0 and f"model {total} of {total}" in events[-1][1]
     assert events[-1][1].startswith(f"{SPEC.repo_id}: ")
+    # The status is a wording (the Models dialog says it in its language): the numbers are values.
+    final = events[-1][1]
+    assert final.template == downloads.DOWNLOADING and final.values["total"] == total and final.values["model"] == SPEC.repo_id
+    assert all(template in downloads.DOWNLOAD_STATUS_TEMPLATES for _, status in events for template, _ in status.sentences)
     fractions = [fraction for fraction, _ in events]
     assert fractions == sorted(fractions) and len(set(fractions)) > 3
     assert installed.locate(SPEC).origin == "downloaded"

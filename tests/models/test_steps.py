@@ -22,3 +22,20 @@ def test_loading_steps_name_the_model_in_plain_words() -> None:
     assert loading_step("translate-ru") == "Loading the Russian translation model"
     assert loading_step("translate-from-ar") == "Loading the Arabic-to-English model"
     assert loading_step("translate-from-ar").values == {"language": "ar"}
+
+
+def test_a_wording_names_languages_by_code_and_keeps_a_wording_inside_it_through_json() -> None:
+    import json
+
+    from models.common.wording import Wording
+
+    supported = Wording("Only {languages} ({other_languages} first), not {language_name}.", languages=["en", "ru", "ar"],
+                        other_languages=("ar",), language_name="French")
+    assert supported == "Only English, Russian and Arabic (Arabic first), not French."
+    part = Wording("“{part}” (in “{name}”)", part="Putin", name="Vladimir Putin")
+    outer = Wording("It names {names}.", names=[part, "“Assad”"])
+    assert outer == "It names “Putin” (in “Vladimir Putin”) and “Assad”."
+    back = Wording.from_json(json.loads(json.dumps(outer.to_json())))
+    assert back == outer and back.values["names"][0].sentences == part.sentences and back.values["names"][1] == "“Assad”"
+    # A nested value that is not a saved wording makes the whole one unreadable (the caller keeps the English).
+    assert Wording.from_json([{"template": "It names {names}.", "values": {"names": [{"wording": 3}]}}]) is None
