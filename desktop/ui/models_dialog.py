@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.language import Models, app_display_name, language_name, listed, say, task_title, translate
+from desktop.ui.language import Models, app_display_name, isolate, language_name, listed, say, task_title, translate
 from desktop.ui.runner import DOWNLOAD_LANE, BackgroundRunner, Task
 from desktop.ui.settings import AppSettings
 from models.inventory import downloads, installed
@@ -62,9 +62,28 @@ def _resumes_next_time() -> str:
     return translate("ModelsDialog", "Cancelled; the download resumes next time")
 
 
-def _languages_of(specs: list[ModelSpec]) -> str:
-    """The article languages whose articles alone need ``specs`` ("Russian and Arabic")."""
-    return listed([language_name(code) for code in dict.fromkeys(only_for_articles_in(spec.task) for spec in specs) if code])
+def _size(size_bytes: float, about: bool = False) -> str:
+    """A size as the dialog shows it ("~476 MB"), kept in its order inside a right-to-left sentence."""
+    return isolate(("~" if about else "") + format_bytes(size_bytes))
+
+
+def _articles_in(codes: list[str | None]) -> str:
+    """"articles in Russian", "articles in Arabic" or "articles in Russian and Arabic": the
+    articles that alone need some models, said whole (Russian and Arabic decline the words
+    around a language's name, so a name is never slotted into a sentence here)."""
+    wanted = frozenset(code for code in codes if code)
+    if wanted == {"ru"}:
+        return translate("ModelsDialog", "articles in Russian")
+    if wanted == {"ar"}:
+        return translate("ModelsDialog", "articles in Arabic")
+    if wanted == {"ru", "ar"}:
+        return translate("ModelsDialog", "articles in Russian and Arabic")
+    return translate("ModelsDialog", "articles in {languages}").format(languages=listed([language_name(code) for code in sorted(wanted)]))
+
+
+def _articles_needing(specs: list[ModelSpec]) -> str:
+    """The articles that alone need ``specs`` (see :func:`_articles_in`)."""
+    return _articles_in([only_for_articles_in(spec.task) for spec in specs])
 
 
 def _task_text(task: str) -> str:
@@ -72,7 +91,7 @@ def _task_text(task: str) -> str:
     only_for = only_for_articles_in(task)
     if only_for is None:
         return task_title(task)
-    needed = translate("ModelsDialog", "only for articles in {language}").format(language=language_name(only_for))
+    needed = translate("ModelsDialog", "only for {articles}").format(articles=_articles_in([only_for]))
     return f"{task_title(task)}\n{needed}"
 
 
@@ -209,17 +228,17 @@ class ModelsDialog(QDialog):
                 _task_text(spec.task),
                 f"{spec.name}\n{spec.repo_id}",
                 spec.licence,
-                f"~{format_bytes(spec.size_mb * 1e6)}",
+                _size(spec.size_mb * 1e6, about=True),
                 _state_label(status.state),
-                format_bytes(status.disk_bytes) if status.disk_bytes else "—",
+                _size(status.disk_bytes) if status.disk_bytes else "—",
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(status.detail if column == 4 else f"{spec.attribution}. {spec.quality_note}")
                 if column == 0 and only_for is not None:
                     item.setToolTip(translate(
-                        "ModelsDialog", "Needed only for articles written in {language}: they are machine-translated into "
-                        "English before summarising. English articles do not need it.").format(language=language_name(only_for)))
+                        "ModelsDialog", "Needed only for {articles}: they are machine-translated into "
+                        "English before summarising. English articles do not need it.").format(articles=_articles_in([only_for])))
                 self.table.setItem(row, column, item)
         self._update_summary()
         self._update_buttons()
@@ -244,8 +263,8 @@ class ModelsDialog(QDialog):
         self.article_models_box.setVisible(bool(article_models))
         if article_models:
             self.article_models_box.setText(translate(
-                "ModelsDialog", "Also download the models for {languages} articles (about {size})"
-            ).format(languages=_languages_of(article_models), size=format_bytes(sum(spec.size_mb for spec in article_models) * 1e6)))
+                "ModelsDialog", "Also download the models for {articles} (about {size})"
+            ).format(articles=_articles_needing(article_models), size=_size(sum(spec.size_mb for spec in article_models) * 1e6)))
 
     @Slot(bool)
     def _on_article_models_toggled(self, checked: bool) -> None:
@@ -260,7 +279,7 @@ class ModelsDialog(QDialog):
                 "ModelsDialog", "All models are installed. {app} works offline: it does not use the network from here on."
             ).format(app=app_display_name()))
             return
-        size = format_bytes(sum(spec.size_mb for spec in missing) * 1e6)
+        size = _size(sum(spec.size_mb for spec in missing) * 1e6)
         text = self.tr(
             "{missing} of %n models are not installed (about {size} to download). "
             "Download them from the Hugging Face Hub, or choose a folder with a copy made on another machine.",
@@ -360,13 +379,13 @@ class ModelsDialog(QDialog):
             answer = QMessageBox.question(
                 self, translate("ModelsDialog", "Remove model"),
                 translate("ModelsDialog", "Delete {model} ({size}) from this computer?").format(
-                    model=spec.repo_id, size=format_bytes(status.disk_bytes)),
+                    model=spec.repo_id, size=_size(status.disk_bytes)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
             freed = installed.remove(spec)
             self.progress_label.setText(translate("ModelsDialog", "Removed {model}: {size} freed.").format(
-                model=spec.repo_id, size=format_bytes(freed)))
+                model=spec.repo_id, size=_size(freed)))
         self.refresh()
         self.models_changed.emit()
 
@@ -393,8 +412,8 @@ class ModelsDialog(QDialog):
             self.progress_label.setText(translate("ModelsDialog", "All models downloaded and verified."))
         elif not self._cancelled and not self.to_download():
             self.progress_label.setText(translate(
-                "ModelsDialog", "Downloaded and verified. The models for {languages} articles were left out: "
-                "tick the box to download them too.").format(languages=_languages_of(self._missing_article_models())))
+                "ModelsDialog", "Downloaded and verified. The models for {articles} were left out: "
+                "tick the box to download them too.").format(articles=_articles_needing(self._missing_article_models())))
         elif self._cancelled and self.progress_label.text() == _cancelling():  # cancelled before any began
             self.progress_label.setText(_resumes_next_time())
         self.downloads_finished.emit(self._cancelled)

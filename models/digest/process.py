@@ -83,12 +83,17 @@ class DigestProcess:
             self._discard()
             parent_end, child_end = self._context.Pipe()
             self._cancelled_up_to = self._context.RawValue("q", 0)
-            self._process = self._context.Process(
+            process = self._context.Process(
                 target=_serve, args=(child_end, self._cancelled_up_to, warm), name="article-digest-engine", daemon=True
             )
-            self._process.start()
-            child_end.close()  # the parent's copy: without closing it, a dead child is never seen as EOF
-            self._connection = parent_end
+            try:
+                process.start()
+            except BaseException:  # no child (no memory for it, a broken interpreter): nothing half-made is kept
+                parent_end.close()
+                raise
+            finally:
+                child_end.close()  # the parent's copy: without closing it, a dead child is never seen as EOF
+            self._process, self._connection = process, parent_end
 
     def close(self) -> None:
         """Stop the child (politely, then by force after ``STOP_TIMEOUT_S``). Idempotent."""
@@ -139,7 +144,12 @@ class DigestProcess:
         pipeline's own ``ModelUnavailable`` / ``DigestError``, and ``DigestError`` when the
         child dies (the next call starts a new one).
         """
-        self.start()
+        try:
+            self.start()
+        except Exception as error:  # noqa: BLE001 - whatever stops a process starting, the digest says why
+            log.exception("the engine process could not start")
+            reason = (str(error).strip().splitlines() or [error.__class__.__name__])[0]
+            raise DigestError(f"The digest engine could not start ({reason}); the next digest tries again.") from error
         # Kept locally: close() from another thread may clear the attributes meanwhile.
         process, connection, cancelled_up_to = self._process, self._connection, self._cancelled_up_to
         job = next(self._job_ids)

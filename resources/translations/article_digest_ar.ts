@@ -1045,6 +1045,26 @@ Details are in the log: {path}</source>
         <translation>أُلغي؛ يُستأنف التنزيل في المرة القادمة</translation>
     </message>
     <message>
+        <source>articles in Russian</source>
+        <translation>المقالات المكتوبة بالروسية</translation>
+    </message>
+    <message>
+        <source>articles in Arabic</source>
+        <translation>المقالات المكتوبة بالعربية</translation>
+    </message>
+    <message>
+        <source>articles in Russian and Arabic</source>
+        <translation>المقالات المكتوبة بالروسية والعربية</translation>
+    </message>
+    <message>
+        <source>articles in {languages}</source>
+        <translation>المقالات المكتوبة بهذه اللغات: {languages}</translation>
+    </message>
+    <message>
+        <source>only for {articles}</source>
+        <translation>فقط من أجل {articles}</translation>
+    </message>
+    <message>
         <source>Task</source>
         <extracomment>Extra pixels per table row: two-line cells read cramped at their bare height.</extracomment>
         <translation>المهمة</translation>
@@ -1099,16 +1119,16 @@ Details are in the log: {path}</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <source>only for articles in {language}</source>
-        <translation>فقط للمقالات المكتوبة باللغة {language}</translation>
+        <source>Needed only for {articles}: they are machine-translated into English before summarising. English articles do not need it.</source>
+        <translation>لا يلزم إلا من أجل {articles}: إذ تُترجم آليًا إلى الإنجليزية قبل التلخيص. ولا تحتاج إليه المقالات الإنجليزية.</translation>
     </message>
     <message>
-        <source>Needed only for articles written in {language}: they are machine-translated into English before summarising. English articles do not need it.</source>
-        <translation>لا يلزم إلا للمقالات المكتوبة باللغة {language}: إذ تُترجم آليًا إلى الإنجليزية قبل التلخيص. ولا تحتاج إليه المقالات الإنجليزية.</translation>
+        <source>Also download the models for {articles} (about {size})</source>
+        <translation>تنزيل نماذج {articles} أيضًا (نحو {size})</translation>
     </message>
     <message>
-        <source>Also download the models for {languages} articles (about {size})</source>
-        <translation>تنزيل نماذج المقالات المكتوبة بلغات أخرى أيضًا ({languages}؛ نحو {size})</translation>
+        <source>Downloaded and verified. The models for {articles} were left out: tick the box to download them too.</source>
+        <translation>نُزّلت النماذج وتُحقّق منها. لم تُنزَّل نماذج {articles}: حدّد المربع لتنزيلها أيضًا.</translation>
     </message>
     <message>
         <source>All models are installed. {app} works offline: it does not use the network from here on.</source>
@@ -1168,10 +1188,6 @@ Details are in the log: {path}</source>
     <message>
         <source>All models downloaded and verified.</source>
         <translation>نُزّلت كل النماذج وتُحقّق منها.</translation>
-    </message>
-    <message>
-        <source>Downloaded and verified. The models for {languages} articles were left out: tick the box to download them too.</source>
-        <translation>نُزّلت النماذج وتُحقّق منها. لم تُنزَّل نماذج المقالات المكتوبة بلغات أخرى ({languages}): حدّد المربع لتنزيلها أيضًا.</translation>
     </message>
 </context>
 <context>

@@ -1027,6 +1027,26 @@ Details are in the log: {path}</source>
         <translation>Отменено; в следующий раз загрузка продолжится</translation>
     </message>
     <message>
+        <source>articles in Russian</source>
+        <translation>статей на русском языке</translation>
+    </message>
+    <message>
+        <source>articles in Arabic</source>
+        <translation>статей на арабском языке</translation>
+    </message>
+    <message>
+        <source>articles in Russian and Arabic</source>
+        <translation>статей на русском и арабском языках</translation>
+    </message>
+    <message>
+        <source>articles in {languages}</source>
+        <translation>статей на языках: {languages}</translation>
+    </message>
+    <message>
+        <source>only for {articles}</source>
+        <translation>только для {articles}</translation>
+    </message>
+    <message>
         <source>Task</source>
         <extracomment>Extra pixels per table row: two-line cells read cramped at their bare height.</extracomment>
         <translation>Задача</translation>
@@ -1081,16 +1101,16 @@ Details are in the log: {path}</source>
         <translation>&amp;Удалить</translation>
     </message>
     <message>
-        <source>only for articles in {language}</source>
-        <translation>только для статей на языке: {language}</translation>
+        <source>Needed only for {articles}: they are machine-translated into English before summarising. English articles do not need it.</source>
+        <translation>Нужна только для {articles}: такие статьи перед составлением резюме машинно переводятся на английский. Для статей на английском она не нужна.</translation>
     </message>
     <message>
-        <source>Needed only for articles written in {language}: they are machine-translated into English before summarising. English articles do not need it.</source>
-        <translation>Нужна только для статей на языке: {language}. Такие статьи перед составлением резюме машинно переводятся на английский. Для статей на английском она не нужна.</translation>
+        <source>Also download the models for {articles} (about {size})</source>
+        <translation>Также загрузить модели для {articles} (около {size})</translation>
     </message>
     <message>
-        <source>Also download the models for {languages} articles (about {size})</source>
-        <translation>Также загрузить модели для статей на других языках ({languages}; около {size})</translation>
+        <source>Downloaded and verified. The models for {articles} were left out: tick the box to download them too.</source>
+        <translation>Загружено и проверено. Модели для {articles} не загружались: поставьте флажок, чтобы загрузить и их.</translation>
     </message>
     <message>
         <source>All models are installed. {app} works offline: it does not use the network from here on.</source>
@@ -1147,10 +1167,6 @@ Details are in the log: {path}</source>
     <message>
         <source>All models downloaded and verified.</source>
         <translation>Все модели загружены и проверены.</translation>
-    </message>
-    <message>
-        <source>Downloaded and verified. The models for {languages} articles were left out: tick the box to download them too.</source>
-        <translation>Загружено и проверено. Модели для статей на других языках ({languages}) не загружались: поставьте флажок, чтобы загрузить и их.</translation>
     </message>
 </context>
 <context>

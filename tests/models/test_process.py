@@ -122,3 +122,30 @@ def test_the_summary_and_each_translation_arrive_before_the_digest_ends(engine_p
     assert complete["article:ar"][1] == digest.article_translations["ar"]
     assert set(complete) == {"summary", "summary:ru", "summary:ar", "article:ru", "article:ar"}
     assert complete["summary"][0] < 1.0  # shown while the translations were still running
+
+
+def test_an_engine_that_cannot_start_is_a_digest_error_and_the_next_digest_starts_it(
+    tiny_models_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A child that fails to start (no memory for it, a broken interpreter) leaves nothing
+    half-made: the digest fails with a reason, closing is quiet, and the next digest works."""
+    process = DigestProcess()
+    real_process_class = process._context.Process
+
+    class FailingProcess(real_process_class):  # type: ignore[misc, valid-type]
+        def start(self) -> None:
+            raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(process._context, "Process", FailingProcess)
+    config = PipelineConfig(models_dir=str(tiny_models_dir))
+    try:
+        with pytest.raises(DigestError, match="could not start.*Cannot allocate memory") as raised:
+            process.digest(Article(title="A", text="Russia and the US talk."), config=config)
+        assert not isinstance(raised.value, Cancelled)
+        assert not process.running and process.pid is None
+        process.close()  # nothing to stop, nothing raised
+        monkeypatch.setattr(process._context, "Process", real_process_class)
+        digest = process.digest(Article(title="Again", text="Russia and the US talk."), config=config)
+        assert digest.summary.strip()
+    finally:
+        process.close()
