@@ -452,7 +452,10 @@ def task_title(task: str) -> str:
         if source == ENGLISH and target in LANGUAGE_NAMES:
             return translate("Language", "{language} translation").format(language=language_name(target))
         if target == ENGLISH and source in ARTICLE_LANGUAGES:
-            return translate("Language", "{language} to English").format(language=language_name(source))
+            # A title: its first letter a capital, though a name in a sentence is written in
+            # lower case in Russian ("русский → английский").
+            title = translate("Language", "{language} to English").format(language=language_name(source))
+            return title[:1].upper() + title[1:]
     return task_label(task)
 
 

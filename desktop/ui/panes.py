@@ -311,7 +311,10 @@ def article_details(article: Article) -> str:
     words = len(article.text.split())
     parts = [Panes.tr("%n words", "", words)]
     if article.language:
-        parts.append(Panes.tr("language: {language}").format(language=article.language))
+        from models.documents.read import language_name as english_language_name  # loaded with the article
+
+        name = translate("Language", english_language_name(article.language))
+        parts.append(Panes.tr("language: {language}").format(language=name))
     if article.source_path:
         from pathlib import Path
 

@@ -411,357 +411,357 @@ Details are in the log: {path}</source>
     <name>Language</name>
     <message>
         <source>Russian</source>
-        <translation>Русский</translation>
+        <translation>русский</translation>
     </message>
     <message>
         <source>Arabic</source>
-        <translation>Арабский</translation>
+        <translation>арабский</translation>
     </message>
     <message>
         <source>English</source>
         <extracomment>The languages&apos; names as the core spells them (``ARTICLE_LANGUAGES``), marked for lupdate.</extracomment>
-        <translation>Английский</translation>
+        <translation>английский</translation>
     </message>
     <message>
         <source>Afrikaans</source>
         <extracomment>The names of the other languages an article may be detected in (``models.documents.read.LANGUAGE_DISPLAY_NAMES``), as an article&apos;s notice names them; a test keeps the two lists the same.</extracomment>
-        <translation>Африкаанс</translation>
+        <translation>африкаанс</translation>
     </message>
     <message>
         <source>Amharic</source>
-        <translation>Амхарский</translation>
+        <translation>амхарский</translation>
     </message>
     <message>
         <source>Azerbaijani</source>
-        <translation>Азербайджанский</translation>
+        <translation>азербайджанский</translation>
     </message>
     <message>
         <source>Belarusian</source>
-        <translation>Белорусский</translation>
+        <translation>белорусский</translation>
     </message>
     <message>
         <source>Bulgarian</source>
-        <translation>Болгарский</translation>
+        <translation>болгарский</translation>
     </message>
     <message>
         <source>Bengali</source>
-        <translation>Бенгальский</translation>
+        <translation>бенгальский</translation>
     </message>
     <message>
         <source>Bosnian</source>
-        <translation>Боснийский</translation>
+        <translation>боснийский</translation>
     </message>
     <message>
         <source>Catalan</source>
-        <translation>Каталанский</translation>
+        <translation>каталанский</translation>
     </message>
     <message>
         <source>Czech</source>
-        <translation>Чешский</translation>
+        <translation>чешский</translation>
     </message>
     <message>
         <source>Welsh</source>
-        <translation>Валлийский</translation>
+        <translation>валлийский</translation>
     </message>
     <message>
         <source>Danish</source>
-        <translation>Датский</translation>
+        <translation>датский</translation>
     </message>
     <message>
         <source>German</source>
-        <translation>Немецкий</translation>
+        <translation>немецкий</translation>
     </message>
     <message>
         <source>Greek</source>
-        <translation>Греческий</translation>
+        <translation>греческий</translation>
     </message>
     <message>
         <source>Esperanto</source>
-        <translation>Эсперанто</translation>
+        <translation>эсперанто</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation>Испанский</translation>
+        <translation>испанский</translation>
     </message>
     <message>
         <source>Estonian</source>
-        <translation>Эстонский</translation>
+        <translation>эстонский</translation>
     </message>
     <message>
         <source>Basque</source>
-        <translation>Баскский</translation>
+        <translation>баскский</translation>
     </message>
     <message>
         <source>Persian</source>
-        <translation>Персидский</translation>
+        <translation>персидский</translation>
     </message>
     <message>
         <source>Finnish</source>
-        <translation>Финский</translation>
+        <translation>финский</translation>
     </message>
     <message>
         <source>French</source>
-        <translation>Французский</translation>
+        <translation>французский</translation>
     </message>
     <message>
         <source>Irish</source>
-        <translation>Ирландский</translation>
+        <translation>ирландский</translation>
     </message>
     <message>
         <source>Galician</source>
-        <translation>Галисийский</translation>
+        <translation>галисийский</translation>
     </message>
     <message>
         <source>Gujarati</source>
-        <translation>Гуджарати</translation>
+        <translation>гуджарати</translation>
     </message>
     <message>
         <source>Hausa</source>
-        <translation>Хауса</translation>
+        <translation>хауса</translation>
     </message>
     <message>
         <source>Hebrew</source>
-        <translation>Иврит</translation>
+        <translation>иврит</translation>
     </message>
     <message>
         <source>Hindi</source>
-        <translation>Хинди</translation>
+        <translation>хинди</translation>
     </message>
     <message>
         <source>Croatian</source>
-        <translation>Хорватский</translation>
+        <translation>хорватский</translation>
     </message>
     <message>
         <source>Hungarian</source>
-        <translation>Венгерский</translation>
+        <translation>венгерский</translation>
     </message>
     <message>
         <source>Armenian</source>
-        <translation>Армянский</translation>
+        <translation>армянский</translation>
     </message>
     <message>
         <source>Indonesian</source>
-        <translation>Индонезийский</translation>
+        <translation>индонезийский</translation>
     </message>
     <message>
         <source>Icelandic</source>
-        <translation>Исландский</translation>
+        <translation>исландский</translation>
     </message>
     <message>
         <source>Italian</source>
-        <translation>Итальянский</translation>
+        <translation>итальянский</translation>
     </message>
     <message>
         <source>Japanese</source>
-        <translation>Японский</translation>
+        <translation>японский</translation>
     </message>
     <message>
         <source>Georgian</source>
-        <translation>Грузинский</translation>
+        <translation>грузинский</translation>
     </message>
     <message>
         <source>Kazakh</source>
-        <translation>Казахский</translation>
+        <translation>казахский</translation>
     </message>
     <message>
         <source>Khmer</source>
-        <translation>Кхмерский</translation>
+        <translation>кхмерский</translation>
     </message>
     <message>
         <source>Kannada</source>
-        <translation>Каннада</translation>
+        <translation>каннада</translation>
     </message>
     <message>
         <source>Korean</source>
-        <translation>Корейский</translation>
+        <translation>корейский</translation>
     </message>
     <message>
         <source>Kurdish</source>
-        <translation>Курдский</translation>
+        <translation>курдский</translation>
     </message>
     <message>
         <source>Kyrgyz</source>
-        <translation>Киргизский</translation>
+        <translation>киргизский</translation>
     </message>
     <message>
         <source>Latin</source>
-        <translation>Латынь</translation>
+        <translation>латынь</translation>
     </message>
     <message>
         <source>Luxembourgish</source>
-        <translation>Люксембургский</translation>
+        <translation>люксембургский</translation>
     </message>
     <message>
         <source>Lao</source>
-        <translation>Лаосский</translation>
+        <translation>лаосский</translation>
     </message>
     <message>
         <source>Lithuanian</source>
-        <translation>Литовский</translation>
+        <translation>литовский</translation>
     </message>
     <message>
         <source>Latvian</source>
-        <translation>Латышский</translation>
+        <translation>латышский</translation>
     </message>
     <message>
         <source>Macedonian</source>
-        <translation>Македонский</translation>
+        <translation>македонский</translation>
     </message>
     <message>
         <source>Malayalam</source>
-        <translation>Малаялам</translation>
+        <translation>малаялам</translation>
     </message>
     <message>
         <source>Mongolian</source>
-        <translation>Монгольский</translation>
+        <translation>монгольский</translation>
     </message>
     <message>
         <source>Marathi</source>
-        <translation>Маратхи</translation>
+        <translation>маратхи</translation>
     </message>
     <message>
         <source>Malay</source>
-        <translation>Малайский</translation>
+        <translation>малайский</translation>
     </message>
     <message>
         <source>Maltese</source>
-        <translation>Мальтийский</translation>
+        <translation>мальтийский</translation>
     </message>
     <message>
         <source>Burmese</source>
-        <translation>Бирманский</translation>
+        <translation>бирманский</translation>
     </message>
     <message>
         <source>Nepali</source>
-        <translation>Непальский</translation>
+        <translation>непальский</translation>
     </message>
     <message>
         <source>Dutch</source>
-        <translation>Нидерландский</translation>
+        <translation>нидерландский</translation>
     </message>
     <message>
         <source>Norwegian Nynorsk</source>
-        <translation>Норвежский (нюнорск)</translation>
+        <translation>норвежский (нюнорск)</translation>
     </message>
     <message>
         <source>Norwegian</source>
-        <translation>Норвежский</translation>
+        <translation>норвежский</translation>
     </message>
     <message>
         <source>Punjabi</source>
-        <translation>Панджаби</translation>
+        <translation>панджаби</translation>
     </message>
     <message>
         <source>Polish</source>
-        <translation>Польский</translation>
+        <translation>польский</translation>
     </message>
     <message>
         <source>Pashto</source>
-        <translation>Пушту</translation>
+        <translation>пушту</translation>
     </message>
     <message>
         <source>Portuguese</source>
-        <translation>Португальский</translation>
+        <translation>португальский</translation>
     </message>
     <message>
         <source>Romanian</source>
-        <translation>Румынский</translation>
+        <translation>румынский</translation>
     </message>
     <message>
         <source>Sinhala</source>
-        <translation>Сингальский</translation>
+        <translation>сингальский</translation>
     </message>
     <message>
         <source>Slovak</source>
-        <translation>Словацкий</translation>
+        <translation>словацкий</translation>
     </message>
     <message>
         <source>Slovenian</source>
-        <translation>Словенский</translation>
+        <translation>словенский</translation>
     </message>
     <message>
         <source>Somali</source>
-        <translation>Сомалийский</translation>
+        <translation>сомалийский</translation>
     </message>
     <message>
         <source>Albanian</source>
-        <translation>Албанский</translation>
+        <translation>албанский</translation>
     </message>
     <message>
         <source>Serbian</source>
-        <translation>Сербский</translation>
+        <translation>сербский</translation>
     </message>
     <message>
         <source>Swedish</source>
-        <translation>Шведский</translation>
+        <translation>шведский</translation>
     </message>
     <message>
         <source>Swahili</source>
-        <translation>Суахили</translation>
+        <translation>суахили</translation>
     </message>
     <message>
         <source>Tamil</source>
-        <translation>Тамильский</translation>
+        <translation>тамильский</translation>
     </message>
     <message>
         <source>Telugu</source>
-        <translation>Телугу</translation>
+        <translation>телугу</translation>
     </message>
     <message>
         <source>Tajik</source>
-        <translation>Таджикский</translation>
+        <translation>таджикский</translation>
     </message>
     <message>
         <source>Thai</source>
-        <translation>Тайский</translation>
+        <translation>тайский</translation>
     </message>
     <message>
         <source>Turkmen</source>
-        <translation>Туркменский</translation>
+        <translation>туркменский</translation>
     </message>
     <message>
         <source>Tagalog</source>
-        <translation>Тагальский</translation>
+        <translation>тагальский</translation>
     </message>
     <message>
         <source>Turkish</source>
-        <translation>Турецкий</translation>
+        <translation>турецкий</translation>
     </message>
     <message>
         <source>Tatar</source>
-        <translation>Татарский</translation>
+        <translation>татарский</translation>
     </message>
     <message>
         <source>Uyghur</source>
-        <translation>Уйгурский</translation>
+        <translation>уйгурский</translation>
     </message>
     <message>
         <source>Ukrainian</source>
-        <translation>Украинский</translation>
+        <translation>украинский</translation>
     </message>
     <message>
         <source>Urdu</source>
-        <translation>Урду</translation>
+        <translation>урду</translation>
     </message>
     <message>
         <source>Uzbek</source>
-        <translation>Узбекский</translation>
+        <translation>узбекский</translation>
     </message>
     <message>
         <source>Vietnamese</source>
-        <translation>Вьетнамский</translation>
+        <translation>вьетнамский</translation>
     </message>
     <message>
         <source>Yoruba</source>
-        <translation>Йоруба</translation>
+        <translation>йоруба</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation>Китайский</translation>
+        <translation>китайский</translation>
     </message>
     <message>
         <source>Zulu</source>
-        <translation>Зулу</translation>
+        <translation>зулу</translation>
     </message>
     <message>
         <source>Summary</source>

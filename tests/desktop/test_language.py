@@ -74,7 +74,7 @@ def test_the_window_starts_in_russian(qapp, interface, settings, make_window) ->
     assert titles["recentMenu"] == "&Недавние файлы" and titles["historyMenu"] == "&История"
     assert window.open_action.text() == "&Открыть…"
     assert window.digest_button.text() == "Обработать"
-    assert [box.text() for box in window.language_boxes.values()] == ["Русский", "Арабский"]
+    assert [box.text() for box in window.language_boxes.values()] == ["русский", "арабский"]
     assert window.generated_pane.tabText(0) == "Резюме"
     assert window.original_pane.title_label.text() == "Статья не открыта"
     assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
@@ -280,7 +280,7 @@ def test_the_engine_steps_are_said_in_the_interface_language(qapp, interface, se
     window = make_window(settings=settings, run=run)
     assert window.open_file(str(fakes.seed_article))
     window.start_digest()
-    qtbot.waitUntil(lambda: window.step_label.text() == "Перевод резюме: Арабский", timeout=3000)
+    qtbot.waitUntil(lambda: window.step_label.text() == "Перевод резюме: арабский", timeout=3000)
     assert window.entry.step == "Translating summary to Arabic"  # the engine's own words stay English
     release.set()
     qtbot.waitUntil(lambda: window.digest is not None, timeout=3000)
@@ -386,8 +386,8 @@ def test_missing_models_are_said_in_the_interface_language_with_the_places_searc
     show_missing_models(window.banner, problems, None)
     shown = window.banner.label.text()
     assert "Модель резюме: example/absent-summarize не установлена" in shown
-    assert "Модель перевода (Русский): example/absent-translate-ru не установлена" in shown
-    assert "Модель перевода (Арабский → английский): example/absent-translate-from-ar не установлена" in shown
+    assert "Модель перевода (русский): example/absent-translate-ru не установлена" in shown
+    assert "Модель перевода (арабский → английский): example/absent-translate-from-ar не установлена" in shown
     assert "nowhere" not in shown and "looked in" not in shown  # the places searched are for the tooltip
     assert f"не установлена (искали в: {nowhere}/summarize or {nowhere}/" in window.banner.toolTip()
 
@@ -455,10 +455,11 @@ def test_an_opened_articles_notices_are_said_in_the_interface_language(
     label = window.original_pane.notices_label
     assert label.isVisible()
     assert label.text() == (
-        "⚠ Язык статьи, похоже: Французский; резюме может получиться плохим. Поддерживаются только статьи на этих "
-        "языках: Английский, Русский и Арабский (на английский сначала машинно переводятся статьи на языках: Русский и Арабский)."
+        "⚠ Язык статьи, похоже: французский; резюме может получиться плохим. Поддерживаются только статьи на этих "
+        "языках: английский, русский и арабский (на английский сначала машинно переводятся статьи на языках: русский и арабский)."
     )
     assert window.article.notices[0].startswith("The article looks like French;")  # the core's words stay English
+    assert "язык: французский" in window.original_pane.details_label.text()  # the language by its name, not its code
 
     install_translators(qapp, "ar")  # said again in the new language
     assert label.text() == (
@@ -470,7 +471,7 @@ def test_an_opened_articles_notices_are_said_in_the_interface_language(
     russian = tmp_path / "russian.txt"
     russian.write_text("\n\n".join(RUSSIAN_PARAGRAPHS), encoding="utf-8")
     assert window.open_file(str(russian))
-    assert label.text() == "⚠ Язык статьи, похоже: Русский; перед составлением резюме она будет машинно переведена на английский."
+    assert label.text() == "⚠ Язык статьи, похоже: русский; перед составлением резюме она будет машинно переведена на английский."
 
     # A PDF with a page too complex to read, and one that cannot be read at all.
     from pypdf import PageObject
