@@ -769,7 +769,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>{language} translation</source>
-        <translation>Перевод: {language}</translation>
+        <translation>Перевод на {language}</translation>
     </message>
     <message>
         <source>{language} to English</source>
