@@ -177,6 +177,21 @@ def locate_pieces(text: str, pieces: Iterable[str]) -> list[tuple[int, int]]:
     return ranges
 
 
+_ENDS_SENTENCE = re.compile(r"""[.!?…؟]+["'»”’)\]]*\s*$""")
+
+
+def without_cut_sentence(text: str) -> str:
+    """``text`` without a last sentence that was cut off (no sentence end after it), when a
+    whole sentence comes before it: what a model writes when it reaches its length limit
+    mid-sentence. Text that ends a sentence, or is a single sentence, comes back as it is."""
+    if not text.strip() or _ENDS_SENTENCE.search(text):
+        return text
+    ranges = sentence_ranges(text)
+    if len(ranges) < 2:
+        return text
+    return text[: ranges[-2][1]].rstrip()
+
+
 def sentence_ranges(text: str) -> list[tuple[int, int]]:
     """The ``[start, end)`` range in ``text`` of each of its sentences (paragraph by paragraph)."""
     return locate_pieces(text, (sentence for paragraph in split_paragraphs(text) for sentence in split_sentences(paragraph)))

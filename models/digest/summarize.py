@@ -3,8 +3,10 @@
 An article longer than the model's input window is never truncated: it is split into chunks
 on sentence and paragraph boundaries by tokenizer tokens, and each chunk is summarised at a
 length in proportion to its share of the article, so the chunk summaries, joined in order,
-are one summary of the model's usual length that covers the whole article. When the joined
-summaries are still long (many chunks, each with its floor), they are summarised again.
+are one summary of the model's usual length that covers the whole article. A chunk's share
+has room for at least one whole sentence, and a chunk summary that ran into its limit
+mid-sentence loses that cut sentence. When the joined summaries are still long (many chunks,
+each with its floor), they are summarised again.
 
 Why shares, not a full-length summary per chunk and then a summary of those: the model is
 trained to write one news summary of about 60-140 tokens. A full summary per chunk and a
@@ -28,7 +30,7 @@ import itertools
 from typing import Callable, Sequence
 
 from models.inventory.catalog import GenerationSettings
-from models.common.text import chunk_by_tokens, split_paragraphs
+from models.common.text import chunk_by_tokens, split_paragraphs, without_cut_sentence
 from models.common import steps
 from models.common.job_state import JobState
 from models.common.steps import Step
@@ -44,15 +46,19 @@ _MAX_PASSES = 4
 SUMMARY_KEY = alignment_key("summary")
 
 
-#: The fewest new tokens a summary (or a chunk's share of one) may be given.
+#: The fewest new tokens a summary may be given.
 _FLOOR_TOKENS = 16
+#: The fewest a chunk's share of a summary may be given: room for a whole news sentence (they
+#: run 25-35 tokens), so a small last chunk is not cut off mid-sentence.
+_SHARE_FLOOR_TOKENS = 40
 
 
 def summary_lengths(input_tokens: int, settings: GenerationSettings, share: float = 1.0) -> tuple[int, int]:
     """(min, max) new tokens for a summary of ``input_tokens`` tokens that is ``share`` of the
     whole summary (a chunk's part; 1.0 for a whole article): the model's news lengths times
     the share, scaled down for short inputs so a summary is never longer than its source."""
-    maximum = min(max(_FLOOR_TOKENS, round(settings.max_new_tokens * share)), max(_FLOOR_TOKENS, input_tokens * 3 // 5))
+    shared = max(_SHARE_FLOOR_TOKENS, round(settings.max_new_tokens * share))
+    maximum = min(settings.max_new_tokens, shared, max(_FLOOR_TOKENS, input_tokens * 3 // 5))
     minimum = min(round(settings.min_new_tokens * share), maximum // 2)
     return minimum, maximum
 
@@ -137,7 +143,8 @@ def _summarise_chunks(
             state=state.sub_state(ends[index - 1] if index else 0.0, 1.0 if index + 1 == len(chunks) else ends[index]),
             **extra,
         )
-        summaries.append(summary)
+        # A chunk's share can be a sentence or two: one that ran into the limit is left out.
+        summaries.append(without_cut_sentence(summary))
         if publish and index + 1 < len(chunks):  # what is done so far, while the next chunk starts
             state.publish(PartialText(SUMMARY_KEY, _joined(summaries), complete=False))
     return summaries

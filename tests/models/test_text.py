@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.common.text import chunk_by_tokens, split_paragraphs, split_sentences, split_to_budget
+from models.common.text import chunk_by_tokens, split_paragraphs, split_sentences, split_to_budget, without_cut_sentence
 
 
 def count_words(text: str) -> int:
@@ -69,3 +69,12 @@ def test_chunking_covers_every_word_in_order_within_budget(paragraph_words: list
 
 def test_the_arabic_question_mark_ends_a_sentence() -> None:
     assert split_sentences("هل انتهت المحادثات؟ قال السفير إنها ستستمر.") == ["هل انتهت المحادثات؟", "قال السفير إنها ستستمر."]
+
+
+def test_a_sentence_cut_off_at_the_end_is_dropped_and_whole_text_is_kept() -> None:
+    assert without_cut_sentence("The talks resume next week. Both sides said they would") == "The talks resume next week."
+    assert without_cut_sentence("Он сказал это. «Это важно».") == "Он сказал это. «Это важно»."
+    assert without_cut_sentence("قال الوزير ذلك. هل هذا مهم؟") == "قال الوزير ذلك. هل هذا مهم؟"
+    assert without_cut_sentence("Only a fragment of one") == "Only a fragment of one"  # nothing whole to keep
+    assert without_cut_sentence("Mr. Smith met Dr. Jones and") == "Mr. Smith met Dr. Jones and"  # one sentence
+    assert without_cut_sentence("") == ""
