@@ -131,7 +131,6 @@ class ModelsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("modelsDialog")
         self.setWindowTitle(translate("ModelsDialog", "Models"))
-        self.resize(880, 330)
         self._specs = list(specs_for(profile).values())
         self._models_dir = models_dir
         self._settings = settings if settings is not None else AppSettings()
@@ -207,6 +206,12 @@ class ModelsDialog(QDialog):
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.progress_label)
         layout.addLayout(buttons)
+        # Tall enough to show every model's row at once (five with the into-English ones).
+        rows_height = len(self._specs) * rows.defaultSectionSize() + self.table.horizontalHeader().sizeHint().height()
+        self.table.setMinimumHeight(rows_height + 2 * self.table.frameWidth())
+        # And with room kept for the progress bar and its line, which show once a download starts.
+        progress_room = self.progress_bar.sizeHint().height() + self.fontMetrics().lineSpacing() + 2 * layout.spacing()
+        self.resize(880, max(330, self.sizeHint().height() + progress_room))
 
 
         self.refresh()

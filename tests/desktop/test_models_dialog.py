@@ -56,6 +56,7 @@ def states(dialog: ModelsDialog) -> list[str]:
 
 def test_lists_each_model_missing_with_what_to_do(dialog: ModelsDialog) -> None:
     assert dialog.table.rowCount() == MODEL_COUNT
+    assert dialog.table.verticalScrollBar().maximum() == 0  # every model's row shows at once
     assert dialog.table.item(0, 0).text() == "Summary"
     assert "opus-mt-en-ru" in dialog.table.item(1, 1).text()
     assert dialog.table.item(2, 2).text() == "Apache-2.0"
