@@ -63,11 +63,12 @@ def summary_lengths(input_tokens: int, settings: GenerationSettings, share: floa
     return minimum, maximum
 
 
-def chunk_shares(model: Seq2SeqModel, chunks: Sequence[str]) -> list[float]:
-    """Each chunk's share of the summary: its share of the tokens summarised."""
+def chunk_lengths(model: Seq2SeqModel, chunks: Sequence[str], settings: GenerationSettings) -> list[tuple[int, int]]:
+    """(min, max) new tokens for each of a pass's chunks: each chunk's share of the summary is
+    its share of the tokens summarised."""
     counts = [model.count_tokens(chunk) for chunk in chunks]
     total = sum(counts) or 1
-    return [count / total for count in counts]
+    return [summary_lengths(count, settings, count / total) for count in counts]
 
 
 def plan_chunks(model: Seq2SeqModel, paragraphs: Sequence[str]) -> list[str]:
@@ -78,7 +79,7 @@ def plan_chunks(model: Seq2SeqModel, paragraphs: Sequence[str]) -> list[str]:
 def planned_tokens(model: Seq2SeqModel, chunks: Sequence[str], settings: GenerationSettings) -> int:
     """The most tokens a pass over ``chunks`` may decode: its chunks' budgets together. Within
     the combining limit, no later pass can be needed."""
-    return sum(summary_lengths(model.count_tokens(chunk), settings, share)[1] for chunk, share in zip(chunks, chunk_shares(model, chunks)))
+    return sum(maximum for _, maximum in chunk_lengths(model, chunks, settings))
 
 
 def _needs_no_later_pass(tokens: int, settings: GenerationSettings) -> bool:
@@ -125,7 +126,7 @@ def _summarise_chunks(
 ) -> list[str]:
     summaries: list[str] = []
     streams = publish and _offers_partial_text(model)
-    lengths = [summary_lengths(model.count_tokens(chunk), settings, share) for chunk, share in zip(chunks, chunk_shares(model, chunks))]
+    lengths = chunk_lengths(model, chunks, settings)
     # Each chunk's span of the bar: its share of the tokens to decode.
     total = sum(maximum for _, maximum in lengths)
     ends = list(itertools.accumulate(maximum / total for _, maximum in lengths))
