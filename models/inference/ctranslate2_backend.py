@@ -35,6 +35,7 @@ from models.inventory import installed
 from models.inventory.catalog import GenerationSettings, ModelSpec
 from models.inventory.copies import CT2_COPIES, cache_stem, copy_path, ensure_safetensors, remove_abandoned_partials
 from models.inference.tokens import SCORE_BATCH_SENTENCES, count_tokens, input_window
+from models.common.atomic import move_into_place
 from models.common.job_state import JobState
 from models.common.types import ModelCredit, ModelUnavailable
 
@@ -87,9 +88,12 @@ def convert(folder: Path, source: Path | None = None) -> tuple[Path, str]:
             check_weights(folder, source)
         stem = cache_stem(folder)
         for old in target.parent.glob(f"{stem}-*"):  # conversions of an older source or converter
+            if old == target and (target / "model.bin").is_file():
+                continue  # another process's, finished meanwhile
             if old.is_dir() and old.name.rsplit("-", 1)[0] == stem:
                 shutil.rmtree(old, ignore_errors=True)
-        (work / "model").rename(target)
+        # A conversion that another process finished first is the same (same key): it is used.
+        move_into_place(work / "model", target, existing="keep")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target, "converted"

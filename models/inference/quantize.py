@@ -25,16 +25,15 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import struct
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
 import torch
 from torch import nn
 
+from models.common.atomic import atomic_file, temporary_glob
 from models.inference.memory import release_freed_memory
 from models.inventory.copies import INT8_COPIES, copy_path, remove_abandoned_partials
 
@@ -193,14 +192,8 @@ def save_quantized(model: nn.Module, path: Path) -> None:
         "kinds": json.dumps(kinds),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
-    os.close(handle)
-    try:
-        save_file(tensors, temporary, metadata=metadata)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_file(path) as temporary:
+        save_file(tensors, str(temporary), metadata=metadata)
 
 
 def _set(model: nn.Module, dotted: str, value: Any, kind: str | None = None) -> None:
@@ -382,4 +375,5 @@ def _remove_stale(path: Path) -> None:
     for old in path.parent.glob(f"{stem}-*.safetensors"):
         if old != path and old.name.rsplit("-", 1)[0] == stem:
             old.unlink(missing_ok=True)
-    remove_abandoned_partials(path.parent, f"{stem}-*.part")
+    remove_abandoned_partials(path.parent, temporary_glob(f"{stem}-"))
+    remove_abandoned_partials(path.parent, f"{stem}-*.part")  # what versions before atomic_file left

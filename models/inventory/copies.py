@@ -13,6 +13,7 @@ import shutil
 import time
 from pathlib import Path
 
+from models.common.atomic import move_into_place
 from models.common.paths import user_cache_dir, user_data_dir
 from models.common.types import ModelUnavailable
 
@@ -121,8 +122,10 @@ def ensure_safetensors(folder: Path) -> Path:
         if item.is_file() and item.name != "pytorch_model.bin" and not item.name.endswith((".h5", ".msgpack", ".ot")):
             shutil.copy2(item, staging / item.name)
     save_file(tensors, str(staging / "model.safetensors"), metadata={"format": "pt"})
-    shutil.rmtree(target, ignore_errors=True)
-    staging.rename(target)
+    if target.exists() and not (target / "model.safetensors").is_file():
+        shutil.rmtree(target, ignore_errors=True)  # not a finished copy
+    # A copy that another process finished first is the same (same key): it is used.
+    move_into_place(staging, target, existing="keep")
     return target
 
 

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 from urllib.parse import quote
 
+from models.common.atomic import move_into_place
 from models.common.job_state import JobState
 from models.common.types import Cancelled, ModelUnavailable
 from models.common.units import format_bytes
@@ -490,9 +491,7 @@ def _download(
         finished += item.size
 
     staged_manifest.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    shutil.rmtree(target, ignore_errors=True)
-    staging.rename(target)
-    return target
+    return move_into_place(staging, target)  # over an older or damaged copy
 
 class _TransferRate:
     """Bytes per second over the last half second or more (0 at first)."""
@@ -528,7 +527,7 @@ def _fetch_verified(
         except _BadBytes as error:
             problem, sha256 = str(error), None
         if problem is None and sha256 is not None:
-            partial.replace(destination)
+            move_into_place(partial, destination)
             return sha256
         # Never keep a bad file: the second attempt starts from zero.
         partial.unlink(missing_ok=True)
