@@ -29,15 +29,15 @@ from __future__ import annotations
 import os
 import stat
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from models.common.paths import APP_NAME
-from models.common.types import Article, Cancelled
+from models.common.types import Article
 from models.common.units import format_bytes
+from models.common.watchdog import run_watched
 from models.common.wording import Wording
 from models.documents.read import LINK_EXTENSIONS, NOT_A_REGULAR_FILE, DocumentError, article_from_bytes, file_error
 
@@ -284,29 +284,15 @@ class _Transfer:
 def _download(url: str, timeout_s: float, max_bytes: int, is_cancelled: Callable[[], bool] | None) -> _Page:
     host = _host(url)
     transfer = _Transfer()
-    outcome: dict[str, Any] = {}
-    done = threading.Event()
-
-    def work() -> None:
-        try:
-            outcome["page"] = _transfer(url, host, timeout_s, max_bytes, transfer)
-        except BaseException as error:  # noqa: BLE001 - handed to the caller's thread as it is
-            outcome["error"] = error
-        finally:
-            done.set()
-
-    deadline = time.monotonic() + timeout_s
-    threading.Thread(target=work, name="fetch-article", daemon=True).start()
-    while not done.wait(max(0.0, min(_POLL_S, deadline - time.monotonic()))):
-        if is_cancelled is not None and is_cancelled():
-            transfer.stop.set()
-            raise Cancelled()
-        if time.monotonic() >= deadline:
-            transfer.stop.set()
-            raise FetchError(url, _too_slow(host, timeout_s, transfer))
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["page"]
+    return run_watched(
+        lambda: _transfer(url, host, timeout_s, max_bytes, transfer),
+        timeout_s=timeout_s,
+        on_timeout=lambda: FetchError(url, _too_slow(host, timeout_s, transfer)),
+        is_cancelled=is_cancelled,
+        stop=transfer.stop,
+        name="fetch-article",
+        poll_s=_POLL_S,
+    )
 
 
 def _too_slow(host: str, timeout_s: float, transfer: _Transfer) -> Wording:

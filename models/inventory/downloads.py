@@ -44,6 +44,7 @@ from models.common.atomic import move_into_place
 from models.common.job_state import JobState
 from models.common.types import Cancelled, ModelUnavailable
 from models.common.units import format_bytes
+from models.common.watchdog import run_watched
 from models.common.wording import Wording
 from models.inventory.catalog import ModelSpec
 from models.inventory.installed import (
@@ -294,35 +295,28 @@ def _fetch_listing(spec: ModelSpec, state: JobState) -> bytes:
     headers = build_hf_headers()
     headers["Accept-Encoding"] = "identity"  # the size bound is on the bytes that arrive
     deadline_s = LISTING_DEADLINE_S
-    outcome: dict[str, Any] = {}
     given_up = threading.Event()
 
-    def fetch() -> None:
+    def fetch() -> bytes:
         try:
             with _open(url, headers, params={"blobs": "true"}) as response:
                 _raise_for_status(response)
                 if response.status_code != 200:
                     raise _HubFault(f"the Hub answered the listing with HTTP {response.status_code}")
-                outcome["body"] = _read_listing(response, given_up)
-        except BaseException as error:  # noqa: BLE001 - handed to the waiting thread as it is
-            outcome["error"] = _HubFault(_no_answer(READ_TIMEOUT_S)) if _is_timeout(error) else error
+                return _read_listing(response, given_up)
+        except Exception as error:
+            if _is_timeout(error):
+                raise _HubFault(_no_answer(READ_TIMEOUT_S)) from error
+            raise
 
-    worker = threading.Thread(target=fetch, name=f"listing {spec.repo_id}", daemon=True)
-    started = time.monotonic()
-    worker.start()
-    try:
-        while True:
-            worker.join(0.05)
-            if not worker.is_alive():
-                break
-            state.raise_if_interrupted()
-            if time.monotonic() - started >= deadline_s:
-                raise ModelUnavailable(f"could not download {spec.repo_id}: {_no_answer(deadline_s)}")
-    finally:
-        given_up.set()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["body"]
+    return run_watched(
+        fetch,
+        timeout_s=deadline_s,
+        on_timeout=lambda: ModelUnavailable(f"could not download {spec.repo_id}: {_no_answer(deadline_s)}"),
+        is_cancelled=state.is_interruption_requested,
+        stop=given_up,
+        name=f"listing {spec.repo_id}",
+    )
 
 def _read_listing(response: Any, given_up: threading.Event) -> bytes:
     parts: list[bytes] = []
