@@ -456,16 +456,18 @@ class _Input:
 def _inputs(given: Sequence[str]) -> tuple[list[_Input], list[str]]:
     """The articles the command line names, in its order (a folder's in name order, see
     :func:`~models.documents.read.expand_article_paths`), and notes on what was left out."""
-    from models.documents.fetch import is_link
+    from models.documents.inputs import InputKind, classify_input
     from models.documents.read import expand_article_paths
 
     inputs: list[_Input] = []
     notes: list[str] = []
     for argument in given:
-        if is_link(argument):
+        kind = classify_input(argument)
+        if kind is InputKind.WEB_LINK:
             inputs.append(_Input(label=argument.strip(), url=argument.strip()))
             continue
-        paths, found_notes = expand_article_paths([argument])
+        # What is not a folder is a file to read, whatever it is: reading it says what is wrong.
+        paths, found_notes = expand_article_paths([argument]) if kind is InputKind.FOLDER else ([Path(argument)], [])
         inputs.extend(_Input(label=str(path), path=path) for path in paths)
         notes.extend(found_notes)
     return inputs, notes
@@ -474,13 +476,17 @@ def _inputs(given: Sequence[str]) -> tuple[list[_Input], list[str]]:
 def _read_input(item: _Input) -> Article:
     """The article behind an input: fetched (a link, or a file that saves one) or read."""
     from models.documents.fetch import fetch_article, link_in_file
+    from models.documents.inputs import InputKind, file_kind
     from models.documents.read import read_article
 
-    link = item.url if item.path is None else link_in_file(item.path)
-    if link is not None:
-        return fetch_article(link, is_cancelled=_interruption.requested.is_set)
-    assert item.path is not None
-    return read_article(item.path)
+    if item.path is None:
+        link = item.url
+    elif file_kind(item.path) is InputKind.LINK_FILE:
+        link = link_in_file(item.path)
+    else:
+        return read_article(item.path)
+    assert link is not None
+    return fetch_article(link, is_cancelled=_interruption.requested.is_set)
 
 
 def _output_name(item: _Input, article: Article, fmt: str, taken: set[str]) -> str:

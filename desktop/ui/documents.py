@@ -10,7 +10,6 @@ imported only when first needed, so the window shows before it loads.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -26,8 +25,6 @@ if TYPE_CHECKING:
     from models.documents.history import History
 
 log = logging.getLogger(__name__)
-
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
 Documents = TranslationContext("Documents")
@@ -90,27 +87,29 @@ def read_source(source: str, is_cancelled: Callable[[], bool] | None = None) -> 
     Folders, missing files and unsupported extensions are refused before reading; a fetch
     stops soon after ``is_cancelled()`` turns true.
     """
-    from models.documents.fetch import fetch_article, is_link, link_in_file
-    from models.documents.read import LINK_EXTENSIONS, SUPPORTED_EXTENSIONS, read_article
+    from models.documents.fetch import fetch_article, link_in_file
+    from models.documents.inputs import InputKind, classify_input
+    from models.documents.read import SUPPORTED_EXTENSIONS, read_article
 
     file_path = Path(source)
-    name = source if is_link(source) else (file_path.name or source)
+    kind = classify_input(source)  # a stat: this runs where reading the file would
+    name = source if kind is InputKind.WEB_LINK else (file_path.name or source)
     try:
-        if is_link(source):
+        if kind is InputKind.WEB_LINK:
             return fetch_article(source, is_cancelled=is_cancelled)
-        if _URL.match(source):
+        if kind is InputKind.OTHER_ADDRESS:
             raise _refused(source, QT_TRANSLATE_NOOP("Documents", "only web pages (http, https) and files on this computer can be opened."))
-        if file_path.is_dir():
+        if kind is InputKind.FOLDER:
             raise _refused(name, QT_TRANSLATE_NOOP("Documents", "it is a folder. Drop an article file instead."))
-        if not file_path.exists():
+        if kind is InputKind.MISSING:
             raise _refused(name, QT_TRANSLATE_NOOP("Documents", "the file does not exist."))
-        suffix = file_path.suffix.lower()
-        if suffix in LINK_EXTENSIONS:
+        if kind is InputKind.LINK_FILE:
             link = link_in_file(file_path)
             if link is None:
                 raise _refused(name, QT_TRANSLATE_NOOP("Documents", "it holds no web address."))
             return fetch_article(link, is_cancelled=is_cancelled)
-        if suffix not in SUPPORTED_EXTENSIONS:
+        if kind is InputKind.OTHER_FILE:
+            suffix = file_path.suffix.lower()
             listed = ", ".join(sorted(SUPPORTED_EXTENSIONS))
             if suffix:
                 reason = QT_TRANSLATE_NOOP("Documents", "{extension} files are not supported (supported: {listed}).")

@@ -80,9 +80,12 @@ class ArticleIntake(QObject):
         if not sources:
             self._report(translate("ArticleIntake", "Nothing to open: drop an article file, a folder, a link or some text."))
             return False
-        if len(sources) == 1 and not _is_link(sources[0]) and not Path(sources[0]).is_dir():
-            return self.open_file(sources[0])
+        from models.documents.inputs import InputKind, classify_input
         from models.documents.read import expand_article_paths
+
+        # One stat, on the GUI thread, like open_file's reading and the folders' listing below.
+        if len(sources) == 1 and classify_input(sources[0]) not in (InputKind.WEB_LINK, InputKind.FOLDER):
+            return self.open_file(sources[0])
 
         links = [source for source in sources if _is_link(source)]
         paths, left_out = expand_article_paths([source for source in sources if not _is_link(source)])
