@@ -22,9 +22,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from models.common.job_state import JobState
     from models.common.types import (
-        LANGUAGE_NAMES,
-        LANGUAGE_NATIVE_NAMES,
-        RTL_LANGUAGES,
         Article,
         Cancelled,
         Digest,
@@ -38,9 +35,6 @@ if TYPE_CHECKING:
 # free: the CLI's entry point imports it before its Ctrl+C handler can be installed, and a
 # signal landing during a slow import would end in a traceback.
 __all__ = [
-    "LANGUAGE_NAMES",
-    "LANGUAGE_NATIVE_NAMES",
-    "RTL_LANGUAGES",
     "Article",
     "Cancelled",
     "Digest",

@@ -204,7 +204,8 @@ from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any, NoReturn, Sequence, TextIO  # noqa: E402 - annotations above are strings (PEP 563)
 
-from models import LANGUAGE_NAMES, Article, Cancelled, DigestError, DigestOptions, JobState  # noqa: E402
+from models import Article, Cancelled, DigestError, DigestOptions, JobState  # noqa: E402
+from models.common.languages import output_languages  # noqa: E402
 from models.common.units import format_bytes  # noqa: E402
 from models.inventory.catalog import PROFILES, ModelSpec, only_for_articles_in, specs_for  # noqa: E402
 
@@ -232,10 +233,10 @@ class _Parser(argparse.ArgumentParser):
 
 def _languages(value: str) -> tuple[str, ...]:
     languages = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
-    unknown = [language for language in languages if language not in LANGUAGE_NAMES]
+    unknown = [language for language in languages if language not in output_languages()]
     if unknown:
         raise argparse.ArgumentTypeError(
-            f"unknown language {', '.join(unknown)} (choose from {', '.join(LANGUAGE_NAMES)})"
+            f"unknown language {', '.join(unknown)} (choose from {', '.join(output_languages())})"
         )
     return languages
 
@@ -252,7 +253,7 @@ def _digest_parser() -> argparse.ArgumentParser:
         metavar="INPUT",
         help="article files (txt, md, html, docx, pdf), folders of them, web links, or saved links (.url, .webloc)",
     )
-    parser.add_argument("--to", type=_languages, default=tuple(LANGUAGE_NAMES), help="target languages, e.g. ru,ar")
+    parser.add_argument("--to", type=_languages, default=output_languages(), help="target languages, e.g. ru,ar")
     parser.add_argument("--full", action="store_true", help="also translate the whole article")
     _add_model_options(parser)
     parser.add_argument(
@@ -308,11 +309,11 @@ def _models_parser() -> argparse.ArgumentParser:
 
 def _article_languages() -> str:
     """"Russian and Arabic": the article languages translated into English before summarising."""
-    from models.common.types import ARTICLE_LANGUAGES
+    from models.common.languages import name
     from models.common.wording import listed
-    from models.inventory.catalog import needs_english_translation
+    from models.inventory.catalog import article_languages, needs_english_translation
 
-    return listed([name for code, name in ARTICLE_LANGUAGES.items() if needs_english_translation(code)])
+    return listed([name(code) for code in article_languages() if needs_english_translation(code)])
 
 
 def _article_models_size(profile: str) -> str:
@@ -322,10 +323,10 @@ def _article_models_size(profile: str) -> str:
 
 def _only_for(spec: ModelSpec) -> str:
     """What the list says of a model only some articles need ("only for Russian articles"), or ""."""
-    from models.common.types import ARTICLE_LANGUAGES
+    from models.common.languages import name
 
     code = only_for_articles_in(spec.task)
-    return f"only for {ARTICLE_LANGUAGES.get(code, code)} articles" if code else ""
+    return f"only for {name(code)} articles" if code else ""
 
 
 def use_folder(args: argparse.Namespace) -> int:

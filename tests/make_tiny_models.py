@@ -152,6 +152,22 @@ def _save_with_eos_bias(model: torch.nn.Module, out: Path, bias: float) -> None:
     model.save_pretrained(out)
 
 
+#: German, for the test that adds a fourth output language from the language table alone.
+GERMAN_TEXT = """\
+Der russische Botschafter sprach über die militärische Zusammenarbeit mit den USA in Syrien.
+Russland und die USA arbeiten zusammen, um Konflikte und Zwischenfälle zu verhindern.
+Der Präsident traf sich am Montag mit den Ministern, um über die Wirtschaft zu sprechen.
+"""
+
+
+def build_german(out: Path) -> None:
+    """A tiny en-de translator made like the others (its vocabulary also knows German)."""
+    with tempfile.TemporaryDirectory() as work:
+        corpus_file = Path(work) / "corpus.txt"
+        corpus_file.write_text(_corpus() + GERMAN_TEXT, encoding="utf-8")
+        build_marian(out, corpus_file, [])
+
+
 def build_all(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:

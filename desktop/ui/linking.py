@@ -32,7 +32,8 @@ from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPalette, QTextCharFo
 from PySide6.QtWidgets import QTabWidget, QTextEdit, QToolTip
 
 from desktop.ui.language import TranslationContext, flag_line, language_name
-from models.common.types import LANGUAGE_NAMES, Digest, SentenceFlag, TextRange
+from models.common.languages import output_languages
+from models.common.types import Digest, SentenceFlag, TextRange
 
 #: The kinds of highlight, kept in each extra selection's format under :data:`KIND_PROPERTY`.
 QUIET = "quiet"  #: an article sentence the summary drew on (Summary tab only)
@@ -106,8 +107,8 @@ def _unique(ranges: Iterable[TextRange]) -> tuple[TextRange, ...]:
 
 def generated_keys(digest: Digest) -> list[str]:
     """The digest's generated texts in the window's order: summary, summary translations,
-    full translations (languages in catalogue order), then any other aligned text."""
-    order = ["summary", *(f"summary:{code}" for code in LANGUAGE_NAMES), *(f"article:{code}" for code in LANGUAGE_NAMES)]
+    full translations (languages in the language table's order), then any other aligned text."""
+    order = ["summary", *(f"summary:{code}" for code in output_languages()), *(f"article:{code}" for code in output_languages())]
     keys = [key for key in order if key == "summary" or digest.generated_text(key)]
     return keys + sorted(key for key in digest.alignments if key not in keys)
 

@@ -38,6 +38,7 @@ from desktop.ui.settings import AppSettings
 from models.inventory import downloads, installed
 from models.inventory.catalog import ModelSpec, only_for_articles_in, specs_for
 from models.inventory.installed import ModelStatus
+from models.common import languages
 from models.common.types import DigestError
 from models.common.units import format_bytes
 
@@ -68,17 +69,14 @@ def _size(size_bytes: float, about: bool = False) -> str:
 
 
 def _articles_in(codes: list[str | None]) -> str:
-    """"articles in Russian", "articles in Arabic" or "articles in Russian and Arabic": the
-    articles that alone need some models, said whole (Russian and Arabic decline the words
-    around a language's name, so a name is never slotted into a sentence here)."""
-    wanted = frozenset(code for code in codes if code)
-    if wanted == {"ru"}:
-        return translate("ModelsDialog", "articles in Russian")
-    if wanted == {"ar"}:
-        return translate("ModelsDialog", "articles in Arabic")
-    if wanted == {"ru", "ar"}:
-        return translate("ModelsDialog", "articles in Russian and Arabic")
-    return translate("ModelsDialog", "articles in {languages}").format(languages=listed([language_name(code) for code in sorted(wanted)]))
+    """"articles in Russian" (the language table's ``articles_in``, said whole: Russian and
+    Arabic decline the words around a language's name, so one name is never slotted into a
+    sentence here), or for several languages "articles in: Russian and Arabic"."""
+    wanted = [code for code in languages.LANGUAGES if code in codes]
+    entry = languages.language(wanted[0]) if len(wanted) == 1 else None
+    if entry is not None and entry.articles_in:
+        return translate("ModelsDialog", entry.articles_in)
+    return translate("ModelsDialog", "articles in {languages}").format(languages=listed([language_name(code) for code in wanted]))
 
 
 def _articles_needing(specs: list[ModelSpec]) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from desktop.ui.language import LOOKED_IN, Models, TranslationContext, say
+from desktop.ui.language import Models, TranslationContext, say
 from desktop.ui.panes import MessageBanner
 from models.common.types import ModelUnavailable
 from models.common.wording import Wording
+from models.inventory.installed import LOOKED_IN
 
 Notices = TranslationContext("Notices")
 

@@ -12,7 +12,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.ui.language import language_name, translate
-from models.common.types import LANGUAGE_NAMES, DigestOptions
+from models.common import languages
+from models.common.types import DigestOptions
 from models.inventory.catalog import DEFAULT_PROFILE, PROFILES
 
 _PROFILE_LABELS = {"quality": QT_TRANSLATE_NOOP("OptionBar", "Quality"), "fast": QT_TRANSLATE_NOOP("OptionBar", "Fast")}
@@ -60,9 +61,9 @@ class OptionBar(QWidget):
         self.languages_label = QLabel()
         layout.addWidget(self.languages_label)
         self.language_boxes: dict[str, QCheckBox] = {}
-        for code, name in LANGUAGE_NAMES.items():
+        for code in languages.output_languages():
             box = QCheckBox()
-            box.setObjectName(f"{name.lower()}CheckBox")
+            box.setObjectName(f"{languages.name(code).lower().replace(' ', '')}CheckBox")
             box.toggled.connect(self._on_box_toggled)
             self.language_boxes[code] = box
             layout.addWidget(box)

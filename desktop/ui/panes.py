@@ -36,31 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.language import Reading, TranslationContext, isolate, language_name, say, task_title, translate
-from models.common.types import ARTICLE_LANGUAGES, ENGLISH, LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Article, Digest, PartialText, alignment_key
+from models.common import languages
+from models.common.languages import ENGLISH
+from models.common.types import Article, Digest, PartialText, alignment_key
 
 Panes = TranslationContext("Panes")
 
-#: Families known to read well, tried first; any installed family that covers the script follows.
-_PREFERRED_FAMILIES: dict[str, tuple[str, ...]] = {
-    "en": ("Noto Serif", "Georgia", "Cambria", "Liberation Serif", "DejaVu Serif", "Times New Roman"),
-    "ru": ("Noto Serif", "Georgia", "Cambria", "PT Serif", "Liberation Serif", "DejaVu Serif", "Times New Roman"),
-    "ar": (
-        "Noto Naskh Arabic",
-        "Noto Sans Arabic",
-        "Geeza Pro",
-        "Segoe UI",
-        "Arial",
-        "Tahoma",
-        "DejaVu Sans",
-    ),
-}
-_WRITING_SYSTEMS: dict[str, QFontDatabase.WritingSystem] = {
-    "en": QFontDatabase.WritingSystem.Latin,
-    "ru": QFontDatabase.WritingSystem.Cyrillic,
-    "ar": QFontDatabase.WritingSystem.Arabic,
-}
-#: Arabic script reads better a little larger than Latin at the same point size.
-_SCALE: dict[str, float] = {"ar": 1.2}
 _READING_POINT_SIZE = 11.0
 #: Line height of the reading views, in percent of the font's: easier on the eye than Qt's 100.
 LINE_HEIGHT_PERCENT = 135
@@ -93,16 +74,18 @@ def _without_credentials(url: QUrl) -> str:
 def reading_font(language: str = "en", base: QFont | None = None) -> QFont:
     """A font for reading ``language`` whose families cover its script (with fallbacks)."""
     font = QFont(base) if base is not None else QFont()
-    system = _WRITING_SYSTEMS.get(language, QFontDatabase.WritingSystem.Latin)
+    entry = languages.language(language) or languages.LANGUAGES[ENGLISH]
+    # The table's script names are Qt's writing systems' names ("Latin", "Cyrillic", "Arabic").
+    system = getattr(QFontDatabase.WritingSystem, entry.script.name, QFontDatabase.WritingSystem.Latin)
     installed = QFontDatabase.families(system)
     available = set(installed)
-    families = [name for name in _PREFERRED_FAMILIES.get(language, ()) if name in available]
+    families = [name for name in entry.fonts if name in available]
     if not families:
         families = [name for name in installed if not QFontDatabase.isPrivateFamily(name)][:1]
     if families:
         font.setFamilies(families)
     size = base.pointSizeF() if base is not None and base.pointSizeF() > 0 else _READING_POINT_SIZE
-    font.setPointSizeF(max(size, _READING_POINT_SIZE) * _SCALE.get(language, 1.0))
+    font.setPointSizeF(max(size, _READING_POINT_SIZE) * entry.font_scale)
     return font
 
 
@@ -136,7 +119,7 @@ class FileDropTextView(QTextEdit):
         """Show text of ``language``: a font that covers its script, right to left for Arabic."""
         self.language = language
         self.setFont(reading_font(language, self._base_font))
-        if language in RTL_LANGUAGES:
+        if languages.is_right_to_left(language):
             self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         else:
             self.unsetLayoutDirection()  # the interface's own direction
@@ -145,7 +128,7 @@ class FileDropTextView(QTextEdit):
     def _apply_text_option(self) -> None:
         option = QTextOption(self.document().defaultTextOption())
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        if self.language in RTL_LANGUAGES:
+        if languages.is_right_to_left(self.language):
             option.setTextDirection(Qt.LayoutDirection.RightToLeft)
             option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         else:
@@ -294,7 +277,7 @@ class OriginalPane(QWidget):
             self.view.set_text("")
             return
         # Only the languages the app reads are laid out for (an unknown one reads as English).
-        self.view.set_language(article.language if article.language in ARTICLE_LANGUAGES else "en")
+        self.view.set_language(article.language if languages.language(article.language) is not None else ENGLISH)
         self.view.set_text(article.text)
 
 
@@ -322,14 +305,16 @@ def article_details(article: Article) -> str:
     return " · ".join(parts)
 
 
-#: Placeholders written in each language, so an empty tab already shows its script and direction.
-_PLACEHOLDERS: dict[str, str] = {
-    "summary": QT_TRANSLATE_NOOP("Panes", "The English summary appears here after Digest (Ctrl+Return)."),
-    "ru": "Здесь появится перевод краткого содержания на русский язык.",
-    "ar": "ستظهر هنا ترجمة الملخص إلى اللغة العربية.",
-}
+#: The summary tab's placeholder; a language's own tab says the table's ``placeholder``, written
+#: in that language, so an empty tab already shows its script and direction.
+_SUMMARY_PLACEHOLDER = QT_TRANSLATE_NOOP("Panes", "The English summary appears here after Digest (Ctrl+Return).")
 #: What an empty view says, beyond its first placeholder (kept per view, so a language switch can say it again).
 _EMPTY, _NOT_REQUESTED, _COMING, _STOPPED = "empty", "not-requested", "coming", "stopped"
+
+
+def _object_name(code: str) -> str:
+    """A language's part of its views' object names ("russianView", "arabicArticleView")."""
+    return languages.name(code).lower().replace(" ", "")
 
 
 class GeneratedPane(QTabWidget):
@@ -344,7 +329,7 @@ class GeneratedPane(QTabWidget):
     files_dropped = Signal(list)
     text_dropped = Signal(str)
 
-    def __init__(self, languages: Iterable[str] = tuple(LANGUAGE_NATIVE_NAMES), parent: QWidget | None = None) -> None:
+    def __init__(self, codes: Iterable[str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         #: Each view's tab title (a function: it is said again in a new interface language).
         self._titles: dict[FileDropTextView, Callable[[], str]] = {}
@@ -357,15 +342,15 @@ class GeneratedPane(QTabWidget):
         self.summary_view = self._add_view("summary", "en", lambda: Panes.tr("Summary"))
         self.language_views: dict[str, FileDropTextView] = {}
         self.article_views: dict[str, FileDropTextView] = {}
-        self._names = {"ru": "russian", "ar": "arabic"}
-        for code in languages:
-            native = LANGUAGE_NATIVE_NAMES.get(code, code)
-            view = self._add_view(f"{self._names.get(code, code)}View", code, lambda native=native: native)
+        codes = tuple(codes if codes is not None else languages.output_languages())
+        for code in codes:
+            native = languages.native_name(code)
+            view = self._add_view(f"{_object_name(code)}View", code, lambda native=native: native)
             self.language_views[code] = view
-        for code in languages:
-            native = LANGUAGE_NATIVE_NAMES.get(code, code)
+        for code in codes:
+            native = languages.native_name(code)
             view = self._add_view(
-                f"{self._names.get(code, code)}ArticleView", code,
+                f"{_object_name(code)}ArticleView", code,
                 lambda native=native: Panes.tr("Full text · {language}").format(language=native),
             )
             self.article_views[code] = view
@@ -408,9 +393,10 @@ class GeneratedPane(QTabWidget):
         elif kind == _STOPPED:
             text = Panes.tr("The digest was cancelled before this text was written.")
         elif view is self.summary_view:
-            text = Panes.tr(_PLACEHOLDERS["summary"])
+            text = Panes.tr(_SUMMARY_PLACEHOLDER)
         elif view in self.language_views.values():
-            text = _PLACEHOLDERS.get(view.language, "")  # written in the tab's own language, on purpose
+            entry = languages.language(view.language)
+            text = entry.placeholder if entry is not None else ""  # written in the tab's own language, on purpose
         else:
             text = ""
         view.setPlaceholderText(text)

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from models.inventory.catalog import DEFAULT_PROFILE, PROFILES
-from models.common.types import LANGUAGE_NAMES
+from models.common.languages import output_languages
 
 MAX_RECENT_FILES = 10
 
@@ -137,11 +137,11 @@ class AppSettings:
     # -- digest options ------------------------------------------------------------------------
     @property
     def languages(self) -> tuple[str, ...]:
-        """Target languages ticked, in catalogue order (default: all of them)."""
+        """Target languages ticked, in the language table's order (default: all of them)."""
         if not self.store.contains("digest/languages"):
-            return tuple(LANGUAGE_NAMES)
+            return output_languages()
         chosen = set(self._list("digest/languages"))
-        return tuple(code for code in LANGUAGE_NAMES if code in chosen)
+        return tuple(code for code in output_languages() if code in chosen)
 
     @languages.setter
     def languages(self, value: tuple[str, ...]) -> None:

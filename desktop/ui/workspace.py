@@ -21,7 +21,7 @@ from desktop.ui.option_bar import OptionBar
 from desktop.ui.panes import GeneratedPane, MessageBanner, OriginalPane, digest_info
 from desktop.ui.progress_row import ProgressRow
 from desktop.ui.queue_panel import QueuePanel
-from models.common.types import LANGUAGE_NAMES, Article, Digest, PartialText
+from models.common.types import Article, Digest, PartialText
 
 if TYPE_CHECKING:
     from desktop.ui.actions import WindowActions
@@ -58,7 +58,7 @@ class Workspace(QWidget):
         self.original_pane = OriginalPane()
         self.original_pane.files_dropped.connect(self.files_dropped)
         self.original_pane.text_dropped.connect(self.text_dropped)
-        self.generated_pane = GeneratedPane(tuple(LANGUAGE_NAMES))
+        self.generated_pane = GeneratedPane()
         self.generated_pane.files_dropped.connect(self.files_dropped)
         self.generated_pane.text_dropped.connect(self.text_dropped)
         self.digest_info_label = QLabel("")

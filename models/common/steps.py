@@ -3,24 +3,25 @@ them in its user's language.
 
 A step is a :class:`~models.common.wording.Wording`: its English text, which also keeps its
 template and values for the window to say in its own language. Every template is listed in
-:data:`STEP_TEMPLATES`, the one place the window's translations are checked against.
+:data:`STEP_TEMPLATES`; each is marked for translation here, where it is written.
 """
 
 from __future__ import annotations
 
+from models.common.translatable import QT_TRANSLATE_NOOP
 from models.common.wording import Wording
 
-STARTING = "Starting"
-MODELS_READY = "Models ready"
-DONE = "Done"
-SUMMARISING = "Summarising {part}/{parts}"
-COMBINING = "Combining summaries"
-TRANSLATING_SUMMARY = "Translating summary to {language}"
-TRANSLATING_ARTICLE = "Translating article to {language}"
-TRANSLATING_INTO_ENGLISH = "Translating article from {language} to English"
-LOADING_SUMMARY_MODEL = "Loading the summary model"
-LOADING_TRANSLATION_MODEL = "Loading the {language} translation model"
-LOADING_INTO_ENGLISH_MODEL = "Loading the {language}-to-English model"
+STARTING = QT_TRANSLATE_NOOP("Steps", "Starting")
+MODELS_READY = QT_TRANSLATE_NOOP("Steps", "Models ready")
+DONE = QT_TRANSLATE_NOOP("Steps", "Done")
+SUMMARISING = QT_TRANSLATE_NOOP("Steps", "Summarising {part}/{parts}")
+COMBINING = QT_TRANSLATE_NOOP("Steps", "Combining summaries")
+TRANSLATING_SUMMARY = QT_TRANSLATE_NOOP("Steps", "Translating summary to {language}")
+TRANSLATING_ARTICLE = QT_TRANSLATE_NOOP("Steps", "Translating article to {language}")
+TRANSLATING_INTO_ENGLISH = QT_TRANSLATE_NOOP("Steps", "Translating article from {language} to English")
+LOADING_SUMMARY_MODEL = QT_TRANSLATE_NOOP("Steps", "Loading the summary model")
+LOADING_TRANSLATION_MODEL = QT_TRANSLATE_NOOP("Steps", "Loading the {language} translation model")
+LOADING_INTO_ENGLISH_MODEL = QT_TRANSLATE_NOOP("Steps", "Loading the {language}-to-English model")
 
 #: Every template a digest's steps are made from.
 STEP_TEMPLATES = (

@@ -7,7 +7,10 @@ packs text for any model and is tested without one.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from functools import lru_cache
+from typing import Callable, Iterable, NamedTuple
+
+from models.common.languages import sentence_end_marks
 
 TokenCounter = Callable[[str], int]
 
@@ -20,8 +23,7 @@ _ABBREVIATIONS = frozenset(
     inc ltd co corp dept univ vs etc al approx fig no nos vol ed eds jan feb mar apr jun jul aug
     sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m""".split()
 )
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_BOUNDARY = re.compile(r"""[.!?…؟]+["'»”’)\]]*\s+""")  # ؟ is the Arabic question mark
+_CLOSERS = r"""["'»”’)\]」』）]*"""
 _NEXT_STARTS_SENTENCE = re.compile(r"""["'«“‘(\[]*[\w\d]""", re.UNICODE)
 
 
@@ -70,12 +72,35 @@ def _ends_with_abbreviation(fragment: str) -> bool:
     return bool(re.fullmatch(r"(?:\w\.)*\w", last_word)) and len(last_word.replace(".", "")) <= 2
 
 
+class _SentenceEnds(NamedTuple):
+    #: A candidate boundary: terminal punctuation, optional closing quotes/brackets, then
+    #: whitespace; or a mark of a script written without spaces between sentences ("。").
+    boundary: re.Pattern[str]
+    #: Text that ends a sentence.
+    at_end: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _compiled_ends(spaced: str, unspaced: str) -> _SentenceEnds:
+    ends = f"[{re.escape(spaced)}]+{_CLOSERS}\\s+"
+    if unspaced:
+        ends += f"|[{re.escape(unspaced)}]+{_CLOSERS}\\s*"
+    every = re.escape(spaced + unspaced)
+    return _SentenceEnds(re.compile(ends), re.compile(f"[{every}]+{_CLOSERS}\\s*$"))
+
+
+def _sentence_ends() -> _SentenceEnds:
+    """The patterns for the language table's sentence-ending marks (``.!?…``, the Arabic
+    question mark, the full stops of scripts without spaces)."""
+    return _compiled_ends(*sentence_end_marks())
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences, keeping abbreviations and initials intact."""
     paragraph = normalise_whitespace(paragraph)
     sentences: list[str] = []
     start = 0
-    for match in _BOUNDARY.finditer(paragraph):
+    for match in _sentence_ends().boundary.finditer(paragraph):
         end = match.end()
         candidate = paragraph[start:end].strip()
         rest = paragraph[end:]
@@ -177,14 +202,11 @@ def locate_pieces(text: str, pieces: Iterable[str]) -> list[tuple[int, int]]:
     return ranges
 
 
-_ENDS_SENTENCE = re.compile(r"""[.!?…؟]+["'»”’)\]]*\s*$""")
-
-
 def without_cut_sentence(text: str) -> str:
     """``text`` without a last sentence that was cut off (no sentence end after it), when a
     whole sentence comes before it: what a model writes when it reaches its length limit
     mid-sentence. Text that ends a sentence, or is a single sentence, comes back as it is."""
-    if not text.strip() or _ENDS_SENTENCE.search(text):
+    if not text.strip() or _sentence_ends().at_end.search(text):
         return text
     ranges = sentence_ranges(text)
     if len(ranges) < 2:

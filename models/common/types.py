@@ -10,20 +10,12 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, Sequence
 
+from models.common.flags import FlagKind
+from models.common.languages import ENGLISH, output_languages
+from models.common.languages import name as language_name
+
 if TYPE_CHECKING:
     from models.common.job_state import JobState
-
-#: Languages the app can translate into, in display order: ISO 639-1 code -> English name.
-LANGUAGE_NAMES: Mapping[str, str] = {"ru": "Russian", "ar": "Arabic"}
-#: The same languages written in themselves, for tab titles.
-LANGUAGE_NATIVE_NAMES: Mapping[str, str] = {"ru": "Русский", "ar": "العربية"}
-#: Right-to-left languages among the targets.
-RTL_LANGUAGES = frozenset({"ar"})
-#: The summariser's language: generated texts are made from English.
-ENGLISH = "en"
-#: Languages an article may be written in: English is summarised as it is; the others are
-#: machine-translated into English first (a model per profile in the catalogue).
-ARTICLE_LANGUAGES: Mapping[str, str] = {ENGLISH: "English", "ru": "Russian", "ar": "Arabic"}
 
 
 class DigestError(Exception):
@@ -70,7 +62,7 @@ class Article:
 class DigestOptions:
     """What the user asked for: target languages and whether to translate the whole article."""
 
-    languages: tuple[str, ...] = ("ru", "ar")
+    languages: tuple[str, ...] = field(default_factory=output_languages)
     translate_article: bool = False
 
 
@@ -85,17 +77,6 @@ class ModelCredit:
 
 #: A character range ``[start, end)`` into a text (Python string indices).
 TextRange = tuple[int, int]
-
-#: The checks a generated sentence can be flagged by (:mod:`models.digest.checks`), and what
-#: a reader is shown for each.
-FLAG_CHECKS: Mapping[str, str] = {
-    "numbers": "Numbers",
-    "untranslated": "Untranslated",
-    "repetition": "Repetition",
-    "low-confidence": "Low confidence",
-    "unsupported": "Not in the article",
-}
-
 
 @dataclass(frozen=True)
 class SentenceLink:
@@ -113,13 +94,17 @@ class SentenceFlag:
     """A generated sentence worth checking: which check raised it, and why in plain words."""
 
     target: TextRange
-    check: str
+    check: FlagKind
     reason: str
+
+    def __post_init__(self) -> None:
+        # A kind's code ("numbers") is taken for the kind; an unknown code raises ValueError.
+        object.__setattr__(self, "check", FlagKind(self.check))
 
     @property
     def line(self) -> str:
         """The flag in one line: "Numbers: The number 12,000 in the source is missing here."."""
-        return f"{FLAG_CHECKS.get(self.check, self.check)}: {self.reason}"
+        return f"{self.check.title}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -153,12 +138,12 @@ class Alignment:
                 SentenceLink(text_range(link["target"]), tuple(text_range(item) for item in link["sources"]), float(link.get("score", 1.0)))
                 for link in data.get("links", ())
             ),
-            flags=tuple(SentenceFlag(text_range(flag["target"]), str(flag["check"]), _flag_reason(flag)) for flag in data.get("flags", ())),
+            flags=tuple(SentenceFlag(text_range(flag["target"]), FlagKind(str(flag["check"])), _flag_reason(flag)) for flag in data.get("flags", ())),
         )
 
 
 def _flag_json(flag: SentenceFlag) -> dict[str, Any]:
-    data = {"target": list(flag.target), "check": flag.check, "reason": str(flag.reason)}
+    data = {"target": list(flag.target), "check": str(flag.check), "reason": str(flag.reason)}
     sentences = getattr(flag.reason, "to_json", None)
     if sentences is not None:  # a Wording: kept so that a window can say it in its language later
         data["wording"] = sentences()
@@ -240,7 +225,7 @@ class Digest:
         is a translation back into the article's language; "" when it was summarised as written."""
         if not self.translated_from:
             return ""
-        name = ARTICLE_LANGUAGES.get(self.translated_from, self.translated_from)
+        name = language_name(self.translated_from)
         note = f"The article, in {name}, was machine-translated into English before summarising"
         if self.translated_from in self.summary_translations:
             note += f"; the {name} summary is the English summary translated back"

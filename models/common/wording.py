@@ -6,7 +6,7 @@ tests compare it) that also keeps, for each of its sentences, the template and t
 was made from. A window looks each template up in its translations and fills the values in
 itself. Values are said alike on both sides:
 
-* ``language`` is a language code of :data:`~models.common.types.ARTICLE_LANGUAGES` (its
+* ``language`` is a language code of the language table (:mod:`models.common.languages`; its
   name is shown); ``languages``, or a key ending in ``_languages``, a list of them (their
   names are shown, joined);
 * ``language_name`` is the English name of any language ("French"): shown as it is, and a
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping, Sequence
 
-from models.common.types import ARTICLE_LANGUAGES
+from models.common.languages import name as language_name
 
 Sentence = tuple[str, Mapping[str, Any]]
 
@@ -43,9 +43,9 @@ def english(template: str, values: Mapping[str, Any]) -> str:
     shown = {}
     for key, value in values.items():
         if key == "language":
-            shown[key] = ARTICLE_LANGUAGES.get(value, value)
+            shown[key] = language_name(value)
         elif is_language_list(key) and isinstance(value, (list, tuple)):
-            shown[key] = listed([ARTICLE_LANGUAGES.get(code, code) for code in value])
+            shown[key] = listed([language_name(code) for code in value])
         elif isinstance(value, (list, tuple)):
             shown[key] = listed([str(item) for item in value])
         else:

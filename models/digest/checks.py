@@ -24,40 +24,35 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
+from models.common import languages
+from models.common.flags import (
+    IN_OTHER_SCRIPT,
+    LOW_CONFIDENCE_REASON,
+    MOSTLY_LATIN,
+    NAMES_NOT_IN_ARTICLE,
+    NEARLY_SAME_AS_SOURCE,
+    NOT_IN_SCRIPT,
+    NUMBER_EXTRA,
+    NUMBER_MISSING,
+    NUMBER_NOT_IN_ARTICLE,
+    NUMBERS_EXTRA,
+    NUMBERS_MISSING,
+    NUMBERS_NOT_IN_ARTICLE,
+    PART_OF_NAME,
+    PHRASE_REPEATS,
+    PHRASE_TIMES,
+    SAME_AS_SOURCE,
+    TOO_LONG,
+    TOO_SHORT,
+    FlagKind,
+)
+from models.common.languages import ENGLISH, LATIN, SCRIPTS, Language
+from models.common.number_words import NumberWord
 from models.common.wording import Wording
 
 __all__ = ["check_translation", "check_summary_sentence", "parse_numbers", "ParsedNumber"]
 
-Flag = tuple[str, Wording]
-
-# The reasons' sentences (a window says them in its own language; see models.common.wording).
-NUMBER_MISSING = "The number {number} in the source is missing here."
-NUMBERS_MISSING = "The numbers {numbers} in the source are missing here."
-NUMBER_EXTRA = "The number {number} here is not in the source."
-NUMBERS_EXTRA = "The numbers {numbers} here are not in the source."
-MOSTLY_LATIN = "This looks untranslated: most of it is in Latin script, not {language}."
-NOT_IN_SCRIPT = "This looks like the wrong language: most of it is not in {script} script."
-IN_OTHER_SCRIPT = "This looks like the wrong language: most of it is in {script} script, not {language}."
-SAME_AS_SOURCE = "This looks untranslated: it is the same as the English source."
-NEARLY_SAME_AS_SOURCE = "This looks untranslated: it is nearly the same as the English source."
-PHRASE_REPEATS = "A phrase repeats: {phrase}."
-PHRASE_TIMES = "A phrase appears {times} times: {phrase}."
-TOO_LONG = "This translation is {ratio} times as long as the English; it may repeat itself or add things."
-TOO_SHORT = "This translation is much shorter than the English ({percent}% of its length); part of it may be missing."
-NAMES_NOT_IN_ARTICLE = "This summary sentence names {names}, which the article does not mention."
-NUMBER_NOT_IN_ARTICLE = "This summary sentence gives the number {numbers}, which the article does not mention."
-NUMBERS_NOT_IN_ARTICLE = "This summary sentence gives the numbers {numbers}, which the article does not mention."
-LOW_CONFIDENCE = "The translation model was unsure of this sentence (confidence {confidence})."
-#: One of the {names} above: the words of a longer name that the article lacks, as a wording of
-#: its own inside the reason's (see models.common.wording).
-PART_OF_NAME = "“{part}” (in “{name}”)"
-#: Every reason's template (and part of one), and the script names a reason may hold.
-REASON_TEMPLATES = (
-    NUMBER_MISSING, NUMBERS_MISSING, NUMBER_EXTRA, NUMBERS_EXTRA, MOSTLY_LATIN, NOT_IN_SCRIPT, IN_OTHER_SCRIPT,
-    SAME_AS_SOURCE, NEARLY_SAME_AS_SOURCE, PHRASE_REPEATS, PHRASE_TIMES, TOO_LONG, TOO_SHORT, NAMES_NOT_IN_ARTICLE,
-    NUMBER_NOT_IN_ARTICLE, NUMBERS_NOT_IN_ARTICLE, LOW_CONFIDENCE, PART_OF_NAME,
-)
-SCRIPT_NAMES = ("Latin", "Cyrillic", "Arabic")
+Flag = tuple[FlagKind, Wording]
 
 # --------------------------------------------------------------------------------------------
 # Thresholds
@@ -75,9 +70,8 @@ LOOP_REPEATS = 3
 MAX_LOOP_WORDS = 4
 #: ``repetition``: any three-word sequence occurring this many times anywhere.
 TRIGRAM_REPEATS = 3
-#: ``repetition``: output characters / source characters outside this range (translations).
-LENGTH_RATIO_RANGE = (0.4, 2.5)
-#: ...judged only when the source has at least this many characters.
+#: ``repetition``: output characters / source characters outside the language's
+#: ``length_ratio`` (the language table), judged only when the source has at least this many characters.
 MIN_RATIO_SOURCE_CHARS = 20
 
 # --------------------------------------------------------------------------------------------
@@ -93,17 +87,17 @@ _WORD_CLASS = r"(?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0670])+"
 #: English text: thousands by "," (or a no-break space), decimals by "."; other languages
 #: also group thousands with a plain space ("12 000").
 _TIME = r"(?P<time>(?<![0-9])[0-9]{1,2}:[0-9]{2}(?![0-9]))|"
+#: Keyed by the language's ``comma_groups_thousands`` (True: English, where a plain space never groups).
 _NUMBER_TOKENS = {
-    "en": re.compile(
+    True: re.compile(
         rf"{_TIME}(?P<lit>[0-9]{{1,3}}(?:[\u00a0\u202f][0-9]{{3}})+(?![0-9])(?:[.,\u066b][0-9]+)?|[0-9]+(?:[.,\u066b\u066c][0-9]+)*)|(?P<word>{_WORD_CLASS})"
     ),
-    "other": re.compile(
+    False: re.compile(
         rf"{_TIME}(?P<lit>[0-9]{{1,3}}(?:[ \u00a0\u202f][0-9]{{3}})+(?![0-9])(?:[.,\u066b][0-9]+)?|[0-9]+(?:[.,\u066b\u066c][0-9]+)*)|(?P<word>{_WORD_CLASS})"
     ),
 }
 _ROMAN = re.compile(r"[IVXLC]+")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_CENTURY_AFTER = re.compile(r"\s+век", re.IGNORECASE)
 
 
 class ParsedNumber(NamedTuple):
@@ -119,18 +113,10 @@ class ParsedNumber(NamedTuple):
     soft: bool
 
 
-class _Word(NamedTuple):
-    kind: str  # num | ord | mul | scale | a | and
-    value: Decimal
-    standalone: Decimal | None = None  # a mul/scale word's value with no number before it
-    soft: bool = False
-    currency_only: bool = False  # "m" in "$5m": a scale only glued to a currency amount
-
-
 class _Item(NamedTuple):
     kind: str  # lit | break | a _Word kind
     values: frozenset[Decimal]
-    word: _Word | None
+    word: NumberWord | None
     start: int
     end: int
     joined: bool  # only whitespace (or an English hyphen) since the previous token
@@ -143,183 +129,33 @@ def _d(value: int | float | str) -> Decimal:
     return Decimal(str(value))
 
 
-def _build_english() -> dict[str, _Word]:
-    words: dict[str, _Word] = {}
-    units = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
-    for value, word in enumerate(units.split()):
-        words[word] = _Word("num", _d(value))
-    for value, word in zip(range(20, 100, 10), "twenty thirty forty fifty sixty seventy eighty ninety".split()):
-        words[word] = _Word("num", _d(value))
-    words["hundred"] = _Word("mul", _d(100))
-    words["dozen"] = _Word("mul", _d(12), soft=True)
-    for word, value in (("thousand", 10**3), ("million", 10**6), ("billion", 10**9), ("trillion", 10**12), ("bn", 10**9), ("mln", 10**6)):
-        words[word] = _Word("scale", _d(value))
-    words["m"] = words["mn"] = _Word("scale", _d(10**6), currency_only=True)
-    words["a"] = words["an"] = _Word("a", _d(1))
-    words["and"] = _Word("and", _d(0))
-    return words
+@lru_cache(maxsize=None)
+def _number_words(language: Language) -> dict[str, NumberWord]:
+    """A language's number words, built once per table entry."""
+    return dict(language.number_words()) if language.number_words is not None else {}
 
 
-def _build_russian() -> dict[str, _Word]:
-    words: dict[str, _Word] = {}
-
-    def add(value: int | str, *forms: str, kind: str = "num", soft: bool = False) -> None:
-        for form in forms:
-            words[form] = _Word(kind, _d(value), soft=soft)
-
-    add(0, "ноль", "нуль", "ноля", "нуля", "нолю", "нулю", "нолем", "нулем")
-    add(1, "один", "одна", "одно", "одного", "одной", "одному", "одним", "одном", "одну", "одни", "одних", "одними")
-    add(2, "два", "две", "двух", "двум", "двумя")
-    add(3, "три", "трех", "трем", "тремя")
-    add(4, "четыре", "четырех", "четырем", "четырьмя")
-    add("1.5", "полтора", "полторы", "полутора")
-    # Collective numerals ("двое военных", "трое раненых").
-    add(2, "двое", "двоих", "двоим", "двоими")
-    add(3, "трое", "троих", "троим", "троими")
-    for value, stem in zip(range(4, 11), ("четвер", "пятер", "шестер", "семер", "восьмер", "девятер", "десятер")):
-        add(value, stem + "о", stem + "ых", stem + "ым", stem + "ыми")
-    add(5, "пять", "пяти", "пятью")
-    add(6, "шесть", "шести", "шестью")
-    add(7, "семь", "семи")  # not "семью": it is also "family"
-    add(8, "восемь", "восьми", "восемью", "восьмью")
-    add(9, "девять", "девяти", "девятью")
-    add(10, "десять", "десяти", "десятью")
-    teens = "одиннадцать двенадцать тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать"
-    for value, form in zip(range(11, 20), teens.split()):
-        add(value, form, form[:-1] + "и", form + "ю")
-    add(20, "двадцать", "двадцати", "двадцатью")
-    add(30, "тридцать", "тридцати", "тридцатью")
-    add(40, "сорок", "сорока")
-    add(50, "пятьдесят", "пятидесяти", "пятьюдесятью")
-    add(60, "шестьдесят", "шестидесяти", "шестьюдесятью")
-    add(70, "семьдесят", "семидесяти", "семьюдесятью")
-    add(80, "восемьдесят", "восьмидесяти", "восемьюдесятью")
-    add(90, "девяносто", "девяноста")
-    add(100, "сто", "ста")
-    add(200, "двести", "двухсот", "двумстам", "двумястами", "двухстах")
-    add(300, "триста", "трехсот", "тремстам", "тремястами", "трехстах")
-    add(400, "четыреста", "четырехсот", "четырехстам", "четырьмястами", "четырехстах")
-    for value, nominative, genitive, instrumental in (
-        (500, "пятьсот", "пяти", "пятью"),
-        (600, "шестьсот", "шести", "шестью"),
-        (700, "семьсот", "семи", "семью"),
-        (800, "восемьсот", "восьми", "восемью"),
-        (900, "девятьсот", "девяти", "девятью"),
-    ):
-        add(value, nominative, genitive + "сот", genitive + "стам", instrumental + "стами", genitive + "стах")
-    for form in ("дюжина", "дюжину", "дюжины", "дюжин"):
-        words[form] = _Word("mul", _d(12), standalone=_d(12) if form in ("дюжина", "дюжину") else None, soft=True)
-    scales = (
-        (10**3, ("тысяча", "тысячу"), ("тысячи", "тысяч", "тысячей", "тысячам", "тысячами", "тысячах", "тыс")),
-        (10**6, ("миллион", "миллиона"), ("миллионов", "миллиону", "миллионом", "миллионы", "миллионам", "миллионами", "миллионах", "млн")),
-        (10**9, ("миллиард", "миллиарда"), ("миллиардов", "миллиарду", "миллиардом", "миллиарды", "миллиардам", "миллиардами", "миллиардах", "млрд")),
-        (10**12, ("триллион", "триллиона"), ("триллионов", "триллиону", "триллионом", "триллионы", "триллионам", "триллионами", "триллионах", "трлн")),
-    )
-    for value, alone, bound in scales:
-        for form in alone:
-            words[form] = _Word("scale", _d(value), standalone=_d(value))
-        for form in bound:
-            words[form] = _Word("scale", _d(value))
-    return words
+def _entry(code: str) -> Language:
+    """The table's entry for ``code``; a language it lacks reads numbers from digits only."""
+    return languages.language(code) or Language(code=code, name=code, native_name=code, script=LATIN)
 
 
-_ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
-
-
-def _arabic_key(word: str) -> str:
-    """An Arabic word without vowel marks or elongation, its alef/ta marbuta/ya variants folded."""
-    return _ARABIC_MARKS.sub("", word).translate(_ARABIC_FOLD)
-
-
-def _build_arabic() -> dict[str, _Word]:
-    words: dict[str, _Word] = {}
-
-    def add(value: int, *forms: str, kind: str = "num", soft: bool = False) -> None:
-        for form in forms:
-            words[_arabic_key(form)] = _Word(kind, _d(value), soft=soft)
-
-    add(0, "صفر")
-    add(1, "واحد", "واحدة")  # not أحد / إحدى ("one of"), except in "أحد عشر" (below)
-    add(2, "اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثنتا")
-    units = (
-        (3, "ثلاث", "ثلاثة"),
-        (4, "أربع", "أربعة"),
-        (5, "خمس", "خمسة"),
-        (6, "ست", "ستة"),
-        (7, "سبع", "سبعة"),
-        (8, "ثمان", "ثماني", "ثمانية"),
-        (9, "تسع", "تسعة"),
-    )
-    for value, *forms in units:
-        add(value, *forms)
-    add(10, "عشر", "عشرة")
-    tens = ((20, "عشرون", "عشرين"), (30, "ثلاثون", "ثلاثين"), (40, "أربعون", "أربعين"), (50, "خمسون", "خمسين"))
-    tens += ((60, "ستون", "ستين"), (70, "سبعون", "سبعين"), (80, "ثمانون", "ثمانين"), (90, "تسعون", "تسعين"))
-    for value, *forms in tens:
-        add(value, *forms)
-    for form in ("مائة", "مئة"):
-        words[_arabic_key(form)] = _Word("mul", _d(100), standalone=_d(100))
-    add(200, "مائتان", "مائتين", "مئتان", "مئتين", "مائتا", "مئتا")
-    for value, *forms in units:
-        for form in forms[:1] + (["ثماني"] if value == 8 else []):
-            add(value * 100, form + "مائة", form + "مئة")
-    for form in ("أحد", "إحدى"):
-        words[_arabic_key(form)] = _Word("a", _d(1))
-    ordinals = (
-        (1, "الأول", "الأولى", "الحادي", "الحادية"),
-        (2, "الثاني", "الثانية"),
-        (3, "الثالث", "الثالثة"),
-        (4, "الرابع", "الرابعة"),
-        (5, "الخامس", "الخامسة"),
-        (6, "السادس", "السادسة"),
-        (7, "السابع", "السابعة"),
-        (8, "الثامن", "الثامنة"),
-        (9, "التاسع", "التاسعة"),
-        (10, "العاشر", "العاشرة"),
-    )
-    for value, *forms in ordinals:
-        add(value, *forms, kind="ord", soft=True)
-    scales = (
-        (10**3, ("ألف",), ("ألفا", "ألفان", "ألفين", "ألفي"), ("آلاف", "ألوف")),
-        (10**6, ("مليون",), ("مليونا", "مليونان", "مليونين", "مليوني"), ("ملايين",)),
-        (10**9, ("مليار", "بليون"), ("مليارا", "ملياران", "مليارين", "ملياري"), ("مليارات",)),
-        (10**12, ("تريليون",), ("تريليونا", "تريليونان", "تريليونين", "تريليوني"), ("تريليونات",)),
-    )
-    for value, alone, dual, plural in scales:
-        for form in alone:
-            words[_arabic_key(form)] = _Word("scale", _d(value), standalone=_d(value))
-        for form in dual:  # "ألفين" alone is two thousand; "عشرون ألفًا" is twenty thousand
-            words[_arabic_key(form)] = _Word("scale", _d(value), standalone=_d(2 * value))
-        for form in plural:
-            words[_arabic_key(form)] = _Word("scale", _d(value))
-    return words
-
-
-_ENGLISH_WORDS = _build_english()
-_RUSSIAN_WORDS = _build_russian()
-_ARABIC_WORDS = _build_arabic()
-
-
-def _lookup(word: str, language: str) -> _Word | None:
-    if language == "en":
-        return _ENGLISH_WORDS.get(word.lower())
-    if language == "ru":
-        return _RUSSIAN_WORDS.get(word.lower().replace("ё", "е"))
-    if language == "ar":
-        key = _arabic_key(word)
-        found = _ARABIC_WORDS.get(key)
-        if found is None and len(key) >= 4 and key[0] in "وبل":  # "and", "with", "for" glued on
-            found = _ARABIC_WORDS.get(key[1:])
-        return found
-    return None
+def _lookup(word: str, language: Language) -> NumberWord | None:
+    words = _number_words(language)
+    if not words:
+        return None
+    key = language.number_word_key(word)
+    found = words.get(key)
+    if found is None and len(key) >= 4 and key[0] in language.number_word_prefixes:  # "and", "with"… glued on
+        found = words.get(key[1:])
+    return found
 
 
 def _thousands_groups(groups: Sequence[str]) -> bool:
     return len(groups) >= 2 and 1 <= len(groups[0]) <= 3 and groups[0][0] != "0" and all(len(group) == 3 for group in groups[1:])
 
 
-def _literal_values(literal: str, language: str) -> list[frozenset[Decimal]]:
+def _literal_values(literal: str, language: Language) -> list[frozenset[Decimal]]:
     """The values a run of digits and separators may mean (ASCII digits already); more than
     one set when it is best read as several numbers ("1.2.3")."""
     separators = [char for char in literal if not char.isdigit()]
@@ -330,7 +166,7 @@ def _literal_values(literal: str, language: str) -> list[frozenset[Decimal]]:
         if separators[-1] in _SPACES:
             return [frozenset({Decimal("".join(groups))})]
         return [frozenset({Decimal("".join(groups[:-1]) + "." + groups[-1])})]
-    if language == "en":
+    if language.comma_groups_thousands:
         if set(separators) == {","} and _thousands_groups(groups):
             return [frozenset({Decimal("".join(groups))})]
         if separators == ["."]:
@@ -362,14 +198,15 @@ def _roman(text: str) -> int:
     return total
 
 
-def _items(text: str, language: str) -> list[_Item]:
-    pattern = _NUMBER_TOKENS["en" if language == "en" else "other"]
+def _items(text: str, language: Language) -> list[_Item]:
+    pattern = _NUMBER_TOKENS[language.comma_groups_thousands]
+    century = re.compile(rf"\s+{re.escape(language.century_word)}", re.IGNORECASE) if language.century_word else None
     items: list[_Item] = []
     previous_end = 0
     for match in pattern.finditer(text):
         start, end = match.span()
         gap = text[previous_end:start]
-        joined = not gap.strip() or (language == "en" and gap == "-")
+        joined = not gap.strip() or (language.hyphen_joins_number_words and gap == "-")
         glued = start == previous_end
         previous_end = end
         clock = match.group("time")
@@ -391,7 +228,7 @@ def _items(text: str, language: str) -> list[_Item]:
                 items.extend(_Item("lit", values, None, start, end, False, False, False, False) for values in sets)
             continue
         word = match.group()
-        if language == "ru" and _ROMAN.fullmatch(word) and _CENTURY_AFTER.match(text, end):
+        if century is not None and _ROMAN.fullmatch(word) and century.match(text, end):
             items.append(_Item("lit", frozenset({_d(_roman(word))}), None, start, end, joined, glued, False, True))
             continue
         found = _lookup(word, language)
@@ -402,7 +239,7 @@ def _items(text: str, language: str) -> list[_Item]:
     return items
 
 
-def _can_add(current: Decimal, value: Decimal, language: str) -> bool:
+def _can_add(current: Decimal, value: Decimal, language: Language) -> bool:
     """Whether ``value`` continues the number ``current`` ("twenty" + "five", "сто" + "двадцать",
     Arabic units before tens: "خمسة" + "وعشرون")."""
     if current == 0:
@@ -415,10 +252,10 @@ def _can_add(current: Decimal, value: Decimal, language: str) -> bool:
         place *= 10
     if adding < place:
         return True
-    return language == "ar" and 1 <= whole % 100 <= 9 and adding % 10 == 0 and 10 <= adding <= 90
+    return language.units_before_tens and 1 <= whole % 100 <= 9 and adding % 10 == 0 and 10 <= adding <= 90
 
 
-def _word_group(text: str, items: Sequence[_Item], index: int, language: str) -> tuple[int, ParsedNumber | None]:
+def _word_group(text: str, items: Sequence[_Item], index: int, language: Language) -> tuple[int, ParsedNumber | None]:
     """Read a number written in words from ``items[index]``; returns where it stopped."""
     total = current = Decimal(0)
     last_scale: Decimal | None = None
@@ -436,7 +273,8 @@ def _word_group(text: str, items: Sequence[_Item], index: int, language: str) ->
         if item.kind == "a":
             follows = following is not None and following.joined and following.word is not None
             if started or not follows or not (
-                following.kind in ("mul", "scale") or (language == "ar" and following.kind == "num" and following.word.value == 10)
+                following.kind in ("mul", "scale")
+                or (language.units_before_tens and following.kind == "num" and following.word.value == 10)
             ):
                 break
             current = Decimal(1)
@@ -488,12 +326,13 @@ def _word_group(text: str, items: Sequence[_Item], index: int, language: str) ->
 
 
 def parse_numbers(text: str, language: str) -> list[ParsedNumber]:
-    """Every number in ``text`` (in ``language``: ``en``, ``ru``, ``ar``; others get digits
-    only), by value: digits in any of three scripts with thousands and decimal separators,
-    number words, and scale words multiplying the number before them ("12 млн")."""
-    language = language.lower().split("-")[0]
+    """Every number in ``text`` (in ``language``, a code of the language table; one without
+    number words, or not in the table, gets digits only), by value: digits in any of three
+    scripts with thousands and decimal separators, number words, and scale words multiplying
+    the number before them ("12 млн")."""
+    entry = _entry(language.lower().split("-")[0])
     normalised = text.translate(_DIGITS)
-    items = _items(normalised, language)
+    items = _items(normalised, entry)
     numbers: list[ParsedNumber] = []
     index = 0
     while index < len(items):
@@ -510,7 +349,7 @@ def parse_numbers(text: str, language: str) -> list[ParsedNumber]:
         elif item.kind == "break":
             index += 1
         else:
-            index, number = _word_group(text, items, index, language)
+            index, number = _word_group(text, items, index, entry)
             if number is not None:
                 numbers.append(number)
     return numbers
@@ -548,7 +387,7 @@ def _unique(numbers: Iterable[ParsedNumber]) -> list[ParsedNumber]:
 
 
 def _number_flag(source: str, output: str, language: str) -> Flag | None:
-    source_numbers = parse_numbers(source, "en")
+    source_numbers = parse_numbers(source, ENGLISH)
     output_numbers = parse_numbers(output, language)
     if not source_numbers and not output_numbers:
         return None
@@ -563,24 +402,24 @@ def _number_flag(source: str, output: str, language: str) -> Flag | None:
     if extra:
         shown = [_shown(number) for number in extra]
         reasons.append(Wording(NUMBER_EXTRA, number=shown[0]) if len(shown) == 1 else Wording(NUMBERS_EXTRA, numbers=shown))
-    return ("numbers", Wording.join(reasons)) if reasons else None
+    return (FlagKind.NUMBERS, Wording.join(reasons)) if reasons else None
 
 
 # --------------------------------------------------------------------------------------------
 # Untranslated: the wrong script, or a copy of the source
 
 _LETTER = re.compile(r"[^\W\d_]")
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
-_CYRILLIC = re.compile(r"[\u0400-\u0481\u048a-\u052f]")
-_ARABIC = re.compile(r"[\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]")
-_EXPECTED_SCRIPT = {"ru": "Cyrillic", "ar": "Arabic"}
+_LATIN_WORD = re.compile(f"[{LATIN.letters}]+")
+_SCRIPT_LETTERS = {script.name: re.compile(f"[{script.letters}]") for script in SCRIPTS if script is not LATIN}
 _NORMAL_WORD = re.compile(r"\w+")
+_ANOTHER = "another"
 
 
 def _script_flag(output: str, language: str) -> Flag | None:
-    expected = _EXPECTED_SCRIPT.get(language)
-    if expected is None:
+    entry = languages.language(language)
+    if entry is None:
         return None
+    expected = entry.script.name
     letters = len(_LETTER.findall(output))
     if letters < MIN_SCRIPT_LETTERS:
         return None
@@ -590,17 +429,17 @@ def _script_flag(output: str, language: str) -> Flag | None:
     names = sum(len(word) for word in latin_words if word[0].isupper())
     if letters - names < MIN_SCRIPT_LETTERS:
         return None
-    counts = {"Latin": latin - names, "Cyrillic": len(_CYRILLIC.findall(output)), "Arabic": len(_ARABIC.findall(output))}
+    counts = {LATIN.name: latin - names, **{name: len(pattern.findall(output)) for name, pattern in _SCRIPT_LETTERS.items()}}
     counted = letters - names
-    counts["another"] = max(0, counted - sum(counts.values()))
+    counts[_ANOTHER] = max(0, counted - sum(counts.values()))
     if counts[expected] >= MIN_TARGET_SCRIPT_SHARE * counted:
         return None
     dominant = max((script for script in counts if script != expected), key=lambda script: counts[script])
-    if dominant == "Latin":
-        return "untranslated", Wording(MOSTLY_LATIN, language=language)
-    if dominant == "another":
-        return "untranslated", Wording(NOT_IN_SCRIPT, script=expected)
-    return "untranslated", Wording(IN_OTHER_SCRIPT, script=dominant, language=language)
+    if dominant == LATIN.name:
+        return FlagKind.UNTRANSLATED, Wording(MOSTLY_LATIN, language=language)
+    if dominant == _ANOTHER:
+        return FlagKind.UNTRANSLATED, Wording(NOT_IN_SCRIPT, script=expected)
+    return FlagKind.UNTRANSLATED, Wording(IN_OTHER_SCRIPT, script=dominant, language=language)
 
 
 def _normalised(text: str) -> str:
@@ -616,7 +455,7 @@ def _copy_flag(source: str, output: str) -> Flag | None:
         return None
     source_key, output_key = _normalised(source), _normalised(output)
     if source_key == output_key:
-        return "untranslated", Wording(SAME_AS_SOURCE)
+        return FlagKind.UNTRANSLATED, Wording(SAME_AS_SOURCE)
     output_letters = len(_LETTER.findall(output))
     latin = sum(len(word) for word in _LATIN_WORD.findall(output))
     if not output_letters or latin < 0.5 * output_letters:
@@ -625,7 +464,7 @@ def _copy_flag(source: str, output: str) -> Flag | None:
     size = sum(source_grams.values()) + sum(output_grams.values())
     shared = sum((source_grams & output_grams).values())
     if size and 2 * shared / size >= COPY_SIMILARITY:
-        return "untranslated", Wording(NEARLY_SAME_AS_SOURCE)
+        return FlagKind.UNTRANSLATED, Wording(NEARLY_SAME_AS_SOURCE)
     return None
 
 
@@ -669,12 +508,12 @@ def _repetition_reason(text: str) -> Wording | None:
     return None
 
 
-def _length_reason(source: str, output: str) -> Wording | None:
+def _length_reason(source: str, output: str, language: str) -> Wording | None:
     source_length, output_length = len(source.strip()), len(output.strip())
     if source_length < MIN_RATIO_SOURCE_CHARS:
         return None
     ratio = output_length / source_length
-    low, high = LENGTH_RATIO_RANGE
+    low, high = _entry(language).length_ratio
     if ratio > high:
         return Wording(TOO_LONG, ratio=f"{ratio:.1f}")
     if ratio < low:
@@ -744,7 +583,7 @@ def _article_index(article: str) -> _ArticleIndex:
                     words |= _variants(part)
     prefixes = {word[:-cut] for word in words if len(word) >= 5 for cut in (1, 2, 3) if len(word) - cut >= 4}
     numbers: set[Decimal] = set()
-    for number in parse_numbers(article, "en"):
+    for number in parse_numbers(article, ENGLISH):
         numbers |= number.values
     return _ArticleIndex(frozenset(words), frozenset(prefixes), frozenset(numbers))
 
@@ -791,7 +630,7 @@ def _names(sentence: str) -> list[list[tuple[str, bool]]]:
         token, start = match.group(), match.start()
         spaced = sentence[previous_end:start] == " "
         previous_end = match.end()
-        if _capitalised(token) and _lookup(token, "en") is None:  # "Twelve" is a number, not a name
+        if _capitalised(token) and _lookup(token, _entry(ENGLISH)) is None:  # "Twelve" is a number, not a name
             if not (current and spaced):
                 if current:
                     spans.append(current)
@@ -837,14 +676,14 @@ def _unsupported_flag(sentence: str, article: str) -> Flag | None:
             shown = Wording(PART_OF_NAME, part=_display_name(missing), name=_display_name(tokens))
         if shown not in missing_names:
             missing_names.append(shown)
-    missing_numbers = _unique(number for number in parse_numbers(sentence, "en") if not number.soft and not number.values & index.numbers)
+    missing_numbers = _unique(number for number in parse_numbers(sentence, ENGLISH) if not number.soft and not number.values & index.numbers)
     reasons = []
     if missing_names:
         reasons.append(Wording(NAMES_NOT_IN_ARTICLE, names=missing_names))
     if missing_numbers:
         shown = [_as_written(number.text) for number in missing_numbers]
         reasons.append(Wording(NUMBERS_NOT_IN_ARTICLE if len(shown) > 1 else NUMBER_NOT_IN_ARTICLE, numbers=shown))
-    return ("unsupported", Wording.join(reasons)) if reasons else None
+    return (FlagKind.UNSUPPORTED, Wording.join(reasons)) if reasons else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -859,7 +698,7 @@ def check_translation(
     log_probability: float | None = None,
     threshold: float | None = None,
 ) -> list[Flag]:
-    """(check, reason) pairs for one translated sentence: `source` is the English sentence, `output` its translation into `language` ("ru" or "ar").
+    """(check, reason) pairs for one translated sentence: `source` is the English sentence, `output` its translation into `language` (a code of the language table).
 
     ``log_probability`` is the model's mean log-probability per output token; with
     ``threshold``, a sentence under it is flagged ``low-confidence``.
@@ -872,12 +711,12 @@ def check_translation(
     untranslated = _copy_flag(source, output) or _script_flag(output, language)
     if untranslated:
         flags.append(untranslated)
-    reasons = [reason for reason in (_repetition_reason(output), _length_reason(source, output)) if reason]
+    reasons = [reason for reason in (_repetition_reason(output), _length_reason(source, output, language)) if reason]
     if reasons:
-        flags.append(("repetition", Wording.join(reasons)))
+        flags.append((FlagKind.REPETITION, Wording.join(reasons)))
     if log_probability is not None and threshold is not None and log_probability < threshold:
         confidence = math.exp(log_probability)
-        flags.append(("low-confidence", Wording(LOW_CONFIDENCE, confidence=f"{confidence:.2f}")))
+        flags.append((FlagKind.LOW_CONFIDENCE, Wording(LOW_CONFIDENCE_REASON, confidence=f"{confidence:.2f}")))
     return flags
 
 
@@ -889,5 +728,5 @@ def check_summary_sentence(sentence: str, article: str) -> list[Flag]:
         flags.append(unsupported)
     repetition = _repetition_reason(sentence)
     if repetition:
-        flags.append(("repetition", repetition))
+        flags.append((FlagKind.REPETITION, repetition))
     return flags

@@ -31,11 +31,11 @@ from models.inference.memory import release_freed_memory
 from models.common.text import split_paragraphs
 from models.common import steps
 from models.common.job_state import JobState
+from models.common.languages import output_languages
 from models.common.steps import Step
 from models.common.types import (
     ENGLISH,
     Alignment,
-    LANGUAGE_NAMES,
     Article,
     Digest,
     DigestError,
@@ -101,9 +101,10 @@ class DigestPipeline:
     def specs(self, options: DigestOptions, article_language: str | None = None) -> list[ModelSpec]:
         """The models a digest with ``options`` of an article in ``article_language`` needs,
         summariser first (with the model that translates it into English when it needs one)."""
-        unknown = [language for language in options.languages if language not in LANGUAGE_NAMES]
+        known = output_languages()
+        unknown = [language for language in options.languages if language not in known]
         if unknown:
-            raise DigestError(f"no translation model for {', '.join(unknown)} (choose from {', '.join(LANGUAGE_NAMES)})")
+            raise DigestError(f"no translation model for {', '.join(unknown)} (choose from {', '.join(known)})")
         return [self._specs[task] for task in catalog.tasks_for(options.languages, article_language)]
 
     def model(self, spec: ModelSpec) -> Seq2SeqModel:

@@ -8,7 +8,7 @@ target always sees the old file or the new one whole, even if the writer is kill
 
 Every format holds the title, the source file, the date, the models used (with licences), the
 English summary, each summary translation and, when present, the article translations, with
-language names from :data:`models.LANGUAGE_NAMES` and :data:`models.LANGUAGE_NATIVE_NAMES`.
+language names from the language table (:mod:`models.common.languages`).
 A Russian or Arabic article, machine-translated into English before summarising, gets a line
 saying so and its English translation as a section of its own.
 Right-to-left languages are marked as such where the format can say it (HTML ``dir="rtl"``,
@@ -32,7 +32,9 @@ from models.documents.read import language_name
 from models.common.atomic import atomic_write_bytes
 from models.common.paths import APP_DISPLAY_NAME
 from models.common.text import paragraph_ranges, split_paragraphs
-from models.common.types import ENGLISH, LANGUAGE_NAMES, LANGUAGE_NATIVE_NAMES, RTL_LANGUAGES, Digest, DigestError, alignment_key
+from models.common import languages
+from models.common.languages import ENGLISH
+from models.common.types import Digest, DigestError, alignment_key
 
 __all__ = [
     "EXPORT_DIALOG_FILTER",
@@ -200,18 +202,18 @@ class _Section:
 
     @property
     def rtl(self) -> bool:
-        return self.language in RTL_LANGUAGES
+        return languages.is_right_to_left(self.language)
 
 
 def _language_label(code: str) -> str:
-    name = LANGUAGE_NAMES.get(code) or language_name(code)
-    native = LANGUAGE_NATIVE_NAMES.get(code)
+    name = language_name(code)
+    native = languages.native_name(code) if languages.language(code) is not None else None
     return f"{name} ({native})" if native and native != name else name
 
 
 def _ordered(translations: Mapping[str, str]) -> list[tuple[str, str]]:
-    known = [code for code in LANGUAGE_NAMES if code in translations]
-    others = sorted(code for code in translations if code not in LANGUAGE_NAMES)
+    known = [code for code in languages.LANGUAGES if code in translations]
+    others = sorted(code for code in translations if code not in languages.LANGUAGES)
     return [(code, translations[code]) for code in [*known, *others]]
 
 
@@ -357,7 +359,7 @@ def _render_md(digest: Digest) -> bytes:
         lines += ["", f"## Sentences to check ({len(flagged)})"]
         for item in flagged:
             sentence = _md_escape(item.sentence)
-            if item.language in RTL_LANGUAGES:
+            if languages.is_right_to_left(item.language):
                 sentence = f'<span dir="rtl" lang="{item.language}">{sentence}</span>'
             lines += ["", f"- *{_md_escape(item.heading)}:* {sentence}", *(f"  - {_md_escape(reason)}" for reason in item.reasons)]
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")

@@ -35,6 +35,7 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from models.common.paths import APP_NAME
+from models.common.translatable import QT_TRANSLATE_NOOP
 from models.common.types import Article
 from models.common.units import format_bytes
 from models.common.watchdog import run_watched
@@ -83,39 +84,39 @@ _KINDS = {
 _UNTYPED = frozenset({"", "application/octet-stream", "binary/octet-stream", "application/unknown"})
 
 # Why a link or a saved link gives no article: FetchError's and DocumentError's reasons here, as
-# Wording templates, so the window can say them in its language (desktop/ui/language.py marks
-# each for translation). A file's own refusals are read.py's READ_REASON_TEMPLATES.
-NOT_A_WEB_LINK = "Cannot open '{link}': it is not a valid web link"
-NOT_A_FETCHED_SCHEME = "Cannot open '{link}': only http:// and https:// links can be fetched, not {scheme}: links"
-NO_LINK_IN_FILE = "holds no link"
-LINK_FILE_TOO_LARGE = "is too large for a saved link (over {size})"
-NOT_A_WEBLOC = "is not a valid .webloc file (corrupt?)"
-NOT_AN_INTERNET_SHORTCUT = "is not a valid Internet Shortcut (.url) file"
-NO_INTERNET_SHORTCUT_SECTION = "is not a valid Internet Shortcut (.url) file (no [InternetShortcut] section)"
-NO_ANSWER_WITHIN = "{host} did not answer within {seconds} s"
-TOO_SLOW = "{host} is too slow: {received} of the page came in {seconds} s"
-NO_ANSWER_IN_TIME = "{host} did not answer in time"
-BROKE_OFF_TRANSFER = "{host} broke off the transfer ({error})"
-MALFORMED_ANSWER = "{host} sent a malformed answer ({error})"
-BROKE_OFF_CONNECTION = "{host} broke off the connection"
-REDIRECTED_TO_SCHEME = "{url}: the server sent it on to '{scheme}:', which is not fetched (only http and https are)"
-REDIRECTED_AWAY = "{url}: the server sent it on to an address that is not fetched"
-REDIRECTED_AWAY_HTTP = "{url}: the server sent it on to an address that is not fetched (HTTP {code})"
-TOO_MANY_REDIRECTS = "{url}: too many redirects (more than {limit})"
-PAGE_TOO_LARGE = "{url}: the page is too large (over {size})"
-HTTP_STATUS = "{url}: the server answered {code}"
-HTTP_STATUS_SAID = "{url}: the server answered {code} {status}"
-NAME_NOT_FOUND = "Could not reach {host}: no network connection? (the name {name} was not found)"
-NO_SECURE_CONNECTION = "Could not make a secure connection to {host}: {error}"
-CONNECTION_REFUSED = "Could not reach {host}: the connection was refused (no server there?)"
-NO_NETWORK = "Could not reach {host}: no network connection?"
-UNREACHABLE = "Could not reach {host}: {error}"
-AN_IMAGE = "{url} is an image ({type}), not an article"
-A_VIDEO = "{url} is a video ({type}), not an article"
-A_SOUND_FILE = "{url} is a sound file ({type}), not an article"
-A_FONT = "{url} is a font ({type}), not an article"
-A_FILE_OF_TYPE = "{url} is a file of type {type}, not an article"
-A_FILE_OF_NO_TYPE = "{url} is a file of no stated type, not an article"
+# Wording templates, so the window can say them in its language (each marked for translation
+# where it is written). A file's own refusals are read.py's READ_REASON_TEMPLATES.
+NOT_A_WEB_LINK = QT_TRANSLATE_NOOP("Reading", "Cannot open '{link}': it is not a valid web link")
+NOT_A_FETCHED_SCHEME = QT_TRANSLATE_NOOP("Reading", "Cannot open '{link}': only http:// and https:// links can be fetched, not {scheme}: links")
+NO_LINK_IN_FILE = QT_TRANSLATE_NOOP("Reading", "holds no link")
+LINK_FILE_TOO_LARGE = QT_TRANSLATE_NOOP("Reading", "is too large for a saved link (over {size})")
+NOT_A_WEBLOC = QT_TRANSLATE_NOOP("Reading", "is not a valid .webloc file (corrupt?)")
+NOT_AN_INTERNET_SHORTCUT = QT_TRANSLATE_NOOP("Reading", "is not a valid Internet Shortcut (.url) file")
+NO_INTERNET_SHORTCUT_SECTION = QT_TRANSLATE_NOOP("Reading", "is not a valid Internet Shortcut (.url) file (no [InternetShortcut] section)")
+NO_ANSWER_WITHIN = QT_TRANSLATE_NOOP("Reading", "{host} did not answer within {seconds} s")
+TOO_SLOW = QT_TRANSLATE_NOOP("Reading", "{host} is too slow: {received} of the page came in {seconds} s")
+NO_ANSWER_IN_TIME = QT_TRANSLATE_NOOP("Reading", "{host} did not answer in time")
+BROKE_OFF_TRANSFER = QT_TRANSLATE_NOOP("Reading", "{host} broke off the transfer ({error})")
+MALFORMED_ANSWER = QT_TRANSLATE_NOOP("Reading", "{host} sent a malformed answer ({error})")
+BROKE_OFF_CONNECTION = QT_TRANSLATE_NOOP("Reading", "{host} broke off the connection")
+REDIRECTED_TO_SCHEME = QT_TRANSLATE_NOOP("Reading", "{url}: the server sent it on to '{scheme}:', which is not fetched (only http and https are)")
+REDIRECTED_AWAY = QT_TRANSLATE_NOOP("Reading", "{url}: the server sent it on to an address that is not fetched")
+REDIRECTED_AWAY_HTTP = QT_TRANSLATE_NOOP("Reading", "{url}: the server sent it on to an address that is not fetched (HTTP {code})")
+TOO_MANY_REDIRECTS = QT_TRANSLATE_NOOP("Reading", "{url}: too many redirects (more than {limit})")
+PAGE_TOO_LARGE = QT_TRANSLATE_NOOP("Reading", "{url}: the page is too large (over {size})")
+HTTP_STATUS = QT_TRANSLATE_NOOP("Reading", "{url}: the server answered {code}")
+HTTP_STATUS_SAID = QT_TRANSLATE_NOOP("Reading", "{url}: the server answered {code} {status}")
+NAME_NOT_FOUND = QT_TRANSLATE_NOOP("Reading", "Could not reach {host}: no network connection? (the name {name} was not found)")
+NO_SECURE_CONNECTION = QT_TRANSLATE_NOOP("Reading", "Could not make a secure connection to {host}: {error}")
+CONNECTION_REFUSED = QT_TRANSLATE_NOOP("Reading", "Could not reach {host}: the connection was refused (no server there?)")
+NO_NETWORK = QT_TRANSLATE_NOOP("Reading", "Could not reach {host}: no network connection?")
+UNREACHABLE = QT_TRANSLATE_NOOP("Reading", "Could not reach {host}: {error}")
+AN_IMAGE = QT_TRANSLATE_NOOP("Reading", "{url} is an image ({type}), not an article")
+A_VIDEO = QT_TRANSLATE_NOOP("Reading", "{url} is a video ({type}), not an article")
+A_SOUND_FILE = QT_TRANSLATE_NOOP("Reading", "{url} is a sound file ({type}), not an article")
+A_FONT = QT_TRANSLATE_NOOP("Reading", "{url} is a font ({type}), not an article")
+A_FILE_OF_TYPE = QT_TRANSLATE_NOOP("Reading", "{url} is a file of type {type}, not an article")
+A_FILE_OF_NO_TYPE = QT_TRANSLATE_NOOP("Reading", "{url} is a file of no stated type, not an article")
 FETCH_REASON_TEMPLATES = (
     NOT_A_WEB_LINK, NOT_A_FETCHED_SCHEME, NO_LINK_IN_FILE, LINK_FILE_TOO_LARGE, NOT_A_WEBLOC, NOT_AN_INTERNET_SHORTCUT,
     NO_INTERNET_SHORTCUT_SECTION, NO_ANSWER_WITHIN, TOO_SLOW, NO_ANSWER_IN_TIME, BROKE_OFF_TRANSFER, MALFORMED_ANSWER,

@@ -48,7 +48,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from models.inventory import catalog
+from models.common import languages
 from models.common.text import normalise_whitespace, split_sentences, valid_unicode
+from models.common.translatable import QT_TRANSLATE_NOOP
 from models.common.types import Article, DigestError
 from models.common.wording import Wording
 
@@ -147,43 +149,43 @@ _PREFERRED_ENCODINGS = (
 _CHAOS_TOLERANCE = 0.1
 
 # Why an input cannot be read: the reasons of DocumentError, Wording templates, so the window
-# can say them in its language (desktop/ui/language.py marks each for translation).
-NOT_A_FILE_PATH = "is not a file path ({error})"
-NOT_TEXT = "is not text ({type})"
-FILE_NOT_FOUND = "file not found"
-IS_A_FOLDER = "is a folder, not a file"
-NOT_A_REGULAR_FILE = "is not a regular file"
-PERMISSION_DENIED = "permission denied"
-CANNOT_BE_OPENED = "cannot be opened ({error})"
-CANNOT_BE_READ = "cannot be read ({error})"
-COULD_NOT_BE_READ = "could not be read ({error})"
-UNSUPPORTED_FILE_TYPE = "unsupported file type '{extension}'; supported: {supported}"
-UNSUPPORTED_NO_EXTENSION = "unsupported file type (no extension); supported: {supported}"
-UNSUPPORTED_DOCUMENT_TYPE = "unsupported document type '{kind}'; supported: {supported}"
-EMPTY = "is empty"
-NO_TEXT = "has no text (it is empty or only whitespace)"
-TOO_LARGE = "is too large ({size} MB; the limit is {limit} MB)"
-TOO_LARGE_FOR_MEMORY = "is too large to read into memory"
-TOO_LONG = "is too long ({length} characters of text; the limit is {limit})"
-NESTED_TOO_DEEPLY = "is nested too deeply to read (corrupt?)"
-NOT_PROSE_LONG_WORD = "does not look like prose: its longest word has {length} characters"
-NOT_PROSE_LONG_RUN = "does not look like prose: it runs on for {length} characters without ending a sentence"
-NOT_VALID_ENCODING = "is not valid {encoding} text (corrupt?)"
-BINARY_DATA = "looks like binary data, not text"
-BINARY_DATA_NO_ENCODING = "looks like binary data, not text (no text encoding fits)"
-NO_ARTICLE_TEXT = "has no article text (only menus, scripts or an empty page?)"
-NOT_A_WORD_DOCUMENT = "is not a Word document (no word/document.xml inside)"
-NOT_A_DOCX_CONTAINER = "is not a valid .docx file (corrupt or not a zip container)"
-NOT_A_VALID_DOCX = "is not a valid .docx file ({error})"
-TOO_LARGE_UNPACKED = "is too large once unpacked ({size} MB)"
-WEB_PAGE_NOT_PDF = "is a web page, not a PDF (rename it to .html to read it)"
-PASSWORD_PROTECTED = "is password-protected"
-NOT_A_VALID_PDF = "is not a valid PDF (corrupt?) ({error})"
-PDF_WITHOUT_PAGES = "is not a valid PDF (it has no pages)"
-NO_PDF_PAGE_READABLE = "is not a valid PDF (no page could be read)"
-TOO_MANY_PAGES = "is too long ({pages} pages; the limit is {limit})"
-PDF_TOO_COMPLEX = "is too complex to read (its pages hold too many drawing instructions)"
-NO_TEXT_LAYER = "has no text layer (scanned?); only PDFs with selectable text can be read"
+# can say them in its language (each marked for translation where it is written).
+NOT_A_FILE_PATH = QT_TRANSLATE_NOOP("Reading", "is not a file path ({error})")
+NOT_TEXT = QT_TRANSLATE_NOOP("Reading", "is not text ({type})")
+FILE_NOT_FOUND = QT_TRANSLATE_NOOP("Reading", "file not found")
+IS_A_FOLDER = QT_TRANSLATE_NOOP("Reading", "is a folder, not a file")
+NOT_A_REGULAR_FILE = QT_TRANSLATE_NOOP("Reading", "is not a regular file")
+PERMISSION_DENIED = QT_TRANSLATE_NOOP("Reading", "permission denied")
+CANNOT_BE_OPENED = QT_TRANSLATE_NOOP("Reading", "cannot be opened ({error})")
+CANNOT_BE_READ = QT_TRANSLATE_NOOP("Reading", "cannot be read ({error})")
+COULD_NOT_BE_READ = QT_TRANSLATE_NOOP("Reading", "could not be read ({error})")
+UNSUPPORTED_FILE_TYPE = QT_TRANSLATE_NOOP("Reading", "unsupported file type '{extension}'; supported: {supported}")
+UNSUPPORTED_NO_EXTENSION = QT_TRANSLATE_NOOP("Reading", "unsupported file type (no extension); supported: {supported}")
+UNSUPPORTED_DOCUMENT_TYPE = QT_TRANSLATE_NOOP("Reading", "unsupported document type '{kind}'; supported: {supported}")
+EMPTY = QT_TRANSLATE_NOOP("Reading", "is empty")
+NO_TEXT = QT_TRANSLATE_NOOP("Reading", "has no text (it is empty or only whitespace)")
+TOO_LARGE = QT_TRANSLATE_NOOP("Reading", "is too large ({size} MB; the limit is {limit} MB)")
+TOO_LARGE_FOR_MEMORY = QT_TRANSLATE_NOOP("Reading", "is too large to read into memory")
+TOO_LONG = QT_TRANSLATE_NOOP("Reading", "is too long ({length} characters of text; the limit is {limit})")
+NESTED_TOO_DEEPLY = QT_TRANSLATE_NOOP("Reading", "is nested too deeply to read (corrupt?)")
+NOT_PROSE_LONG_WORD = QT_TRANSLATE_NOOP("Reading", "does not look like prose: its longest word has {length} characters")
+NOT_PROSE_LONG_RUN = QT_TRANSLATE_NOOP("Reading", "does not look like prose: it runs on for {length} characters without ending a sentence")
+NOT_VALID_ENCODING = QT_TRANSLATE_NOOP("Reading", "is not valid {encoding} text (corrupt?)")
+BINARY_DATA = QT_TRANSLATE_NOOP("Reading", "looks like binary data, not text")
+BINARY_DATA_NO_ENCODING = QT_TRANSLATE_NOOP("Reading", "looks like binary data, not text (no text encoding fits)")
+NO_ARTICLE_TEXT = QT_TRANSLATE_NOOP("Reading", "has no article text (only menus, scripts or an empty page?)")
+NOT_A_WORD_DOCUMENT = QT_TRANSLATE_NOOP("Reading", "is not a Word document (no word/document.xml inside)")
+NOT_A_DOCX_CONTAINER = QT_TRANSLATE_NOOP("Reading", "is not a valid .docx file (corrupt or not a zip container)")
+NOT_A_VALID_DOCX = QT_TRANSLATE_NOOP("Reading", "is not a valid .docx file ({error})")
+TOO_LARGE_UNPACKED = QT_TRANSLATE_NOOP("Reading", "is too large once unpacked ({size} MB)")
+WEB_PAGE_NOT_PDF = QT_TRANSLATE_NOOP("Reading", "is a web page, not a PDF (rename it to .html to read it)")
+PASSWORD_PROTECTED = QT_TRANSLATE_NOOP("Reading", "is password-protected")
+NOT_A_VALID_PDF = QT_TRANSLATE_NOOP("Reading", "is not a valid PDF (corrupt?) ({error})")
+PDF_WITHOUT_PAGES = QT_TRANSLATE_NOOP("Reading", "is not a valid PDF (it has no pages)")
+NO_PDF_PAGE_READABLE = QT_TRANSLATE_NOOP("Reading", "is not a valid PDF (no page could be read)")
+TOO_MANY_PAGES = QT_TRANSLATE_NOOP("Reading", "is too long ({pages} pages; the limit is {limit})")
+PDF_TOO_COMPLEX = QT_TRANSLATE_NOOP("Reading", "is too complex to read (its pages hold too many drawing instructions)")
+NO_TEXT_LAYER = QT_TRANSLATE_NOOP("Reading", "has no text layer (scanned?); only PDFs with selectable text can be read")
 READ_REASON_TEMPLATES = (
     NOT_A_FILE_PATH, NOT_TEXT, FILE_NOT_FOUND, IS_A_FOLDER, NOT_A_REGULAR_FILE, PERMISSION_DENIED, CANNOT_BE_OPENED,
     CANNOT_BE_READ, COULD_NOT_BE_READ, UNSUPPORTED_FILE_TYPE, UNSUPPORTED_NO_EXTENSION, UNSUPPORTED_DOCUMENT_TYPE, EMPTY,
@@ -194,14 +196,15 @@ READ_REASON_TEMPLATES = (
 )  # fmt: skip
 
 # What expand_article_paths says it left out (Wording templates too).
-FOLDER_SKIPPED_ONE = "1 file in '{folder}' is not an article and was skipped"
-FOLDER_SKIPPED = "{count} files in '{folder}' are not articles and were skipped"
-FOLDER_HOLDS_NO_ARTICLES = "'{folder}' holds no articles ({extensions})"
-FOLDER_CANNOT_BE_OPENED = "could not open the folder '{folder}': {error}"
-LISTING_CUT_SHORT = "only the first {limit} files and folders were looked at: there are too many to list"
-ARTICLES_CAPPED = "only the first {taken} of {total} articles are taken (the limit is {limit}); the other {left} were left out"
-ARTICLES_CAPPED_AT_LEAST = (
-    "only the first {taken} of more than {total} articles are taken (the limit is {limit}); the other {left} were left out"
+FOLDER_SKIPPED_ONE = QT_TRANSLATE_NOOP("Reading", "1 file in '{folder}' is not an article and was skipped")
+FOLDER_SKIPPED = QT_TRANSLATE_NOOP("Reading", "{count} files in '{folder}' are not articles and were skipped")
+FOLDER_HOLDS_NO_ARTICLES = QT_TRANSLATE_NOOP("Reading", "'{folder}' holds no articles ({extensions})")
+FOLDER_CANNOT_BE_OPENED = QT_TRANSLATE_NOOP("Reading", "could not open the folder '{folder}': {error}")
+LISTING_CUT_SHORT = QT_TRANSLATE_NOOP("Reading", "only the first {limit} files and folders were looked at: there are too many to list")
+ARTICLES_CAPPED = QT_TRANSLATE_NOOP("Reading", "only the first {taken} of {total} articles are taken (the limit is {limit}); the other {left} were left out")
+ARTICLES_CAPPED_AT_LEAST = QT_TRANSLATE_NOOP(
+    "Reading",
+    "only the first {taken} of more than {total} articles are taken (the limit is {limit}); the other {left} were left out",
 )
 FOLDER_NOTE_TEMPLATES = (
     FOLDER_SKIPPED_ONE, FOLDER_SKIPPED, FOLDER_HOLDS_NO_ARTICLES, FOLDER_CANNOT_BE_OPENED, LISTING_CUT_SHORT,
@@ -211,9 +214,9 @@ FOLDER_NOTE_TEMPLATES = (
 
 # What an article read from a PDF is told about pages left out (Wording templates too); with
 # the catalogue's notices on the article's language, every notice an article may carry.
-PDF_PAGES_UNREADABLE = "{failed} of {pages} pages could not be read and were skipped."
-PDF_PAGES_TOO_COMPLEX = "{skipped} of {pages} pages were too complex to read and were skipped."
-PDF_READ_CUT_SHORT = "Only the first {read} of {pages} pages were read: the PDF is slow to read."
+PDF_PAGES_UNREADABLE = QT_TRANSLATE_NOOP("Reading", "{failed} of {pages} pages could not be read and were skipped.")
+PDF_PAGES_TOO_COMPLEX = QT_TRANSLATE_NOOP("Reading", "{skipped} of {pages} pages were too complex to read and were skipped.")
+PDF_READ_CUT_SHORT = QT_TRANSLATE_NOOP("Reading", "Only the first {read} of {pages} pages were read: the PDF is slow to read.")
 ARTICLE_NOTICE_TEMPLATES = (
     PDF_PAGES_UNREADABLE, PDF_PAGES_TOO_COMPLEX, PDF_READ_CUT_SHORT, *catalog.LANGUAGE_NOTICE_TEMPLATES,
 )
@@ -1109,28 +1112,96 @@ _READERS: dict[str, Callable[..., _Extracted]] = {
 
 # py3langid labels that are not ISO 639-1 codes, folded into the language they belong to.
 _LANGUAGE_ALIASES = {"ary": "ar", "arz": "ar", "uzs": "uz", "wuu": "zh", "yue": "zh", "sdh": "ku", "gug": "gn"}
-#: English names for the languages a news article is likely to be in; others show by their code.
-#: (desktop/ui/language.py marks each for translation: the article's notice names it.)
+#: English names for the other languages a news article is likely to be in (the table's own
+#: languages are named by :mod:`models.common.languages`), marked for translation: an
+#: article's notice names its language. Others show by their code.
 LANGUAGE_DISPLAY_NAMES = {
-    "af": "Afrikaans", "am": "Amharic", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian",
-    "bg": "Bulgarian", "bn": "Bengali", "bs": "Bosnian", "ca": "Catalan", "cs": "Czech",
-    "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
-    "eo": "Esperanto", "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian",
-    "fi": "Finnish", "fr": "French", "ga": "Irish", "gl": "Galician", "gu": "Gujarati",
-    "ha": "Hausa", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian",
-    "hy": "Armenian", "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese",
-    "ka": "Georgian", "kk": "Kazakh", "km": "Khmer", "kn": "Kannada", "ko": "Korean",
-    "ku": "Kurdish", "ky": "Kyrgyz", "la": "Latin", "lb": "Luxembourgish", "lo": "Lao",
-    "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "ml": "Malayalam", "mn": "Mongolian",
-    "mr": "Marathi", "ms": "Malay", "mt": "Maltese", "my": "Burmese", "ne": "Nepali",
-    "nl": "Dutch", "nn": "Norwegian Nynorsk", "no": "Norwegian", "pa": "Punjabi", "pl": "Polish",
-    "ps": "Pashto", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "si": "Sinhala",
-    "sk": "Slovak", "sl": "Slovenian", "so": "Somali", "sq": "Albanian", "sr": "Serbian",
-    "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "tg": "Tajik",
-    "th": "Thai", "tk": "Turkmen", "tl": "Tagalog", "tr": "Turkish", "tt": "Tatar",
-    "ug": "Uyghur", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese",
-    "yo": "Yoruba", "zh": "Chinese", "zu": "Zulu",
-}  # fmt: skip
+    "af": QT_TRANSLATE_NOOP("Language", "Afrikaans"),
+    "am": QT_TRANSLATE_NOOP("Language", "Amharic"),
+    "az": QT_TRANSLATE_NOOP("Language", "Azerbaijani"),
+    "be": QT_TRANSLATE_NOOP("Language", "Belarusian"),
+    "bg": QT_TRANSLATE_NOOP("Language", "Bulgarian"),
+    "bn": QT_TRANSLATE_NOOP("Language", "Bengali"),
+    "bs": QT_TRANSLATE_NOOP("Language", "Bosnian"),
+    "ca": QT_TRANSLATE_NOOP("Language", "Catalan"),
+    "cs": QT_TRANSLATE_NOOP("Language", "Czech"),
+    "cy": QT_TRANSLATE_NOOP("Language", "Welsh"),
+    "da": QT_TRANSLATE_NOOP("Language", "Danish"),
+    "de": QT_TRANSLATE_NOOP("Language", "German"),
+    "el": QT_TRANSLATE_NOOP("Language", "Greek"),
+    "eo": QT_TRANSLATE_NOOP("Language", "Esperanto"),
+    "es": QT_TRANSLATE_NOOP("Language", "Spanish"),
+    "et": QT_TRANSLATE_NOOP("Language", "Estonian"),
+    "eu": QT_TRANSLATE_NOOP("Language", "Basque"),
+    "fa": QT_TRANSLATE_NOOP("Language", "Persian"),
+    "fi": QT_TRANSLATE_NOOP("Language", "Finnish"),
+    "fr": QT_TRANSLATE_NOOP("Language", "French"),
+    "ga": QT_TRANSLATE_NOOP("Language", "Irish"),
+    "gl": QT_TRANSLATE_NOOP("Language", "Galician"),
+    "gu": QT_TRANSLATE_NOOP("Language", "Gujarati"),
+    "ha": QT_TRANSLATE_NOOP("Language", "Hausa"),
+    "he": QT_TRANSLATE_NOOP("Language", "Hebrew"),
+    "hi": QT_TRANSLATE_NOOP("Language", "Hindi"),
+    "hr": QT_TRANSLATE_NOOP("Language", "Croatian"),
+    "hu": QT_TRANSLATE_NOOP("Language", "Hungarian"),
+    "hy": QT_TRANSLATE_NOOP("Language", "Armenian"),
+    "id": QT_TRANSLATE_NOOP("Language", "Indonesian"),
+    "is": QT_TRANSLATE_NOOP("Language", "Icelandic"),
+    "it": QT_TRANSLATE_NOOP("Language", "Italian"),
+    "ja": QT_TRANSLATE_NOOP("Language", "Japanese"),
+    "ka": QT_TRANSLATE_NOOP("Language", "Georgian"),
+    "kk": QT_TRANSLATE_NOOP("Language", "Kazakh"),
+    "km": QT_TRANSLATE_NOOP("Language", "Khmer"),
+    "kn": QT_TRANSLATE_NOOP("Language", "Kannada"),
+    "ko": QT_TRANSLATE_NOOP("Language", "Korean"),
+    "ku": QT_TRANSLATE_NOOP("Language", "Kurdish"),
+    "ky": QT_TRANSLATE_NOOP("Language", "Kyrgyz"),
+    "la": QT_TRANSLATE_NOOP("Language", "Latin"),
+    "lb": QT_TRANSLATE_NOOP("Language", "Luxembourgish"),
+    "lo": QT_TRANSLATE_NOOP("Language", "Lao"),
+    "lt": QT_TRANSLATE_NOOP("Language", "Lithuanian"),
+    "lv": QT_TRANSLATE_NOOP("Language", "Latvian"),
+    "mk": QT_TRANSLATE_NOOP("Language", "Macedonian"),
+    "ml": QT_TRANSLATE_NOOP("Language", "Malayalam"),
+    "mn": QT_TRANSLATE_NOOP("Language", "Mongolian"),
+    "mr": QT_TRANSLATE_NOOP("Language", "Marathi"),
+    "ms": QT_TRANSLATE_NOOP("Language", "Malay"),
+    "mt": QT_TRANSLATE_NOOP("Language", "Maltese"),
+    "my": QT_TRANSLATE_NOOP("Language", "Burmese"),
+    "ne": QT_TRANSLATE_NOOP("Language", "Nepali"),
+    "nl": QT_TRANSLATE_NOOP("Language", "Dutch"),
+    "nn": QT_TRANSLATE_NOOP("Language", "Norwegian Nynorsk"),
+    "no": QT_TRANSLATE_NOOP("Language", "Norwegian"),
+    "pa": QT_TRANSLATE_NOOP("Language", "Punjabi"),
+    "pl": QT_TRANSLATE_NOOP("Language", "Polish"),
+    "ps": QT_TRANSLATE_NOOP("Language", "Pashto"),
+    "pt": QT_TRANSLATE_NOOP("Language", "Portuguese"),
+    "ro": QT_TRANSLATE_NOOP("Language", "Romanian"),
+    "si": QT_TRANSLATE_NOOP("Language", "Sinhala"),
+    "sk": QT_TRANSLATE_NOOP("Language", "Slovak"),
+    "sl": QT_TRANSLATE_NOOP("Language", "Slovenian"),
+    "so": QT_TRANSLATE_NOOP("Language", "Somali"),
+    "sq": QT_TRANSLATE_NOOP("Language", "Albanian"),
+    "sr": QT_TRANSLATE_NOOP("Language", "Serbian"),
+    "sv": QT_TRANSLATE_NOOP("Language", "Swedish"),
+    "sw": QT_TRANSLATE_NOOP("Language", "Swahili"),
+    "ta": QT_TRANSLATE_NOOP("Language", "Tamil"),
+    "te": QT_TRANSLATE_NOOP("Language", "Telugu"),
+    "tg": QT_TRANSLATE_NOOP("Language", "Tajik"),
+    "th": QT_TRANSLATE_NOOP("Language", "Thai"),
+    "tk": QT_TRANSLATE_NOOP("Language", "Turkmen"),
+    "tl": QT_TRANSLATE_NOOP("Language", "Tagalog"),
+    "tr": QT_TRANSLATE_NOOP("Language", "Turkish"),
+    "tt": QT_TRANSLATE_NOOP("Language", "Tatar"),
+    "ug": QT_TRANSLATE_NOOP("Language", "Uyghur"),
+    "uk": QT_TRANSLATE_NOOP("Language", "Ukrainian"),
+    "ur": QT_TRANSLATE_NOOP("Language", "Urdu"),
+    "uz": QT_TRANSLATE_NOOP("Language", "Uzbek"),
+    "vi": QT_TRANSLATE_NOOP("Language", "Vietnamese"),
+    "yo": QT_TRANSLATE_NOOP("Language", "Yoruba"),
+    "zh": QT_TRANSLATE_NOOP("Language", "Chinese"),
+    "zu": QT_TRANSLATE_NOOP("Language", "Zulu"),
+}
 
 _identifier: Any = None
 _identifier_lock = threading.Lock()
@@ -1169,5 +1240,6 @@ def detect_language(text: str) -> str | None:
 
 
 def language_name(code: str) -> str:
-    """The English name of a language code ("ru" -> "Russian"); unknown codes come back as is."""
-    return LANGUAGE_DISPLAY_NAMES.get(code, code)
+    """The English name of a language code ("ru" -> "Russian", "fr" -> "French"); unknown codes
+    come back as is."""
+    return languages.name(code) if languages.language(code) is not None else LANGUAGE_DISPLAY_NAMES.get(code, code)

@@ -519,24 +519,21 @@ def load(
     return loaded
 
 
-# ISO 639-3 codes OPUS-MT uses for each target language, most specific first.
-_TARGET_CODES = {"ru": ("rus",), "ar": ("ara", "arb"), "en": ("eng",)}
-
-
 def choose_target_token(spec: ModelSpec, codes: Sequence[str], folder: Path) -> str | None:
     """The prefix every input needs for a multi-target model, read from its tokenizer's codes.
 
-    A single-target model (no codes) needs none. The catalogue's token is preferred; a folder
-    the user chose may hold the other variant of the model, so the language's own code is
-    accepted too. A multi-target model without a code for the language is refused.
+    A single-target model (no codes) needs none. The language table's OPUS-MT codes for the
+    target language are tried in order, most specific first (a folder the user chose may hold
+    another variant of the model). A multi-target model without a code for the language is refused.
     """
     if not codes:
         return None
+    from models.common.languages import language as table_entry
     from models.inventory.catalog import translation_languages
 
     _, language = translation_languages(spec.task)
-    wanted = [spec.target_token] if spec.target_token else []
-    wanted += [f">>{code}<<" for code in _TARGET_CODES.get(language, ())]
+    entry = table_entry(language)
+    wanted = [f">>{code}<<" for code in (entry.opus_codes if entry is not None else ())]
     for token in wanted:
         if token in codes:
             return token

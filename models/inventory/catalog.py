@@ -17,7 +17,9 @@ from typing import Mapping
 from models.common import steps
 from models.common.steps import Step
 from models.common.wording import Wording
-from models.common.types import ARTICLE_LANGUAGES, ENGLISH, LANGUAGE_NAMES
+from models.common.languages import ENGLISH
+from models.common.languages import name as language_name
+from models.common.translatable import QT_TRANSLATE_NOOP
 
 SUMMARIZE = "summarize"
 DEFAULT_PROFILE = "quality"
@@ -56,18 +58,32 @@ def only_for_articles_in(task: str) -> str | None:
 
 def needs_english_translation(article_language: str | None) -> bool:
     """Whether an article in ``article_language`` is translated into English before it is
-    summarised: the languages of :data:`ARTICLE_LANGUAGES` other than English. An unknown or
-    undetected language is summarised as it is (with a notice from reading)."""
-    return article_language is not None and article_language != ENGLISH and article_language in ARTICLE_LANGUAGES
+    summarised: a language other than English with an into-English model in the catalogue. An
+    unknown or undetected language is summarised as it is (with a notice from reading)."""
+    return (
+        article_language is not None
+        and article_language != ENGLISH
+        and into_english_task(article_language) in specs_for(DEFAULT_PROFILE)
+    )
 
 
-#: What an article's reader is told about its language (Wording templates: desktop/ui/language.py
-#: marks each for translation). ``language`` is one of ARTICLE_LANGUAGES' codes;
-#: ``language_name`` the English name of any other language.
-LANGUAGE_TRANSLATED_FIRST = "The article looks like {language}; it will be machine-translated into English before summarising."
-LANGUAGE_NOT_SUPPORTED = (
+def article_languages() -> tuple[str, ...]:
+    """The languages an article may be written in: English, summarised as it is, and those
+    translated into English first (:func:`needs_english_translation`), in the language table's order."""
+    from models.common.languages import LANGUAGES
+
+    return tuple(code for code in LANGUAGES if code == ENGLISH or needs_english_translation(code))
+
+
+#: What an article's reader is told about its language (Wording templates). ``language`` is
+#: one of :func:`article_languages`; ``language_name`` the English name of any other language.
+LANGUAGE_TRANSLATED_FIRST = QT_TRANSLATE_NOOP(
+    "Reading", "The article looks like {language}; it will be machine-translated into English before summarising."
+)
+LANGUAGE_NOT_SUPPORTED = QT_TRANSLATE_NOOP(
+    "Reading",
     "The article looks like {language_name}; the summary may be poor: only articles in {languages} are supported "
-    "({translated_languages} ones are machine-translated into English first)."
+    "({translated_languages} ones are machine-translated into English first).",
 )
 LANGUAGE_NOTICE_TEMPLATES = (LANGUAGE_TRANSLATED_FIRST, LANGUAGE_NOT_SUPPORTED)
 
@@ -83,8 +99,8 @@ def article_language_notice(language: str, name: str) -> Wording | None:
     return Wording(
         LANGUAGE_NOT_SUPPORTED,
         language_name=name,
-        languages=list(ARTICLE_LANGUAGES),
-        translated_languages=[code for code in ARTICLE_LANGUAGES if needs_english_translation(code)],
+        languages=list(article_languages()),
+        translated_languages=[code for code in article_languages() if needs_english_translation(code)],
     )
 
 
@@ -112,9 +128,6 @@ class ModelSpec:
     attribution: str
     size_mb: int
     quality_note: str
-    #: Prefix that selects the output language of a multi-target model (e.g. ``>>rus<<``);
-    #: checked against the tokenizer's vocabulary before use.
-    target_token: str | None = None
     generation: GenerationSettings = field(default_factory=GenerationSettings)
     #: A translated sentence whose mean log-probability per token is below this is flagged
     #: "low confidence" (None: never). See ``_TRANSLATION_CONFIDENCE``.
@@ -169,7 +182,6 @@ PROFILES: Mapping[str, Mapping[str, ModelSpec]] = {
             attribution=_OPUS_ATTRIBUTION,
             size_mb=476,
             quality_note="Flores-101 BLEU 32.7 (en→ru)",
-            target_token=">>rus<<",
             generation=_TRANSLATION_GENERATION,
             confidence_threshold=_TRANSLATION_CONFIDENCE,
         ),
@@ -182,7 +194,6 @@ PROFILES: Mapping[str, Mapping[str, ModelSpec]] = {
             attribution=_OPUS_ATTRIBUTION,
             size_mb=478,
             quality_note="Flores-101 BLEU 29.4",
-            target_token=">>ara<<",
             generation=_TRANSLATION_GENERATION,
             confidence_threshold=_TRANSLATION_CONFIDENCE,
         ),
@@ -244,7 +255,6 @@ PROFILES: Mapping[str, Mapping[str, ModelSpec]] = {
             attribution=_OPUS_ATTRIBUTION,
             size_mb=308,
             quality_note="Tatoeba BLEU 14.0",
-            target_token=">>ara<<",
             generation=_FAST_TRANSLATION_GENERATION,
             confidence_threshold=_TRANSLATION_CONFIDENCE,
         ),
@@ -299,11 +309,9 @@ def task_label(task: str) -> str:
     if task == SUMMARIZE:
         return "Summary"
     if task.startswith(_INTO_ENGLISH_PREFIX):
-        code = task.removeprefix(_INTO_ENGLISH_PREFIX)
-        return f"{ARTICLE_LANGUAGES.get(code, code)}-to-English translation"
+        return f"{language_name(task.removeprefix(_INTO_ENGLISH_PREFIX))}-to-English translation"
     if task.startswith("translate-"):
-        code = task.removeprefix("translate-")
-        return f"{LANGUAGE_NAMES.get(code, code)} translation"
+        return f"{language_name(task.removeprefix('translate-'))} translation"
     return task
 
 

@@ -42,6 +42,7 @@ from urllib.parse import quote
 
 from models.common.atomic import move_into_place
 from models.common.job_state import JobState
+from models.common.translatable import QT_TRANSLATE_NOOP
 from models.common.types import Cancelled, ModelUnavailable
 from models.common.units import format_bytes
 from models.common.watchdog import run_watched
@@ -387,9 +388,9 @@ def _raise_for_status(response: Any) -> None:
 _MANIFEST = ".article-digest-download.json"
 
 # A download's progress status (Wording templates: a window says them in its language;
-# desktop/ui/language.py marks each for translation). The sizes are format_bytes' text.
-DOWNLOADING = "{model}: {file} {file_done} of {file_size}; model {done} of {total}"
-TRANSFER_RATE = "— {rate}/s"
+# each marked for translation here). The sizes are format_bytes' text.
+DOWNLOADING = QT_TRANSLATE_NOOP("Models", "{model}: {file} {file_done} of {file_size}; model {done} of {total}")
+TRANSFER_RATE = QT_TRANSLATE_NOOP("Models", "— {rate}/s")
 DOWNLOAD_STATUS_TEMPLATES = (DOWNLOADING, TRANSFER_RATE)
 
 #: The largest piece written (and reported) at a time.

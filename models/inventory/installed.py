@@ -34,6 +34,7 @@ from typing import Iterable
 
 from models.common.atomic import atomic_write_bytes
 from models.common.paths import user_data_dir
+from models.common.translatable import QT_TRANSLATE_NOOP
 from models.common.types import ENGLISH, ModelUnavailable
 from models.common.units import format_bytes
 from models.common.wording import Wording
@@ -45,17 +46,17 @@ log = logging.getLogger(__name__)
 MODELS_DIR_ENV = "ARTICLE_DIGEST_MODELS"
 
 # What locate() and missing() say of a model that cannot be used, as Wording templates so the
-# window can say it in its language (desktop/ui/language.py marks each for translation). The
+# window can say it in its language (each marked for translation where it is written). The
 # places looked in are a sentence of their own: the window's banner leaves it to the tooltip.
-NOT_INSTALLED = "{model} is not installed"
-LOOKED_IN = "(looked in {places})"
-FOLDER_UNUSABLE = "model folder {folder} is unusable: {problems}"
-CHOSEN_FOLDER_UNUSABLE = "the folder chosen for {model}, {folder}, is unusable: {problems}"
+NOT_INSTALLED = QT_TRANSLATE_NOOP("Models", "{model} is not installed")
+LOOKED_IN = QT_TRANSLATE_NOOP("Models", "(looked in {places})")
+FOLDER_UNUSABLE = QT_TRANSLATE_NOOP("Models", "model folder {folder} is unusable: {problems}")
+CHOSEN_FOLDER_UNUSABLE = QT_TRANSLATE_NOOP("Models", "the folder chosen for {model}, {folder}, is unusable: {problems}")
 # The start of each line of missing(): which model.
-SUMMARY_MODEL = "Summary model:"
-TRANSLATION_MODEL = "{language} translation model:"
-INTO_ENGLISH_MODEL = "{language}-to-English translation model:"
-TASK_MODEL = "{task} model:"
+SUMMARY_MODEL = QT_TRANSLATE_NOOP("Models", "Summary model:")
+TRANSLATION_MODEL = QT_TRANSLATE_NOOP("Models", "{language} translation model:")
+INTO_ENGLISH_MODEL = QT_TRANSLATE_NOOP("Models", "{language}-to-English translation model:")
+TASK_MODEL = QT_TRANSLATE_NOOP("Models", "{task} model:")
 MISSING_MODEL_TEMPLATES = (
     NOT_INSTALLED, LOOKED_IN, FOLDER_UNUSABLE, CHOSEN_FOLDER_UNUSABLE, SUMMARY_MODEL, TRANSLATION_MODEL,
     INTO_ENGLISH_MODEL, TASK_MODEL,

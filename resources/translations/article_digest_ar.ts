@@ -29,7 +29,7 @@ Details are in the log: {path}</source>
     <name>Application</name>
     <message>
         <source>Article Digest</source>
-        <extracomment>The interface&apos;s languages, each named in itself (the View › Language entries; never translated). Our catalogue&apos;s file name before ``_&lt;lang&gt;.qm``. The app&apos;s name as the window title, the About box and the desktop entry show it.</extracomment>
+        <extracomment>The interface&apos;s languages (the language table&apos;s ``interface`` ones), each named in itself (the View › Language entries; never translated). Our catalogue&apos;s file name before ``_&lt;lang&gt;.qm``. The app&apos;s name as the window title, the About box and the desktop entry show it.</extracomment>
         <translation>موجز المقالات</translation>
     </message>
 </context>
@@ -151,7 +151,6 @@ Details are in the log: {path}</source>
     <name>Checks</name>
     <message>
         <source>The number {number} in the source is missing here.</source>
-        <extracomment>The reasons the engine gives for flagging a sentence (``models.digest.checks.REASON_TEMPLATES``), the script names they may hold and the flags&apos; names (``FLAG_CHECKS``), marked for lupdate.</extracomment>
         <translation>الرقم {number} الوارد في النص المصدر غير موجود هنا.</translation>
     </message>
     <message>
@@ -220,6 +219,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>“{part}” (in “{name}”)</source>
+        <extracomment>One of the {names} above: the words of a longer name that the article lacks, as a wording of its own inside the reason&apos;s (see models.common.wording).</extracomment>
         <translation>“{part}” (ضمن “{name}”)</translation>
     </message>
     <message>
@@ -428,12 +428,12 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>English</source>
-        <extracomment>The languages&apos; names as the core spells them (``ARTICLE_LANGUAGES``), marked for lupdate.</extracomment>
+        <extracomment>The scripts a translation&apos;s letters are counted in (to tell an untranslated sentence). ISO 639-1 code (&quot;ru&quot;). English name, marked for translation (&quot;Russian&quot;). The name written in the language itself, for tab titles (&quot;Русский&quot;). Whether a digest can be translated into it (English is the summary&apos;s own language). Whether the window&apos;s interface speaks it (``resources/translations/article_digest_&lt;code&gt;.ts``). Marks that end a sentence besides ``. ! ? …`` when a space follows (&quot;؟&quot;). Marks that end a sentence with no space after them, in scripts written without spaces between sentences (&quot;。！？&quot;). The language&apos;s number words by their lookup key (None: its numbers are read from digits only). How a word is keyed for that lookup. One-letter words glued to the front of a number word (&quot;و&quot;, &quot;ب&quot;, &quot;ل&quot;: &quot;and&quot;, &quot;with&quot;, &quot;for&quot;). Units said before tens (&quot;خمسة وعشرون&quot;, five and twenty; &quot;أحد عشر&quot;, one-ten, eleven). A word after which a Roman numeral is a century (&quot;век&quot;: &quot;XX век&quot;). Whether &quot;,&quot; always groups thousands and &quot;.&quot; always marks decimals (English: &quot;12,000.5&quot;), so a number has one reading; elsewhere &quot;12.000&quot; and &quot;12,5&quot; may mean either. Whether a hyphen joins number words (&quot;twenty-five&quot;). A translation&apos;s length over its English source&apos;s, outside which it is flagged. Font families known to read it well, tried first; any installed one of its script follows. How much larger than Latin text it reads well at (Arabic script: 1.2). OPUS-MT&apos;s ISO 639-3 codes for it, most specific first (a multi-target model&apos;s ``&gt;&gt;rus&lt;&lt;``). &quot;articles in Russian&quot;, said whole (Russian and Arabic decline the words around a language&apos;s name), marked for translation; &quot;&quot; for English. What its empty summary tab says, in the language itself (so the tab shows its script and direction before a digest). Every language, in the order the window and the exports list them.</extracomment>
         <translation>الإنجليزية</translation>
     </message>
     <message>
         <source>Afrikaans</source>
-        <extracomment>The names of the other languages an article may be detected in (``models.documents.read.LANGUAGE_DISPLAY_NAMES``), as an article&apos;s notice names them; a test keeps the two lists the same.</extracomment>
+        <extracomment>What the reader is told about the reading (Wordings of :data:`ARTICLE_NOTICE_TEMPLATES`). How pasted text is named in its errors when the caller gives no source. Each format&apos;s reader: (the path, named in errors; the bytes[; a declared charset]) -&gt; its text. English names for the other languages a news article is likely to be in (the table&apos;s own languages are named by :mod:`models.common.languages`), marked for translation: an article&apos;s notice names its language. Others show by their code.</extracomment>
         <translation>الأفريكانية</translation>
     </message>
     <message>
@@ -973,7 +973,6 @@ Details are in the log: {path}</source>
     <name>Models</name>
     <message>
         <source>(looked in {places})</source>
-        <extracomment>What the inventory says of a model that is missing or unusable (``models.inventory.installed.MISSING_MODEL_TEMPLATES``), marked for lupdate. The sentence that lists the places a model was looked for (the banner leaves it to its tooltip).</extracomment>
         <translation>(بُحث في: {places})</translation>
     </message>
     <message>
@@ -1006,7 +1005,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>{model}: {file} {file_done} of {file_size}; model {done} of {total}</source>
-        <extracomment>A download&apos;s progress (``models.inventory.downloads.DOWNLOAD_STATUS_TEMPLATES``), marked for lupdate.</extracomment>
+        <extracomment>Seconds to open a connection to the Hub (or the server it redirects a file to). Seconds any request may wait for the next bytes of an answer: a server that goes silent (before answering, or in the middle of a file) fails the request after this long. A transfer that brings fewer bytes than this in :data:`READ_TIMEOUT_S` has stalled too (a server trickling a byte now and then never trips the read timeout). Seconds the repository&apos;s listing may take altogether, however the server answers. The largest listing read (the real Hub&apos;s, with every file&apos;s metadata, is a few KB to a few MB). The most of an error answer&apos;s body that is read (for the Hub&apos;s error message). Redirects followed for one request (the Hub redirects large files to its CDN once). Names Windows opens as devices, whatever their extension (&quot;CON.json&quot; is the console). Control, format (bidirectional overrides), separator and surrogate characters.</extracomment>
         <translation>{model}: {file} — {file_done} من {file_size}؛ النموذج — {done} من {total}</translation>
     </message>
     <message>
@@ -1051,10 +1050,6 @@ Details are in the log: {path}</source>
     <message>
         <source>articles in Arabic</source>
         <translation>المقالات المكتوبة بالعربية</translation>
-    </message>
-    <message>
-        <source>articles in Russian and Arabic</source>
-        <translation>المقالات المكتوبة بالروسية والعربية</translation>
     </message>
     <message>
         <source>articles in {languages}</source>
@@ -1292,7 +1287,7 @@ Details are in the log: {path}</source>
     <name>Panes</name>
     <message>
         <source>Drop an article file here, or use File › Open (Ctrl+O).</source>
-        <extracomment>Families known to read well, tried first; any installed family that covers the script follows. Arabic script reads better a little larger than Latin at the same point size. Line height of the reading views, in percent of the font&apos;s: easier on the eye than Qt&apos;s 100.</extracomment>
+        <extracomment>Line height of the reading views, in percent of the font&apos;s: easier on the eye than Qt&apos;s 100.</extracomment>
         <translation>أفلت ملف مقالة هنا، أو استخدم ملف › فتح (Ctrl+O).</translation>
     </message>
     <message>
@@ -1316,7 +1311,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>The English summary appears here after Digest (Ctrl+Return).</source>
-        <extracomment>Placeholders written in each language, so an empty tab already shows its script and direction.</extracomment>
+        <extracomment>The summary tab&apos;s placeholder; a language&apos;s own tab says the table&apos;s ``placeholder``, written in that language, so an empty tab already shows its script and direction.</extracomment>
         <translation>يظهر الملخص الإنجليزي هنا بعد التلخيص (Ctrl+Return).</translation>
     </message>
     <message>
@@ -1478,7 +1473,7 @@ Details are in the log: {path}</source>
     <name>Reading</name>
     <message>
         <source>is not a file path ({error})</source>
-        <extracomment>Why an article cannot be read (``models.documents.read.READ_REASON_TEMPLATES``), what a folder&apos;s drop left out (``read.FOLDER_NOTE_TEMPLATES``) and why a link gives no article (``models.documents.fetch.FETCH_REASON_TEMPLATES``), marked for lupdate; a test keeps the lists the same.</extracomment>
+        <extracomment>File extensions read_article accepts (lower case; the check ignores case). Saved links (a Windows Internet Shortcut, a macOS .webloc): their page is fetched (:mod:`models.documents.fetch`), so a folder&apos;s links are articles too. A folder (or several) gives at most this many articles; the rest are left out, with a note. Listing folders stops after this many entries, so a folder dropped by mistake (a home folder, a whole disk) costs a moment, not minutes. A filter string for a Qt file dialog. Files larger than this are refused before they are read. Articles whose cleaned text is longer than this are refused (about 30,000 words). PDFs with more pages than this are refused (bounds time on hostile files). PDF pages whose drawing instructions (decompressed) are larger than this are skipped: pypdf needs a few seconds a megabyte of them, more than linearly. Real pages hold far less. Reading a PDF&apos;s pages stops after this many seconds (with a notice), so no file hangs the app. A .docx whose parts unpack to more than this is refused (a zip bomb guard). A .docx whose text part (word/document.xml) is larger than this is refused (parse time, memory). &quot;Words&quot; (runs without a space) longer than this are not words: a run of one letter, base64. Runs longer than this without the end of a sentence (or a line break) are not sentences.</extracomment>
         <translation>ليس مسار ملف ({error})</translation>
     </message>
     <message>
@@ -1651,6 +1646,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>Cannot open &apos;{link}&apos;: it is not a valid web link</source>
+        <extracomment>Seconds a fetch may take altogether (also each wait for a connection or for data). Pages larger than this are refused (a news page&apos;s HTML is well under 1 MB). Redirects followed for one fetch (http to https, then a canonical address, is the usual two). Text longer than this is not taken for a link. A .url or .webloc file is a few hundred bytes; larger ones are not read.</extracomment>
         <translation>تعذّر فتح «{link}»: ليس رابط ويب صالحًا</translation>
     </message>
     <message>
@@ -1775,7 +1771,6 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>{failed} of {pages} pages could not be read and were skipped.</source>
-        <extracomment>What an opened article&apos;s notices say (``models.documents.read.ARTICLE_NOTICE_TEMPLATES``: PDF pages left out, the article&apos;s language), marked for lupdate; a test keeps the lists the same.</extracomment>
         <translation>تعذّرت قراءة بعض الصفحات فتُخطّيت: {failed} من {pages}.</translation>
     </message>
     <message>
@@ -1788,6 +1783,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>The article looks like {language}; it will be machine-translated into English before summarising.</source>
+        <extracomment>What an article&apos;s reader is told about its language (Wording templates). ``language`` is one of :func:`article_languages`; ``language_name`` the English name of any other language.</extracomment>
         <translation>يبدو أن لغة المقالة هي {language}؛ ستُترجم آليًا إلى الإنجليزية قبل التلخيص.</translation>
     </message>
     <message>
@@ -1913,7 +1909,6 @@ Details are in the log: {path}</source>
     <name>Steps</name>
     <message>
         <source>Starting</source>
-        <extracomment>The digest&apos;s steps (``models.common.steps.STEP_TEMPLATES``), marked for lupdate; a test keeps the two lists the same.</extracomment>
         <translation>جارٍ البدء</translation>
     </message>
     <message>

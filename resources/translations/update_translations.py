@@ -3,7 +3,8 @@
     .venv/bin/python resources/translations/update_translations.py [--check]
 
 1. ``pyside6-lupdate`` reads every ``translate(...)``/``QT_TRANSLATE_NOOP(...)`` in ``desktop/``
-   into ``article_digest_ru.ts`` and ``article_digest_ar.ts`` (new strings come in unfinished,
+   and ``models/`` (the core marks the text it writes for people where it writes it, with its
+   own Qt-free ``QT_TRANSLATE_NOOP``: ``models/common/translatable.py``) into ``article_digest_ru.ts`` and ``article_digest_ar.ts`` (new strings come in unfinished,
    strings gone from the code are dropped) and the plural forms alone into
    ``article_digest_en.ts`` (English needs them too: "%n articles" must read "1 article").
 2. ``pyside6-lrelease`` builds each ``.ts`` into the ``.qm`` file the app loads.
@@ -27,13 +28,15 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 BIN = Path(sys.executable).parent
 CATALOGUE = "article_digest"
+#: The folders whose marked strings the catalogues hold.
+SOURCES = (REPO / "desktop", REPO / "models")
 #: Each catalogue's language and whether it holds the plural forms only.
 LANGUAGES = {"en": True, "ru": False, "ar": False}
 
 
 def lupdate(ts_file: Path, plurals_only: bool) -> None:
     command = [str(BIN / "pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", "-extensions", "py",
-               str(REPO / "desktop"), "-ts", str(ts_file)]
+               *map(str, SOURCES), "-ts", str(ts_file)]
     if plurals_only:
         command.insert(1, "-pluralonly")
     subprocess.run(command, check=True)

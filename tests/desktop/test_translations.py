@@ -14,6 +14,7 @@ flagged too.
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -21,6 +22,7 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,6 +30,18 @@ from tests.conftest import REPO_ROOT
 
 DESKTOP = REPO_ROOT / "desktop"
 TRANSLATIONS = REPO_ROOT / "resources" / "translations"
+
+
+def _updater() -> Any:
+    """resources/translations/update_translations.py, the one place that says what lupdate reads."""
+    spec = importlib.util.spec_from_file_location("update_translations", TRANSLATIONS / "update_translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+#: The folders lupdate reads (the window's and the core's marked strings).
+SOURCES = _updater().SOURCES
 BIN = Path(sys.executable).parent
 LUPDATE = BIN / "pyside6-lupdate"
 LRELEASE = BIN / "pyside6-lrelease"
@@ -46,9 +60,9 @@ _NEVER_SHOWN_CALLS = {
 _LOGGERS = {"log", "logger", "logging"}
 #: Keyword arguments that are command-line help (the CLI and ``--help`` stay English).
 _CLI_KEYWORDS = {"help", "description", "prog", "metavar"}
-#: Names whose assigned strings are data, not prose: font families tried in turn, the
-#: interface languages (each named in itself), the names of the libraries in the About box.
-_DATA_NAMES = {"_PREFERRED_FAMILIES", "UI_LANGUAGES", "_VERSIONS_LINE"}
+#: Names whose assigned strings are data, not prose: the interface languages (each named in
+#: itself), the names of the libraries in the About box.
+_DATA_NAMES = {"UI_LANGUAGES", "_VERSIONS_LINE"}
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%[sd]|%L?\d")
 _TAG = re.compile(r"<[^<>]*>")
@@ -263,7 +277,7 @@ def test_the_ts_files_list_exactly_the_strings_in_the_code(tmp_path: Path) -> No
         shutil.copy(committed, fresh)
         plurals_only = ["-pluralonly"] if language == "en" else []
         subprocess.run(
-            [str(LUPDATE), "-silent", *plurals_only, "-locations", "none", "-extensions", "py", str(DESKTOP), "-ts", str(fresh)],
+            [str(LUPDATE), "-silent", *plurals_only, "-locations", "none", "-extensions", "py", *map(str, SOURCES), "-ts", str(fresh)],
             check=True, capture_output=True, timeout=120,
         )
         in_code, in_repo = set(ts_messages(fresh)), set(ts_messages(committed))

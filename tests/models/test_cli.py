@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from models.documents.export import printable
+from models.common.languages import output_languages
 from tests.conftest import REPO_ROOT, SEED_ARTICLE
 
 SHORT_ARTICLE = "Russia and the US held talks about Syria on Friday. Both sides want calm, officials said.\n"
@@ -50,7 +51,7 @@ def test_seed_article_to_json_fills_every_field(tiny_models_dir: Path) -> None:
     assert digest["text"].startswith("Russian ambassador says")
     assert digest["summary"].strip()
     for key in ("summary_translations", "article_translations"):
-        assert set(digest[key]) == {"ru", "ar"} and all(text.strip() for text in digest[key].values())
+        assert set(digest[key]) == set(output_languages()) and all(text.strip() for text in digest[key].values())
     assert set(digest["models"]) == {"summarize", "translate-ru", "translate-ar"}
     # The tiny stand-ins are credited as their folders, not as the catalogue's models.
     assert digest["models"]["translate-ar"]["model"] == str(tiny_models_dir / "translate-ar")

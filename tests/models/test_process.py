@@ -12,6 +12,7 @@ import pytest
 from models import Article, Cancelled, DigestError, DigestOptions, JobState, ModelUnavailable
 from models.digest.process import DigestProcess
 from models.digest.pipeline import DigestPipeline, PipelineConfig
+from models.common.languages import output_languages
 from tests.conftest import SEED_ARTICLE
 from tests.models.cancelling import LONG_ARTICLE, recording_state, seconds_to_cancel
 
@@ -29,7 +30,7 @@ def seed_article() -> Article:
 
 def test_digest_in_the_child_matches_the_digest_in_process(engine_process: DigestProcess, tiny_models_dir: Path) -> None:
     config = PipelineConfig(models_dir=str(tiny_models_dir))
-    options = DigestOptions(languages=("ru", "ar"))
+    options = DigestOptions(languages=output_languages())
     state, progress = recording_state()
     digest = engine_process.digest(seed_article(), options, config=config, state=state)
     assert engine_process.pid not in (None, os.getpid())
@@ -90,7 +91,7 @@ def test_a_killed_engine_is_an_error_and_the_next_digest_starts_a_new_one(tiny_m
 def test_preloaded_models_are_not_loaded_again_by_the_digest(tiny_models_dir: Path) -> None:
     process = DigestProcess()
     config = PipelineConfig(models_dir=str(tiny_models_dir))
-    options = DigestOptions(languages=("ru", "ar"))
+    options = DigestOptions(languages=output_languages())
     try:
         process.preload(config, options)  # as the window does when an article is opened
         state, events = recording_state()
@@ -114,7 +115,7 @@ def test_the_summary_and_each_translation_arrive_before_the_digest_ends(engine_p
     fractions: list[float] = []
     state = JobState(lambda fraction, status: fractions.append(fraction), partial_sink=lambda part: parts.append((fractions[-1] if fractions else 0.0, part)))
     digest = engine_process.digest(
-        seed_article(), DigestOptions(languages=("ru", "ar"), translate_article=True), PipelineConfig(models_dir=str(tiny_models_dir)), state
+        seed_article(), DigestOptions(languages=output_languages(), translate_article=True), PipelineConfig(models_dir=str(tiny_models_dir)), state
     )
     complete = {part.key: (fraction, part.text) for fraction, part in parts if part.complete}
     assert complete["summary"][1] == digest.summary
