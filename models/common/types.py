@@ -116,6 +116,12 @@ class Alignment:
     links: tuple[SentenceLink, ...] = ()
     flags: tuple[SentenceFlag, ...] = ()
 
+    def __post_init__(self) -> None:
+        # Flags in reading order, a sentence's gravest first: every list of them (tooltips,
+        # F8's steps, exports) says what matters most first.
+        ordered = tuple(sorted(self.flags, key=lambda flag: (flag.target, -flag.check.severity)))
+        object.__setattr__(self, "flags", ordered)
+
     def to_json_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,

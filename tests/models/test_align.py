@@ -112,3 +112,21 @@ def test_a_long_article_with_full_translations_aligns_in_well_under_100_ms() -> 
     elapsed = time.perf_counter() - started
     assert len(article.split()) > 1400
     assert elapsed < 0.5  # bench/alignment.py reports the figure; CI machines vary
+
+
+def test_a_sentences_flags_are_listed_gravest_first_in_reading_order() -> None:
+    from models.common.flags import FlagKind
+    from models.common.types import Alignment, SentenceFlag
+
+    flags = (
+        SentenceFlag((40, 60), "repetition", "loops"),
+        SentenceFlag((0, 20), "low-confidence", "unsure"),
+        SentenceFlag((0, 20), "numbers", "a number is missing"),
+        SentenceFlag((0, 20), "untranslated", "in Latin script"),
+    )
+    alignment = Alignment("summary", flags=flags)
+    assert [(flag.target, flag.check) for flag in alignment.flags] == [
+        ((0, 20), FlagKind.NUMBERS), ((0, 20), FlagKind.UNTRANSLATED), ((0, 20), FlagKind.LOW_CONFIDENCE),
+        ((40, 60), FlagKind.REPETITION),
+    ]
+    assert Alignment.from_json_dict(alignment.to_json_dict()) == alignment
