@@ -3,7 +3,11 @@
 :class:`History` adds, lists, loads and removes digests. Files are written atomically
 (:func:`models.common.atomic.atomic_write_bytes`) in the format of :meth:`models.Digest.to_json_dict`,
 named by the time they were added (UTC, microseconds) and a slug of the title, so names
-sort by age and never collide. Files that are not valid digests (half-copied, edited by hand,
+sort by age and never collide. A small index (``.index.json``: each entry's title, date and
+source, with the size and time of the file they were read from) lets a listing read only the
+files that are new or changed; it is a cache, never the truth: a file it does not know, or one
+changed since, is read, and a lost or damaged index is rebuilt. A listing of the newest few
+reads the folder's names and no more than those entries. Files that are not valid digests (half-copied, edited by hand,
 from a future version: a number where the title should be, a list instead of an object) are
 skipped when listing, never fatal; only regular files are read, and opened without blocking
 (a FIFO in the folder never hangs a listing). Text read back is valid Unicode (a lone
@@ -36,6 +40,9 @@ _ID_PATTERN = re.compile(r"^\d{8}T\d{6}-\d{6}Z(?:-[a-z0-9-]{1,60})?(?:~\d+)?$")
 # The fields a digest file must hold as text (else it is damaged), and those that may be null.
 _TEXT_FIELDS = ("title", "text", "summary")
 _OPTIONAL_TEXT_FIELDS = ("source_path", "language", "created")
+#: The index's file name (its name never matches _ID_PATTERN, so it is never listed as an entry).
+_INDEX = ".index.json"
+_INDEX_VERSION = 1
 
 
 class HistoryError(DigestError):
@@ -62,8 +69,8 @@ class History:
     def __init__(self, root: Path | None = None) -> None:
         self.root = Path(root) if root is not None else history_dir()
         # Entries already read, by file name, with the (mtime, size) they were read at: listing
-        # again reads only new or changed files.
-        self._seen: dict[str, tuple[tuple[int, int], HistoryEntry]] = {}
+        # again reads only new or changed files. Loaded from the index on first use.
+        self._seen: dict[str, tuple[tuple[int, int], HistoryEntry]] | None = None
 
     def add(self, digest: Digest) -> HistoryEntry:
         """Store a digest; returns its entry. Raises HistoryError if the folder is unwritable."""
@@ -78,24 +85,32 @@ class History:
                     atomic_write_bytes(path, data, overwrite=False)
                 except FileExistsError:
                     continue
-                return _entry(entry_id, path, digest)
+                entry = _entry(entry_id, path, digest)
+                self._remember(path, entry)
+                return entry
         except OSError as error:
             raise HistoryError(f"cannot save to the history in {self.root}: {error.strerror or error}") from error
         raise HistoryError(f"cannot save to the history in {self.root}: too many entries named {stem}")
 
-    def entries(self) -> list[HistoryEntry]:
-        """Every readable stored digest, newest first; files that are not digests are skipped."""
+    def entries(self, limit: int | None = None) -> list[HistoryEntry]:
+        """Every readable stored digest, newest first (the newest ``limit`` of them when given);
+        files that are not digests are skipped."""
         try:
-            candidates = [path for path in self.root.iterdir() if path.suffix == _SUFFIX]
+            with os.scandir(self.root) as listing:
+                names = [item.name for item in listing if item.name.endswith(_SUFFIX) and _ID_PATTERN.match(item.name[: -len(_SUFFIX)])]
         except (FileNotFoundError, NotADirectoryError):
             return []
         except OSError as error:
             raise HistoryError(f"cannot read the history in {self.root}: {error.strerror or error}") from error
+        # Ids start with the time the entry was added, so a reverse sort puts the newest first.
+        names.sort(reverse=True)
+        seen = self._index()
         found: list[HistoryEntry] = []
-        seen: dict[str, tuple[tuple[int, int], HistoryEntry]] = {}
-        for path in candidates:
-            if not _ID_PATTERN.match(path.stem):
-                continue
+        changed = False
+        for name in names:
+            if limit is not None and len(found) >= limit:
+                break
+            path = self.root / name
             try:
                 info = path.stat()
             except OSError:
@@ -103,19 +118,25 @@ class History:
             if not stat.S_ISREG(info.st_mode):  # a FIFO, a device, a folder: never opened
                 continue
             version = (info.st_mtime_ns, info.st_size)
-            cached = self._seen.get(path.name)
+            cached = seen.get(name)
             if cached is not None and cached[0] == version:
-                entry = cached[1]
-            else:
-                try:
-                    entry = _entry(path.stem, path, self._read(path))
-                except HistoryError:
-                    continue
-            seen[path.name] = (version, entry)
+                found.append(cached[1])
+                continue
+            try:
+                entry = _entry(path.stem, path, self._read(path))
+            except HistoryError:
+                continue
+            seen[name] = (version, entry)
+            changed = True
             found.append(entry)
-        self._seen = seen
-        # Ids start with the time the entry was added, so a reverse sort puts the newest first.
-        found.sort(key=lambda entry: entry.id, reverse=True)
+        if limit is None:  # a whole listing knows which entries are gone
+            present = set(names)
+            gone = [name for name in seen if name not in present]
+            for name in gone:
+                del seen[name]
+            changed = changed or bool(gone)
+        if changed:
+            self._save_index()
         return found
 
     def load(self, entry_id: str) -> Digest:
@@ -125,12 +146,56 @@ class History:
     def remove(self, entry_id: str) -> None:
         """Delete a stored digest; HistoryError if there is none with this id."""
         path = self._path(entry_id)
+        self._index().pop(path.name, None)
         try:
             path.unlink()
         except FileNotFoundError as error:
             raise HistoryError(f"no digest {entry_id!r} in the history") from error
         except OSError as error:
             raise HistoryError(f"cannot remove {path.name} from the history: {error.strerror or error}") from error
+
+    def _index(self) -> dict[str, tuple[tuple[int, int], HistoryEntry]]:
+        """The entries read before, by file name with the (mtime, size) read at; loaded from the
+        index file on first use (an unreadable one counts as empty)."""
+        if self._seen is None:
+            self._seen = {}
+            try:
+                data = json.loads(_read_regular_file(self.root / _INDEX).decode("utf-8"))
+                if data.get("version") == _INDEX_VERSION:
+                    for name, item in dict(data["entries"]).items():
+                        if _ID_PATTERN.match(name[: -len(_SUFFIX)]) and name.endswith(_SUFFIX):
+                            version = (int(item["mtime_ns"]), int(item["size"]))
+                            entry = HistoryEntry(
+                                id=name[: -len(_SUFFIX)], title=str(item["title"]), created=str(item["created"]),
+                                source_path=None if item["source_path"] is None else str(item["source_path"]),
+                                path=self.root / name,
+                            )
+                            self._seen[name] = (version, entry)
+            except (OSError, HistoryError, ValueError, TypeError, KeyError, AttributeError):
+                self._seen = {}
+        return self._seen
+
+    def _remember(self, path: Path, entry: HistoryEntry) -> None:
+        """Put a file just written in the index (best effort: a listing reads it otherwise)."""
+        try:
+            info = path.stat()
+        except OSError:
+            return
+        self._index()[path.name] = ((info.st_mtime_ns, info.st_size), entry)
+        self._save_index()
+
+    def _save_index(self) -> None:
+        """Write the index, atomically; a failure only costs reading the files again next time."""
+        entries = {
+            name: {"mtime_ns": version[0], "size": version[1], "title": entry.title, "created": entry.created,
+                   "source_path": entry.source_path}
+            for name, (version, entry) in sorted(self._index().items())
+        }
+        data = valid_unicode(json.dumps({"version": _INDEX_VERSION, "entries": entries}, ensure_ascii=False)).encode("utf-8")
+        try:
+            atomic_write_bytes(self.root / _INDEX, data)
+        except OSError:
+            pass
 
     def _path(self, entry_id: str) -> Path:
         if not isinstance(entry_id, str) or not _ID_PATTERN.match(entry_id):

@@ -193,14 +193,22 @@ def test_listing_again_reads_only_new_or_changed_files(tmp_path: Path, monkeypat
     monkeypatch.setattr(History, "_read", staticmethod(counting_read))
     second = history.add(make_digest("Second"))
     assert history.entries() == [second, first]
-    assert reads == [second.id]
+    assert reads == []  # an entry the history added itself is in its index
+    (tmp_path / ".index.json").unlink()
+    history = History(tmp_path)  # another process, say, whose index is lost: rebuilt from the files
+    assert history.entries() == [second, first]
+    assert reads == [second.id, first.id]
+    reads.clear()
+    third = History(tmp_path).add(make_digest("Third"))  # added by another History object
+    assert history.entries() == [third, second, first]
+    assert reads == [third.id]
     # A file changed behind the history's back is read again.
     data = json.loads(first.path.read_text(encoding="utf-8"))
     data["title"] = "First, renamed by hand"
     first.path.write_text(json.dumps(data), encoding="utf-8")
     os.utime(first.path, ns=(1, 1))
-    assert [entry.title for entry in history.entries()] == ["Second", "First, renamed by hand"]
-    assert reads == [second.id, first.id]
+    assert [entry.title for entry in history.entries()] == ["Third", "Second", "First, renamed by hand"]
+    assert reads == [third.id, first.id]
 
 
 def test_a_reopened_digest_keeps_its_sentence_links_and_flags(tmp_path: Path) -> None:
@@ -226,3 +234,34 @@ def test_a_reopened_digest_keeps_its_sentence_links_and_flags(tmp_path: Path) ->
     reopened = history.load(entry.id)
     assert reopened.alignments == digest.alignments
     assert reopened.flag_count == 1
+
+
+def test_the_newest_few_are_listed_without_reading_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The History menu lists the newest dozen: with thousands of entries and no index, it
+    reads those twelve files, not every one; a full listing then reads only the others, and
+    a new History (the next start) none, from the index."""
+    history = History(tmp_path)
+    data = json.dumps(make_digest("Old").to_json_dict())
+    for number in range(300):
+        (tmp_path / f"20240101T000000-{number:06d}Z-old.json").write_text(data, encoding="utf-8")
+    reads: list[str] = []
+    original = History._read
+
+    def counting_read(path: Path) -> Digest:
+        reads.append(path.stem)
+        return original(path)
+
+    monkeypatch.setattr(History, "_read", staticmethod(counting_read))
+    newest = history.entries(limit=12)
+    assert [entry.id for entry in newest] == [f"20240101T000000-{number:06d}Z-old" for number in range(299, 287, -1)]
+    assert len(reads) == 12
+    assert len(history.entries()) == 300 and len(reads) == 300
+    reads.clear()
+    assert History(tmp_path).entries(limit=12) == newest and History(tmp_path).entries()[:12] == newest
+    assert reads == []
+    # A damaged index is no loss: the files are read again.
+    (tmp_path / ".index.json").write_bytes(b"\x00garbage")
+    assert History(tmp_path).entries(limit=3) == newest[:3] and len(reads) == 3
+    # Removing an entry takes it out of the index too.
+    history.remove(newest[0].id)
+    assert History(tmp_path).entries(limit=1) == newest[1:2]
