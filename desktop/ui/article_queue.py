@@ -5,7 +5,9 @@ Every article the user brings (a file, a folder's files, a link, pasted or dropp
 long PDF never holds up the window); digesting runs on the ``engine`` lane, one article after
 another, with the models the engine keeps loaded. :class:`ArticleQueue` holds the entries in the
 order the user sees them, moves each through its states, and says what changed; it never shows
-anything itself (the window and the queue panel do).
+anything itself (the window and the queue panel do). It is the only code that changes an entry
+(its state, progress, digest…): the window and the panel ask it to and follow ``entry_changed``
+(a test scans ``desktop/`` for writes elsewhere).
 
 A failed article never stops the queue: the next waiting one starts. Cancel stops the current
 digest and keeps what it had published (marked incomplete, not a finished digest); Cancel All
@@ -88,6 +90,11 @@ class ArticleEntry:
     def finished(self) -> bool:
         return self.state is EntryState.DONE and self.digest is not None
 
+    @property
+    def queued(self) -> bool:
+        """Whether it waits for its digest or is being digested."""
+        return self.state in (EntryState.WAITING, EntryState.DIGESTING)
+
     def requested_keys(self) -> list[str]:
         """The texts its digest was asked for (summary, each summary translation, the article's)."""
         from models.inventory.catalog import needs_english_translation
@@ -135,6 +142,20 @@ class ArticleQueue(QObject):
         """An article already read, not queued."""
         entry = ArticleEntry(label or article.title, source or article.source_path or "", article)
         self._append(entry)
+        return entry
+
+    def add_digest(self, digest: Digest, shown: ArticleEntry | None = None) -> ArticleEntry:
+        """A finished digest from elsewhere (the history): ``shown`` takes it if it holds the
+        same article and is not queued, else it joins the list as a new entry; done either way."""
+        entry = shown
+        if entry is None or entry not in self.entries or entry.article != digest.article or entry.queued:
+            entry = ArticleEntry(
+                digest.article.title, digest.article.source_path or "", digest.article, EntryState.DONE, 1.0, digest=digest
+            )
+            self._append(entry)
+            return entry
+        entry.digest, entry.reason, entry.failure, entry.progress = digest, "", None, 1.0
+        self._set_state(entry, EntryState.DONE)
         return entry
 
     def add_reading(self, label: str, source: str, read: Callable[[JobState], Article], *, queue: bool = False) -> ArticleEntry:
@@ -192,7 +213,7 @@ class ArticleQueue(QObject):
         if entry.state is EntryState.READING:
             entry.queue_when_read = True
             return
-        if entry.article is None or entry.state in (EntryState.WAITING, EntryState.DIGESTING):
+        if entry.article is None or entry.queued:
             return
         self._set_state(entry, EntryState.WAITING)
         if not keep_place:  # after every article already waiting, whatever the list's order

@@ -98,7 +98,8 @@ class MainWindow(QMainWindow):
         self.intake = ArticleIntake(self.queue, self.settings, self._digest_request, self.show_status, self)
         #: The article shown, with its digest or what it has so far.
         self.entry: ArticleEntry | None = None
-        self._shown_state: EntryState | None = None
+        #: The state and digest of the entry when it was last shown (a change shows it again).
+        self._shown: tuple[EntryState | None, Digest | None] = (None, None)
         self._history = DigestHistory(self.show_status)
         self._closed = False
         self._checked_once = False  # models are first checked once shown: the check takes a moment
@@ -283,7 +284,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         busy = self.digesting
-        queued = self.entry is not None and self.entry.state in (EntryState.WAITING, EntryState.DIGESTING)
+        queued = self.entry is not None and self.entry.queued
         can_digest = not queued and self.article is not None and not self.model_problems
         self.digest_action.setEnabled(can_digest)
         self.save_action.setEnabled(self.digest is not None)
@@ -371,7 +372,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def show_entry(self, entry: ArticleEntry | None) -> None:
         """Show ``entry``: its article, and its digest or what the digest has written so far."""
-        self.entry, self._shown_state = entry, entry.state if entry is not None else None
+        self.entry = entry
+        self._shown = (entry.state, entry.digest) if entry is not None else (None, None)
         self.banner.clear("error")
         self.workspace.show_entry(entry)
         if entry is not None and entry.digest is not None:
@@ -411,7 +413,7 @@ class MainWindow(QMainWindow):
         if request is None:
             self.show_status(translate("MainWindow", "Cannot digest: some models are not installed (see the message above)."))
             return None
-        if entry.state in (EntryState.WAITING, EntryState.DIGESTING):
+        if entry.queued:
             return None
         self.queue.enqueue(entry, *request)
         ahead = len(self.queue.waiting()) - 1 + int(self.queue.running_entry is not entry)
@@ -446,7 +448,7 @@ class MainWindow(QMainWindow):
             self.progress_row.set_progress(entry.progress, entry.step)
         elif not self.digesting:
             self.progress_row.stop()
-        if entry is self.entry and entry.state is not self._shown_state:
+        if entry is self.entry and (entry.state is not self._shown[0] or entry.digest is not self._shown[1]):
             self.show_entry(entry)
         self._update_actions()
 
@@ -476,11 +478,9 @@ class MainWindow(QMainWindow):
 
     def show_digest(self, digest: Digest) -> None:
         """Show ``digest`` (a past one: it joins the list as a finished article); enables Save."""
-        entry = self.entry
-        if entry is None or entry.article != digest.article or entry.state in (EntryState.WAITING, EntryState.DIGESTING):
-            entry = self.queue.add_article(digest.article)
-        entry.digest, entry.state, entry.progress = digest, EntryState.DONE, 1.0
-        self.show_entry(entry)
+        entry = self.queue.add_digest(digest, self.entry)  # the list says it is done, Save All counts it
+        if entry is not self.entry:  # a new entry (the one shown, taking it, is shown again by _on_queue_entry_changed)
+            self.show_entry(entry)
 
     @Slot()
     def save_digest(self) -> str | None:

@@ -208,7 +208,7 @@ class QueuePanel(QWidget):
         entry: ArticleEntry = item.data(_ENTRY_ROLE)
         menu = QMenu(self)
         digest = menu.addAction(translate("QueuePanel", "Digest"))
-        digest.setEnabled(entry.article is not None and entry.state not in (EntryState.WAITING, EntryState.DIGESTING))
+        digest.setEnabled(entry.article is not None and not entry.queued)
         digest.triggered.connect(lambda: self.digest_requested.emit(entry))
         menu.addSeparator()
         menu.addAction(translate("QueuePanel", "Move Up")).triggered.connect(lambda: self.move_selected(-1))

@@ -1,22 +1,24 @@
 """Many articles in the window, driven as a user would: drops of files, folders, links and text,
-paste, the queue's list, results shown as they come, Cancel, Cancel All, Save All, auto-save."""
+paste, the queue's list, results shown as they come, Cancel, Cancel All, Save All, auto-save, a
+digest reopened from the history."""
 
 from __future__ import annotations
 
 import http.server
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Iterator
 
 import pytest
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPushButton
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop.ui.article_queue import EntryState
 from desktop.ui.main_window import MainWindow
-from models.common.types import PartialText
+from models.common.types import DigestOptions, PartialText
 
 SEED_TEXT = (Path(__file__).resolve().parents[2] / "seeds" / "russia-us-syria.txt").read_text(encoding="utf-8")
 
@@ -310,3 +312,47 @@ def test_save_all_names_files_from_titles_never_overwrites_and_auto_save_saves_t
     qtbot.waitUntil(lambda: (out / "Article number 3.md").exists(), timeout=5000)
     assert "Saved as Article number 3.md" in status(window)
     assert not list(out.glob("*.tmp*")) and not list(out.glob(".*"))
+
+
+# -- history -----------------------------------------------------------------------------------
+def test_a_digest_reopened_from_history_is_listed_and_counted_as_digested(make_window, fakes, qtbot, tmp_path) -> None:
+    earlier = make_window(run=fakes.fast_run)  # an earlier session digests the first article
+    first = write_articles(tmp_path, 2)[0]
+    assert earlier.open_file(str(first))
+    with qtbot.waitSignal(earlier.digest_shown, timeout=5000):
+        earlier.start_digest()
+    earlier.close()
+
+    window = make_window(run=fakes.fast_run)
+    assert window.open_file(str(tmp_path / "article-2.txt"))  # shown, not digested
+    save_all_button = window.findChild(QPushButton, "saveAllButton")
+    assert not save_all_button.isEnabled()
+    window.findChild(QAction, "historyAction").trigger()  # History… and Open, as the user does
+    dialog = window.findChild(QDialog, "historyDialog")
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(window.digest_shown, timeout=2000):
+        dialog.findChild(QPushButton, "historyOpenButton").click()
+
+    reopened = window.queue.entries[-1]
+    assert window.entry is reopened and reopened.article.title == "Article number 1"
+    panel = window.findChild(QWidget, "queuePanel")
+    assert panel.isVisible()
+    row = panel.item_of(reopened).text()
+    assert "Done" in row and "Not digested" not in row
+    assert window.findChild(QLabel, "queueHeading").text() == "2 articles · 1 digested"
+    assert save_all_button.isEnabled() and window.findChild(QAction, "saveAllAction").isEnabled()
+
+
+def test_a_past_digest_of_the_article_shown_marks_its_entry_digested(make_window, fakes, qtbot) -> None:
+    window = make_window(run=fakes.fast_run)
+    assert window.open_file(str(fakes.seed_article))
+    entry = window.entry
+    digest = fakes.fake_digest(SimpleNamespace(article=entry.article, options=DigestOptions()))
+    changed = []
+    window.queue.entry_changed.connect(changed.append)
+    with qtbot.waitSignal(window.digest_shown, timeout=2000):
+        window.show_digest(digest)
+    assert window.queue.entries == [entry] and window.entry is entry  # the same article: its own entry
+    assert entry.state is EntryState.DONE and entry.digest is digest and changed == [entry]
+    assert window.findChild(QLabel, "queueHeading").text() == "1 article · 1 digested"
+    assert window.findChild(QAction, "saveAction").isEnabled() and window.findChild(QAction, "saveAllAction").isEnabled()
