@@ -299,7 +299,7 @@ def _smoke_test(app: QApplication, window: MainWindow, files: list[str], digest:
         window.open_dropped(files)
     # Let the model check (on the worker thread) finish, so the answer covers it too.
     deadline = time.monotonic() + 30
-    while not window.models_checked and time.monotonic() < deadline:
+    while not window.engine_link.answered and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.005)
     app.processEvents()

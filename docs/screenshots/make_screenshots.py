@@ -263,7 +263,7 @@ def shoot(app: QApplication, window: MainWindow, path: Path) -> None:
 def new_window(**kwargs: object) -> MainWindow:
     window = MainWindow(**kwargs)  # type: ignore[arg-type]
     window.resize(*SIZE)
-    window.splitter.setSizes([230, 500, 620])
+    window.workspace.splitter.setSizes([230, 500, 620])
     window.show()
     return window
 
@@ -332,8 +332,8 @@ def interface_shots(app: QApplication, out: Path, article: object, digest: Diges
     for language, tab in (("ru", "ru"), ("ar", "ar")):
         window.set_interface_language(language)
         window.show_status(window.statusBar().currentMessage())
-        window.generated_pane.setCurrentWidget(window.language_views[tab])
-        window.splitter.setSizes([230, 500, 620])
+        window.workspace.generated_pane.setCurrentWidget(window.workspace.generated_pane.language_views[tab])
+        window.workspace.splitter.setSizes([230, 500, 620])
         shoot(app, window, out / f"interface-{'russian' if language == 'ru' else 'arabic'}.png")
     window.close()
     install_translators(app, "en")
@@ -375,7 +375,7 @@ def foreign_article_shot(app: QApplication, out: Path) -> None:
     window = new_window(check=no_problems)
     window.show_article(article)
     window.show_digest(digest)
-    window.generated_pane.setCurrentWidget(window.article_views["en"])
+    window.workspace.generated_pane.setCurrentWidget(window.workspace.generated_pane.article_views["en"])
     shoot(app, window, out / "arabic-article-in-english.png")
     window.close()
 
@@ -405,11 +405,11 @@ def main(out: Path, models_dir: str | None = None) -> int:
     window.show_article(article)
     window.show_digest(digest)
     window.show_status("Digest ready in 41.7 s.")
-    window.generated_pane.setCurrentWidget(window.summary_view)
+    window.workspace.generated_pane.setCurrentWidget(window.workspace.generated_pane.summary_view)
     shoot(app, window, out / "digest-summary.png")
-    window.generated_pane.setCurrentWidget(window.language_views["ar"])
+    window.workspace.generated_pane.setCurrentWidget(window.workspace.generated_pane.language_views["ar"])
     shoot(app, window, out / "digest-arabic.png")
-    window.generated_pane.setCurrentWidget(window.language_views["ru"])
+    window.workspace.generated_pane.setCurrentWidget(window.workspace.generated_pane.language_views["ru"])
     shoot(app, window, out / "digest-russian.png")
     paragraphs = [paragraph for paragraph in ARABIC.split("\n\n")]
     full = Digest(
@@ -420,20 +420,20 @@ def main(out: Path, models_dir: str | None = None) -> int:
         models=digest.models,
         seconds=212.4,
     )
-    window.full_article_box.setChecked(True)
+    window.workspace.option_bar.full_article_box.setChecked(True)
     window.show_digest(full)
-    window.generated_pane.setCurrentWidget(window.article_views["ar"])
+    window.workspace.generated_pane.setCurrentWidget(window.workspace.generated_pane.article_views["ar"])
     shoot(app, window, out / "digest-full-article-arabic.png")
-    window.full_article_box.setChecked(False)
+    window.workspace.option_bar.full_article_box.setChecked(False)
 
     # Linked reading: the pointer over a sentence lights up the sentences it is linked to.
     window.show_digest(digest)
-    window.generated_pane.setCurrentWidget(window.summary_view)
+    window.workspace.generated_pane.setCurrentWidget(window.workspace.generated_pane.summary_view)
     settle(app, 0.2)
-    hover(app, window.summary_view, ENGLISH, SUMMARY_SOURCES[1][0])
+    hover(app, window.workspace.generated_pane.summary_view, ENGLISH, SUMMARY_SOURCES[1][0])
     shoot(app, window, out / "linked-summary.png")
-    window.generated_pane.setCurrentWidget(window.language_views["ar"])
-    arabic_view = window.language_views["ar"]
+    window.workspace.generated_pane.setCurrentWidget(window.workspace.generated_pane.language_views["ar"])
+    arabic_view = window.workspace.generated_pane.language_views["ar"]
     settle(app, 0.2)
     point = hover(app, arabic_view, ARABIC, "إن وجود نحو 900", 0.5)
     show_tooltip(app, arabic_view, point)
@@ -443,20 +443,20 @@ def main(out: Path, models_dir: str | None = None) -> int:
         article_translations={"ru": full_russian_text()}, models=digest.models, seconds=96.2,
         alignments=linked,
     )
-    window.full_article_box.setChecked(True)
+    window.workspace.option_bar.full_article_box.setChecked(True)
     window.show_digest(full_russian)
-    full_view = window.article_views["ru"]
-    window.generated_pane.setCurrentWidget(full_view)
+    full_view = window.workspace.generated_pane.article_views["ru"]
+    window.workspace.generated_pane.setCurrentWidget(full_view)
     settle(app, 0.2)
     hover(app, full_view, full_russian_text(), "Такое взаимодействие доказало свою эффективность")
     shoot(app, window, out / "linked-full-article.png")
-    window.full_article_box.setChecked(False)
+    window.workspace.option_bar.full_article_box.setChecked(False)
     window.show_digest(digest)
-    window.generated_pane.setCurrentWidget(window.summary_view)
+    window.workspace.generated_pane.setCurrentWidget(window.workspace.generated_pane.summary_view)
     window.window_actions.next_flag_action.trigger()  # F8: the first flag, its reason in the status bar
     settle(app, 0.2)
-    flagged = hover(app, window.summary_view, ENGLISH, SUMMARY_SOURCES[2][0], 0.15)
-    show_tooltip(app, window.summary_view, flagged)
+    flagged = hover(app, window.workspace.generated_pane.summary_view, ENGLISH, SUMMARY_SOURCES[2][0], 0.15)
+    show_tooltip(app, window.workspace.generated_pane.summary_view, flagged)
     shoot_with_tooltip(app, window, out / "flag-tooltip.png")
     window.close()
 
@@ -466,16 +466,16 @@ def main(out: Path, models_dir: str | None = None) -> int:
     running.start_digest()
     settle(app, 1.6)
     shoot(app, running, out / "digest-running.png")
-    running.cancel_action.trigger()
+    running.window_actions.cancel_action.trigger()
     running.close()
 
     streaming = new_window(engine=StreamingEngine(), check=no_problems)
     settle(app, 0.3)
     streaming.open_dropped(queue_of_articles(Path(os.environ["ARTICLE_DIGEST_HOME"]) / "morning"))
     settle(app, 1.6)
-    streaming.generated_pane.setCurrentWidget(streaming.language_views["ru"])
+    streaming.workspace.generated_pane.setCurrentWidget(streaming.workspace.generated_pane.language_views["ru"])
     shoot(app, streaming, out / "queue-running.png")
-    streaming.cancel_all_action.trigger()
+    streaming.window_actions.cancel_all_action.trigger()
     streaming.close()
 
     empty_models = Path(os.environ["ARTICLE_DIGEST_HOME"]) / "no-models-here"
@@ -484,7 +484,7 @@ def main(out: Path, models_dir: str | None = None) -> int:
     settings.models_dir = str(empty_models)
     broken = new_window(settings=settings)  # the real engine's check
     deadline = time.monotonic() + 60
-    while not broken.models_checked and time.monotonic() < deadline:
+    while not broken.engine_link.answered and time.monotonic() < deadline:
         settle(app, 0.05)
     broken.open_file(str(SEED))
     broken.open_file(str(REPO / "resources"))  # a folder dropped by mistake
@@ -497,16 +497,16 @@ def main(out: Path, models_dir: str | None = None) -> int:
     if models_dir:
         settings.models_dir = models_dir
         real = new_window(settings=settings)
-        while not real.models_checked:
+        while not real.engine_link.answered:
             settle(app, 0.05)
         real.open_file(str(SEED))
         if real.start_digest() is None:
             real.close()
-            raise SystemExit(f"the real engine cannot digest: {real.model_problems}")
+            raise SystemExit(f"the real engine cannot digest: {real.engine_link.problems}")
         deadline = time.monotonic() + 600
         while real.digest is None and real.digesting and time.monotonic() < deadline:
             settle(app, 0.1)
-        real.generated_pane.setCurrentWidget(real.language_views["ar"])
+        real.workspace.generated_pane.setCurrentWidget(real.workspace.generated_pane.language_views["ar"])
         shoot(app, real, out / "real-engine-tiny-models.png")
         real.close()
     return 0

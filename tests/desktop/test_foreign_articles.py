@@ -46,16 +46,16 @@ def test_a_russian_article_shows_its_english_reading_as_it_comes_and_says_where_
     assert window.open_file(str(write(tmp_path, "ru.txt", RUSSIAN_PARAGRAPHS)))
     assert window.article.language == "ru"
     qtbot.waitUntil(lambda: checked and checked[-1] == "ru", timeout=3000)  # the ru->en model is checked too
-    assert "machine-translated into English" in window.original_pane.notices_label.text()
-    english = window.article_views["en"]
-    tabs = window.generated_pane
+    assert "machine-translated into English" in window.workspace.original_pane.notices_label.text()
+    english = window.workspace.generated_pane.article_views["en"]
+    tabs = window.workspace.generated_pane
     assert not tabs.isTabVisible(tabs.indexOf(english))
 
     window.start_digest()
     qtbot.waitUntil(lambda: english.toPlainText() == ENGLISH_READING, timeout=3000)
     assert tabs.isTabVisible(tabs.indexOf(english))
     assert not tabs.tabText(tabs.indexOf(english)).endswith("…")
-    assert tabs.tabText(tabs.indexOf(window.summary_view)).endswith("…")  # the summary is still coming
+    assert tabs.tabText(tabs.indexOf(window.workspace.generated_pane.summary_view)).endswith("…")  # the summary is still coming
     release.set()
     qtbot.waitUntil(lambda: window.digest is not None, timeout=3000)
     assert english.toPlainText() == ENGLISH_READING and tabs.isTabVisible(tabs.indexOf(english))
@@ -71,7 +71,7 @@ def test_a_russian_article_shows_its_english_reading_as_it_comes_and_says_where_
 def test_an_arabic_original_reads_right_to_left_and_an_english_one_left_to_right(make_window, fakes, tmp_path) -> None:
     window = make_window()
     assert window.open_file(str(write(tmp_path, "ar.txt", ARABIC_PARAGRAPHS)))
-    view = window.original_view
+    view = window.workspace.original_pane.view
     assert view.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
     assert view.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.open_file(str(fakes.seed_article))
@@ -85,10 +85,10 @@ def test_a_missing_into_english_model_blocks_only_the_articles_that_need_it(make
 
     window = make_window(check=check)
     assert window.open_file(str(write(tmp_path, "ru.txt", RUSSIAN_PARAGRAPHS)))
-    qtbot.waitUntil(lambda: bool(window.model_problems), timeout=3000)
-    assert not window.digest_action.isEnabled()
-    assert "Russian to English" in window.banner.label.text()
+    qtbot.waitUntil(lambda: bool(window.engine_link.problems), timeout=3000)
+    assert not window.window_actions.digest_action.isEnabled()
+    assert "Russian to English" in window.workspace.banner.label.text()
     russian = window.entry
     window.open_file(str(fakes.seed_article))
-    qtbot.waitUntil(lambda: not window.model_problems, timeout=3000)
-    assert window.digest_action.isEnabled() and russian.state is EntryState.NEW
+    qtbot.waitUntil(lambda: not window.engine_link.problems, timeout=3000)
+    assert window.window_actions.digest_action.isEnabled() and russian.state is EntryState.NEW

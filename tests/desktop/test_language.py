@@ -64,7 +64,7 @@ def add_articles(window, count: int) -> None:
 def digest_shown(qtbot, window, fakes) -> None:
     assert window.open_file(str(fakes.seed_article))
     with qtbot.waitSignal(window.digest_shown, timeout=10_000):
-        window.digest_action.trigger()
+        window.window_actions.digest_action.trigger()
 
 
 def test_the_window_starts_in_russian(qapp, interface, settings, make_window) -> None:
@@ -75,11 +75,11 @@ def test_the_window_starts_in_russian(qapp, interface, settings, make_window) ->
     assert (titles["fileMenu"], titles["viewMenu"], titles["languageMenu"], titles["helpMenu"]) == (
         "&Файл", "&Вид", "&Язык", "&Справка")
     assert titles["recentMenu"] == "&Недавние файлы" and titles["historyMenu"] == "&История"
-    assert window.open_action.text() == "&Открыть…"
-    assert window.digest_button.text() == "Обработать"
-    assert [box.text() for box in window.language_boxes.values()] == ["русский", "арабский"]
-    assert window.generated_pane.tabText(0) == "Резюме"
-    assert window.original_pane.title_label.text() == "Статья не открыта"
+    assert window.window_actions.open_action.text() == "&Открыть…"
+    assert window.workspace.option_bar.digest_button.text() == "Обработать"
+    assert [box.text() for box in window.workspace.option_bar.language_boxes.values()] == ["русский", "арабский"]
+    assert window.workspace.generated_pane.tabText(0) == "Резюме"
+    assert window.workspace.original_pane.title_label.text() == "Статья не открыта"
     assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert window.window_actions.language_actions["ru"].isChecked()
     # Qt's own catalogue is loaded too: the standard buttons speak Russian.
@@ -95,20 +95,21 @@ def test_the_window_starts_in_arabic_laid_out_right_to_left(qapp, interface, set
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     titles = menu_titles(window)
     assert (titles["fileMenu"], titles["viewMenu"], titles["helpMenu"]) == ("ملف", "عرض", "مساعدة")
-    assert window.digest_button.text() == "لخّص"
+    assert window.workspace.option_bar.digest_button.text() == "لخّص"
     # The splitter's first pane (the article) is on the right, the generated texts on its left.
     add_articles(window, 2)  # the articles list shows once there are several: it comes first, rightmost
     qapp.processEvents()
-    assert x_in_window(window.queue_panel) > x_in_window(window.original_pane) > x_in_window(window.generated_pane)
+    workspace = window.workspace
+    assert x_in_window(workspace.queue_panel) > x_in_window(workspace.original_pane) > x_in_window(workspace.generated_pane)
     # The menus run from the right: File is right of Help.
     bar = window.menuBar()
     file_action, help_action = bar.actions()[0], bar.actions()[-1]
     assert bar.actionGeometry(file_action).x() > bar.actionGeometry(help_action).x()
     # So do the tabs: Summary, then Русский to its left.
-    tabs = window.generated_pane.tabBar()
+    tabs = window.workspace.generated_pane.tabBar()
     assert tabs.tabRect(0).x() > tabs.tabRect(1).x()
     # The options row too: "Translate into:" at the right, Cancel at the left end.
-    assert x_in_window(window.option_bar.languages_label) > x_in_window(window.cancel_button)
+    assert x_in_window(window.workspace.option_bar.languages_label) > x_in_window(window.workspace.option_bar.cancel_button)
 
 
 @pytest.mark.parametrize(
@@ -124,7 +125,7 @@ def test_the_articles_heading_has_the_right_plural_form(qapp, interface, setting
     window = make_window(settings=settings)
     for count, heading in sorted(expected.items()):
         add_articles(window, count)
-        assert window.queue_panel.heading.text().split(" · ")[0] == heading, count
+        assert window.workspace.queue_panel.heading.text().split(" · ")[0] == heading, count
 
 
 def test_sentences_to_check_have_russian_and_arabic_plural_forms(qapp, interface) -> None:
@@ -179,7 +180,7 @@ def test_view_language_switches_every_text_at_run_time_and_back(qapp, interface,
 
     window.window_actions.language_actions["ru"].trigger()
     assert menu_titles(window)["fileMenu"] == "&Файл"
-    assert window.digest_button.text() == "Обработать"
+    assert window.workspace.option_bar.digest_button.text() == "Обработать"
     assert window.workspace.digest_info_label.text().startswith("Создан ")
     assert window.statusBar().currentMessage() == "Язык интерфейса: Русский."
     article_title = window.article.title  # the article's own text is never translated
@@ -191,21 +192,21 @@ def test_view_language_switches_every_text_at_run_time_and_back(qapp, interface,
     window.window_actions.language_actions["ar"].trigger()
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert menu_titles(window)["fileMenu"] == "ملف"
-    assert window.generated_pane.tabText(0) == "الملخص"
+    assert window.workspace.generated_pane.tabText(0) == "الملخص"
 
     window.window_actions.language_actions["en"].trigger()
     assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert menu_titles(window)["fileMenu"] == "&File"
-    assert window.digest_button.text() == "Digest"
+    assert window.workspace.option_bar.digest_button.text() == "Digest"
     assert window.window_actions.language_actions["en"].isChecked()
 
 
 def test_the_banner_says_its_message_again_in_the_new_language(qapp, interface, settings, make_window) -> None:
     window = make_window(settings=settings, check=lambda profile, folder, options, language: ["summarize: distilbart (looked in /x)"])
-    assert window.banner.label.text().startswith("<b>1 model is missing")
+    assert window.workspace.banner.label.text().startswith("<b>1 model is missing")
     window.window_actions.language_actions["ru"].trigger()
-    assert window.banner.label.text().startswith("<b>Нет 1 модели")
-    assert window.banner.choose_button.text() == "Указать папку моделей…"
+    assert window.workspace.banner.label.text().startswith("<b>Нет 1 модели")
+    assert window.workspace.banner.choose_button.text() == "Указать папку моделей…"
 
 
 def test_the_language_chosen_is_remembered_after_a_restart(qapp, interface, settings, make_window) -> None:
@@ -283,7 +284,7 @@ def test_the_engine_steps_are_said_in_the_interface_language(qapp, interface, se
     window = make_window(settings=settings, run=run)
     assert window.open_file(str(fakes.seed_article))
     window.start_digest()
-    qtbot.waitUntil(lambda: window.step_label.text() == "Перевод резюме: арабский", timeout=3000)
+    qtbot.waitUntil(lambda: window.workspace.progress_row.step_label.text() == "Перевод резюме: арабский", timeout=3000)
     assert window.entry.step == "Translating summary to Arabic"  # the engine's own words stay English
     release.set()
     qtbot.waitUntil(lambda: window.digest is not None, timeout=3000)
@@ -344,12 +345,12 @@ def test_why_an_article_cannot_be_read_is_said_in_the_interface_language(
     )
     said = {"binary.txt": "похоже на двоичные данные, а не на текст", "empty.txt": "пусто"}
     assert any(window.statusBar().currentMessage().startswith(f"Не удалось открыть {name}: {reason}") for name, reason in said.items())
-    items = {entry.label: window.queue_panel.item_of(entry).text() for entry in window.queue.entries}
+    items = {entry.label: window.workspace.queue_panel.item_of(entry).text() for entry in window.queue.entries}
     for name, reason in said.items():
         assert f"Ошибка: {reason}" in items[name], items[name]
 
     install_translators(qapp, "ar")  # the list says them again in the new language
-    texts = [window.queue_panel.item_of(entry).text() for entry in window.queue.entries]
+    texts = [window.workspace.queue_panel.item_of(entry).text() for entry in window.queue.entries]
     assert "فشل: يبدو بيانات ثنائية وليس نصًا" in texts[0] and "فشل: فارغ" in texts[1], texts
 
 
@@ -382,13 +383,13 @@ def test_missing_models_are_said_in_the_interface_language_with_the_places_searc
     settings.interface_language = "ru"
     apply_saved_language(qapp, settings)
     window = make_window(settings=settings)
-    show_missing_models(window.banner, problems, None)
-    shown = window.banner.label.text()
+    show_missing_models(window.workspace.banner, problems, None)
+    shown = window.workspace.banner.label.text()
     assert "Модель резюме: example/absent-summarize не установлена" in shown
     assert "Модель перевода (русский): example/absent-translate-ru не установлена" in shown
     assert "Модель перевода (арабский → английский): example/absent-translate-from-ar не установлена" in shown
     assert "nowhere" not in shown and "looked in" not in shown  # the places searched are for the tooltip
-    assert f"не установлена (искали в: {nowhere}/summarize or {nowhere}/" in window.banner.toolTip()
+    assert f"не установлена (искали в: {nowhere}/summarize or {nowhere}/" in window.workspace.banner.toolTip()
 
 
 def test_a_flags_reason_is_said_in_the_interface_language(qapp, interface, settings, make_window) -> None:
@@ -430,7 +431,7 @@ def test_the_windows_own_models_check_keeps_the_lines_sayable(qapp, interface, s
     settings.interface_language = "ru"
     apply_saved_language(qapp, settings)
     window = make_window(settings=settings, check=check)  # answered on a worker thread, shown on the GUI thread
-    assert "Модель резюме: example/absent-summarize не установлена" in window.banner.label.text()
+    assert "Модель резюме: example/absent-summarize не установлена" in window.workspace.banner.label.text()
 
 
 FRENCH_ARTICLE = (
@@ -451,14 +452,14 @@ def test_an_opened_articles_notices_are_said_in_the_interface_language(
     apply_saved_language(qapp, settings)
     window = make_window(settings=settings)
     assert window.open_file(str(french))
-    label = window.original_pane.notices_label
+    label = window.workspace.original_pane.notices_label
     assert label.isVisible()
     assert label.text() == (
         "⚠ Язык статьи, похоже: французский; резюме может получиться плохим. Поддерживаются только статьи на этих "
         "языках: английский, русский и арабский (на английский сначала машинно переводятся статьи на языках: русский и арабский)."
     )
     assert window.article.notices[0].startswith("The article looks like French;")  # the core's words stay English
-    assert "язык: французский" in window.original_pane.details_label.text()  # the language by its name, not its code
+    assert "язык: французский" in window.workspace.original_pane.details_label.text()  # the language by its name, not its code
 
     install_translators(qapp, "ar")  # said again in the new language
     assert label.text() == (

@@ -225,11 +225,12 @@ def test_ranges_after_an_emoji_land_on_the_right_text(make_window) -> None:
         alignments={"summary": Alignment("article", links=(SentenceLink((0, len(summary)), (span(text, "The rocket 🚀 flew at noon, said 😀 Ms Ortiz."),)),))},
     )
     window = shown(make_window, digest)
-    hover(window.summary_view, 4)
-    selections = [item for item in window.original_view.extraSelections() if item.format.property(KIND_PROPERTY) == LINKED]
+    hover(window.workspace.generated_pane.summary_view, 4)
+    selections = [item for item in window.workspace.original_pane.view.extraSelections() if item.format.property(KIND_PROPERTY) == LINKED]
     assert [item.cursor.selectedText() for item in selections] == ["The rocket 🚀 flew at noon, said 😀 Ms Ortiz."]
-    assert lit(window, window.original_view, LINKED) == [span(text, "The rocket 🚀 flew at noon, said 😀 Ms Ortiz.")]
-    active = [item.cursor.selectedText() for item in window.summary_view.extraSelections() if item.format.property(KIND_PROPERTY) == ACTIVE]
+    assert lit(window, window.workspace.original_pane.view, LINKED) == [span(text, "The rocket 🚀 flew at noon, said 😀 Ms Ortiz.")]
+    summary_view = window.workspace.generated_pane.summary_view
+    active = [item.cursor.selectedText() for item in summary_view.extraSelections() if item.format.property(KIND_PROPERTY) == ACTIVE]
     assert active == [summary]
 
 
@@ -246,7 +247,7 @@ def test_digest_links_compose_a_summary_translation_with_the_summary() -> None:
 # -- hovering ----------------------------------------------------------------------------------------
 def test_hovering_a_summary_sentence_lights_up_its_article_sentences(make_window, qtbot) -> None:
     window = shown(make_window)
-    summary, original = window.summary_view, window.original_view
+    summary, original = window.workspace.generated_pane.summary_view, window.workspace.original_pane.view
     with qtbot.waitSignal(linker(window).highlights_changed, timeout=1000):
         hover(summary, middle(s(0)))
     assert lit(window, summary, ACTIVE) == [s(0)]
@@ -266,7 +267,7 @@ def test_hovering_a_summary_sentence_lights_up_its_article_sentences(make_window
 
 def test_hovering_an_article_sentence_lights_up_the_summary_sentences_from_it(make_window) -> None:
     window = shown(make_window)
-    original, summary = window.original_view, window.summary_view
+    original, summary = window.workspace.original_pane.view, window.workspace.generated_pane.summary_view
     hover(original, middle(a(2)))
     assert lit(window, original, ACTIVE) == [a(2)]
     assert lit(window, summary, LINKED) == [s(0)]
@@ -279,7 +280,7 @@ def test_hovering_an_article_sentence_lights_up_the_summary_sentences_from_it(ma
 
 def test_hovering_below_the_text_highlights_nothing(make_window) -> None:
     window = shown(make_window)
-    summary = window.summary_view
+    summary = window.workspace.generated_pane.summary_view
     hover(summary, middle(s(0)))
     move = QMouseEvent(
         QEvent.Type.MouseMove, QPointF(20, summary.viewport().height() - 5), QPointF(0, 0),
@@ -291,8 +292,8 @@ def test_hovering_below_the_text_highlights_nothing(make_window) -> None:
 
 def test_russian_summary_sentence_lights_up_the_article_through_the_english(make_window) -> None:
     window = shown(make_window)
-    russian, original = window.language_views["ru"], window.original_view
-    window.generated_pane.setCurrentWidget(russian)
+    russian, original = window.workspace.generated_pane.language_views["ru"], window.workspace.original_pane.view
+    window.workspace.generated_pane.setCurrentWidget(russian)
     point = hover(russian, middle(r(0)))
     assert lit(window, russian, ACTIVE) == [r(0)]
     assert lit(window, original, LINKED) == [a(0), a(2)]
@@ -305,8 +306,8 @@ def test_russian_summary_sentence_lights_up_the_article_through_the_english(make
 
 def test_arabic_sentences_right_to_left_with_latin_names_and_digits(make_window, qtbot) -> None:
     window = shown(make_window)
-    arabic, original = window.language_views["ar"], window.original_view
-    window.generated_pane.setCurrentWidget(arabic)
+    arabic, original = window.workspace.generated_pane.language_views["ar"], window.workspace.original_pane.view
+    window.workspace.generated_pane.setCurrentWidget(arabic)
     assert arabic.layoutDirection() == Qt.LayoutDirection.RightToLeft
     # The second paragraph starts with Arabic and holds "UN", "12000", "Antonov", "Newsweek".
     for number, article in ((0, [a(0), a(2)]), (1, [a(4)]), (2, [a(5)])):
@@ -323,16 +324,16 @@ def test_arabic_sentences_right_to_left_with_latin_names_and_digits(make_window,
 
 def test_full_article_tab_links_to_the_article(make_window) -> None:
     window = shown(make_window)
-    full, original = window.article_views["ru"], window.original_view
-    assert window.generated_pane.isTabVisible(window.generated_pane.indexOf(full))
-    window.generated_pane.setCurrentWidget(full)
+    full, original = window.workspace.generated_pane.article_views["ru"], window.workspace.original_pane.view
+    assert window.workspace.generated_pane.isTabVisible(window.workspace.generated_pane.indexOf(full))
+    window.workspace.generated_pane.setCurrentWidget(full)
     hover(full, middle(f(2)))
     assert lit(window, full, ACTIVE) == [f(2)]
     assert lit(window, original, LINKED) == [a(2)]
     hover(original, middle(a(1)))
     assert lit(window, full, LINKED) == [f(1)]
-    full_arabic = window.article_views["ar"]
-    window.generated_pane.setCurrentWidget(full_arabic)
+    full_arabic = window.workspace.generated_pane.article_views["ar"]
+    window.workspace.generated_pane.setCurrentWidget(full_arabic)
     hover(full_arabic, middle(fa(1)))
     assert lit(window, full_arabic, ACTIVE) == [fa(1)]
     assert lit(window, original, LINKED) == [a(1)]
@@ -341,7 +342,7 @@ def test_full_article_tab_links_to_the_article(make_window) -> None:
 # -- clicks and the keyboard -----------------------------------------------------------------------
 def test_a_clicked_sentence_stays_lit_until_another_is_picked(make_window, qtbot) -> None:
     window = shown(make_window)
-    summary, original = window.summary_view, window.original_view
+    summary, original = window.workspace.generated_pane.summary_view, window.workspace.original_pane.view
     qtbot.mouseClick(summary.viewport(), Qt.MouseButton.LeftButton, pos=point_at(summary, middle(s(2))))
     assert lit(window, summary, ACTIVE) == [s(2)]
     assert lit(window, original, LINKED) == [a(5)]
@@ -359,16 +360,16 @@ def test_a_clicked_sentence_stays_lit_until_another_is_picked(make_window, qtbot
 
 def test_clicking_in_the_arabic_view(make_window, qtbot) -> None:
     window = shown(make_window)
-    arabic = window.language_views["ar"]
-    window.generated_pane.setCurrentWidget(arabic)
+    arabic = window.workspace.generated_pane.language_views["ar"]
+    window.workspace.generated_pane.setCurrentWidget(arabic)
     qtbot.mouseClick(arabic.viewport(), Qt.MouseButton.LeftButton, pos=point_at(arabic, middle(ar(1))))
     assert lit(window, arabic, ACTIVE) == [ar(1)]
-    assert lit(window, window.original_view, LINKED) == [a(4)]
+    assert lit(window, window.workspace.original_pane.view, LINKED) == [a(4)]
 
 
 def test_moving_the_text_cursor_with_the_keyboard_picks_sentences(make_window, qtbot) -> None:
     window = shown(make_window)
-    summary, original = window.summary_view, window.original_view
+    summary, original = window.workspace.generated_pane.summary_view, window.workspace.original_pane.view
     summary.setFocus()
     qtbot.keyClick(summary, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert lit(window, summary, ACTIVE) == [s(2)]
@@ -389,24 +390,24 @@ def test_moving_the_text_cursor_with_the_keyboard_picks_sentences(make_window, q
 
 def test_the_cursor_in_the_article_follows_the_tab_shown(make_window, qtbot) -> None:
     window = shown(make_window)
-    original = window.original_view
+    original = window.workspace.original_pane.view
     cursor = original.textCursor()
     cursor.setPosition(middle(a(4)))
     original.setTextCursor(cursor)
-    assert lit(window, window.summary_view, LINKED) == [s(1)]
-    window.generated_pane.setCurrentWidget(window.language_views["ru"])
-    assert lit(window, window.language_views["ru"], LINKED) == [r(1)]
+    assert lit(window, window.workspace.generated_pane.summary_view, LINKED) == [s(1)]
+    window.workspace.generated_pane.setCurrentWidget(window.workspace.generated_pane.language_views["ru"])
+    assert lit(window, window.workspace.generated_pane.language_views["ru"], LINKED) == [r(1)]
     assert lit(window, original, ACTIVE) == [a(4)]
 
 
 # -- quiet marks and turning it off ------------------------------------------------------------------
 def test_quiet_marks_on_the_summary_tab_only(make_window) -> None:
     window = shown(make_window)
-    original = window.original_view
+    original = window.workspace.original_pane.view
     assert lit(window, original, QUIET) == [a(0), a(2), a(4), a(5)]
-    window.generated_pane.setCurrentWidget(window.language_views["ar"])
+    window.workspace.generated_pane.setCurrentWidget(window.workspace.generated_pane.language_views["ar"])
     assert lit(window, original, QUIET) == []
-    window.generated_pane.setCurrentWidget(window.summary_view)
+    window.workspace.generated_pane.setCurrentWidget(window.workspace.generated_pane.summary_view)
     assert lit(window, original, QUIET) == [a(0), a(2), a(4), a(5)]
 
 
@@ -427,11 +428,11 @@ def test_highlight_colours_come_from_the_palette(make_window) -> None:
 
 def test_link_sentences_off_removes_highlighting_but_keeps_flags(make_window, qtbot, tmp_path) -> None:
     window = shown(make_window)
-    action = window.findChild(type(window.digest_action), "linkSentencesAction")
+    action = window.findChild(type(window.window_actions.digest_action), "linkSentencesAction")
     assert action.isChecked() and action.shortcut().toString() == "Ctrl+L"
     view_menu = window.menuBar().findChild(QMenu, "viewMenu")
     assert action in view_menu.actions()
-    summary, original = window.summary_view, window.original_view
+    summary, original = window.workspace.generated_pane.summary_view, window.workspace.original_pane.view
     hover(summary, middle(s(0)))
     assert lit(window, original, LINKED)
     action.trigger()
@@ -447,7 +448,7 @@ def test_link_sentences_off_removes_highlighting_but_keeps_flags(make_window, qt
     assert linker(window).tooltip_at(summary, point) == f"Numbers: {NUMBERS_REASON}"
     # Remembered: a new window starts with linking off.
     again = make_window(settings=AppSettings())
-    assert not again.findChild(type(window.digest_action), "linkSentencesAction").isChecked()
+    assert not again.findChild(type(window.window_actions.digest_action), "linkSentencesAction").isChecked()
     assert not again.workspace.linker.enabled
     action.trigger()
     assert window.settings.link_sentences
@@ -458,17 +459,17 @@ def test_link_sentences_off_removes_highlighting_but_keeps_flags(make_window, qt
 @pytest.mark.qt_log_ignore(r"^This plugin does not support raise\(\)$")  # the tooltip shown offscreen
 def test_flags_are_underlined_counted_and_explained(make_window) -> None:
     window = shown(make_window)
-    assert lit(window, window.summary_view, FLAG) == [s(2)]
-    assert lit(window, window.language_views["ru"], FLAG) == [r(2)]
-    assert lit(window, window.language_views["ar"], FLAG) == [ar(2)]
-    assert lit(window, window.article_views["ru"], FLAG) == [f(1)]
-    assert lit(window, window.article_views["ar"], FLAG) == []
-    assert lit(window, window.original_view, FLAG) == []
+    assert lit(window, window.workspace.generated_pane.summary_view, FLAG) == [s(2)]
+    assert lit(window, window.workspace.generated_pane.language_views["ru"], FLAG) == [r(2)]
+    assert lit(window, window.workspace.generated_pane.language_views["ar"], FLAG) == [ar(2)]
+    assert lit(window, window.workspace.generated_pane.article_views["ru"], FLAG) == [f(1)]
+    assert lit(window, window.workspace.generated_pane.article_views["ar"], FLAG) == []
+    assert lit(window, window.workspace.original_pane.view, FLAG) == []
     label = window.findChild(QLabel, "flagCount")
     assert label.isVisible() and label.text() == "4 sentences to check"
     assert flag_count_text(1) == "1 sentence to check" and flag_count_text(0) == ""
-    russian = window.language_views["ru"]
-    window.generated_pane.setCurrentWidget(russian)
+    russian = window.workspace.generated_pane.language_views["ru"]
+    window.workspace.generated_pane.setCurrentWidget(russian)
     point = point_at(russian, middle(r(2)))
     assert linker(window).tooltip_at(russian, point).split("\n") == [
         "Numbers: The number 12 000 is not in the English summary's 12,000.",
@@ -480,7 +481,7 @@ def test_flags_are_underlined_counted_and_explained(make_window) -> None:
     QApplication.sendEvent(russian.viewport(), event)
     assert linker(window).tooltip.startswith("Numbers: The number 12 000")
     assert QToolTip.isVisible() and "<b>Low confidence:</b> The translation model" in QToolTip.text()
-    assert linker(window).tooltip_at(window.original_view, point_at(window.original_view, middle(a(0)))) == ""
+    assert linker(window).tooltip_at(window.workspace.original_pane.view, point_at(window.workspace.original_pane.view, middle(a(0)))) == ""
 
 
 def test_flag_count_hides_without_flags_and_for_a_new_article(make_window) -> None:
@@ -498,22 +499,22 @@ def test_flag_count_hides_without_flags_and_for_a_new_article(make_window) -> No
     assert label.isVisible() and label.text() == "1 sentence to check"
     window.show_digest(replace(one, alignments={}))
     assert not label.isVisible()
-    hover(window.summary_view, middle(s(1)))  # no alignments (an old digest): the sentence alone
-    assert lit(window, window.summary_view, ACTIVE) == [s(1)]
-    assert lit(window, window.original_view, LINKED) == []
+    hover(window.workspace.generated_pane.summary_view, middle(s(1)))  # no alignments (an old digest): the sentence alone
+    assert lit(window, window.workspace.generated_pane.summary_view, ACTIVE) == [s(1)]
+    assert lit(window, window.workspace.original_pane.view, LINKED) == []
 
 
 def test_next_and_previous_flag_step_through_every_tab_and_wrap(make_window, qtbot) -> None:
     window = shown(make_window)
-    pane = window.generated_pane
-    next_action = window.findChild(type(window.digest_action), "nextFlagAction")
-    previous_action = window.findChild(type(window.digest_action), "previousFlagAction")
+    pane = window.workspace.generated_pane
+    next_action = window.findChild(type(window.window_actions.digest_action), "nextFlagAction")
+    previous_action = window.findChild(type(window.window_actions.digest_action), "previousFlagAction")
     assert next_action.shortcut().toString() == "F8" and previous_action.shortcut().toString() == "Shift+F8"
     expected = [
-        (window.summary_view, s(2), "Flag 1 of 4, Summary: Numbers: " + NUMBERS_REASON),
-        (window.language_views["ru"], r(2), "Flag 2 of 4, Russian summary: Numbers: The number 12 000"),
-        (window.language_views["ar"], ar(2), "Flag 3 of 4, Arabic summary: Numbers: " + ARABIC_REASON),
-        (window.article_views["ru"], f(1), "Flag 4 of 4, Russian full text: Untranslated: “Newsweek” was left in English."),
+        (pane.summary_view, s(2), "Flag 1 of 4, Summary: Numbers: " + NUMBERS_REASON),
+        (pane.language_views["ru"], r(2), "Flag 2 of 4, Russian summary: Numbers: The number 12 000"),
+        (pane.language_views["ar"], ar(2), "Flag 3 of 4, Arabic summary: Numbers: " + ARABIC_REASON),
+        (pane.article_views["ru"], f(1), "Flag 4 of 4, Russian full text: Untranslated: “Newsweek” was left in English."),
     ]
 
     def check(view, text_range, message) -> None:
@@ -528,16 +529,16 @@ def test_next_and_previous_flag_step_through_every_tab_and_wrap(make_window, qtb
         check(view, text_range, message)
     next_action.trigger()  # round the end
     check(*expected[0])
-    assert lit(window, window.original_view, LINKED) == [a(5)]
+    assert lit(window, window.workspace.original_pane.view, LINKED) == [a(5)]
     previous_action.trigger()  # and back round the start
     check(*expected[3])
     previous_action.trigger()
     check(*expected[2])
-    assert lit(window, window.original_view, LINKED) == [a(5)]  # Arabic → English → article
-    window.summary_view.setFocus()
-    qtbot.keyClick(window.summary_view, Qt.Key.Key_F8)  # the shortcut itself
+    assert lit(window, window.workspace.original_pane.view, LINKED) == [a(5)]  # Arabic → English → article
+    window.workspace.generated_pane.summary_view.setFocus()
+    qtbot.keyClick(window.workspace.generated_pane.summary_view, Qt.Key.Key_F8)  # the shortcut itself
     check(*expected[3])
-    qtbot.keyClick(window.summary_view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window.workspace.generated_pane.summary_view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     check(*expected[2])
 
 
@@ -545,13 +546,13 @@ def test_next_flag_without_a_digest_or_flags_says_so(make_window) -> None:
     from dataclasses import replace
 
     window = make_window()
-    window.findChild(type(window.digest_action), "nextFlagAction").trigger()
+    window.findChild(type(window.window_actions.digest_action), "nextFlagAction").trigger()
     assert status(window) == "No digest to check: open an article and digest it first."
     digest = linked_digest()
     no_flags = {key: Alignment(value.source, value.links) for key, value in digest.alignments.items()}
     window.show_article(digest.article)
     window.show_digest(replace(digest, alignments=no_flags))
-    window.findChild(type(window.digest_action), "previousFlagAction").trigger()
+    window.findChild(type(window.window_actions.digest_action), "previousFlagAction").trigger()
     assert status(window) == "No sentences to check in this digest: none was flagged."
 
 
@@ -561,8 +562,8 @@ def test_a_digest_reopened_from_history_is_linked(make_window, qtbot, tmp_path) 
     window.show_article(Article(title="Other", text="Something else entirely."))
     entry = window.history().entries()[0]
     assert window.open_history_entry(entry.id)
-    hover(window.summary_view, middle(s(0)))
-    assert lit(window, window.original_view, LINKED) == [a(0), a(2)]
+    hover(window.workspace.generated_pane.summary_view, middle(s(0)))
+    assert lit(window, window.workspace.original_pane.view, LINKED) == [a(0), a(2)]
     assert window.findChild(QLabel, "flagCount").text() == "4 sentences to check"
 
 
@@ -570,7 +571,7 @@ def test_shortcuts_dialog_lists_the_view_actions(make_window) -> None:
     from PySide6.QtWidgets import QDialog, QTableWidget
 
     window = make_window()
-    window.shortcuts_action.trigger()
+    window.window_actions.shortcuts_action.trigger()
     table = window.findChild(QDialog, "shortcutsDialog").findChild(QTableWidget, "shortcutsTable")
     rows = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
     assert rows["Link Sentences"] == "Ctrl+L"

@@ -39,9 +39,9 @@ def write_articles(folder: Path, count: int) -> list[Path]:
 
 
 def click_entry(qtbot, window: MainWindow, entry) -> None:
-    item = window.queue_panel.item_of(entry)
-    rect = window.queue_panel.list.visualItemRect(item)
-    qtbot.mouseClick(window.queue_panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    item = window.workspace.queue_panel.item_of(entry)
+    rect = window.workspace.queue_panel.list.visualItemRect(item)
+    qtbot.mouseClick(window.workspace.queue_panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def states(window: MainWindow) -> list[EntryState]:
@@ -56,20 +56,20 @@ def test_five_files_with_one_bad_give_four_digests_and_one_clear_failure(make_wi
     bad.write_bytes((Path(__file__).resolve().parents[2] / "resources" / "app-icon-256.png").read_bytes())
     paths.insert(2, bad)
     drop(window, paths)
-    assert len(window.queue.entries) == 5 and window.queue_panel.isVisible()
+    assert len(window.queue.entries) == 5 and window.workspace.queue_panel.isVisible()
     qtbot.waitUntil(lambda: all(state in (EntryState.DONE, EntryState.FAILED) for state in states(window)), timeout=15000)
     assert states(window).count(EntryState.DONE) == 4
     [failed] = [entry for entry in window.queue.entries if entry.state is EntryState.FAILED]
     assert failed.source == str(bad) and "binary" in failed.reason
-    assert "Failed:" in window.queue_panel.item_of(failed).text()
+    assert "Failed:" in window.workspace.queue_panel.item_of(failed).text()
     assert not window.digesting
     assert len(window.history().entries()) == 4
-    assert "4 digested" in window.queue_panel.heading.text() and "1 failed" in window.queue_panel.heading.text()
+    assert "4 digested" in window.workspace.queue_panel.heading.text() and "1 failed" in window.workspace.queue_panel.heading.text()
     # Clicking an entry shows that article and its digest.
     third = window.queue.entries[3]
     click_entry(qtbot, window, third)
     assert window.article.title == "Article number 3"
-    assert window.summary_view.toPlainText() == fakes.english
+    assert window.workspace.generated_pane.summary_view.toPlainText() == fakes.english
 
 
 def test_a_dropped_folder_queues_its_articles_only(make_window, fakes, drop, qtbot, tmp_path) -> None:
@@ -97,11 +97,11 @@ def test_the_queue_can_be_reordered_and_entries_removed(make_window, fakes, drop
     drop(window, write_articles(tmp_path, 4))
     qtbot.waitUntil(lambda: window.digesting and len(window.queue.waiting()) == 3, timeout=5000)
     last = window.queue.entries[3]
-    window.queue_panel.select(last)
-    window.queue_panel.move_selected(-2)  # the fourth goes second: it is digested next
+    window.workspace.queue_panel.select(last)
+    window.workspace.queue_panel.move_selected(-2)  # the fourth goes second: it is digested next
     second = window.queue.entries[2]
-    window.queue_panel.select(second)
-    qtbot.keyClick(window.queue_panel.list, Qt.Key.Key_Delete)
+    window.workspace.queue_panel.select(second)
+    qtbot.keyClick(window.workspace.queue_panel.list, Qt.Key.Key_Delete)
     assert second not in window.queue.entries
     release.set()
     qtbot.waitUntil(lambda: not window.digesting and not window.queue.waiting(), timeout=10000)
@@ -113,23 +113,23 @@ def test_dropped_and_pasted_text_become_articles(make_window, fakes, qtbot, drop
     window = make_window(run=fakes.fast_run)
     mime = QMimeData()
     mime.setText("Dropped headline\n\n" + SEED_TEXT)
-    assert all(drop_data(window.original_view.viewport(), mime))
+    assert all(drop_data(window.workspace.original_pane.view.viewport(), mime))
     qtbot.waitUntil(lambda: window.article is not None, timeout=5000)
     assert window.article.title == "Dropped headline"
-    assert window.digest_action.isEnabled()
+    assert window.window_actions.digest_action.isEnabled()
 
     QGuiApplication.clipboard().setText("Pasted headline\n\n" + SEED_TEXT)
     window.activateWindow()
-    window.summary_view.setFocus()  # a read-only pane has focus: Ctrl+V still makes an article
-    qtbot.keyClick(window.summary_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    window.workspace.generated_pane.summary_view.setFocus()  # a read-only pane has focus: Ctrl+V still makes an article
+    qtbot.keyClick(window.workspace.generated_pane.summary_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.article is not None and window.article.title == "Pasted headline", timeout=5000)
     assert len(window.queue.entries) == 2
 
     QGuiApplication.clipboard().setText("   ")
-    window.paste_action.trigger()
+    window.window_actions.paste_action.trigger()
     assert "clipboard holds no text" in status(window)
     QGuiApplication.clipboard().setText("\x00\x01\x02 binary")
-    window.paste_action.trigger()
+    window.window_actions.paste_action.trigger()
     qtbot.waitUntil(lambda: window.queue.entries[-1].state is EntryState.FAILED, timeout=5000)
     assert status(window).startswith("Cannot use that text as an article")
 
@@ -189,7 +189,7 @@ def test_a_dropped_link_is_fetched_and_bad_links_say_why(make_window, fakes, qtb
     for url, reason in ((f"{site}/huge.html", "too large"), (f"http://127.0.0.1:{closed_port()}/news", "127.0.0.1")):
         mime = QMimeData()
         mime.setUrls([QUrl(url)])
-        assert all(drop_data(window.summary_view.viewport(), mime))
+        assert all(drop_data(window.workspace.generated_pane.summary_view.viewport(), mime))
         qtbot.waitUntil(lambda: window.queue.entries[-1].state is EntryState.FAILED, timeout=20000)
         assert reason in window.queue.entries[-1].reason, window.queue.entries[-1].reason
         assert "\n" not in status(window) and status(window).startswith("Cannot open")
@@ -210,17 +210,17 @@ def test_the_summary_shows_before_the_translations_are_done(make_window, fakes, 
     window = make_window(run=run)
     assert window.open_file(str(fakes.seed_article))
     window.start_digest()
-    qtbot.waitUntil(lambda: window.language_views["ru"].toPlainText() == fakes.russian, timeout=5000)
-    assert window.summary_view.toPlainText() == fakes.english
-    tabs = window.generated_pane
-    assert tabs.tabText(tabs.indexOf(window.summary_view)) == "Summary"
-    assert tabs.tabText(tabs.indexOf(window.language_views["ar"])).endswith("…")  # still coming
-    assert "Still being written" in window.language_views["ar"].placeholderText()
-    assert window.digest is None and not window.save_action.isEnabled()
+    qtbot.waitUntil(lambda: window.workspace.generated_pane.language_views["ru"].toPlainText() == fakes.russian, timeout=5000)
+    assert window.workspace.generated_pane.summary_view.toPlainText() == fakes.english
+    tabs = window.workspace.generated_pane
+    assert tabs.tabText(tabs.indexOf(window.workspace.generated_pane.summary_view)) == "Summary"
+    assert tabs.tabText(tabs.indexOf(window.workspace.generated_pane.language_views["ar"])).endswith("…")  # still coming
+    assert "Still being written" in window.workspace.generated_pane.language_views["ar"].placeholderText()
+    assert window.digest is None and not window.window_actions.save_action.isEnabled()
     release.set()
     qtbot.waitUntil(lambda: window.digest is not None, timeout=5000)
-    assert not tabs.tabText(tabs.indexOf(window.language_views["ar"])).endswith("…")
-    assert window.language_views["ar"].toPlainText() == fakes.arabic
+    assert not tabs.tabText(tabs.indexOf(window.workspace.generated_pane.language_views["ar"])).endswith("…")
+    assert window.workspace.generated_pane.language_views["ar"].toPlainText() == fakes.arabic
 
 
 def test_cancel_keeps_what_was_written_marked_incomplete_and_out_of_history(make_window, fakes, qtbot) -> None:
@@ -234,13 +234,13 @@ def test_cancel_keeps_what_was_written_marked_incomplete_and_out_of_history(make
     window = make_window(run=run)
     assert window.open_file(str(fakes.seed_article))
     window.start_digest()
-    qtbot.waitUntil(lambda: window.summary_view.toPlainText() == fakes.english, timeout=5000)
+    qtbot.waitUntil(lambda: window.workspace.generated_pane.summary_view.toPlainText() == fakes.english, timeout=5000)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.entry.state is EntryState.CANCELLED
-    assert window.summary_view.toPlainText() == fakes.english  # kept
+    assert window.workspace.generated_pane.summary_view.toPlainText() == fakes.english  # kept
     assert "Incomplete" in window.workspace.digest_info_label.text()
-    assert "cancelled before" in window.language_views["ru"].placeholderText()
-    assert window.digest is None and not window.save_action.isEnabled()
+    assert "cancelled before" in window.workspace.generated_pane.language_views["ru"].placeholderText()
+    assert window.digest is None and not window.window_actions.save_action.isEnabled()
     qtbot.waitUntil(lambda: not window.runner.busy(), timeout=2000)
     assert window.history().entries() == []
 
@@ -254,7 +254,7 @@ def test_cancel_mid_queue_goes_on_and_cancel_all_empties_it(make_window, fakes, 
     qtbot.keyClick(window, Qt.Key.Key_Escape)  # Cancel: the current one stops, the next starts
     assert first.state is EntryState.CANCELLED
     qtbot.waitUntil(lambda: window.queue.running_entry is window.queue.entries[1], timeout=3000)
-    cancel_all = window.queue_panel.cancel_all_button
+    cancel_all = window.workspace.queue_panel.cancel_all_button
     assert cancel_all.isEnabled()
     qtbot.mouseClick(cancel_all, Qt.MouseButton.LeftButton)
     assert not window.digesting and window.queue.waiting() == []
@@ -298,7 +298,7 @@ def test_save_all_names_files_from_titles_never_overwrites_and_auto_save_saves_t
     out.mkdir()
     (out / "Article number 1.md").write_text("mine: keep me", encoding="utf-8")
     offered = answer_save_all(out, "md", auto_save=True)
-    window.save_all_action.trigger()
+    window.window_actions.save_all_action.trigger()
     assert offered == ["Save 2 Digests"]
     assert (out / "Article number 1.md").read_text(encoding="utf-8") == "mine: keep me"
     written = sorted(path.name for path in out.iterdir())

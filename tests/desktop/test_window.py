@@ -66,9 +66,9 @@ def test_window_has_named_widgets_and_starts_empty(make_window) -> None:
     assert not window.findChild(QAction, "saveAction").isEnabled()
     assert window.findChild(QAction, "openAction").shortcut().toString() == "Ctrl+O"
     assert window.findChild(QAction, "saveAction").shortcut().toString() == "Ctrl+S"
-    assert "Ctrl+Return" in [seq.toString() for seq in window.digest_action.shortcuts()]
-    assert window.cancel_action.shortcut().toString() == "Esc"
-    assert not window.banner.isVisible()
+    assert "Ctrl+Return" in [seq.toString() for seq in window.window_actions.digest_action.shortcuts()]
+    assert window.window_actions.cancel_action.shortcut().toString() == "Esc"
+    assert not window.workspace.banner.isVisible()
 
 
 def test_drop_on_window_opens_the_article(make_window, fakes, drop) -> None:
@@ -76,8 +76,8 @@ def test_drop_on_window_opens_the_article(make_window, fakes, drop) -> None:
     accepted_drag, accepted_drop = drop(window, [fakes.seed_article])
     assert accepted_drag and accepted_drop
     assert window.article is not None
-    assert window.original_view.toPlainText().startswith(window.article.text[:40])
-    assert "Russian ambassador" in window.original_pane.title_label.text()
+    assert window.workspace.original_pane.view.toPlainText().startswith(window.article.text[:40])
+    assert "Russian ambassador" in window.workspace.original_pane.title_label.text()
     assert "Russian ambassador" in window.windowTitle()
     assert window.findChild(QPushButton, "digestButton").isEnabled()
     assert "Opened russia-us-syria.txt" in status(window)
@@ -91,7 +91,7 @@ def test_drop_on_a_text_pane_opens_the_file_instead_of_pasting_its_url(make_wind
     assert accepted_drag and accepted_drop
     assert window.article is not None and window.article.source_path
     assert "file://" not in view.toPlainText()
-    assert window.original_view.toPlainText().startswith(window.article.text[:40])
+    assert window.workspace.original_pane.view.toPlainText().startswith(window.article.text[:40])
 
 
 def test_pasting_a_file_url_into_a_pane_opens_the_file(make_window, fakes) -> None:
@@ -100,10 +100,10 @@ def test_pasting_a_file_url_into_a_pane_opens_the_file(make_window, fakes) -> No
     window = make_window()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(fakes.seed_article))])
-    assert window.summary_view.canInsertFromMimeData(mime)
-    window.summary_view.insertFromMimeData(mime)
+    assert window.workspace.generated_pane.summary_view.canInsertFromMimeData(mime)
+    window.workspace.generated_pane.summary_view.insertFromMimeData(mime)
     assert window.article is not None
-    assert window.summary_view.toPlainText() == ""
+    assert window.workspace.generated_pane.summary_view.toPlainText() == ""
 
 
 def test_bad_drops_give_a_message_and_keep_the_window_usable(make_window, fakes, drop, tmp_path) -> None:
@@ -118,7 +118,7 @@ def test_bad_drops_give_a_message_and_keep_the_window_usable(make_window, fakes,
 
     binary = tmp_path / "image.bin"
     binary.write_bytes(bytes(range(256)) * 64)
-    drop(window.original_view.viewport(), [binary])
+    drop(window.workspace.original_pane.view.viewport(), [binary])
     assert ".bin files are not supported" in status(window)
 
     disguised = tmp_path / "binary.txt"  # a PNG under a text file's name
@@ -140,27 +140,27 @@ def test_digest_shows_rising_progress_and_fills_every_tab(make_window, fakes, qt
     open_seed(window, fakes)
     values: list[int] = []
     steps: list[str] = []
-    window.progress_bar.valueChanged.connect(values.append)
+    window.workspace.progress_row.progress_bar.valueChanged.connect(values.append)
     busy_seen: list[bool] = []
 
     def sample() -> bool:
-        busy_seen.append(window.progress_row.isVisible())
-        steps.append(window.step_label.text())
+        busy_seen.append(window.workspace.progress_row.isVisible())
+        steps.append(window.workspace.progress_row.step_label.text())
         return window.digest is not None
 
     qtbot.mouseClick(window.findChild(QPushButton, "digestButton"), Qt.MouseButton.LeftButton)
     assert window.findChild(QPushButton, "cancelButton").isEnabled()
     assert not window.findChild(QPushButton, "digestButton").isEnabled()
-    assert not window.language_boxes["ru"].isEnabled()  # options locked while running
+    assert not window.workspace.option_bar.language_boxes["ru"].isEnabled()  # options locked while running
     qtbot.waitUntil(sample, timeout=5000)
     assert any(busy_seen)
     assert len([value for value in values if 0 < value < 1000]) >= 3
     assert values == sorted(values)
     assert any(step.startswith("Step ") for step in steps)
-    assert window.summary_view.toPlainText() == fakes.english
-    assert window.language_views["ru"].toPlainText() == fakes.russian
-    assert window.language_views["ar"].toPlainText() == fakes.arabic
-    assert not window.progress_row.isVisible()
+    assert window.workspace.generated_pane.summary_view.toPlainText() == fakes.english
+    assert window.workspace.generated_pane.language_views["ru"].toPlainText() == fakes.russian
+    assert window.workspace.generated_pane.language_views["ar"].toPlainText() == fakes.arabic
+    assert not window.workspace.progress_row.isVisible()
     assert window.findChild(QAction, "saveAction").isEnabled()
     assert window.findChild(QPushButton, "digestButton").isEnabled()
     assert status(window).startswith("Digest ready in")
@@ -174,11 +174,11 @@ def test_keyboard_shortcuts_digest_and_cancel(make_window, fakes, qtbot) -> None
     open_seed(window, fakes)
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
-    window.original_view.setFocus()  # the shortcut works while reading the article, too
-    qtbot.keyClick(window.original_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.workspace.original_pane.view.setFocus()  # the shortcut works while reading the article, too
+    qtbot.keyClick(window.workspace.original_pane.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert looping.started.wait(2)
     assert window.digesting
-    qtbot.keyClick(window.original_view, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.workspace.original_pane.view, Qt.Key.Key_Escape)
     assert not window.digesting
     assert looping.stopped.wait(1)
 
@@ -186,16 +186,16 @@ def test_keyboard_shortcuts_digest_and_cancel(make_window, fakes, qtbot) -> None
 def test_full_article_translations_get_their_own_tabs(make_window, fakes, qtbot) -> None:
     window = make_window(run=fakes.fast_run)
     open_seed(window, fakes)
-    window.full_article_box.setChecked(True)
+    window.workspace.option_bar.full_article_box.setChecked(True)
     run_digest(qtbot, window)
-    tabs = window.generated_pane
+    tabs = window.workspace.generated_pane
     for code in ("ru", "ar"):
-        view = window.article_views[code]
+        view = window.workspace.generated_pane.article_views[code]
         assert tabs.isTabVisible(tabs.indexOf(view))
         assert view.toPlainText().startswith(("Полный перевод", "الترجمة الكاملة"))
-    window.full_article_box.setChecked(False)
+    window.workspace.option_bar.full_article_box.setChecked(False)
     run_digest(qtbot, window)
-    assert not any(tabs.isTabVisible(tabs.indexOf(view)) for view in window.article_views.values())
+    assert not any(tabs.isTabVisible(tabs.indexOf(view)) for view in window.workspace.generated_pane.article_views.values())
 
 
 def test_unticked_language_is_not_requested(make_window, fakes, qtbot) -> None:
@@ -207,11 +207,11 @@ def test_unticked_language_is_not_requested(make_window, fakes, qtbot) -> None:
 
     window = make_window(run=run)
     open_seed(window, fakes)
-    window.language_boxes["ru"].setChecked(False)
+    window.workspace.option_bar.language_boxes["ru"].setChecked(False)
     run_digest(qtbot, window)
     assert seen == [DigestOptions(languages=("ar",), translate_article=False)]
-    assert window.language_views["ru"].toPlainText() == ""
-    assert "not requested" in window.language_views["ru"].placeholderText()
+    assert window.workspace.generated_pane.language_views["ru"].toPlainText() == ""
+    assert "not requested" in window.workspace.generated_pane.language_views["ru"].placeholderText()
 
 
 def test_cancel_mid_run_stops_within_a_second_and_leaves_the_window_usable(make_window, fakes, qtbot) -> None:
@@ -220,18 +220,18 @@ def test_cancel_mid_run_stops_within_a_second_and_leaves_the_window_usable(make_
     open_seed(window, fakes)
     qtbot.mouseClick(window.findChild(QPushButton, "digestButton"), Qt.MouseButton.LeftButton)
     assert looping.started.wait(2)
-    qtbot.waitUntil(lambda: window.progress_bar.value() > 0, timeout=2000)
+    qtbot.waitUntil(lambda: window.workspace.progress_row.progress_bar.value() > 0, timeout=2000)
     begin = time.monotonic()
     qtbot.mouseClick(window.findChild(QPushButton, "cancelButton"), Qt.MouseButton.LeftButton)
     assert window.findChild(QPushButton, "digestButton").isEnabled()
     assert not window.findChild(QPushButton, "cancelButton").isEnabled()
-    assert not window.progress_row.isVisible()
+    assert not window.workspace.progress_row.isVisible()
     assert status(window) == "Digest cancelled."
     qtbot.waitUntil(lambda: not window.runner.busy(), timeout=1000)
     assert looping.stopped.is_set()
     assert time.monotonic() - begin < 1.0
     assert window.digest is None
-    assert window.summary_view.toPlainText() == ""
+    assert window.workspace.generated_pane.summary_view.toPlainText() == ""
     # Usable: the next digest runs (the fake loops again; cancel it at once).
     qtbot.mouseClick(window.findChild(QPushButton, "digestButton"), Qt.MouseButton.LeftButton)
     assert window.digesting
@@ -254,14 +254,14 @@ def test_stale_result_of_a_retired_job_is_dropped(make_window, fakes, qtbot) -> 
     window.digest_shown.connect(shown.append)
     window.start_digest()
     assert running.wait(2)
-    window.cancel_action.trigger()
+    window.window_actions.cancel_action.trigger()
     window.start_digest()
     release.set()
     qtbot.waitUntil(lambda: bool(shown), timeout=3000)
     qtbot.waitUntil(lambda: not window.runner.busy(), timeout=2000)
     qtbot.wait(50)
     assert [digest.summary for digest in shown] == ["fresh"]
-    assert window.summary_view.toPlainText() == "fresh"
+    assert window.workspace.generated_pane.summary_view.toPlainText() == "fresh"
 
 
 def test_opening_another_article_while_digesting_lets_the_digest_finish_in_its_own_entry(make_window, fakes, qtbot, tmp_path) -> None:
@@ -283,10 +283,10 @@ def test_opening_another_article_while_digesting_lets_the_digest_finish_in_its_o
     qtbot.waitUntil(lambda: seed_entry.digest is not None, timeout=3000)
     # The finished digest went to its own article, not into the one on screen.
     assert window.article.title == "Another title" and window.digest is None
-    assert window.summary_view.toPlainText() == ""
+    assert window.workspace.generated_pane.summary_view.toPlainText() == ""
     assert "ready in" in status(window) and "Russian ambassador" in status(window)
-    window.queue_panel.entry_chosen.emit(seed_entry)
-    assert window.summary_view.toPlainText() == fakes.english
+    window.workspace.queue_panel.entry_chosen.emit(seed_entry)
+    assert window.workspace.generated_pane.summary_view.toPlainText() == fakes.english
 
 
 def test_a_failing_digest_shows_the_error_and_keeps_the_window_usable(make_window, fakes, qtbot) -> None:
@@ -301,14 +301,14 @@ def test_a_failing_digest_shows_the_error_and_keeps_the_window_usable(make_windo
     open_seed(window, fakes)
     with qtbot.waitSignal(window.digest_failed, timeout=2000):
         window.start_digest()
-    assert window.banner.isVisible() and window.banner.kind == "error"
-    assert "too short to summarise" in window.banner.label.text()
+    assert window.workspace.banner.isVisible() and window.workspace.banner.kind == "error"
+    assert "too short to summarise" in window.workspace.banner.label.text()
     assert "too short to summarise" in status(window)
     assert window.findChild(QPushButton, "digestButton").isEnabled()
     with qtbot.waitSignal(window.digest_failed, timeout=2000):
         window.start_digest()
-    assert window.banner.choose_button.isVisible()
-    assert "Summary model gone" in window.banner.label.text()
+    assert window.workspace.banner.choose_button.isVisible()
+    assert "Summary model gone" in window.workspace.banner.label.text()
 
 
 # -- saving ------------------------------------------------------------------------------------------
@@ -391,7 +391,7 @@ def test_history_reopens_a_past_digest(make_window, fakes, qtbot, tmp_path) -> N
     other = tmp_path / "other.txt"
     other.write_text("Another title\n\nA second article, short but real enough to open.", encoding="utf-8")
     window.open_file(str(other))
-    assert window.summary_view.toPlainText() == ""
+    assert window.workspace.generated_pane.summary_view.toPlainText() == ""
 
     window.history_menu.rebuild()
     entries = [action for action in window.history_menu.actions() if action.data()]
@@ -403,9 +403,9 @@ def test_history_reopens_a_past_digest(make_window, fakes, qtbot, tmp_path) -> N
     assert dialog.list.count() == 1
     with qtbot.waitSignal(window.digest_shown, timeout=2000):
         dialog.open_button.click()
-    assert window.summary_view.toPlainText() == fakes.english
+    assert window.workspace.generated_pane.summary_view.toPlainText() == fakes.english
     assert window.article.title == digest.article.title
-    assert window.language_views["ar"].toPlainText() == fakes.arabic
+    assert window.workspace.generated_pane.language_views["ar"].toPlainText() == fakes.arabic
     assert "Reopened the digest" in status(window)
 
 
@@ -453,20 +453,20 @@ def test_history_dialog_survives_damaged_entries(make_window, fakes, qtbot) -> N
 def test_open_recent_and_settings_survive_a_restart(make_window, fakes, qtbot, tmp_path) -> None:
     window = make_window()
     open_seed(window, fakes)
-    window.language_boxes["ru"].setChecked(False)
-    window.full_article_box.setChecked(True)
-    window.profile_combo.setCurrentIndex(window.profile_combo.findData("fast"))
-    window.splitter.setSizes([300, 900])
+    window.workspace.option_bar.language_boxes["ru"].setChecked(False)
+    window.workspace.option_bar.full_article_box.setChecked(True)
+    window.workspace.option_bar.profile_combo.setCurrentIndex(window.workspace.option_bar.profile_combo.findData("fast"))
+    window.workspace.splitter.setSizes([300, 900])
     size = (window.minimumSizeHint().width() + 10, 500)  # fits the offscreen platform's 800x600 screen
     window.resize(*size)
     window.close()
 
     again = make_window()
-    assert not again.language_boxes["ru"].isChecked() and again.language_boxes["ar"].isChecked()
-    assert again.full_article_box.isChecked()
-    assert again.profile == "fast" and again.profile_actions["fast"].isChecked()
+    assert not again.workspace.option_bar.language_boxes["ru"].isChecked() and again.workspace.option_bar.language_boxes["ar"].isChecked()
+    assert again.workspace.option_bar.full_article_box.isChecked()
+    assert again.profile == "fast" and again.window_actions.profile_actions["fast"].isChecked()
     assert (again.size().width(), again.size().height()) == size
-    assert again.splitter.sizes()[0] < again.splitter.sizes()[1]
+    assert again.workspace.splitter.sizes()[0] < again.workspace.splitter.sizes()[1]
     again.recent_menu.rebuild()
     recent = [action for action in again.recent_menu.actions() if action.data()]
     assert [action.data() for action in recent] == [str(fakes.seed_article.resolve())]
@@ -498,25 +498,25 @@ def test_missing_models_are_named_and_a_models_folder_can_be_chosen(make_window,
 
     window = make_window(check=check)
     open_seed(window, fakes)
-    assert window.banner.isVisible()
-    assert "1 model is missing" in window.banner.label.text()
-    assert "distilbart-cnn-12-6 is not installed" in window.banner.label.text()
-    assert "/nowhere" not in window.banner.label.text()  # the searched places go to the tooltip
-    assert "looked in /nowhere/summarize" in window.banner.toolTip()
+    assert window.workspace.banner.isVisible()
+    assert "1 model is missing" in window.workspace.banner.label.text()
+    assert "distilbart-cnn-12-6 is not installed" in window.workspace.banner.label.text()
+    assert "/nowhere" not in window.workspace.banner.label.text()  # the searched places go to the tooltip
+    assert "looked in /nowhere/summarize" in window.workspace.banner.toolTip()
     assert not window.findChild(QPushButton, "digestButton").isEnabled()
     window.start_digest()  # refused, with a reason
     assert "models are not installed" in status(window)
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *args, **kwargs: str(good_folder)))
     with qtbot.waitSignal(window.model_check_finished, timeout=2000):
-        qtbot.mouseClick(window.banner.choose_button, Qt.MouseButton.LeftButton)
-    assert not window.banner.isVisible()
+        qtbot.mouseClick(window.workspace.banner.choose_button, Qt.MouseButton.LeftButton)
+    assert not window.workspace.banner.isVisible()
     assert window.findChild(QPushButton, "digestButton").isEnabled()
     assert AppSettings().models_dir == str(good_folder)
     assert calls[-1][1] == str(good_folder)
     # Options changes re-check with the new options.
     with qtbot.waitSignal(window.model_check_finished, timeout=2000):
-        window.language_boxes["ar"].setChecked(False)
+        window.workspace.option_bar.language_boxes["ar"].setChecked(False)
     assert calls[-1][2].languages == ("ru",)
 
 
@@ -525,27 +525,27 @@ def test_a_failing_check_is_shown_not_fatal(make_window, fakes) -> None:
         raise RuntimeError("disk on fire")
 
     window = make_window(check=check)
-    assert window.banner.isVisible()
-    assert "Could not check the models: disk on fire" in window.banner.label.text()
+    assert window.workspace.banner.isVisible()
+    assert "Could not check the models: disk on fire" in window.workspace.banner.label.text()
 
 
 def test_real_engine_with_tiny_models(make_window, fakes, qtbot, tiny_models_dir, tmp_path) -> None:
     settings = AppSettings()
     settings.models_dir = str(tiny_models_dir)
     window = make_window(run=None, check=None, settings=settings)
-    assert window.model_problems == [], window.model_problems
+    assert window.engine_link.problems == [], window.engine_link.problems
     # The window's part, not the engine's speed, is under test here: a short article.
     short = tmp_path / "short.txt"
     paragraphs = fakes.seed_article.read_text(encoding="utf-8").split("\n\n")
     short.write_text("\n\n".join(paragraphs[:1] + paragraphs[6:8]), encoding="utf-8")
     assert window.open_file(str(short))
     values: list[int] = []
-    window.progress_bar.valueChanged.connect(values.append)
+    window.workspace.progress_row.progress_bar.valueChanged.connect(values.append)
     digest = run_digest(qtbot, window, timeout=180_000)
     assert digest.summary.strip()
-    assert window.summary_view.toPlainText() == digest.summary
+    assert window.workspace.generated_pane.summary_view.toPlainText() == digest.summary
     for code in ("ru", "ar"):
-        assert window.language_views[code].toPlainText() == digest.summary_translations[code]
+        assert window.workspace.generated_pane.language_views[code].toPlainText() == digest.summary_translations[code]
         assert digest.summary_translations[code].strip()
     assert len(values) >= 2 and values == sorted(values)
     assert any(credit.model_id for credit in digest.models)
@@ -581,10 +581,10 @@ def test_article_notices_are_shown(make_window, qtbot) -> None:
     window = make_window()
     window.show_article(Article(title="Статья", text="Текст статьи на русском языке.", language="ru",
                                 notices=("This article looks like Russian; the models expect English.",)))
-    assert window.original_pane.notices_label.isVisible()
-    assert "expect English" in window.original_pane.notices_label.text()
+    assert window.workspace.original_pane.notices_label.isVisible()
+    assert "expect English" in window.workspace.original_pane.notices_label.text()
     window.show_article(Article(title="Plain", text="Plain English text."))
-    assert not window.original_pane.notices_label.isVisible()
+    assert not window.workspace.original_pane.notices_label.isVisible()
 
 
 # -- dialogs -------------------------------------------------------------------------------------------
@@ -594,7 +594,7 @@ def test_about_lists_models_licences_and_attribution(make_window, qtbot) -> None
     from models.inventory.catalog import PROFILES
 
     window = make_window()
-    window.about_action.trigger()
+    window.window_actions.about_action.trigger()
     dialog = window.findChild(QDialog, "aboutDialog")
     qtbot.waitExposed(dialog)
     text = dialog.findChild(QTextBrowser, "aboutText").toPlainText()
@@ -609,7 +609,7 @@ def test_shortcuts_dialog_lists_the_menu_shortcuts(make_window, qtbot) -> None:
     from PySide6.QtWidgets import QDialog, QTableWidget
 
     window = make_window()
-    window.shortcuts_action.trigger()
+    window.window_actions.shortcuts_action.trigger()
     dialog = window.findChild(QDialog, "shortcutsDialog")
     table = dialog.findChild(QTableWidget, "shortcutsTable")
     rows = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
@@ -644,8 +644,8 @@ def test_download_models_opens_the_models_dialog_and_rechecks_when_it_closes(mak
         return ["Summary model: sshleifer/distilbart-cnn-12-6 is not installed"]
 
     window = make_window(check=check)
-    assert window.banner.manage_button.isVisible()
-    qtbot.mouseClick(window.banner.manage_button, Qt.MouseButton.LeftButton)
+    assert window.workspace.banner.manage_button.isVisible()
+    qtbot.mouseClick(window.workspace.banner.manage_button, Qt.MouseButton.LeftButton)
     dialog = window.findChild(QDialog, "modelsDialog")
     assert dialog is not None and dialog.isVisible()
     before = len(calls)
@@ -656,7 +656,7 @@ def test_download_models_opens_the_models_dialog_and_rechecks_when_it_closes(mak
 
 def test_opening_an_article_has_the_engine_load_its_models(make_window, fakes, qtbot) -> None:
     window = make_window()
-    engine = window.engine()
+    engine = window.engine_link.engine()
     assert window.open_file(str(fakes.seed_article))
     qtbot.waitUntil(lambda: bool(engine.preloads), timeout=2000)
     [(config, options)] = engine.preloads
@@ -666,4 +666,4 @@ def test_opening_an_article_has_the_engine_load_its_models(make_window, fakes, q
     missing = make_window(check=lambda profile, models_dir, options, language: ["Summary model: not installed"])
     assert missing.open_file(str(fakes.seed_article))
     qtbot.wait(200)
-    assert missing.engine().preloads == []
+    assert missing.engine_link.engine().preloads == []
