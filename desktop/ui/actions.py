@@ -9,6 +9,8 @@ what it shows).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Sequence
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
@@ -16,6 +18,9 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 from desktop.ui.language import UI_LANGUAGES, app_display_name, translate
 from desktop.ui.option_bar import profile_label, profile_tip
 from models.inventory.catalog import PROFILES
+
+if TYPE_CHECKING:
+    from desktop.ui.article_queue import ArticleEntry
 
 
 def _action(window: QWidget, name: str, shortcuts: tuple[QKeySequence, ...] = ()) -> QAction:
@@ -45,7 +50,8 @@ class WindowActions:
     ``profile_group`` holds one checkable action per model profile (``profile_actions``,
     keyed by profile name; each action's data is its profile); ``language_group`` one per
     interface language (``language_actions``, keyed by language code, named in itself).
-    :meth:`retranslate` sets their texts in the interface's language.
+    :meth:`retranslate` sets their texts in the interface's language; :meth:`update` enables
+    what can be done now.
     """
 
     def __init__(self, window: QWidget) -> None:
@@ -134,6 +140,16 @@ class WindowActions:
         action = self.profile_actions.get(profile)
         if action is not None:
             action.setChecked(True)
+
+    def update(self, shown: ArticleEntry | None, entries: Sequence[ArticleEntry], *, busy: bool, models_missing: bool) -> bool:
+        """Enable what can be done now, with the article ``shown`` among ``entries``, while a
+        digest runs (``busy``) or not, with models missing or not; returns whether Digest can run."""
+        can_digest = shown is not None and not shown.queued and shown.article is not None and not models_missing
+        self.digest_action.setEnabled(can_digest)
+        self.save_action.setEnabled(shown is not None and shown.digest is not None)
+        self.save_all_action.setEnabled(any(entry.finished for entry in entries))
+        self.set_busy(busy)
+        return can_digest
 
     def set_busy(self, busy: bool) -> None:
         """Disable what must not change while a digest runs; enable Cancel."""

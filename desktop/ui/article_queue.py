@@ -203,22 +203,29 @@ class ArticleQueue(QObject):
     def running(self) -> bool:
         return self._current is not None
 
+    def digests(self) -> list[Digest]:
+        """The finished digests, in the list's order."""
+        return [entry.digest for entry in self.entries if entry.digest is not None]
+
     def waiting(self) -> list[ArticleEntry]:
         return [entry for entry in self.entries if entry.state is EntryState.WAITING or (entry.state is EntryState.READING and entry.queue_when_read)]
 
-    def enqueue(self, entry: ArticleEntry, options: DigestOptions, config: Any, *, keep_place: bool = False) -> None:
+    def enqueue(self, entry: ArticleEntry, options: DigestOptions, config: Any, *, keep_place: bool = False) -> int | None:
         """Digest ``entry`` with ``options`` when its turn comes: after the ones already waiting,
-        or, with ``keep_place``, where it stands in the list."""
+        or, with ``keep_place``, where it stands in the list. Returns how many articles are
+        digested before it (0: it is running), or None when it was not queued now (still being
+        read: it is queued once read; already queued; no article)."""
         entry.options, entry.config = options, config
         if entry.state is EntryState.READING:
             entry.queue_when_read = True
-            return
+            return None
         if entry.article is None or entry.queued:
-            return
+            return None
         self._set_state(entry, EntryState.WAITING)
         if not keep_place:  # after every article already waiting, whatever the list's order
             self.move(entry, max((self.entries.index(other) for other in self.waiting() if other is not entry), default=-1) + 1)
         self._advance()
+        return len(self.waiting()) - 1 + int(self.running_entry is not entry)
 
     def cancel_current(self) -> bool:
         """Stop the running digest (what it published stays, marked incomplete); the queue goes on."""

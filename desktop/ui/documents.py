@@ -190,6 +190,19 @@ class DigestHistory:
             self._report(translate("Documents", "Cannot read the history: {error}").format(error=error))
             return []
 
+    def reopen(self, entry_id: str, show: Callable[[Digest], object]) -> bool:
+        """Hand the past digest ``entry_id`` to ``show`` and say so; False (the reason
+        reported) when it cannot be read."""
+        from desktop.ui.dialogs import short_created
+
+        digest = self.load(entry_id)
+        if digest is None:
+            return False
+        show(digest)
+        self._report(translate("MainWindow", "Reopened the digest of “{title}” from {created}.").format(
+            title=digest.article.title, created=short_created(digest.created)))
+        return True
+
     def load(self, entry_id: str) -> Digest | None:
         """The past digest ``entry_id``, or ``None`` (with the reason reported)."""
         try:

@@ -13,7 +13,7 @@ import logging
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Protocol
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop.ui.language import translate
 from desktop.ui.runner import BackgroundRunner, Task
@@ -24,6 +24,13 @@ if TYPE_CHECKING:
     from models.digest.pipeline import PipelineConfig
 
 log = logging.getLogger(__name__)
+
+#: How long after the window first shows the engine process is started: importing torch and
+#: loading a model hold the GIL for hundreds of milliseconds, which would slow the first paint.
+ENGINE_WARM_UP_DELAY_MS = 1000
+
+#: What the window digests with now: (profile, models folder, options, the article shown).
+Wanted = Callable[[], "tuple[str, str | None, DigestOptions, Article | None]"]
 
 #: Which models the options (and the article's language) need but lack:
 #: (profile, models folder, options, article language) -> one line each.
@@ -82,15 +89,22 @@ def _check_models(
 class EngineLink(QObject):
     """The models check and the engine's process, for one window.
 
+    ``wanted`` says what the window digests with now (see :data:`Wanted`): :meth:`refresh`
+    checks for it, :meth:`request` queues a digest with it, :meth:`preload_for` loads its models.
+
     Signals:
         checked(list): the answer of the latest models check (empty: Digest can run).
     """
 
     checked = Signal(list)
 
-    def __init__(self, runner: BackgroundRunner, engine: DigestEngine | None, check: ModelCheck | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, runner: BackgroundRunner, engine: DigestEngine | None, check: ModelCheck | None, wanted: Wanted,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._wanted = wanted
         self._engine = engine
         self._check = check or missing_models
         self._check_task: Task | None = None
@@ -100,6 +114,7 @@ class EngineLink(QObject):
         self.problems: list[str] = []
         #: Whether any answer has arrived.
         self.answered = False
+        self._closed = False
 
     def engine(self) -> DigestEngine:
         """The digest engine: its child process, made on first use (it starts on its own)."""
@@ -118,14 +133,50 @@ class EngineLink(QObject):
         self._check_task = self._runner.run("check models", work)
         self._check_task.finished.connect(self._on_check_finished)
 
+    @Slot()
+    def refresh(self) -> None:
+        """Find out, off the GUI thread, which models what the window digests with needs but lacks
+        (nothing once closed)."""
+        if not self._closed:
+            profile, models_dir, options, article = self._wanted()
+            self.check(profile, models_dir, options, models_language(article))
+
+    def recheck_for(self, article: Article | None) -> None:
+        """Check again if ``article`` needs other models than the latest answer was for (a
+        Russian or Arabic article needs one more); nothing before the first answer."""
+        if self.answered and models_language(article) != self.checked_language:
+            self.refresh()
+
+    def request(self) -> tuple[DigestOptions, PipelineConfig] | None:
+        """What a digest queued now is made with; None while models are missing."""
+        if self.problems:
+            return None
+        profile, models_dir, options, _article = self._wanted()
+        return options, pipeline_config(profile, models_dir)
+
+    def preload_for(self, article: Article | None) -> None:
+        """Have the engine load the models a digest of ``article`` needs, once they are known
+        to be there (a digest is likely next)."""
+        request = self.request() if self.answered else None
+        if request is not None:
+            options, config = request
+            self.preload(config, options, models_language(article))
+
     @Slot(object)
     def _on_check_finished(self, problems: list[str]) -> None:
         self.answered = True
         self.problems = list(problems)
         self.checked.emit(self.problems)
 
+    def start_later(self, delay_ms: int = ENGINE_WARM_UP_DELAY_MS) -> None:
+        """Start the engine's process in ``delay_ms`` (unless closed by then)."""
+        QTimer.singleShot(delay_ms, self, self.start_engine)
+
+    @Slot()
     def start_engine(self) -> None:
-        """Start the engine's process in the background (it imports torch meanwhile)."""
+        """Start the engine's process in the background (it imports torch meanwhile); nothing once closed."""
+        if self._closed:
+            return
         engine = self.engine()
         self._runner.run("start the engine", lambda state: engine.start())
 
@@ -135,7 +186,8 @@ class EngineLink(QObject):
         self._runner.run("load models", lambda state: engine.preload(config, options, article_language))
 
     def close(self) -> None:
-        """Stop the engine's process, if it was made. Never raises."""
+        """Stop the engine's process, if it was made, and start none later. Never raises."""
+        self._closed = True
         if self._engine is not None:
             try:
                 self._engine.close()

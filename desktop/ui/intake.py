@@ -13,11 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.ui.article_queue import ArticleEntry, ArticleQueue
-from desktop.ui.documents import CannotOpen, article_from_text, read_article_file, read_source
+from desktop.ui.documents import CannotOpen, article_from_text, open_dialog_filter, read_article_file, read_source
 from desktop.ui.language import Reading, say, translate
 from desktop.ui.panes import dropped_paths
 from desktop.ui.settings import AppSettings
@@ -44,7 +45,7 @@ class ArticleIntake(QObject):
     """Turns what the user brings into entries of ``queue`` (see the module docstring).
 
     ``request`` says what to digest with when articles are queued on arrival; ``report``
-    gets one status line.
+    gets one status line (also why an article could not be read).
 
     Signals:
         entry_opened(object): show this :class:`ArticleEntry` (the first of what was brought).
@@ -58,6 +59,18 @@ class ArticleIntake(QObject):
     ) -> None:
         super().__init__(parent)
         self._queue, self._settings, self._request, self._report = queue, settings, request, report
+        queue.read_failed.connect(self._on_queue_read_failed)
+
+    def listen(self, *sources: QObject) -> None:
+        """Open what is dropped on each of ``sources`` (objects with ``files_dropped(list)`` and
+        ``text_dropped(str)`` signals: the workspace's views, the window's drop filter)."""
+        for source in sources:
+            source.files_dropped.connect(self.open_sources)
+            source.text_dropped.connect(self.open_text)
+
+    @Slot(object)
+    def _on_queue_read_failed(self, entry: ArticleEntry) -> None:
+        self._report(entry.reason)
 
     def open_file(self, path: str) -> bool:
         """Read the article at ``path`` now and show it; on failure say why."""
@@ -109,6 +122,12 @@ class ArticleIntake(QObject):
         else:
             self._report(translate("ArticleIntake", "Reading {name}…").format(name=Path(found[0]).name))
         return True
+
+    def ask_and_open(self, parent: QWidget) -> bool:
+        """File › Open: the articles the user chooses (one is shown, several are queued)."""
+        start = self._settings.last_folder or str(Path.home())
+        paths, _selected = QFileDialog.getOpenFileNames(parent, translate("MainWindow", "Open Articles"), start, open_dialog_filter())
+        return self.open_sources(paths) if paths else False
 
     def open_text(self, text: str) -> ArticleEntry | None:
         """Make an article of ``text`` (pasted or dropped) and show it."""

@@ -26,7 +26,8 @@ HISTORY_MENU_ENTRIES = 10
 class RecentFilesMenu(QMenu):
     """Open Recent: the settings' recent files, numbered, and "Clear Recent Files".
 
-    A chosen file that is no longer there is dropped from the list.
+    A chosen file that is no longer there is dropped from the list (and ``report``, when
+    given, is told so in one line).
 
     Signals:
         file_chosen(str): the user chose this path, which exists.
@@ -36,10 +37,13 @@ class RecentFilesMenu(QMenu):
     file_chosen = Signal(str)
     file_missing = Signal(str)
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: AppSettings, parent: QWidget | None = None, *, report: Callable[[str], object] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("recentMenu")
         self._settings = settings
+        self._report = report
         self.aboutToShow.connect(self.rebuild)
         self.retranslate()
 
@@ -81,6 +85,9 @@ class RecentFilesMenu(QMenu):
             self.file_chosen.emit(path)
         else:
             self._settings.remove_recent_file(path)
+            if self._report is not None:
+                self._report(translate("MainWindow", "Cannot open {name}: it is no longer there (removed from Open Recent).").format(
+                    name=Path(path).name))
             self.file_missing.emit(path)
 
     @Slot()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.language import TranslationContext
+from desktop.ui.language import TranslationContext, translate
 from desktop.ui.settings import AppSettings
 from models.common.types import Digest, DigestError
 
@@ -98,7 +98,11 @@ def save_digests(digests: Iterable[Digest], folder: str, fmt: str) -> tuple[list
 
 
 def ask_and_save_all(parent: QWidget, digests: list[Digest], settings: AppSettings, report: Callable[[str], None]) -> list[Path]:
-    """Ask where and how, then save ``digests``; the choice (and auto-save) is remembered."""
+    """Ask where and how, then save ``digests``; the choice (and auto-save) is remembered.
+    With no digests, ``report`` is told there is nothing to save yet."""
+    if not digests:
+        report(translate("MainWindow", "Nothing to save yet: no digest is finished."))
+        return []
     dialog = SaveAllDialog(settings, len(digests), parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.folder:
         return []

@@ -22,8 +22,9 @@ from models.common.types import Digest, DigestError
 LAST_FORMAT_KEY = "files/last_export_format"
 
 
-def ask_and_save(parent: QWidget, digest: Digest, settings: AppSettings, report: Callable[[str], None]) -> str | None:
-    """Ask for a file name and format, then write ``digest`` there; returns the path, or ``None``.
+def ask_and_save(parent: QWidget, digest: Digest | None, settings: AppSettings, report: Callable[[str], None]) -> str | None:
+    """Ask for a file name and format, then write ``digest`` there; returns the path, or ``None``
+    (with no digest, ``report`` is told there is nothing to save yet).
 
     The dialog starts in the folder saved to last, with the format used last. A name typed
     without an extension gets the chosen format's, and replacing an existing file of that
@@ -31,6 +32,9 @@ def ask_and_save(parent: QWidget, digest: Digest, settings: AppSettings, report:
     the outcome in one line (nothing when the user cancels); a failure is also shown in a
     message box. The folder and format are remembered in ``settings`` after a save.
     """
+    if digest is None:
+        report(translate("MainWindow", "Nothing to save yet: digest an article first."))
+        return None
     from models.documents import export
 
     formats = dict(export.EXPORT_FORMATS)

@@ -1,7 +1,8 @@
 """How the main window opens its dialogs: window-modal, deleted when closed, and imported
 only when first opened, so the window shows without them.
 
-Each function opens its dialog (without waiting) and returns it.
+Each ``open_…`` function opens its dialog (without waiting) and returns it;
+:func:`choose_models_folder` asks for a folder and waits for the answer.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from desktop.ui.language import translate
 
 if TYPE_CHECKING:
     from desktop.ui.runner import BackgroundRunner
@@ -50,6 +53,24 @@ def open_history_dialog(
     dialog = HistoryDialog(rows, parent)
     dialog.entry_chosen.connect(on_entry_chosen)
     return _open(dialog)
+
+
+def choose_models_folder(
+    parent: QWidget, settings: AppSettings, report: Callable[[str], object], on_changed: Callable[[], object]
+) -> str | None:
+    """Choose Models Folder: ask for the folder that holds the models and keep it in
+    ``settings``; ``report`` is told and ``on_changed`` called. Returns it, or None when the user cancels."""
+    from pathlib import Path
+
+    start = settings.models_dir or settings.last_folder or str(Path.home())
+    folder = QFileDialog.getExistingDirectory(parent, translate("MainWindow", "Choose Models Folder"), start)
+    if not folder:
+        return None
+    settings.models_dir = folder
+    settings.sync()
+    report(translate("MainWindow", "Models folder: {folder}").format(folder=folder))
+    on_changed()
+    return folder
 
 
 def open_models_dialog(

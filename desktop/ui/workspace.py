@@ -1,27 +1,30 @@
 """The main window's central widget: the options row, the message banner, the progress row, the
 list of articles, and the article and its digest side by side, their sentences linked.
 
-:class:`Workspace` lays these out and shows what it is given; the window keeps the state
-(which article, which digest) and connects the parts' signals. What is shown is the
-workspace's own business, so it connects the View menu's actions itself: Link Sentences
+:class:`Workspace` lays these out and shows the article it is given (the window asks, and
+follows ``entry_shown``); the window connects the parts' signals to its verbs. What is shown
+is the workspace's own business, so it connects the View menu's actions itself: Link Sentences
 (remembered in the settings), Next Flag and Previous Flag (through its
-:class:`~desktop.ui.linking.SentenceLinker`).
+:class:`~desktop.ui.linking.SentenceLinker`); it follows the article queue for the progress
+row, the texts of the digest shown as they come and its failure; and it keeps its layout and
+the options row in the settings.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Mapping
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop.ui.language import translate
 from desktop.ui.linking import SentenceLinker, flag_count_text
+from desktop.ui.notices import show_digest_failure, show_missing_models
 from desktop.ui.option_bar import OptionBar
 from desktop.ui.panes import GeneratedPane, MessageBanner, OriginalPane, digest_info
 from desktop.ui.progress_row import ProgressRow
 from desktop.ui.queue_panel import QueuePanel
-from models.common.types import Article, Digest, PartialText
+from models.common.types import Article, Digest, DigestError, PartialText
 
 if TYPE_CHECKING:
     from desktop.ui.actions import WindowActions
@@ -35,16 +38,22 @@ class Workspace(QWidget):
     tabs, how many sentences are flagged to check.
 
     ``actions``, ``settings`` and ``show_status`` (the window's, all optional) give the View
-    menu's actions to connect, the store of the Link Sentences choice, and where to say
-    which flag Next Flag reached.
+    menu's actions and the buttons' to connect, the store of the Link Sentences choice, the layout and the
+    options, and where to say which flag Next Flag reached.
+
+    It shows one of the queue's articles at a time (:meth:`show_entry`, or a click in the
+    list) and shows it again when its state or digest changes, or the first one when it is
+    taken off the list.
 
     Signals:
         files_dropped(list): files dropped on any of the text views.
         text_dropped(str): text dropped on any of the text views.
+        entry_shown(object): this :class:`ArticleEntry` (or None) is now shown.
     """
 
     files_dropped = Signal(list)
     text_dropped = Signal(str)
+    entry_shown = Signal(object)
 
     def __init__(
         self, queue: ArticleQueue, actions: WindowActions | None = None, settings: AppSettings | None = None,
@@ -95,12 +104,23 @@ class Workspace(QWidget):
         layout.addWidget(self.splitter, 1)
         self._settings = settings
         self._show_status = show_status
+        self._queue = queue
+        #: The article shown (see :meth:`show_entry`), with its digest or what it has so far.
+        self.entry: ArticleEntry | None = None
+        #: Its state and digest when it was shown (a change shows it again).
+        self._shown: tuple[object, Digest | None] = (None, None)
+        self.queue_panel.entry_chosen.connect(self.show_entry)
+        queue.entries_changed.connect(self._on_queue_entries_changed)
+        queue.entry_changed.connect(self._on_queue_entry_changed)
+        queue.partial.connect(self._on_queue_partial)
+        queue.digest_failed.connect(self._on_queue_digest_failed)
+        self.option_bar.options_changed.connect(self._on_option_bar_options_changed)
         #: The line under the tabs, said again when the interface's language changes.
         self._info: Callable[[], str] = str
         #: The number of sentences flagged in the digest shown.
         self._flag_count = 0
         if actions is not None:
-            self.connect_view_actions(actions)
+            self.connect_actions(actions)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -120,14 +140,19 @@ class Workspace(QWidget):
         self.digest_info_label.setText(info())
         self.digest_info_label.show()
 
-    def connect_view_actions(self, actions: WindowActions) -> None:
-        """Link Sentences (checked as the settings say), Next Flag and Previous Flag act here."""
+    def connect_actions(self, actions: WindowActions) -> None:
+        """Link Sentences (checked as the settings say), Next Flag and Previous Flag act here;
+        the Digest, Cancel, Save All and Cancel All buttons trigger their actions."""
         enabled = self._settings.link_sentences if self._settings is not None else True
         actions.link_action.setChecked(enabled)
         self.linker.set_enabled(enabled)
         actions.link_action.toggled.connect(self._on_link_action_toggled)
         actions.next_flag_action.triggered.connect(self._on_next_flag_action_triggered)
         actions.previous_flag_action.triggered.connect(self._on_previous_flag_action_triggered)
+        self.option_bar.digest_clicked.connect(actions.digest_action.trigger)
+        self.option_bar.cancel_clicked.connect(actions.cancel_action.trigger)
+        self.queue_panel.save_all_button.clicked.connect(actions.save_all_action.trigger)
+        self.queue_panel.cancel_all_button.clicked.connect(actions.cancel_all_action.trigger)
 
     @Slot(bool)
     def _on_link_action_toggled(self, checked: bool) -> None:
@@ -150,6 +175,62 @@ class Workspace(QWidget):
     def _say(self, message: str) -> None:
         if self._show_status is not None:
             self._show_status(message)
+
+    # -- the settings ------------------------------------------------------------------------
+    def restore_settings(self) -> None:
+        """The splitter's sizes, the languages, the full-article box and the profile as last left."""
+        if self._settings is None:
+            return
+        if not self.splitter.restoreState(self._settings.splitter_state):
+            self.splitter.setSizes([240, 560, 640])  # the articles list shows once there are several
+        self.option_bar.set_options(self._settings.languages, self._settings.translate_article)
+        self.option_bar.show_profile(self._settings.profile)
+
+    def splitter_state(self) -> QByteArray:
+        """The splitter's sizes, to keep in the settings when the window closes."""
+        return self.splitter.saveState()
+
+    @Slot()
+    def _on_option_bar_options_changed(self) -> None:
+        if self._settings is not None:
+            self._settings.languages = self.option_bar.options().languages
+            self._settings.translate_article = self.option_bar.full_article_checked
+
+    # -- the queue's news --------------------------------------------------------------------
+    @Slot()
+    def _on_queue_entries_changed(self) -> None:
+        if self.entry is not None and self.entry not in self._queue.entries:  # the one shown was removed
+            self.show_entry(self._queue.entries[0] if self._queue.entries else None)
+
+    @Slot(object)
+    def _on_queue_entry_changed(self, entry: ArticleEntry) -> None:
+        from desktop.ui.article_queue import EntryState
+
+        if entry.state is EntryState.DIGESTING:
+            if not self.progress_row.isVisible():
+                self.progress_row.start(entry.step or translate("ArticleQueue", "Waiting for the engine…"))
+            self.progress_row.set_progress(entry.progress, entry.step)
+        elif not self._queue.running:
+            self.progress_row.stop()
+        if entry is self.entry and (entry.state is not self._shown[0] or entry.digest is not self._shown[1]):
+            self.show_entry(entry)
+
+    @Slot(object, object)
+    def _on_queue_partial(self, entry: ArticleEntry, part: PartialText) -> None:
+        if entry is self.entry and entry.digest is None:
+            self.show_progress(entry.parts, entry.requested_keys(), stopped=False)
+
+    @Slot(object, object)
+    def _on_queue_digest_failed(self, entry: ArticleEntry, error: DigestError) -> None:
+        if entry is self.entry:
+            show_digest_failure(self.banner, error)
+
+    def show_model_problems(self, problems: list[str], models_dir: str | None) -> None:
+        """Warn in the banner about the models the options need but lack (none: no warning)."""
+        if problems:
+            show_missing_models(self.banner, problems, models_dir)
+        else:
+            self.banner.clear("warning")
 
     def show_article(self, article: Article | None) -> None:
         """Show ``article`` on the left and empty the generated side (back on its first tab)."""
@@ -186,11 +267,16 @@ class Workspace(QWidget):
             self._show_info(lambda: translate(
                 "Workspace", "Still digesting: texts marked … are not finished (the summary may still change)."))
 
+    @Slot(object)
     def show_entry(self, entry: ArticleEntry | None) -> None:
         """Show one of the window's articles: its digest, or what its digest has written so far
-        (while it runs, or after a cancel), or only the article; selected in the list."""
+        (while it runs, or after a cancel), or only the article, and why it failed if it did;
+        selected in the list."""
         from desktop.ui.article_queue import EntryState
 
+        self.entry = entry
+        self._shown = (entry.state, entry.digest) if entry is not None else (None, None)
+        self.banner.clear("error")
         self.queue_panel.select(entry)
         if entry is None or entry.article is None:
             self.show_article(None)
@@ -200,3 +286,6 @@ class Workspace(QWidget):
             self.show_article(entry.article)
             if entry.parts or entry.state is EntryState.DIGESTING:
                 self.show_progress(entry.parts, entry.requested_keys(), stopped=entry.state is EntryState.CANCELLED)
+        if entry is not None and entry.state is EntryState.FAILED and entry.reason:
+            show_digest_failure(self.banner, DigestError(entry.reason))
+        self.entry_shown.emit(entry)
