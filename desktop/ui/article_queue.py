@@ -225,7 +225,9 @@ class ArticleQueue(QObject):
         if not keep_place:  # after every article already waiting, whatever the list's order
             self.move(entry, max((self.entries.index(other) for other in self.waiting() if other is not entry), default=-1) + 1)
         self._advance()
-        return len(self.waiting()) - 1 + int(self.running_entry is not entry)
+        if self.running_entry is entry:  # it started at once
+            return 0
+        return self.waiting().index(entry) + int(self.running)
 
     def cancel_current(self) -> bool:
         """Stop the running digest (what it published stays, marked incomplete); the queue goes on."""

@@ -356,3 +356,20 @@ def test_a_past_digest_of_the_article_shown_marks_its_entry_digested(make_window
     assert entry.state is EntryState.DONE and entry.digest is digest and changed == [entry]
     assert window.findChild(QLabel, "queueHeading").text() == "1 article · 1 digested"
     assert window.findChild(QAction, "saveAction").isEnabled() and window.findChild(QAction, "saveAllAction").isEnabled()
+
+
+def test_the_status_says_whether_a_digest_starts_now_or_waits_its_turn(make_window, fakes, qtbot, tmp_path) -> None:
+    looping = fakes.LoopingRun()
+    window = make_window(run=looping)
+    first, second, third = write_articles(tmp_path, 3)
+    assert window.open_file(str(first))
+    assert window.start_digest() is not None
+    assert status(window) == "Digesting… press Esc to cancel."
+    assert window.open_file(str(second))
+    window.start_digest()
+    assert status(window) == "Queued: 1 article before it."
+    assert window.open_file(str(third))
+    window.start_digest()
+    assert status(window) == "Queued: 2 articles before it."
+    window.window_actions.cancel_all_action.trigger()
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=3000)
