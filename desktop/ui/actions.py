@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from desktop.ui.language import UI_LANGUAGES, app_display_name, translate
 from desktop.ui.option_bar import profile_label, profile_tip
+from desktop.ui.reading import ReadingActions
 from models.inventory.catalog import PROFILES
 
 if TYPE_CHECKING:
@@ -96,6 +97,8 @@ class WindowActions:
             action.setData(code)
             self.language_group.addAction(action)
             self.language_actions[code] = action
+        #: Zoom, Find, Copy, Print, Export PDF and Appearance (acted on by the workspace).
+        self.reading = ReadingActions(window)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -127,12 +130,16 @@ class WindowActions:
         _say(self.about_action, translate("WindowActions", "&About {app}").format(app=app_display_name()))
         for name, action in self.profile_actions.items():
             action.setText(translate("WindowActions", "{profile}: {tip}").format(profile=profile_label(name), tip=profile_tip(name)))
+        self.reading.retranslate()
 
     def shortcut_actions(self) -> list[QAction]:
         """The actions the Keyboard Shortcuts dialog lists, in its order."""
-        return [self.open_action, self.paste_action, self.save_action, self.save_all_action, self.digest_action,
-                self.cancel_action, self.cancel_all_action, self.link_action,
-                self.next_flag_action, self.previous_flag_action, self.history_action, self.shortcuts_action,
+        reading = self.reading
+        return [self.open_action, self.paste_action, self.save_action, self.save_all_action, reading.print_action,
+                reading.export_pdf_action, self.digest_action, self.cancel_action, self.cancel_all_action, self.link_action,
+                self.next_flag_action, self.previous_flag_action, reading.find_action, reading.find_next_action,
+                reading.find_previous_action, reading.copy_text_action, reading.copy_digest_action, reading.zoom_in_action,
+                reading.zoom_out_action, reading.zoom_reset_action, self.history_action, self.shortcuts_action,
                 self.quit_action]
 
     def check_profile(self, profile: str) -> None:
@@ -147,6 +154,7 @@ class WindowActions:
         can_digest = shown is not None and not shown.queued and shown.article is not None and not models_missing
         self.digest_action.setEnabled(can_digest)
         self.save_action.setEnabled(shown is not None and shown.digest is not None)
+        self.reading.set_digest_shown(shown is not None and shown.digest is not None)
         self.save_all_action.setEnabled(any(entry.finished for entry in entries))
         self.set_busy(busy)
         return can_digest
@@ -165,6 +173,7 @@ _MENU_TITLES = {
     "fileMenu": QT_TRANSLATE_NOOP("Menus", "&File"),
     "viewMenu": QT_TRANSLATE_NOOP("Menus", "&View"),
     "languageMenu": QT_TRANSLATE_NOOP("Menus", "&Language"),
+    "appearanceMenu": QT_TRANSLATE_NOOP("Menus", "&Appearance"),
     "digestMenu": QT_TRANSLATE_NOOP("Menus", "&Digest"),
     "profileMenu": QT_TRANSLATE_NOOP("Menus", "Model &Profile"),
     "helpMenu": QT_TRANSLATE_NOOP("Menus", "&Help"),
@@ -189,6 +198,9 @@ def build_menu_bar(bar: QMenuBar, actions: WindowActions, recent_menu: QMenu, hi
     file_menu.addAction(actions.save_action)
     file_menu.addAction(actions.save_all_action)
     file_menu.addSeparator()
+    for action in actions.reading.file_menu_actions():
+        file_menu.addAction(action)
+    file_menu.addSeparator()
     file_menu.addAction(actions.quit_action)
 
     view_menu = _menu(bar, "viewMenu")
@@ -197,6 +209,15 @@ def build_menu_bar(bar: QMenuBar, actions: WindowActions, recent_menu: QMenu, hi
     view_menu.addAction(actions.next_flag_action)
     view_menu.addAction(actions.previous_flag_action)
     view_menu.addSeparator()
+    for action in actions.reading.view_menu_actions():
+        if action is None:
+            view_menu.addSeparator()
+        else:
+            view_menu.addAction(action)
+    view_menu.addSeparator()
+    appearance_menu = _menu(view_menu, "appearanceMenu")
+    for action in actions.reading.appearance_actions.values():
+        appearance_menu.addAction(action)
     language_menu = _menu(view_menu, "languageMenu")
     for action in actions.language_actions.values():
         language_menu.addAction(action)

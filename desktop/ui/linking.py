@@ -25,7 +25,7 @@ from __future__ import annotations
 import html
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Signal, Slot
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPalette, QTextCharFormat, QTextCursor, QTextFormat
@@ -35,12 +35,17 @@ from desktop.ui.language import TranslationContext, flag_line, language_name
 from models.common.languages import output_languages
 from models.common.types import Digest, SentenceFlag, TextRange
 
+if TYPE_CHECKING:
+    from desktop.ui.panes import FileDropTextView
+
 #: The kinds of highlight, kept in each extra selection's format under :data:`KIND_PROPERTY`.
 QUIET = "quiet"  #: an article sentence the summary drew on (Summary tab only)
 LINKED = "linked"  #: a sentence linked to the one under the pointer (in the other pane)
 ACTIVE = "active"  #: the sentence under the pointer, clicked or holding the text cursor
 FLAG = "flag"  #: a generated sentence flagged to check (wavy underline)
 KIND_PROPERTY = int(QTextFormat.Property.UserProperty.value) + 1
+#: The views' highlight layer of the linked sentences and flags (the Find bar has its own).
+LINKS_LAYER = "links"
 
 Linking = TranslationContext("Linking")
 
@@ -426,11 +431,10 @@ class SentenceLinker(QObject):
             self._paint(view, items)
         self.highlights_changed.emit()
 
-    def _paint(self, view: QTextEdit, items: list[tuple[str, TextRange]]) -> None:
+    def _paint(self, view: FileDropTextView, items: list[tuple[str, TextRange]]) -> None:
         positions = self._positions.get(view)
         if positions is None or not items:
-            if view.extraSelections():
-                view.setExtraSelections([])
+            view.set_highlights(LINKS_LAYER, [])
             return
         formats = {kind: highlight_format(kind, view.palette()) for kind in (QUIET, LINKED, ACTIVE, FLAG)}
         order = {QUIET: 0, LINKED: 1, ACTIVE: 2, FLAG: 3}
@@ -446,7 +450,7 @@ class SentenceLinker(QObject):
             selection.cursor = cursor
             selection.format = formats[kind]
             selections.append(selection)
-        view.setExtraSelections(selections)
+        view.set_highlights(LINKS_LAYER, selections)
 
     def _reveal(self, view: QTextEdit, ranges: Sequence[TextRange]) -> None:
         """Scroll ``view`` (its scroll bar, not its text cursor) so the first of ``ranges`` shows."""
@@ -469,11 +473,11 @@ class SentenceLinker(QObject):
         if first_line.top() < 0:  # no line cut in half at the top
             bar.setValue(bar.value() + first_line.top())
 
-    def highlights(self, view: QTextEdit, kind: str) -> list[TextRange]:
+    def highlights(self, view: FileDropTextView, kind: str) -> list[TextRange]:
         """The Python ranges of ``view``'s text highlighted as ``kind`` now (for tests and readers)."""
         positions = self._positions.get(view)
         found: list[TextRange] = []
-        for selection in view.extraSelections():
+        for selection in view.highlights_of(LINKS_LAYER):
             if selection.format.property(KIND_PROPERTY) == kind:
                 start, end = selection.cursor.selectionStart(), selection.cursor.selectionEnd()
                 found.append((positions.index(start), positions.index(end)) if positions else (start, end))

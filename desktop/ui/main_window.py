@@ -131,7 +131,8 @@ class MainWindow(QMainWindow):
         build_menu_bar(self.menuBar(), actions, self.recent_menu, self.history_menu)
 
     def _build_central(self) -> None:
-        workspace = self.workspace = Workspace(self.queue, self.window_actions, self.settings, self.show_status)
+        workspace = self.workspace = Workspace(
+            self.queue, self.window_actions, self.settings, self.show_status, runner=self.runner)
         self.setCentralWidget(workspace)
         self.intake.listen(workspace, FileDropFilter.install_on(self))  # the drop filter: anywhere else on the window
         workspace.entry_shown.connect(self._on_entry_shown)

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QMimeData, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -21,6 +22,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCursor,
     QTextOption,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -71,8 +73,13 @@ def _without_credentials(url: QUrl) -> str:
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
-def reading_font(language: str = "en", base: QFont | None = None) -> QFont:
-    """A font for reading ``language`` whose families cover its script (with fallbacks)."""
+#: Zoom steps, in points added to the reading size, and their bounds (View › Zoom In/Out).
+MIN_ZOOM, MAX_ZOOM = -5, 20
+
+
+def reading_font(language: str = "en", base: QFont | None = None, zoom: int = 0) -> QFont:
+    """A font for reading ``language`` whose families cover its script (with fallbacks),
+    ``zoom`` points larger than the reading size (smaller when negative)."""
     font = QFont(base) if base is not None else QFont()
     entry = languages.language(language) or languages.LANGUAGES[ENGLISH]
     # The table's script names are Qt's writing systems' names ("Latin", "Cyrillic", "Arabic").
@@ -85,7 +92,7 @@ def reading_font(language: str = "en", base: QFont | None = None) -> QFont:
     if families:
         font.setFamilies(families)
     size = base.pointSizeF() if base is not None and base.pointSizeF() > 0 else _READING_POINT_SIZE
-    font.setPointSizeF(max(size, _READING_POINT_SIZE) * entry.font_scale)
+    font.setPointSizeF((max(size, _READING_POINT_SIZE) + zoom) * entry.font_scale)
     return font
 
 
@@ -93,17 +100,26 @@ class FileDropTextView(QTextEdit):
     """A read-only text view that opens files dropped on it instead of pasting their URLs, and
     takes dropped text as a new article.
 
+    Its highlights come in named layers (:meth:`set_highlights`): the linked sentences and the
+    Find bar's matches each keep their own, shown together.
+
     Signals:
         files_dropped(list): the paths (or URLs) of files dropped on the view.
         text_dropped(str): text dropped on the view (a selection dragged from a browser).
+        zoom_requested(int): Ctrl+wheel asked for this many zoom steps (every pane zooms together).
+        copy_text_requested(): the context menu's Copy This Text was chosen.
     """
 
     files_dropped = Signal(list)
     text_dropped = Signal(str)
+    zoom_requested = Signal(int)
+    copy_text_requested = Signal()
 
     def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = language
+        self.zoom = 0
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self.setReadOnly(True)
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)
@@ -118,12 +134,48 @@ class FileDropTextView(QTextEdit):
     def set_language(self, language: str) -> None:
         """Show text of ``language``: a font that covers its script, right to left for Arabic."""
         self.language = language
-        self.setFont(reading_font(language, self._base_font))
+        self.setFont(reading_font(language, self._base_font, self.zoom))
         if languages.is_right_to_left(language):
             self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         else:
             self.unsetLayoutDirection()  # the interface's own direction
         self._apply_text_option()
+
+    def set_zoom(self, zoom: int) -> None:
+        """Read at ``zoom`` points above the reading size."""
+        self.zoom = zoom
+        self.setFont(reading_font(self.language, self._base_font, zoom))
+
+    def set_highlights(self, layer: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Show ``selections`` as the highlights of ``layer`` ("links", "find"), beside the
+        other layers' (later layers are painted over earlier ones)."""
+        if not selections and not self._layers.get(layer):
+            return
+        self._layers[layer] = list(selections)
+        self.setExtraSelections([selection for kept in self._layers.values() for selection in kept])
+
+    def highlights_of(self, layer: str) -> list[QTextEdit.ExtraSelection]:
+        """The highlights ``layer`` shows now."""
+        return list(self._layers.get(layer, ()))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self.zoom_requested.emit(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        copy_all = menu.addAction(Panes.tr("Copy This Text"))
+        copy_all.setObjectName("copyThisTextMenuAction")
+        copy_all.setEnabled(bool(self.toPlainText()))
+        copy_all.triggered.connect(self.copy_text_requested)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def _apply_text_option(self) -> None:
         option = QTextOption(self.document().defaultTextOption())

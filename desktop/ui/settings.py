@@ -95,6 +95,29 @@ class AppSettings:
         self.store.setValue("view/link_sentences", bool(value))
 
     @property
+    def zoom(self) -> int:
+        """View › Zoom: points added to the reading panes' size (default 0)."""
+        value = self.store.value("view/zoom", 0)
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return 0
+
+    @zoom.setter
+    def zoom(self, value: int) -> None:
+        self.store.setValue("view/zoom", int(value))
+
+    @property
+    def color_scheme(self) -> str:
+        """View › Appearance: "system" (follow the system, the default), "light" or "dark"."""
+        value = self._str("view/color_scheme", "system")
+        return value if value in ("system", "light", "dark") else "system"
+
+    @color_scheme.setter
+    def color_scheme(self, value: str) -> None:
+        self.store.setValue("view/color_scheme", value)
+
+    @property
     def interface_language(self) -> str:
         """The interface language chosen in View › Language ("en", "ru", "ar"); "" until one
         is chosen (the system's language is used then)."""

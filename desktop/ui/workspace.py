@@ -5,7 +5,8 @@ list of articles, and the article and its digest side by side, their sentences l
 follows ``entry_shown``); the window connects the parts' signals to its verbs. What is shown
 is the workspace's own business, so it connects the View menu's actions itself: Link Sentences
 (remembered in the settings), Next Flag and Previous Flag (through its
-:class:`~desktop.ui.linking.SentenceLinker`); it follows the article queue for the progress
+:class:`~desktop.ui.linking.SentenceLinker`), and zoom, Find, copy, print and PDF (through its
+:class:`~desktop.ui.reading.ReadingTools`, on the pane being read); it follows the article queue for the progress
 row, the texts of the digest shown as they come and its failure; and it keeps its layout and
 the options row in the settings.
 """
@@ -15,20 +16,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop.ui.language import translate
-from desktop.ui.linking import SentenceLinker, flag_count_text
+from desktop.ui.linking import SentenceLinker, flag_count_text, place_name
 from desktop.ui.notices import show_digest_failure, show_missing_models
 from desktop.ui.option_bar import OptionBar
-from desktop.ui.panes import GeneratedPane, MessageBanner, OriginalPane, digest_info
+from desktop.ui.panes import FileDropTextView, GeneratedPane, MessageBanner, OriginalPane, digest_info
 from desktop.ui.progress_row import ProgressRow
 from desktop.ui.queue_panel import QueuePanel
+from desktop.ui.reading import FindBar, ReadingTools
 from models.common.types import Article, Digest, DigestError, PartialText
 
 if TYPE_CHECKING:
     from desktop.ui.actions import WindowActions
     from desktop.ui.article_queue import ArticleEntry, ArticleQueue
+    from desktop.ui.runner import BackgroundRunner
     from desktop.ui.settings import AppSettings
 
 
@@ -58,8 +61,10 @@ class Workspace(QWidget):
     def __init__(
         self, queue: ArticleQueue, actions: WindowActions | None = None, settings: AppSettings | None = None,
         show_status: Callable[[str], object] | None = None, parent: QWidget | None = None,
+        runner: BackgroundRunner | None = None,
     ) -> None:
         super().__init__(parent)
+        self._runner = runner
         self.queue_panel = QueuePanel(queue)
         self.option_bar = OptionBar()
         self.banner = MessageBanner()
@@ -102,6 +107,12 @@ class Workspace(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.progress_row)
         layout.addWidget(self.splitter, 1)
+        self.find_bar = FindBar()
+        layout.addWidget(self.find_bar)
+        #: The reading view last clicked or typed in (Find and Copy This Text act on it).
+        self._reading_view: FileDropTextView | None = None
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        self.generated_pane.currentChanged.connect(self._on_tab_changed)
         self._settings = settings
         self._show_status = show_status
         self._queue = queue
@@ -153,6 +164,34 @@ class Workspace(QWidget):
         self.option_bar.cancel_clicked.connect(actions.cancel_action.trigger)
         self.queue_panel.save_all_button.clicked.connect(actions.save_all_action.trigger)
         self.queue_panel.cancel_all_button.clicked.connect(actions.cancel_all_action.trigger)
+        if self._runner is not None and self._settings is not None:
+            views = [self.original_pane.view, *self.generated_pane.views_by_key().values()]
+            self.reading_tools = ReadingTools(
+                actions.reading, self.find_bar, views, self.reading_view, lambda: self.entry.digest if self.entry else None,
+                self._runner, self._settings, self._say, self)
+
+    def reading_view(self) -> tuple[FileDropTextView, str]:
+        """The pane a reader means now, with its name: the one last clicked or typed in, else
+        the tab shown."""
+        view = self._reading_view
+        if view is None:
+            current = self.generated_pane.currentWidget()
+            view = current if isinstance(current, FileDropTextView) else self.original_pane.view
+        if view is self.original_pane.view:
+            return view, translate("Workspace", "the article")
+        key = next((key for key, each in self.generated_pane.views_by_key().items() if each is view), "summary")
+        return view, place_name(key)
+
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, FileDropTextView) and (new is self.original_pane.view or self.generated_pane.isAncestorOf(new)):
+            self._reading_view = new
+
+    @Slot(int)
+    def _on_tab_changed(self, _index: int) -> None:
+        if self._reading_view is not None and self._reading_view is not self.original_pane.view:
+            current = self.generated_pane.currentWidget()
+            self._reading_view = current if isinstance(current, FileDropTextView) else None
 
     @Slot(bool)
     def _on_link_action_toggled(self, checked: bool) -> None:
