@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from desktop.ui.settings import AppSettings
     from models.common.types import Digest
 
-Reading = TranslationContext("ReadingTools")
+ReadingAids = TranslationContext("ReadingAids")
 
 #: The Find bar's highlight layer in the views (the linked sentences have their own).
 FIND_LAYER = "find"
@@ -88,10 +88,10 @@ class FindBar(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.field.setPlaceholderText(Reading.tr("Find in {place}").format(place=self._place) if self._place else Reading.tr("Find"))
-        self.previous_button.setToolTip(Reading.tr("Previous match (Shift+F3)"))
-        self.next_button.setToolTip(Reading.tr("Next match (F3)"))
-        self.close_button.setToolTip(Reading.tr("Close the Find bar (Esc)"))
+        self.field.setPlaceholderText(ReadingAids.tr("Find in {place}").format(place=self._place) if self._place else ReadingAids.tr("Find"))
+        self.previous_button.setToolTip(ReadingAids.tr("Previous match (Shift+F3)"))
+        self.next_button.setToolTip(ReadingAids.tr("Next match (F3)"))
+        self.close_button.setToolTip(ReadingAids.tr("Close the Find bar (Esc)"))
         self._show_count()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -212,9 +212,9 @@ class FindBar(QWidget):
         if not self.field.text():
             self.count_label.setText("")
         elif not self._matches:
-            self.count_label.setText(Reading.tr("No matches"))
+            self.count_label.setText(ReadingAids.tr("No matches"))
         else:
-            self.count_label.setText(Reading.tr("{current} of {total}").format(
+            self.count_label.setText(ReadingAids.tr("{current} of {total}").format(
                 current=self._current + 1, total=f"{len(self._matches)}{'+' if len(self._matches) >= _MAX_MATCHES else ''}"))
 
     def _clear_highlights(self) -> None:
@@ -262,18 +262,18 @@ class ReadingActions:
 
     def retranslate(self) -> None:
         texts = (
-            (self.zoom_in_action, Reading.tr("Zoom &In")), (self.zoom_out_action, Reading.tr("Zoom &Out")),
-            (self.zoom_reset_action, Reading.tr("&Actual Size")), (self.find_action, Reading.tr("&Find…")),
-            (self.find_next_action, Reading.tr("Find &Next")), (self.find_previous_action, Reading.tr("Find Pre&vious")),
-            (self.copy_text_action, Reading.tr("Copy This &Text")), (self.copy_digest_action, Reading.tr("Copy &Digest")),
-            (self.print_action, Reading.tr("&Print…")), (self.export_pdf_action, Reading.tr("Export &PDF…")),
-            (self.appearance_actions["system"], Reading.tr("Follow the &System")),
-            (self.appearance_actions["light"], Reading.tr("&Light")), (self.appearance_actions["dark"], Reading.tr("&Dark")),
+            (self.zoom_in_action, ReadingAids.tr("Zoom &In")), (self.zoom_out_action, ReadingAids.tr("Zoom &Out")),
+            (self.zoom_reset_action, ReadingAids.tr("&Actual Size")), (self.find_action, ReadingAids.tr("&Find…")),
+            (self.find_next_action, ReadingAids.tr("Find &Next")), (self.find_previous_action, ReadingAids.tr("Find Pre&vious")),
+            (self.copy_text_action, ReadingAids.tr("Copy This &Text")), (self.copy_digest_action, ReadingAids.tr("Copy &Digest")),
+            (self.print_action, ReadingAids.tr("&Print…")), (self.export_pdf_action, ReadingAids.tr("Export &PDF…")),
+            (self.appearance_actions["system"], ReadingAids.tr("Follow the &System")),
+            (self.appearance_actions["light"], ReadingAids.tr("&Light")), (self.appearance_actions["dark"], ReadingAids.tr("&Dark")),
         )
         for item, text in texts:
             item.setText(text)
-        self.copy_text_action.setStatusTip(Reading.tr("Copy the whole text of the pane being read"))
-        self.copy_digest_action.setStatusTip(Reading.tr("Copy the summary and every translation, with headings, as text and HTML"))
+        self.copy_text_action.setStatusTip(ReadingAids.tr("Copy the whole text of the pane being read"))
+        self.copy_digest_action.setStatusTip(ReadingAids.tr("Copy the summary and every translation, with headings, as text and HTML"))
 
     def set_digest_shown(self, shown: bool) -> None:
         """Copy Digest, Print and Export PDF act on the digest shown: enabled while there is one."""
@@ -450,7 +450,7 @@ class ReadingTools(QObject):
         for view in self.views:
             view.set_zoom(zoom)
         self._update_zoom_actions()
-        self._show_status(Reading.tr("Zoom: {points:+d} pt").format(points=zoom) if zoom else Reading.tr("Zoom: actual size"))
+        self._show_status(ReadingAids.tr("Zoom: {points:+d} pt").format(points=zoom) if zoom else ReadingAids.tr("Zoom: actual size"))
 
     @Slot()
     def open_find(self) -> None:
@@ -468,10 +468,10 @@ class ReadingTools(QObject):
         view, place = (view, "") if view is not None else self._current_view()
         text = view.toPlainText()
         if not text:
-            self._show_status(Reading.tr("Nothing to copy: this pane is empty."))
+            self._show_status(ReadingAids.tr("Nothing to copy: this pane is empty."))
             return
         QGuiApplication.clipboard().setMimeData(text_mime(text, view.language))
-        self._show_status(Reading.tr("Copied the text of {place}.").format(place=place) if place else Reading.tr("Copied the text."))
+        self._show_status(ReadingAids.tr("Copied the text of {place}.").format(place=place) if place else ReadingAids.tr("Copied the text."))
 
     @Slot()
     def copy_digest(self) -> None:
@@ -479,7 +479,7 @@ class ReadingTools(QObject):
         if digest is None:
             return
         QGuiApplication.clipboard().setMimeData(digest_mime(digest))
-        self._show_status(Reading.tr("Copied the digest: the summary and every translation, with headings."))
+        self._show_status(ReadingAids.tr("Copied the digest: the summary and every translation, with headings."))
 
     @Slot()
     def print_digest(self) -> None:
@@ -495,7 +495,7 @@ class ReadingTools(QObject):
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
         digest_document(digest).print_(printer)
-        self._show_status(Reading.tr("Sent the digest to the printer."))
+        self._show_status(ReadingAids.tr("Sent the digest to the printer."))
 
     @Slot()
     def ask_and_export_pdf(self) -> None:
@@ -506,17 +506,17 @@ class ReadingTools(QObject):
 
         suggested = str(Path(self._settings.last_folder or Path.home()) / f"{safe_file_stem(digest.article.title)}.pdf")
         path, _ = QFileDialog.getSaveFileName(
-            self.find_bar.window(), Reading.tr("Export PDF"), suggested, Reading.tr("PDF documents (*.pdf)"))
+            self.find_bar.window(), ReadingAids.tr("Export PDF"), suggested, ReadingAids.tr("PDF documents (*.pdf)"))
         if path:
             self.export_pdf(digest, path if path.lower().endswith(".pdf") else f"{path}.pdf")
 
     def export_pdf(self, digest: Digest, path: str) -> None:
         """Write the PDF on the runner's files lane; the status bar says when it is written or why not."""
-        self._show_status(Reading.tr("Writing {name}…").format(name=Path(path).name))
+        self._show_status(ReadingAids.tr("Writing {name}…").format(name=Path(path).name))
         task = self._runner.run(f"export pdf {Path(path).name}", lambda _state: write_pdf(digest, path), lane=FILES_LANE)
-        task.finished.connect(lambda written: self._show_status(Reading.tr("Exported the digest to {path}.").format(path=written)))
+        task.finished.connect(lambda written: self._show_status(ReadingAids.tr("Exported the digest to {path}.").format(path=written)))
         task.failed.connect(lambda error: self._show_status(
-            Reading.tr("Could not export the PDF: {error}").format(error=getattr(error, "strerror", None) or error)))
+            ReadingAids.tr("Could not export the PDF: {error}").format(error=getattr(error, "strerror", None) or error)))
 
     @Slot(QAction)
     def _on_appearance_chosen(self, action: QAction) -> None:
