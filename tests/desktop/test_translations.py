@@ -325,3 +325,21 @@ def test_the_qm_files_are_built_from_the_ts_files(language: str, tmp_path: Path)
     assert committed.read_bytes() == built.read_bytes(), (
         f"{committed.name} is older than its .ts file: run resources/translations/update_translations.py"
     )
+
+
+def test_each_translation_context_is_named_as_the_variable_lupdate_files_its_strings_under() -> None:
+    """lupdate files ``Name.tr("…")`` under the variable's name, and the app looks it up under
+    the context's own: ``ReadingAids = TranslationContext("ReadingTools")`` would leave every
+    string of that module in English in every other language."""
+    mismatched = []
+    for path in sorted(DESKTOP.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+                and getattr(node.value.func, "id", None) == "TranslationContext"
+                and node.value.args and isinstance(node.value.args[0], ast.Constant)
+            ):
+                for target in node.targets:
+                    if isinstance(target, ast.Name) and target.id != node.value.args[0].value:
+                        mismatched.append(f"{path.relative_to(REPO_ROOT)}:{node.lineno}: {target.id} != {node.value.args[0].value!r}")
+    assert not mismatched, "\n".join(mismatched)
