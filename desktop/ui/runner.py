@@ -1,4 +1,5 @@
-"""The window's one way to run background work: digests, model checks, warm-ups and downloads.
+"""The window's one way to run background work: digests, model checks, warm-ups, downloads and
+the Models dialog's disk work.
 
 ``runner.run(name, work)`` calls ``work(state)`` on a worker thread, where ``state`` is the
 task's :class:`~models.common.job_state.JobState`, and returns a :class:`Task` whose signals
@@ -10,7 +11,9 @@ afterwards is dropped.
 
 Work runs in *lanes*: one thread each, tasks in the order given. Digests, checks and
 warm-ups share the ``engine`` lane (one digest at a time, models loaded once, in the
-engine's process); downloads have their own lane, so a long download never holds up a digest.
+engine's process); downloads have their own lane, so a long download never holds up a digest;
+the Models dialog reads, verifies, removes and points models at folders on the ``models`` lane,
+so it never waits behind a digest or a download, nor they behind it.
 Only plain data crosses the threads: the work's result, the exception, progress numbers and text.
 """
 
@@ -33,6 +36,9 @@ log = logging.getLogger(__name__)
 ENGINE_LANE = "engine"
 #: The lane of model downloads.
 DOWNLOAD_LANE = "downloads"
+#: The lane of the Models dialog's disk work: reading each model's state, verifying its files'
+#: hashes, removing it, checking a folder chosen for it.
+MODELS_LANE = "models"
 #: How long :meth:`BackgroundRunner.shutdown` waits for each lane's thread.
 SHUTDOWN_TIMEOUT_S = 5.0
 

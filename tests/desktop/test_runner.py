@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.importorskip("pytestqt")
 
-from desktop.ui.runner import DOWNLOAD_LANE, ENGINE_LANE, BackgroundRunner, Task
+from desktop.ui.runner import DOWNLOAD_LANE, ENGINE_LANE, MODELS_LANE, BackgroundRunner, Task
 from models.common.job_state import PROGRESS_INTERVAL_S, JobState
 from models.common.types import Cancelled, DigestError, ModelUnavailable
 
@@ -420,6 +420,43 @@ def test_the_downloads_lane_runs_while_the_engine_lane_is_blocked(qtbot, runner:
         release.set()
     assert blocker.args == ["digest"]
     wait_idle(qtbot, runner, ENGINE_LANE)
+
+
+def test_the_models_lane_runs_while_a_digest_and_a_download_hold_theirs(qtbot, runner: BackgroundRunner) -> None:
+    """The Models dialog's disk work (a state read, a Verify) never waits behind a digest or a download."""
+    release = threading.Event()
+    threads: dict[str, threading.Thread] = {}
+
+    def blocked(name: str):  # noqa: ANN202
+        def work(state: JobState) -> str:
+            threads[name] = threading.current_thread()
+            assert release.wait(5)
+            return name
+
+        return work
+
+    engine_task = runner.run("digest", blocked("engine"))
+    download_task = runner.run("download", blocked("download"), lane=DOWNLOAD_LANE)
+    qtbot.waitSignals([engine_task.started, download_task.started], timeout=2000).wait()
+
+    def verify(state: JobState) -> list[str]:
+        threads["models"] = threading.current_thread()
+        return []
+
+    verify_task = runner.run("verify", verify, lane=MODELS_LANE)
+    assert verify_task.lane == MODELS_LANE == "models"
+    with qtbot.waitSignals(
+        [verify_task.finished, runner.lane_idle], check_params_cbs=[None, lambda lane: lane == MODELS_LANE], timeout=2000
+    ):
+        pass
+    assert engine_task.active and download_task.active  # both still blocked
+    assert not runner.busy(MODELS_LANE) and runner.busy(ENGINE_LANE) and runner.busy(DOWNLOAD_LANE)
+    assert threads["models"].name == "models-lane"
+    assert len({threads["engine"], threads["download"], threads["models"]}) == 3
+    with qtbot.waitSignals([engine_task.finished, download_task.finished], timeout=2000):
+        release.set()
+    wait_idle(qtbot, runner, ENGINE_LANE)
+    wait_idle(qtbot, runner, DOWNLOAD_LANE)
 
 
 # -- throttling ----------------------------------------------------------------------------------
