@@ -46,6 +46,12 @@ NUMBERS_NOT_IN_ARTICLE = QT_TRANSLATE_NOOP(
     "Checks", "This summary sentence gives the numbers {numbers}, which the article does not mention."
 )
 LOW_CONFIDENCE_REASON = QT_TRANSLATE_NOOP("Checks", "The translation model was unsure of this sentence (confidence {confidence}).")
+BACK_NUMBER_MISSING = QT_TRANSLATE_NOOP("Checks", "Translated back into English, this sentence lacks the number {number}.")
+BACK_NUMBERS_MISSING = QT_TRANSLATE_NOOP("Checks", "Translated back into English, this sentence lacks the numbers {numbers}.")
+BACK_NAMES_MISSING = QT_TRANSLATE_NOOP("Checks", "Translated back into English, this sentence does not mention {names}.")
+BACK_DIFFERS = QT_TRANSLATE_NOOP(
+    "Checks", "Translated back into English, this sentence reads {back}, far from the English (similarity {percent}%)."
+)
 #: One of the {names} above: the words of a longer name that the article lacks, as a wording of
 #: its own inside the reason's (see models.common.wording).
 PART_OF_NAME = QT_TRANSLATE_NOOP("Checks", "“{part}” (in “{name}”)")
@@ -83,6 +89,11 @@ class FlagKind(StrEnum):
     REPETITION = (
         "repetition", QT_TRANSLATE_NOOP("Checks", "Repetition"), Severity.MEDIUM,
         (PHRASE_REPEATS, PHRASE_TIMES, TOO_LONG, TOO_SHORT),
+    )
+    #: Raised on a translated sentence by its translation back into English (models.digest.revise).
+    BACK_TRANSLATION = (
+        "back-translation", QT_TRANSLATE_NOOP("Checks", "Meaning may differ"), Severity.HIGH,
+        (BACK_NUMBER_MISSING, BACK_NUMBERS_MISSING, BACK_NAMES_MISSING, BACK_DIFFERS),
     )
     LOW_CONFIDENCE = ("low-confidence", QT_TRANSLATE_NOOP("Checks", "Low confidence"), Severity.LOW, (LOW_CONFIDENCE_REASON,))
 

@@ -7,7 +7,7 @@ hands to the GUI thread, what the CLI prints and what the history stores.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, Sequence
 
 from models.common.flags import FlagKind
@@ -60,10 +60,13 @@ class Article:
 
 @dataclass(frozen=True)
 class DigestOptions:
-    """What the user asked for: target languages and whether to translate the whole article."""
+    """What the user asked for: target languages, whether to translate the whole article, and
+    whether the translations are to be back-translated into English for checking (done after
+    the digest, never delaying it: see :attr:`Digest.back_translate`)."""
 
     languages: tuple[str, ...] = field(default_factory=output_languages)
     translate_article: bool = False
+    back_translate: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,10 +137,7 @@ class Alignment:
 
     @classmethod
     def from_json_dict(cls, data: Mapping[str, Any]) -> Alignment:
-        def text_range(value: Any) -> TextRange:
-            start, end = (int(number) for number in value)
-            return start, end
-
+        text_range = _text_range
         return cls(
             source=str(data["source"]),
             links=tuple(
@@ -164,6 +164,101 @@ def _flag_reason(data: Mapping[str, Any]) -> str:
     reason = str(data["reason"])
     wording = Wording.from_json(data["wording"]) if "wording" in data else None
     return wording if wording is not None and wording == reason else reason
+
+
+#: Where a published sentence came from: the model wrote it, a person edited it, or a person
+#: chose it among the model's alternatives (:class:`SentenceRevision`).
+MACHINE, EDITED, ALTERNATIVE = "machine", "edited", "alternative"
+ORIGINS = (MACHINE, EDITED, ALTERNATIVE)
+
+
+@dataclass(frozen=True)
+class SentenceRevision:
+    """One sentence of a generated text that was revised (or whose text was): where it stands in
+    the published text (``target``, as in :class:`SentenceLink`), where it came from
+    (``origin``: :data:`MACHINE`, :data:`EDITED` or :data:`ALTERNATIVE`) and what the model
+    wrote for it (``machine``; "" for an English summary sentence a person wrote from nothing).
+
+    ``source_changed``: the English sentence it translates changed after this sentence was
+    edited; the edit was kept (an edit is never overwritten without asking) and ``machine`` is
+    the translation of the new English, which a window may offer in its place."""
+
+    target: TextRange
+    origin: str
+    machine: str
+    source_changed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.origin not in ORIGINS:
+            raise ValueError(f"unknown sentence origin {self.origin!r} (one of {', '.join(ORIGINS)})")
+
+
+@dataclass(frozen=True)
+class TextRevision:
+    """A generated text that went through revision: the text the model wrote (``machine_text``:
+    for a translation, its machine translations of the current English, laid out as the text
+    is; for the English summary, the summariser's own) and each sentence's provenance, in
+    reading order. The published text is the digest's own field (:meth:`Digest.generated_text`)."""
+
+    machine_text: str
+    sentences: tuple[SentenceRevision, ...] = ()
+
+    @property
+    def edited(self) -> tuple[SentenceRevision, ...]:
+        """The sentences a person wrote or chose (origin other than :data:`MACHINE`)."""
+        return tuple(sentence for sentence in self.sentences if sentence.origin != MACHINE)
+
+    def at(self, target: TextRange) -> SentenceRevision | None:
+        """The sentence at ``target``, if it is one of this text's."""
+        return next((sentence for sentence in self.sentences if sentence.target == target), None)
+
+    def to_json_dict(self, published: str) -> dict[str, Any]:
+        """JSON-ready data; ``published`` is the text as published (each sentence's text is
+        written beside its machine text, for readers of the file; it is not read back)."""
+        data: dict[str, Any] = {}
+        if self.machine_text != published:
+            data["machine_text"] = self.machine_text
+        sentences = []
+        for sentence in self.sentences:
+            item: dict[str, Any] = {
+                "target": list(sentence.target),
+                "origin": sentence.origin,
+                "text": published[sentence.target[0] : sentence.target[1]],
+                "machine": sentence.machine,
+            }
+            if sentence.source_changed:
+                item["source_changed"] = True
+            sentences.append(item)
+        data["sentences"] = sentences
+        return data
+
+    @classmethod
+    def from_json_dict(cls, data: Mapping[str, Any], published: str) -> TextRevision:
+        return cls(
+            machine_text=str(data.get("machine_text", published)),
+            sentences=tuple(
+                SentenceRevision(
+                    _text_range(item["target"]), str(item["origin"]), str(item.get("machine", "")), bool(item.get("source_changed", False))
+                )
+                for item in data.get("sentences", ())
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class BackTranslation:
+    """A translated sentence (at ``target`` in its text) translated back into English with the
+    into-English model, for a reader to judge it by."""
+
+    target: TextRange
+    english: str
+
+
+def _text_range(value: Any) -> TextRange:
+    start, end = (int(number) for number in value)
+    if not 0 <= start <= end:
+        raise ValueError(f"not a text range: {value!r}")
+    return start, end
 
 
 def alignment_key(kind: str, language: str | None = None) -> str:
@@ -215,6 +310,17 @@ class Digest:
     #: That English translation of the article, paragraph for paragraph and sentence for
     #: sentence; aligned under ``alignment_key("article", ENGLISH)``.
     english_translation: str = ""
+    #: Generated texts that were revised (edited, an alternative chosen, the English summary
+    #: edited and its changes carried into the translations), by :func:`alignment_key`: the
+    #: machine's text and each sentence's provenance. The published text stays in the fields
+    #: above. A text never revised has no entry (all of it is the machine's).
+    revisions: Mapping[str, TextRevision] = field(default_factory=dict)
+    #: Each translated sentence's translation back into English, by :func:`alignment_key`
+    #: (``models.digest.revise``); sentences without one are not back-translated (yet).
+    back_translations: Mapping[str, tuple[BackTranslation, ...]] = field(default_factory=dict)
+    #: Whether back-translation is on for this digest (:attr:`DigestOptions.back_translate`):
+    #: sentences that lack a back-translation are to get one, after the digest is shown.
+    back_translate: bool = False
 
     def generated_text(self, key: str) -> str:
         """The generated text an :attr:`alignments` key names."""
@@ -236,6 +342,22 @@ class Digest:
         if self.translated_from in self.summary_translations:
             note += f"; the {name} summary is the English summary translated back"
         return note + "."
+
+    def machine_text(self, key: str) -> str:
+        """The text the model wrote for the generated text ``key`` (its published text when it
+        was never revised)."""
+        revision = self.revisions.get(key)
+        return revision.machine_text if revision is not None else self.generated_text(key)
+
+    def origin(self, key: str, target: TextRange) -> str:
+        """Where the sentence at ``target`` of text ``key`` came from (:data:`ORIGINS`)."""
+        revision = self.revisions.get(key)
+        found = revision.at(target) if revision is not None else None
+        return found.origin if found is not None else MACHINE
+
+    def back_translation(self, key: str, target: TextRange) -> str | None:
+        """The English back-translation of the sentence at ``target`` of text ``key``, if it has one."""
+        return next((item.english for item in self.back_translations.get(key, ()) if item.target == target), None)
 
     def source_text(self, key: str) -> str:
         """The text the generated text ``key`` is aligned against (the article or the summary)."""
@@ -266,6 +388,15 @@ class Digest:
             data["english_translation"] = self.english_translation
         if self.alignments:
             data["alignments"] = {key: alignment.to_json_dict() for key, alignment in self.alignments.items()}
+        if self.revisions:
+            data["revisions"] = {key: revision.to_json_dict(self.generated_text(key)) for key, revision in self.revisions.items()}
+        if self.back_translate:
+            data["back_translate"] = True
+        if self.back_translations:
+            data["back_translations"] = {
+                key: [{"target": list(item.target), "english": item.english} for item in items]
+                for key, items in self.back_translations.items()
+            }
         return data
 
     @classmethod
@@ -282,7 +413,7 @@ class Digest:
                 ModelCredit(task=str(task), model_id=str(info["model"]), licence=str(info.get("licence", "")))
                 for task, info in dict(data.get("models", {})).items()
             )
-            return cls(
+            digest = cls(
                 article=article,
                 summary=str(data["summary"]),
                 summary_translations={str(k): str(v) for k, v in dict(data.get("summary_translations", {})).items()},
@@ -294,6 +425,19 @@ class Digest:
                 # Absent from digests of English articles and from older history entries.
                 translated_from=str(data["translated_from"]) if data.get("translated_from") else None,
                 english_translation=str(data.get("english_translation") or ""),
+            )
+            # Absent from digests never revised nor back-translated, and from older history entries.
+            return replace(
+                digest,
+                revisions={
+                    str(key): TextRevision.from_json_dict(value, digest.generated_text(str(key)))
+                    for key, value in dict(data.get("revisions") or {}).items()
+                },
+                back_translations={
+                    str(key): tuple(BackTranslation(_text_range(item["target"]), str(item["english"])) for item in items)
+                    for key, items in dict(data.get("back_translations") or {}).items()
+                },
+                back_translate=bool(data.get("back_translate", False)),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise DigestError(f"not a digest file ({error.__class__.__name__}: {error})") from error
