@@ -181,6 +181,37 @@ class CTranslate2Model:
             for result in results
         ]
 
+    def n_best(
+        self,
+        text: str,
+        settings: GenerationSettings,
+        count: int,
+        *,
+        max_new_tokens: int | None = None,
+        state: JobState | None = None,
+    ) -> list[str]:
+        """The ``count`` best hypotheses of a beam search over ``text`` (a beam at least that
+        wide), best first; cancel as a beam search in :meth:`generate`."""
+        state = state or JobState()
+        state.raise_if_interrupted()
+        source = [self.tokenizer.convert_ids_to_tokens(self.tokenizer([text], truncation=True, max_length=self.window)["input_ids"][0])]
+        max_new_tokens = max_new_tokens or settings.max_new_tokens
+        options: dict[str, Any] = dict(
+            beam_size=max(count, settings.num_beams),
+            num_hypotheses=count,
+            length_penalty=settings.length_penalty,
+            no_repeat_ngram_size=settings.no_repeat_ngram_size,
+            max_decoding_length=max_new_tokens,
+            min_decoding_length=1,
+            max_input_length=self.window,
+        )
+        (result,) = self._beam_search(source, options, state)
+        state.set_progress_value(1.0)
+        return [
+            self.tokenizer.decode(self.tokenizer.convert_tokens_to_ids(hypothesis), skip_special_tokens=True).strip()
+            for hypothesis in result.hypotheses
+        ]
+
     def score(self, texts: Sequence[str], outputs: Sequence[str]) -> list[float]:
         """The mean log-probability per token the model gives each output for its text (how
         sure it is of the translation; 0 is certain)."""

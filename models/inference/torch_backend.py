@@ -284,6 +284,41 @@ class TorchModel:
         state.raise_if_interrupted()
         return [text.strip() for text in self.tokenizer.batch_decode(output, skip_special_tokens=True)]
 
+    def n_best(
+        self,
+        text: str,
+        settings: GenerationSettings,
+        count: int,
+        *,
+        max_new_tokens: int | None = None,
+        state: JobState | None = None,
+    ) -> list[str]:
+        """The ``count`` best hypotheses of a beam search over ``text`` (a beam at least that
+        wide), best first: other translations of one sentence to choose from. Reports and
+        cancels as :meth:`generate` does."""
+        state = state or JobState()
+        state.raise_if_interrupted()
+        encoded = self.tokenizer([text], return_tensors="pt", truncation=True, max_length=self.input_window).to(self.device)
+        max_new_tokens = max_new_tokens or settings.max_new_tokens
+        beams = max(count, settings.num_beams)
+        watcher = _JobStateCriteria(state, max_new_tokens)
+        with torch.inference_mode():
+            extra = self._shared_cross_attention(encoded, beams) if self.fast_beams else {}
+            output = self.model.generate(
+                **encoded,
+                num_beams=beams,
+                num_return_sequences=count,
+                length_penalty=settings.length_penalty,
+                no_repeat_ngram_size=settings.no_repeat_ngram_size,
+                max_new_tokens=max_new_tokens,
+                min_new_tokens=1,
+                early_stopping=True,
+                stopping_criteria=StoppingCriteriaList([watcher]),
+                **extra,
+            )
+        state.raise_if_interrupted()
+        return [text.strip() for text in self.tokenizer.batch_decode(output, skip_special_tokens=True)]
+
     def score(self, texts: Sequence[str], outputs: Sequence[str]) -> list[float]:
         """The mean log-probability per token the model gives each output for its text (how
         sure it is of the translation; 0 is certain): teacher-forced passes of
