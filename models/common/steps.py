@@ -22,11 +22,14 @@ TRANSLATING_INTO_ENGLISH = QT_TRANSLATE_NOOP("Steps", "Translating article from 
 LOADING_SUMMARY_MODEL = QT_TRANSLATE_NOOP("Steps", "Loading the summary model")
 LOADING_TRANSLATION_MODEL = QT_TRANSLATE_NOOP("Steps", "Loading the {language} translation model")
 LOADING_INTO_ENGLISH_MODEL = QT_TRANSLATE_NOOP("Steps", "Loading the {language}-to-English model")
+BACK_TRANSLATING = QT_TRANSLATE_NOOP("Steps", "Translating the {language} text back into English")
+FINDING_ALTERNATIVES = QT_TRANSLATE_NOOP("Steps", "Finding other translations into {language}")
 
 #: Every template a digest's steps are made from.
 STEP_TEMPLATES = (
     STARTING, MODELS_READY, DONE, SUMMARISING, COMBINING, TRANSLATING_SUMMARY, TRANSLATING_ARTICLE,
     TRANSLATING_INTO_ENGLISH, LOADING_SUMMARY_MODEL, LOADING_TRANSLATION_MODEL, LOADING_INTO_ENGLISH_MODEL,
+    BACK_TRANSLATING, FINDING_ALTERNATIVES,
 )
 
 

@@ -47,7 +47,8 @@ from models.digest.align import english_translation_alignment, summary_alignment
 
 if TYPE_CHECKING:
     from models.common.types import Seq2SeqModel
-    from models.digest.translate import TranslatedText
+    from models.digest.revise import Alternative
+    from models.digest.translate import JobOutput, TranslatedText, TranslationJob
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +127,60 @@ class DigestPipeline:
         state = state or JobState()
         with self._lock:
             self._load(self.specs(options, article_language), state)
+
+    def spec(self, task: str) -> ModelSpec:
+        """The profile's model for ``task``; DigestError when the profile has none."""
+        try:
+            return self._specs[task]
+        except KeyError:
+            raise DigestError(f"no model for {catalog.task_label(task)} in the {self.config.profile} profile") from None
+
+    def has_task(self, task: str) -> bool:
+        """Whether the profile has a model for ``task`` (installed or not)."""
+        return task in self._specs
+
+    def loaded_models(self, tasks: list[str], state: JobState) -> dict[str, Seq2SeqModel]:
+        """The models of ``tasks``, loading those not loaded yet (each step shown in ``state``,
+        whose bar they fill). For the revision operations (:mod:`models.digest.revise`), which
+        hold the pipeline's lock already."""
+        specs = [self.spec(task) for task in tasks]
+        self._load(specs, state)
+        return {spec.task: self.model(spec) for spec in specs}
+
+    def translate_jobs(self, jobs: list[TranslationJob], state: JobState) -> list[JobOutput]:
+        """:func:`models.digest.translate.translate_jobs` with the digest's workers (one per core)."""
+        from models.digest.translate import translate_jobs
+
+        workers, thread_setup = _translation_workers([job.model for job in jobs])
+        return translate_jobs(jobs, state, workers=workers, thread_setup=thread_setup)
+
+    # -- revising a digest (models.digest.revise) ----------------------------------------------
+    def revise_summary(self, digest: Digest, edited_summary: str, state: JobState | None = None, *, replace_edited: bool = False) -> Digest:
+        """``digest`` with ``edited_summary`` as its English summary: only its new and changed
+        sentences are translated again, into each of its languages (see
+        :func:`models.digest.revise.revise_summary`)."""
+        from models.digest import revise
+
+        with self._lock:
+            return revise.revise_summary(self, digest, edited_summary, state or JobState(), replace_edited=replace_edited)
+
+    def back_translate(self, digest: Digest, state: JobState | None = None, keys: list[str] | None = None) -> Digest:
+        """``digest`` with every translated sentence that lacks one given its translation back
+        into English, and flagged where it drifted (see :func:`models.digest.revise.back_translate`)."""
+        from models.digest import revise
+
+        with self._lock:
+            return revise.back_translate(self, digest, state or JobState(), keys)
+
+    def alternatives(
+        self, language: str, english: str, count: int = 4, state: JobState | None = None, exclude: tuple[str, ...] = ()
+    ) -> list[Alternative]:
+        """Up to ``count`` other translations of the English sentence ``english`` into
+        ``language``, each with its back-translation (see :func:`models.digest.revise.alternatives`)."""
+        from models.digest import revise
+
+        with self._lock:
+            return revise.alternatives(self, language, english, count, state or JobState(), exclude)
 
     def _load(self, specs: list[ModelSpec], state: JobState) -> None:
         to_load = [spec for spec in specs if spec.task not in self._loaded]
@@ -211,6 +266,8 @@ class DigestPipeline:
             alignments=alignments,
             translated_from=translated_from,
             english_translation=english.text if english is not None else "",
+            # Back-translation runs after the digest is shown (back_translate), never in it.
+            back_translate=options.back_translate,
         )
 
     def _translate_into_english(self, loaded: dict[str, Seq2SeqModel], text: str, language: str, state: JobState) -> TranslatedText:

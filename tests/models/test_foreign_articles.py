@@ -4,12 +4,11 @@ On the tiny models; the links from what was generated reach the article as writt
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import shutil
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 import pytest
 
@@ -24,6 +23,7 @@ from models.documents.read import detect_language, language_name
 from models.inventory import catalog, installed
 from models.common.languages import output_languages
 from tests.models.cancelling import Report
+from tests.models.recording import recorded_inputs
 
 RUSSIAN_ARTICLE = """\
 Министр иностранных дел России встретился в понедельник с послом Турции в Москве. Стороны \
@@ -73,28 +73,6 @@ class Run(NamedTuple):
 @pytest.fixture(scope="module")
 def engine(tiny_models_dir: Path) -> DigestPipeline:
     return DigestPipeline(PipelineConfig(models_dir=str(tiny_models_dir)))
-
-
-@contextlib.contextmanager
-def recorded_inputs(engine: DigestPipeline, tasks: tuple[str, ...]) -> Iterator[dict[str, list[str]]]:
-    """What each task's model is asked to generate from (target-language tokens taken off)."""
-    specs = catalog.specs_for(engine.config.profile)
-    seen: dict[str, list[str]] = {task: [] for task in tasks}
-    models = [engine.model(specs[task]) for task in tasks]
-    for task, model in zip(tasks, models):
-        real = model.generate
-        prefix = f"{model.target_token} " if model.target_token else ""
-
-        def spy(texts, *args, _real=real, _seen=seen[task], _prefix=prefix, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
-            _seen.extend(text.removeprefix(_prefix) for text in texts)
-            return _real(texts, *args, **kwargs)
-
-        model.generate = spy  # type: ignore[method-assign]
-    try:
-        yield seen
-    finally:
-        for model in models:
-            del model.generate
 
 
 def digest_recorded(engine: DigestPipeline, article: Article, options: DigestOptions) -> Run:
