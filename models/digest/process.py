@@ -11,7 +11,10 @@ next digest starts a fresh child.
 
 Only plain data crosses: the request (config, article, options) goes in; progress reports
 and the :class:`~models.common.types.Digest`, or the typed :class:`DigestError` that stopped
-it, come back. The caller's :class:`~models.common.job_state.JobState` crosses by one small
+it, come back. The revision operations that need models go the same way, one request each
+(:meth:`DigestProcess.revise_summary`, :meth:`DigestProcess.back_translate`,
+:meth:`DigestProcess.alternatives`); the pure ones (:mod:`models.digest.revise`: an edit, an
+alternative chosen) need no process. The caller's :class:`~models.common.job_state.JobState` crosses by one small
 adapter (:func:`_child_job_state`): in the child, the job's state reads its interruption flag
 from a number in shared memory (the highest cancelled job id) at every decoding step, so a
 cancel lands as fast as in process, and its progress and partial-text sinks write to the pipe. The process is started with ``spawn`` (a forked copy of a Qt process is unsafe)
@@ -28,12 +31,15 @@ import signal
 import sys
 import threading
 import time
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from models.common.job_state import JobState
 from models.common.types import Article, Cancelled, Digest, DigestError, DigestOptions
 from models.digest.pipeline import DigestPipeline, PipelineConfig
 from models.inference.memory import limit_malloc_arenas, release_freed_memory
+
+if TYPE_CHECKING:
+    from models.digest.revise import Alternative
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +150,48 @@ class DigestProcess:
         pipeline's own ``ModelUnavailable`` / ``DigestError``, and ``DigestError`` when the
         child dies (the next call starts a new one).
         """
+        return self._run("digest", config, state, article, options or DigestOptions())
+
+    # -- revising a digest (models.digest.revise): the same life, the same errors -----------
+    def revise_summary(
+        self,
+        digest: Digest,
+        edited_summary: str,
+        config: PipelineConfig | None = None,
+        state: JobState | None = None,
+        *,
+        replace_edited: bool = False,
+    ) -> Digest:
+        """Like :meth:`DigestPipeline.revise_summary` (only the English summary's new and
+        changed sentences translated again), run in the child."""
+        return self._run("revise", config, state, digest, edited_summary, replace_edited)
+
+    def back_translate(
+        self, digest: Digest, config: PipelineConfig | None = None, state: JobState | None = None, keys: list[str] | None = None
+    ) -> Digest:
+        """Like :meth:`DigestPipeline.back_translate` (the sentences that lack one translated
+        back into English, and checked), run in the child. The user may edit the digest while
+        it runs: :func:`models.digest.revise.carry_back_translations` carries the result into
+        the digest as it is then."""
+        return self._run("back-translate", config, state, digest, keys)
+
+    def alternatives(
+        self,
+        language: str,
+        english: str,
+        count: int = 4,
+        config: PipelineConfig | None = None,
+        state: JobState | None = None,
+        exclude: tuple[str, ...] = (),
+    ) -> list[Alternative]:
+        """Like :meth:`DigestPipeline.alternatives` (other translations of one English sentence,
+        each with its back-translation), run in the child."""
+        return self._run("alternatives", config, state, language, english, count, tuple(exclude))
+
+    def _run(self, kind: str, config: PipelineConfig | None, state: JobState | None, *arguments: Any) -> Any:
+        """Job ``kind`` (a key of :data:`_JOBS`) with ``arguments`` in the child: progress and
+        published text passed into ``state``, its interruption into the child; the job's
+        result, or the DigestError that stopped it."""
         try:
             self.start()
         except Exception as error:  # noqa: BLE001 - whatever stops a process starting, the digest says why
@@ -155,7 +203,7 @@ class DigestProcess:
         job = next(self._job_ids)
         state = state or JobState()
         try:
-            connection.send(("digest", job, config or PipelineConfig(), article, options or DigestOptions()))
+            connection.send((kind, job, config or PipelineConfig(), *arguments))
         except (OSError, ValueError) as error:
             raise self._died(process, f"could not reach it ({error})") from error
         cancelled_at: float | None = None
@@ -170,28 +218,28 @@ class DigestProcess:
                     if not process.is_alive():
                         raise self._died(process)
                     continue
-                kind, message_job, *payload = connection.recv()
+                message_kind, message_job, *payload = connection.recv()
             except (EOFError, OSError, ValueError) as error:  # ValueError: closed by close()
                 raise self._died(process) from error
             if message_job == _PRELOAD_JOB:
-                # This digest waits on that loading: show its current step, but not the stale
+                # This job waits on that loading: show its current step, but not the stale
                 # reports of a loading long done (they come all at once, ending in "preloaded").
-                if kind == "progress" and cancelled_at is None and not connection.poll(0):
+                if message_kind == "progress" and cancelled_at is None and not connection.poll(0):
                     state.set_status(payload[1])
             elif message_job != job:
                 continue  # from a job given up on after a cancel
-            elif kind == "progress":
+            elif message_kind == "progress":
                 if cancelled_at is None:
                     fraction, status = payload
                     if status != state.status:  # a new step is passed on at once, as in the child
                         state.set_status(status)
                     state.set_progress_value(fraction)
-            elif kind == "partial":
+            elif message_kind == "partial":
                 if cancelled_at is None:
                     state.publish(payload[0])
-            elif kind == "done":
+            elif message_kind == "done":
                 return payload[0]
-            elif kind == "failed":
+            elif message_kind == "failed":
                 raise payload[0]
 
     def _died(self, process: Any, how: str | None = None) -> DigestError:
@@ -254,16 +302,16 @@ def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:
             _preload(pipeline, options, article_language, cancelled_up_to, send)
             send(("preloaded", _PRELOAD_JOB))
             continue
-        _, job, config, article, options = message
+        kind, job, config, *arguments = message
         state = _child_job_state(send, job, lambda job=job: cancelled_up_to.value >= job)
         try:
             state.raise_if_interrupted()
             pipeline = _pipeline_for(pipeline, config)
-            reply: tuple[Any, ...] = ("done", job, pipeline.digest(article, options, state))
+            reply: tuple[Any, ...] = ("done", job, _JOBS[kind](pipeline, state, *arguments))
         except DigestError as error:  # Cancelled and ModelUnavailable among them, pickled as they are
             reply = ("failed", job, error)
-        except Exception as error:  # noqa: BLE001 - a bug in one digest must not end the process
-            log.exception("digest %d failed", job)
+        except Exception as error:  # noqa: BLE001 - a bug in one job must not end the process
+            log.exception("%s %d failed", kind, job)
             reply = ("failed", job, DigestError(f"Unexpected error: {error.__class__.__name__}: {error}"))
         try:
             send(reply)
@@ -273,6 +321,19 @@ def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:
         # The translators' freed buffers stay with glibc otherwise, and the next digest's peaks
         # would stack on them (the models stay loaded). After the reply: it costs the caller nothing.
         release_freed_memory()
+
+
+#: The child's jobs by the kind a request names: (pipeline, state, *the request's arguments).
+_JOBS: dict[str, Callable[..., Any]] = {
+    "digest": lambda pipeline, state, article, options: pipeline.digest(article, options, state),
+    "revise": lambda pipeline, state, digest, edited, replace_edited: pipeline.revise_summary(
+        digest, edited, state, replace_edited=replace_edited
+    ),
+    "back-translate": lambda pipeline, state, digest, keys: pipeline.back_translate(digest, state, keys),
+    "alternatives": lambda pipeline, state, language, english, count, exclude: pipeline.alternatives(
+        language, english, count, state, exclude
+    ),
+}
 
 
 def _pipeline_for(pipeline: DigestPipeline | None, config: PipelineConfig) -> DigestPipeline:

@@ -150,3 +150,38 @@ def test_an_engine_that_cannot_start_is_a_digest_error_and_the_next_digest_start
         assert digest.summary.strip()
     finally:
         process.close()
+
+
+def test_revising_back_translating_and_alternatives_run_in_the_child(engine_process: DigestProcess, tiny_models_dir: Path) -> None:
+    """The window's requests for a digest it shows: the English summary edited (only its changed
+    sentences translated again), the translations back into English, a sentence's alternatives;
+    each as in process, with progress, and a bad edit a DigestError that leaves the child serving."""
+    from models.digest import revise
+
+    config = PipelineConfig(models_dir=str(tiny_models_dir))
+    summary = "Russia and the US held talks on Friday. Both sides want calm."
+    digest = engine_process.digest(Article(title="Talks", text="Russia and the US held talks on Friday. Both sides want calm."), config=config)
+    state, progress = recording_state()
+    revised = engine_process.revise_summary(digest, summary, config=config, state=state)
+    expected = DigestPipeline(config).revise_summary(digest, summary)
+    assert revised.summary == summary
+    assert revised.summary_translations == expected.summary_translations
+    assert revised.revisions == expected.revisions
+    assert progress and progress[-1].fraction == 1.0
+    assert any(event.step.startswith("Translating summary") for event in progress)
+
+    state, progress = recording_state()
+    back = engine_process.back_translate(revised, config=config, state=state)
+    assert back.back_translate and set(back.back_translations) == {"summary:ru", "summary:ar"}
+    assert revise.missing_back_translations(back) == {}
+    assert any(event.step == "Translating the Arabic text back into English" for event in progress)
+
+    second = revise.sentences(back, "summary:ar")[1]
+    found = engine_process.alternatives("ar", second.english, 2, config=config, exclude=(second.text,))
+    assert 1 <= len(found) <= 2 and all(isinstance(item, revise.Alternative) for item in found)
+    chosen = revise.choose_alternative(back, "summary:ar", second.target, found[0])
+    assert revise.sentences(chosen, "summary:ar")[1].origin == "alternative"
+
+    with pytest.raises(DigestError, match="the edited summary is empty"):
+        engine_process.revise_summary(back, "  ", config=config)
+    assert engine_process.running
