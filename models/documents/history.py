@@ -1,6 +1,7 @@
 """The digest history: every finished digest kept as one JSON file in a folder.
 
-:class:`History` adds, lists, loads and removes digests. Files are written atomically
+:class:`History` adds, lists, loads, replaces (a digest revised: edits, back-translations) and
+removes digests. Files are written atomically
 (:func:`models.common.atomic.atomic_write_bytes`) in the format of :meth:`models.Digest.to_json_dict`,
 named by the time they were added (UTC, microseconds) and a slug of the title, so names
 sort by age and never collide. A small index (``.index.json``: each entry's title, date and
@@ -74,7 +75,7 @@ class History:
 
     def add(self, digest: Digest) -> HistoryEntry:
         """Store a digest; returns its entry. Raises HistoryError if the folder is unwritable."""
-        data = valid_unicode(json.dumps(digest.to_json_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        data = _digest_bytes(digest)
         stem = _new_stem(digest.article.title)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
@@ -91,6 +92,22 @@ class History:
         except OSError as error:
             raise HistoryError(f"cannot save to the history in {self.root}: {error.strerror or error}") from error
         raise HistoryError(f"cannot save to the history in {self.root}: too many entries named {stem}")
+
+    def replace(self, entry_id: str, digest: Digest) -> HistoryEntry:
+        """Store ``digest`` in place of the entry ``entry_id`` (the same digest, revised: edits,
+        back-translations), atomically, keeping its id and place; returns the entry.
+        HistoryError if there is no such entry or the folder is unwritable."""
+        path = self._path(entry_id)
+        if not path.is_file():
+            raise HistoryError(f"no digest {entry_id!r} in the history")
+        data = _digest_bytes(digest)
+        try:
+            atomic_write_bytes(path, data, overwrite=True)
+        except OSError as error:
+            raise HistoryError(f"cannot save to the history in {self.root}: {error.strerror or error}") from error
+        entry = _entry(entry_id, path, digest)
+        self._remember(path, entry)
+        return entry
 
     def entries(self, limit: int | None = None) -> list[HistoryEntry]:
         """Every readable stored digest, newest first (the newest ``limit`` of them when given);
@@ -221,6 +238,11 @@ class History:
             raise HistoryError(f"{path.name}: {error}") from error
         except (OSError, ValueError, RecursionError) as error:  # JSON and UTF-8 errors are ValueErrors
             raise HistoryError(f"{path.name} cannot be read ({type(error).__name__}: {error})") from error
+
+
+def _digest_bytes(digest: Digest) -> bytes:
+    """A digest's file: its JSON (:meth:`Digest.to_json_dict`), indented, valid UTF-8."""
+    return valid_unicode(json.dumps(digest.to_json_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _read_regular_file(path: Path) -> bytes:

@@ -265,3 +265,26 @@ def test_the_newest_few_are_listed_without_reading_the_rest(tmp_path: Path, monk
     # Removing an entry takes it out of the index too.
     history.remove(newest[0].id)
     assert History(tmp_path).entries(limit=1) == newest[1:2]
+
+
+def test_a_revised_digest_replaces_its_entry_and_reopens_with_its_edits(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from models.common.types import SentenceRevision, TextRevision
+
+    history = History(tmp_path)
+    digest = make_digest("Talks")
+    entry = history.add(digest)
+    ru = digest.summary_translations["ru"]
+    edited = replace(
+        digest,
+        summary_translations={**digest.summary_translations, "ru": "Правка. " + ru},
+        revisions={"summary:ru": TextRevision(ru, (SentenceRevision((0, 7), "edited", ""),))},
+    )
+    replaced = history.replace(entry.id, edited)
+    assert replaced.id == entry.id and [item.id for item in history.entries()] == [entry.id]
+    reopened = history.load(entry.id)
+    assert reopened.summary_translations["ru"].startswith("Правка. ")
+    assert reopened.revisions == edited.revisions and reopened.machine_text("summary:ru") == ru
+    with pytest.raises(HistoryError, match="no digest"):
+        history.replace("20240101T000000-000000Z-gone", edited)
