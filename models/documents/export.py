@@ -26,7 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from models.documents.read import language_name
 from models.common.atomic import atomic_write_bytes
@@ -34,7 +34,7 @@ from models.common.paths import APP_DISPLAY_NAME
 from models.common.text import paragraph_ranges, split_paragraphs
 from models.common import languages
 from models.common.languages import ENGLISH
-from models.common.types import Digest, DigestError, alignment_key
+from models.common.types import ALTERNATIVE, EDITED, MACHINE, Digest, DigestError, alignment_key
 
 __all__ = [
     "EXPORT_DIALOG_FILTER",
@@ -194,11 +194,13 @@ def write_digest_in_folder(digest: Digest, folder: str | os.PathLike[str], fmt: 
 
 @dataclass(frozen=True)
 class _Section:
-    """One block of generated text: its heading, its language and its paragraphs."""
+    """One block of generated text: its heading, its language, its paragraphs and its
+    alignment key (:func:`~models.common.types.alignment_key`)."""
 
     heading: str
     language: str
     paragraphs: tuple[str, ...]
+    key: str = ""
 
     @property
     def rtl(self) -> bool:
@@ -223,13 +225,16 @@ _ENGLISH_TRANSLATION_KEY = alignment_key("article", ENGLISH)
 
 
 def _sections(digest: Digest) -> list[_Section]:
-    sections = [_Section("Summary (English)", "en", tuple(split_paragraphs(digest.summary)))]
+    """The digest's generated texts as published (a person's edits in them), in reading order."""
+    sections = [_Section("Summary (English)", "en", tuple(split_paragraphs(digest.summary)), alignment_key("summary"))]
     for code, text in _ordered(digest.summary_translations):
-        sections.append(_Section(f"Summary in {_language_label(code)}", code, tuple(split_paragraphs(text))))
+        sections.append(_Section(f"Summary in {_language_label(code)}", code, tuple(split_paragraphs(text)), alignment_key("summary", code)))
     if digest.english_translation:
-        sections.append(_Section(_ENGLISH_TRANSLATION_HEADING, ENGLISH, tuple(split_paragraphs(digest.english_translation))))
+        sections.append(
+            _Section(_ENGLISH_TRANSLATION_HEADING, ENGLISH, tuple(split_paragraphs(digest.english_translation)), _ENGLISH_TRANSLATION_KEY)
+        )
     for code, text in _ordered(digest.article_translations):
-        sections.append(_Section(f"Article in {_language_label(code)}", code, tuple(split_paragraphs(text))))
+        sections.append(_Section(f"Article in {_language_label(code)}", code, tuple(split_paragraphs(text)), alignment_key("article", code)))
     return sections
 
 
@@ -280,8 +285,22 @@ def _display_date(created: str) -> str:
     return moment.isoformat(sep=" ", timespec="minutes" if moment.second == 0 else "seconds")
 
 
+def _revision_note(digest: Digest) -> str:
+    """"3 sentences edited by hand, 1 chosen among the model's alternatives" over every text;
+    "" when nothing was."""
+    origins = [sentence.origin for revision in digest.revisions.values() for sentence in revision.edited]
+    edited, chosen = origins.count(EDITED), origins.count(ALTERNATIVE)
+    parts = []
+    if edited:
+        parts.append(f"{edited} sentence{'s' if edited != 1 else ''} edited by hand")
+    if chosen:
+        parts.append(f"{chosen} chosen among the model's alternatives")
+    return ", ".join(parts)
+
+
 def _details(digest: Digest) -> list[tuple[str, str]]:
-    """(label, value) lines about the digest: source, date, original language, time taken."""
+    """(label, value) lines about the digest: source, date, original language, what was
+    revised by hand, time taken."""
     article = digest.article
     source = printable(article.source_path) if article.source_path else "(not from a file)"
     details = [("Source", source), ("Date", _display_date(digest.created))]
@@ -289,6 +308,9 @@ def _details(digest: Digest) -> list[tuple[str, str]]:
         details.append(("Article language", language_name(article.language)))
     if digest.translation_note:
         details.append(("Note", digest.translation_note))
+    revised = _revision_note(digest)
+    if revised:
+        details.append(("Revised", revised))
     if digest.seconds > 0:
         details.append(("Time taken", f"{digest.seconds:.1f} s"))
     return details
@@ -372,6 +394,7 @@ dl.details dt { font-weight: bold; }
 dl.details dd { margin: 0; overflow-wrap: anywhere; }
 section[dir="rtl"] { text-align: right; }
 mark.flag { background: #fff0c2; text-decoration: underline wavy #d97706; }
+span.edited { border-bottom: 2px solid #2563eb; }
 """.strip()
 
 
@@ -401,43 +424,88 @@ def _render_html(digest: Digest) -> bytes:
         items = "".join(f"<li>{esc(credit)}</li>" for credit in credits)
         parts.append(f"<dt>Models</dt><dd><ul>{items}</ul></dd>")
     parts.append("</dl>")
-    flags = _flags_by_heading(digest)
     for section in _sections(digest):
         direction = ' dir="rtl"' if section.rtl else ""
         parts.append(f'<section class="digest-part" lang="{esc(section.language)}"{direction}>')
         # The heading is English; keep it so inside a right-to-left section.
         parts.append(f'<h2 lang="en" dir="ltr">{esc(section.heading)}</h2>')
-        marked = flags.get(section.heading)
-        if marked is None:
+        marks = _sentence_marks(digest, section.key)
+        if not marks:
             parts += [f"<p>{esc(paragraph)}</p>" for paragraph in section.paragraphs]
         else:
-            parts += _marked_paragraphs(*marked)
+            parts += _marked_paragraphs(digest.generated_text(section.key), marks)
         parts.append("</section>")
     parts += ["</body>", "</html>"]
     return ("\n".join(parts) + "\n").encode("utf-8")
 
 
-def _flags_by_heading(digest: Digest) -> dict[str, tuple[str, list[FlaggedSentence]]]:
-    """For each section with flags: its whole text and its flagged sentences."""
-    marked: dict[str, tuple[str, list[FlaggedSentence]]] = {}
-    for item in flagged_sentences(digest):
-        marked.setdefault(item.heading, (digest.generated_text(item.key), []))[1].append(item)
-    return marked
+@dataclass(frozen=True)
+class _Mark:
+    """A sentence the HTML and Word exports mark: its place in its text, why it is flagged
+    (none: it is not) and, when a person edited or chose it, its origin and the model's text."""
+
+    target: tuple[int, int]
+    reasons: tuple[str, ...] = ()
+    origin: str = MACHINE
+    machine: str = ""
+
+    @property
+    def edited(self) -> bool:
+        return self.origin != MACHINE
+
+    @property
+    def edit_note(self) -> str:
+        """"Edited by hand; the model wrote: …" (or chosen among its alternatives, or written by hand)."""
+        if self.origin == ALTERNATIVE:
+            note = "Chosen among the model's alternative translations"
+        else:
+            note = "Edited by hand" if self.machine else "Written by hand"
+        return note + (f"; the model wrote: {self.machine}" if self.machine else "")
 
 
-def _marked_paragraphs(text: str, flagged: list[FlaggedSentence]) -> list[str]:
+def _sentence_marks(digest: Digest, key: str) -> list[_Mark]:
+    """The flagged and the edited sentences of the text ``key``, in reading order (a sentence
+    that would overlap the one before is left unmarked)."""
+    alignment = digest.alignments.get(key)
+    reasons: dict[tuple[int, int], list[str]] = {}
+    for flag in alignment.flags if alignment is not None else ():
+        reasons.setdefault(flag.target, []).append(flag.line)
+    revision = digest.revisions.get(key)
+    edited = {sentence.target: sentence for sentence in revision.edited} if revision is not None else {}
+    marks, end = [], 0
+    for target in sorted(set(reasons) | set(edited)):
+        if target[0] < end:
+            continue
+        sentence = edited.get(target)
+        origin, machine = (sentence.origin, sentence.machine) if sentence is not None else (MACHINE, "")
+        marks.append(_Mark(target, tuple(reasons.get(target, ())), origin, machine))
+        end = target[1]
+    return marks
+
+
+def _html_title(lines: Iterable[str]) -> str:
+    """Lines as an HTML ``title`` attribute's value (a reader hovering sees one per line)."""
+    return html.escape("\n".join(lines), quote=True).replace("\n", "&#10;")
+
+
+def _marked_paragraphs(text: str, marks: list[_Mark]) -> list[str]:
     """``<p>`` elements of ``text`` with each flagged sentence in a ``<mark>`` whose title gives
-    the reasons (as a reader hovering it in a browser sees them)."""
+    the reasons, and each sentence a person edited or chose in a ``<span class="edited">``
+    whose title says so and what the model wrote (as a reader hovering it in a browser sees them)."""
     def plain(start: int, end: int) -> str:
         return html.escape(re.sub(r"\s+", " ", text[start:end]))
 
     paragraphs = []
     for start, end in paragraph_ranges(text):
         pieces, position = [], start
-        for item in (item for item in flagged if start <= item.target[0] and item.target[1] <= end):
-            title = html.escape("\n".join(item.reasons), quote=True).replace("\n", "&#10;")
-            pieces += [plain(position, item.target[0]), f'<mark class="flag" title="{title}">', plain(*item.target), "</mark>"]
-            position = item.target[1]
+        for mark in (mark for mark in marks if start <= mark.target[0] and mark.target[1] <= end):
+            inner = plain(*mark.target)
+            if mark.reasons:
+                inner = f'<mark class="flag" title="{_html_title(mark.reasons)}">{inner}</mark>'
+            if mark.edited:
+                inner = f'<span class="edited" data-origin="{mark.origin}" title="{_html_title([mark.edit_note])}">{inner}</span>'
+            pieces += [plain(position, mark.target[0]), inner]
+            position = mark.target[1]
         pieces.append(plain(position, end))
         paragraphs.append("<p>" + "".join(pieces) + "</p>")
     return paragraphs
@@ -465,13 +533,52 @@ def _render_docx(digest: Digest) -> bytes:
             document.add_paragraph(credit, style="List Bullet")
     for section in _sections(digest):
         document.add_heading(section.heading, level=1)
-        for text in section.paragraphs:
-            paragraph = document.add_paragraph(text)
+        edited = [mark for mark in _sentence_marks(digest, section.key) if mark.edited]
+        if not edited:
+            for text in section.paragraphs:
+                paragraph = document.add_paragraph(text)
+                if section.rtl:
+                    _make_rtl(paragraph, section.language)
+            continue
+        text = digest.generated_text(section.key)
+        for start, end in paragraph_ranges(text):
+            paragraph = document.add_paragraph()
+            position = start
+            for mark in (mark for mark in edited if start <= mark.target[0] and mark.target[1] <= end):
+                if position < mark.target[0]:
+                    paragraph.add_run(_docx_text(text[position : mark.target[0]]))
+                _edited_run(document, paragraph, _docx_text(text[mark.target[0] : mark.target[1]]), mark)
+                position = mark.target[1]
+            if position < end:
+                paragraph.add_run(_docx_text(text[position:end]))
             if section.rtl:
                 _make_rtl(paragraph, section.language)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _docx_text(text: str) -> str:
+    """A stretch of a paragraph as the other exports show it: whitespace runs as one space."""
+    return re.sub(r"\s+", " ", text)
+
+
+#: What an edited sentence looks like in Word: underlined in this colour (RGB), with a comment.
+_DOCX_EDITED_COLOUR = "2563EB"
+
+
+def _edited_run(document: Any, paragraph: Any, text: str, mark: _Mark) -> None:
+    """``text``, a sentence a person edited or chose, as a run of ``paragraph`` marked as such:
+    underlined in blue, with a Word comment saying so and what the model wrote (python-docx
+    1.2 and later; the underline alone before)."""
+    from docx.enum.text import WD_UNDERLINE
+    from docx.shared import RGBColor
+
+    run = paragraph.add_run(text)
+    run.font.underline = WD_UNDERLINE.THICK
+    run.font.color.rgb = RGBColor.from_string(_DOCX_EDITED_COLOUR)
+    if hasattr(document, "add_comment"):
+        document.add_comment(run, text=mark.edit_note, author=APP_DISPLAY_NAME, initials="AD")
 
 
 _PPR_AFTER_BIDI = (

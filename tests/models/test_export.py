@@ -375,3 +375,80 @@ def test_html_marks_each_flagged_sentence_with_its_reasons() -> None:
         'Repetition: A phrase repeats.">Второй абзац статьи.</mark></p>'
     ) in page
     assert "<p>Diplomats met in Geneva to resume talks.</p>" in page  # unflagged text as before
+
+
+def revised_digest() -> Digest:
+    """The sample digest with its Arabic summary edited by hand and the second Russian sentence
+    chosen among the alternatives (the machine's texts kept beside them), and a flag on the edit."""
+    from dataclasses import replace
+
+    from models.common.types import Alignment, SentenceFlag, SentenceLink, SentenceRevision, TextRevision
+
+    ru_first = RU_SUMMARY.split(",")[0] + "."
+    ru = f"{ru_first} Переговоры продолжатся."
+    second = (len(ru_first) + 1, len(ru))
+    arabic = (0, len(AR_SUMMARY))
+    flag = SentenceFlag(arabic, "numbers", "The number 12,000 in the source is missing here.")
+    return replace(
+        make_digest(),
+        summary_translations={"ar": AR_SUMMARY, "ru": ru},
+        alignments={
+            "summary:ar": Alignment("summary", (SentenceLink(arabic, ((0, 40),)),), (flag,)),
+            "summary:ru": Alignment("summary", (SentenceLink((0, len(ru_first)), ((0, 40),)), SentenceLink(second, ((41, 80),)))),
+        },
+        revisions={
+            "summary:ar": TextRevision("التقى الدبلوماسيون.", (SentenceRevision(arabic, "edited", "التقى الدبلوماسيون."),)),
+            "summary:ru": TextRevision(
+                f"{ru_first} Переговоры возобновятся.",
+                (SentenceRevision((0, len(ru_first)), "machine", ru_first), SentenceRevision(second, "alternative", "Переговоры возобновятся.")),
+            ),
+        },
+    )
+
+
+def test_html_marks_edited_and_chosen_sentences_with_what_the_model_wrote() -> None:
+    page = render_digest(revised_digest(), "html").decode("utf-8")
+    assert (
+        '<span class="edited" data-origin="edited" title="Edited by hand; the model wrote: التقى الدبلوماسيون.">'
+        f'<mark class="flag" title="Numbers: The number 12,000 in the source is missing here.">{AR_SUMMARY}</mark></span>'
+    ) in page
+    assert (
+        '<span class="edited" data-origin="alternative" title="Chosen among the model&#x27;s alternative translations; '
+        'the model wrote: Переговоры возобновятся.">Переговоры продолжатся.</span>'
+    ) in page
+    assert page.count('class="edited"') == 2
+    assert "<dt>Revised</dt><dd>1 sentence edited by hand, 1 chosen among the model&#x27;s alternatives</dd>" in page
+
+
+def test_text_and_markdown_export_the_published_text(tmp_path: Path) -> None:
+    digest = revised_digest()
+    for fmt in ("txt", "md"):
+        text = render_digest(digest, fmt).decode("utf-8")
+        assert "Переговоры продолжатся." in text and "возобновятся" not in text
+        assert "1 sentence edited by hand, 1 chosen among the model's alternatives" in text.replace("\\", "")
+
+
+def test_docx_underlines_edited_sentences_with_a_comment(tmp_path: Path) -> None:
+    import docx
+
+    path = write_digest(revised_digest(), tmp_path / "revised.docx")
+    document = docx.Document(str(path))
+    marked = [(run.text, run.font.underline) for paragraph in document.paragraphs for run in paragraph.runs if run.font.underline]
+    assert [text for text, _ in marked] == ["Переговоры продолжатся.", AR_SUMMARY]
+    assert [comment.text for comment in document.comments] == [
+        "Chosen among the model's alternative translations; the model wrote: Переговоры возобновятся.",
+        "Edited by hand; the model wrote: التقى الدبلوماسيون.",
+    ]
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    assert f"{RU_SUMMARY.split(',')[0]}. Переговоры продолжатся." in texts and AR_SUMMARY in texts
+
+
+def test_json_keeps_the_machine_and_the_published_text_of_each_sentence() -> None:
+    data = json.loads(render_digest(revised_digest(), "json"))
+    ar = data["revisions"]["summary:ar"]
+    assert ar["machine_text"] == "التقى الدبلوماسيون."
+    assert ar["sentences"] == [
+        {"target": [0, len(AR_SUMMARY)], "origin": "edited", "text": AR_SUMMARY, "machine": "التقى الدبلوماسيون."}
+    ]
+    assert [item["origin"] for item in data["revisions"]["summary:ru"]["sentences"]] == ["machine", "alternative"]
+    assert Digest.from_json_dict(data).revisions == revised_digest().revisions
