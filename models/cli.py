@@ -3,6 +3,7 @@
     article-digest-cli INPUT... [--to ru,ar] [--full] [--models-dir DIR] [--profile quality|fast]
                        [--format json|jsonl|md|txt|html] [--out PATH | --out-dir DIR] [--flags-only]
     article-digest-cli --history
+    article-digest-cli revise DIGEST.json --summary EDITED.txt [--out PATH] [--overwrite] [--back-translate]
     article-digest-cli models list|download|verify|remove [--profile P] [--models-dir DIR]
     article-digest-cli models download|verify --english-articles-only
     article-digest-cli models use TASK FOLDER
@@ -245,7 +246,10 @@ def _digest_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Summarise articles and translate them into Russian and Arabic with local models.",
-        epilog=f"Model management: {PROG} models list|download|verify. Past digests: {PROG} --history.",
+        epilog=(
+            f"Model management: {PROG} models list|download|verify. Past digests: {PROG} --history. "
+            f"An edited summary carried into a digest's translations: {PROG} revise DIGEST.json --summary EDITED.txt."
+        ),
     )
     parser.add_argument(
         "files",
@@ -266,6 +270,12 @@ def _digest_parser() -> argparse.ArgumentParser:
     parser.add_argument("--overwrite", action="store_true", help="replace output files that exist")
     parser.add_argument(
         "--flags-only", action="store_true", help="print only the generated sentences worth checking, with why"
+    )
+    parser.add_argument(
+        "--back-translate",
+        action="store_true",
+        help="also translate every translated sentence back into English and flag those whose meaning may differ "
+        "(needs the translate-from-* models)",
     )
     parser.add_argument("--history", action="store_true", help="list past digests and exit")
     parser.add_argument("--no-history", action="store_true", help="do not keep this digest in the history")
@@ -589,6 +599,9 @@ def _rendered(digest: Any, fmt: str) -> bytes:
 
 #: The failures the closing summary names; the rest are counted.
 _SUMMARY_FAILURES = 5
+#: With --back-translate, the digest's share of an article's bar (the back-translation takes
+#: the rest: about as long as the translations).
+_DIGEST_SHARE = 0.75
 
 
 def _summary(digested: int, failures: list[str]) -> str:
@@ -637,7 +650,7 @@ def run_digests(args: argparse.Namespace) -> int:
     limit_malloc_arenas()  # this process is the engine here; before its threads start
     # One pipeline for the batch: each model loads on first use and stays loaded.
     pipeline = DigestPipeline(PipelineConfig(profile=args.profile, models_dir=args.models_dir, device=args.device))
-    options = DigestOptions(languages=args.to, translate_article=args.full)
+    options = DigestOptions(languages=args.to, translate_article=args.full, back_translate=args.back_translate)
     history = None if args.no_history else History()
     failures: list[str] = []
     written_names: set[str] = set()
@@ -658,7 +671,11 @@ def run_digests(args: argparse.Namespace) -> int:
                     _check_output(target, args.overwrite)
                 state = progress.start(item.name)
                 try:
-                    digest = pipeline.digest(article, options, state)
+                    if args.back_translate:  # the translations back into English after the digest, as the window does
+                        digest = pipeline.digest(article, options, state.sub_state(0.0, _DIGEST_SHARE))
+                        digest = pipeline.back_translate(digest, state.sub_state(_DIGEST_SHARE, 1.0))
+                    else:
+                        digest = pipeline.digest(article, options, state)
                 finally:
                     progress.finish()
                 with _interruption.lock:  # Ctrl+C now waits for this output to be whole
@@ -827,10 +844,136 @@ class _NoteHandler(logging.Handler):
             self.handleError(record)
 
 
+def _revise_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=f"{PROG} revise",
+        description=(
+            "A new digest whose English summary is the edited text: only its new and changed sentences are translated "
+            "again, into each of the digest's languages; the other sentences keep their translations (and any edits) "
+            "byte for byte, and every sentence says where it came from."
+        ),
+        epilog=f"Example: {PROG} revise talks.digest.json --summary summary.txt --out talks-revised.json",
+    )
+    parser.add_argument("digest", metavar="DIGEST.json", type=Path, help="a digest as --format json writes it (or a history file)")
+    parser.add_argument("--summary", required=True, metavar="EDITED.txt", help="the edited English summary ('-': standard input)")
+    parser.add_argument(
+        "--format", choices=CLI_FORMATS, default="json", help="output format (default json, which keeps the revision)"
+    )
+    parser.add_argument("--out", type=Path, help="output file (default standard output)")
+    parser.add_argument("--overwrite", action="store_true", help="replace the output file if it exists")
+    parser.add_argument(
+        "--back-translate",
+        action="store_true",
+        help="also back-translate the sentences that lack it (done anyway when the digest was back-translated)",
+    )
+    parser.add_argument(
+        "--replace-edited",
+        action="store_true",
+        help="translate a changed sentence again even where its translation was edited by hand (kept otherwise)",
+    )
+    _add_model_options(parser)
+    parser.add_argument("--verbose", action="store_true", help="also show the libraries' own warnings")
+    return parser
+
+
+#: A digest file or an edited summary larger than this is refused before it is read.
+_MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+def _read_text_input(name: str, what: str) -> str:
+    """The text of file ``name`` ('-': standard input), UTF-8; DigestError with one line, naming
+    the file, if it cannot be read as such."""
+    shown = "standard input" if name == "-" else printable(name)
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read(_MAX_INPUT_BYTES + 1)
+        else:
+            path = Path(name)
+            if path.is_dir():
+                raise DigestError(f"{shown}: is a folder, not {what}")
+            with path.open("rb") as stream:
+                data = stream.read(_MAX_INPUT_BYTES + 1)
+    except OSError as error:
+        raise DigestError(f"{shown}: cannot be read ({error.strerror or error})") from error
+    if len(data) > _MAX_INPUT_BYTES:
+        raise DigestError(f"{shown}: too large to be {what}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DigestError(f"{shown}: not UTF-8 text ({error.reason} at byte {error.start})") from error
+
+
+def _read_digest(path: Path) -> Any:
+    """The digest in a JSON file (as --format json or the history writes it); DigestError with
+    one line naming the file if it is not one."""
+    from models.common.types import Digest
+
+    text = _read_text_input(str(path), "a digest")
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise DigestError("not a digest file (not a JSON object)")
+        return Digest.from_json_dict(data)
+    except json.JSONDecodeError as error:
+        raise DigestError(f"{printable(str(path))}: not a digest file (not JSON: {error.msg}, line {error.lineno})") from error
+    except DigestError as error:
+        raise DigestError(f"{printable(str(path))}: {error}") from error
+
+
+def run_revise(argv: Sequence[str]) -> int:
+    """``revise DIGEST.json --summary EDITED.txt``: the digest with the edited summary, only its
+    changed sentences translated again (:meth:`DigestPipeline.revise_summary`); written where
+    --out says (atomically, never over a file without --overwrite) or to standard output. The
+    history is not touched: the digest file is the user's."""
+    from models.digest.pipeline import DigestPipeline, PipelineConfig
+
+    args = _revise_parser().parse_args(argv)
+    _quiet_libraries(args.verbose)
+    try:
+        if args.out is not None:
+            _check_output(args.out, args.overwrite)  # before any work
+        digest = _read_digest(args.digest)
+        edited = _read_text_input(args.summary, "a summary")
+        _interruption.check()
+        from models.inference.memory import limit_malloc_arenas
+
+        limit_malloc_arenas()  # this process is the engine here; before its threads start
+        pipeline = DigestPipeline(PipelineConfig(profile=args.profile, models_dir=args.models_dir, device=args.device))
+        back = args.back_translate or digest.back_translate
+        progress = _Progress(sys.stderr, 1)
+        try:
+            state = progress.start(args.digest.name)
+            try:
+                revised = pipeline.revise_summary(
+                    digest, edited, state.sub_state(0.0, 0.5 if back else 1.0), replace_edited=args.replace_edited
+                )
+            except DigestError as error:
+                raise DigestError(f"{printable(args.summary)}: {error}") from error
+            if back:
+                revised = pipeline.back_translate(revised, state.sub_state(0.5, 1.0))
+        finally:
+            progress.finish()
+            progress.close()
+        with _interruption.lock:  # Ctrl+C now waits for the output to be whole
+            _interruption.check()
+            rendered = _rendered(revised, args.format)
+            if args.out is not None:
+                _write_output(args.out, rendered, args.overwrite)
+                _print_stderr(f"{printable(str(args.digest))}: wrote {printable(str(args.out))}")
+            else:
+                _write_stdout(rendered if args.format == "jsonl" else rendered + b"\n")
+    except (DigestError, _OutputError) as error:
+        _interruption.check()  # Ctrl+C (the work was Cancelled): one "interrupted" line, 130
+        return _fail(str(error))
+    return 0
+
+
 def _run(argv: list[str]) -> int:
     if argv[:1] == ["models"]:
         _quiet_libraries("--verbose" in argv)
         return run_models(argv[1:])
+    if argv[:1] == ["revise"]:
+        return run_revise(argv[1:])
     args = _digest_parser().parse_args(argv)
     _quiet_libraries(args.verbose)
     if args.history:

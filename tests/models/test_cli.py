@@ -438,3 +438,75 @@ def test_fast_russian_digest_exits_cleanly_every_time(tmp_path: Path, tiny_model
         assert len(made) == 1 and made[0]() is None, "the pipeline outlived main()"
     finally:
         gc.enable()
+
+
+def test_revise_carries_an_edited_summary_into_the_translations(tmp_path: Path, tiny_models_dir: Path) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text(SHORT_ARTICLE, encoding="utf-8")
+    first = tmp_path / "talks.json"
+    result = cli(str(article), "--models-dir", str(tiny_models_dir), "--out", str(first), "--no-history")
+    assert result.returncode == 0, result.stderr
+    summary = tmp_path / "summary.txt"
+    summary.write_text("Russia and the US held talks about Syria on Friday. Both sides want calm.\n", encoding="utf-8")
+    revised_path = tmp_path / "revised.json"
+    result = cli("revise", str(first), "--summary", str(summary), "--models-dir", str(tiny_models_dir), "--out", str(revised_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == f"{first}: wrote {revised_path}"
+    revised = json.loads(revised_path.read_text(encoding="utf-8"))
+    assert revised["summary"] == summary.read_text(encoding="utf-8").strip()
+    for language in output_languages():
+        sentences = revised["revisions"][f"summary:{language}"]["sentences"]
+        assert [item["origin"] for item in sentences] == ["machine", "machine"]
+        assert "".join(item["text"] for item in sentences) == revised["summary_translations"][language].replace(" ", "", 1)
+
+    # The second sentence edited: the first keeps its translations byte for byte.
+    summary.write_text("Russia and the US held talks about Syria on Friday. Both sides want a lasting calm.", encoding="utf-8")
+    again_path = tmp_path / "again.json"
+    result = cli("revise", str(revised_path), "--summary", str(summary), "--models-dir", str(tiny_models_dir), "--out", str(again_path), "--back-translate")
+    assert result.returncode == 0, result.stderr
+    again = json.loads(again_path.read_text(encoding="utf-8"))
+    for language in output_languages():
+        before = revised["revisions"][f"summary:{language}"]["sentences"]
+        after = again["revisions"][f"summary:{language}"]["sentences"]
+        assert after[0]["text"].encode("utf-8") == before[0]["text"].encode("utf-8")
+        assert after[0]["target"] == before[0]["target"] and after[0]["origin"] == "machine"
+        assert len(again["back_translations"][f"summary:{language}"]) == 2
+    assert again["back_translate"] is True
+    assert [item["origin"] for item in again["revisions"]["summary"]["sentences"]] == ["edited", "edited"]
+
+    # The revision as Markdown: the published text.
+    result = cli("revise", str(revised_path), "--summary", str(summary), "--models-dir", str(tiny_models_dir), "--format", "md")
+    assert result.returncode == 0, result.stderr
+    assert "Both sides want a lasting calm." in result.stdout
+
+
+def test_revise_refuses_a_bad_summary_or_digest_with_one_line(tmp_path: Path, tiny_models_dir: Path) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text(SHORT_ARTICLE, encoding="utf-8")
+    digest = tmp_path / "talks.json"
+    assert cli(str(article), "--models-dir", str(tiny_models_dir), "--out", str(digest), "--no-history").returncode == 0
+    empty, huge = tmp_path / "empty.txt", tmp_path / "huge.txt"
+    empty.write_text(" \n\n ", encoding="utf-8")
+    huge.write_text("Both sides want calm. " * 9_091, encoding="utf-8")  # 200,002 characters
+    models = ("--models-dir", str(tiny_models_dir))
+    assert_one_line_error(cli("revise", str(digest), "--summary", str(empty), *models), f"{empty}: the edited summary is empty")
+    assert_one_line_error(cli("revise", str(digest), "--summary", str(huge), *models), "the edited summary is too long (200,002 characters")
+    assert_one_line_error(cli("revise", str(article), "--summary", str(empty), *models), f"{article}: not a digest file")
+    assert_one_line_error(cli("revise", str(digest), "--summary", str(tmp_path / "missing.txt"), *models), "missing.txt: cannot be read")
+    assert_one_line_error(cli("revise", str(digest), "--summary", str(empty), "--out", str(article), *models), "already exists")
+    usage = cli("revise", str(digest))
+    assert usage.returncode == 2 and "--summary" in usage.stderr
+
+
+def test_back_translate_adds_each_translated_sentence_in_english(tmp_path: Path, tiny_models_dir: Path) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text(SHORT_ARTICLE, encoding="utf-8")
+    result = cli(str(article), "--models-dir", str(tiny_models_dir), "--back-translate", "--full", "--no-history")
+    assert result.returncode == 0, result.stderr
+    digest = json.loads(result.stdout)
+    assert digest["back_translate"] is True
+    for key in ("summary:ru", "summary:ar", "article:ru", "article:ar"):
+        links = digest["alignments"][key]["links"]
+        assert [item["target"] for item in digest["back_translations"][key]] == [link["target"] for link in links]
+    plain = json.loads(cli(str(article), "--models-dir", str(tiny_models_dir), "--no-history").stdout)
+    assert "back_translations" not in plain and "back_translate" not in plain
