@@ -3,8 +3,9 @@ weights (fixed seed), and small tokenizers padded to the real vocabulary size.
 
     python bench/build_models.py OUTDIR [--only NAME ...]
 
-OUTDIR gets ``quality/`` (summarize, translate-ru, translate-ar: the default profile) and
-``fast/translate-ru`` (opus-mt-en-ru), each usable as ``--models-dir``.
+OUTDIR gets ``quality/`` (summarize, translate-ru, translate-ar, and the into-English
+translate-from-ru and translate-from-ar: the default profile) and ``fast/`` (the fast
+profile's summarize, translate-ru, translate-ar), each usable as ``--models-dir``.
 
 Real weights are not available where the bench runs, so it measures models with the same
 shapes: what the CPU does per token depends on the shapes, not on the values. Each model's
@@ -85,6 +86,12 @@ SHAPES: dict[str, Shape] = {
     # Helsinki-NLP/opus-mt-en-ar (the fast profile): transformer-base like en-ru, multi-target
     # (>>ara<<); its vocabulary size is taken as en-ru's (the cost differs by well under 1%).
     "opus-mt-en-ar": Shape("opus-mt-en-ar", "marian", 62518, 512, 6, 6, 8, 2048, 512, "swish", target_tokens=(">>ara<<",)),
+    # Helsinki-NLP/opus-mt-tc-big-zle-en (Russian articles, and back-translation): transformer-big,
+    # pad 61016 (last id), relu; into English alone, so no target token.
+    "opus-mt-tc-big-zle-en": Shape("opus-mt-tc-big-zle-en", "marian", 61017, 1024, 6, 6, 16, 4096, 1024, "relu"),
+    # Helsinki-NLP/opus-mt-tc-big-ar-en: the same shape; its vocabulary size (61109) is read from
+    # a fine-tuned copy's config.json (SaeedMLK/opus-mt-tc-big-ar-en), which keeps the vocabulary.
+    "opus-mt-tc-big-ar-en": Shape("opus-mt-tc-big-ar-en", "marian", 61109, 1024, 6, 6, 16, 4096, 1024, "relu"),
     # sshleifer/distilbart-cnn-6-6 (the fast profile): BART-large width, 6 encoder layers.
     "distilbart-cnn-6-6": Shape(
         "distilbart-cnn-6-6", "bart", 50264, 1024, 6, 6, 16, 4096, 1024, "gelu",
@@ -94,7 +101,8 @@ SHAPES: dict[str, Shape] = {
 
 #: Models folders for ``PipelineConfig(models_dir=...)``, one per catalogue profile: task -> shape.
 PROFILE_FOLDERS = {
-    "quality": {"summarize": "distilbart-cnn-12-6", "translate-ru": "opus-mt-tc-big-en-zle", "translate-ar": "opus-mt-tc-big-en-ar"},
+    "quality": {"summarize": "distilbart-cnn-12-6", "translate-ru": "opus-mt-tc-big-en-zle", "translate-ar": "opus-mt-tc-big-en-ar",
+                "translate-from-ru": "opus-mt-tc-big-zle-en", "translate-from-ar": "opus-mt-tc-big-ar-en"},
     "fast": {"summarize": "distilbart-cnn-6-6", "translate-ru": "opus-mt-en-ru", "translate-ar": "opus-mt-en-ar"},
 }
 

@@ -18,7 +18,10 @@ catalogue's defaults and random weights, then measures, each part in its own pro
    naive path (float32, one sentence at a time) for the speed-up over it;
 3. window start-up (``article-digest --smoke-test``, median of 5) and the longest GUI
    event-loop stall while digests run in the background; ``bench/gui_stall.py``;
-4. linking and checking the sentences of a 1,500-word digest; ``bench/alignment.py``.
+4. linking and checking the sentences of a 1,500-word digest; ``bench/alignment.py``;
+5. revising a digest with the models loaded: one edited sentence of the English summary
+   translated again into Russian and Arabic, and the seed's Russian and Arabic summaries
+   translated back into English (the tc-big into-English models); ``bench/revise.py``.
 
 ``--quick`` (under 5 minutes on 2 cores once the models are built) repeats less, leaves out
 the naive path, the article translations and the tc-big throughput, and probes the GUI stall
@@ -187,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     results["gui"] = _python("gui_stall.py", str(quality), *(["--short"] if quick else []), home=home, timeout=1800)
     print("sentence links and flags ...", flush=True)
     results["alignment"] = _python("alignment.py", home=home, timeout=300)
+    print("revising: one summary sentence translated again, back-translation ...", flush=True)
+    results["revise"] = _python("revise.py", str(quality), "--repeats", "3" if quick else "5", home=home, timeout=1800)
 
     results["load_after"] = load_average()
     results["bench_seconds"] = round(time.monotonic() - begun, 1)
@@ -282,6 +287,9 @@ def headline(results: dict[str, Any]) -> dict[str, Any]:
         "max_stall_ms_warm": results["gui"]["second"]["max_stall_ms"],
         "max_stall_ms_first_digest": results["gui"]["first"]["max_stall_ms"],
         "align_ms": results["alignment"]["align_ms_median"],
+        # Medians over edits of different sentences (an edit's wait, not a best case).
+        "retranslate_sentence_seconds": results["revise"]["retranslate_sentence_seconds"],
+        "back_translation_seconds": results["revise"]["back_translation_seconds"],
     }
     if naive and naive.get("digest_article_seconds") and catalogue.get("with_article"):
         out["digest_with_article_speedup_vs_naive"] = round(naive["digest_article_seconds"] / catalogue["with_article"]["seconds"], 2)
@@ -315,6 +323,11 @@ def print_table(results: dict[str, Any]) -> None:
         ("window shown ms (median of 5)", f"{h['window_ms']} ({results['window'].get('status')})", "<= 300"),
         ("max GUI stall ms, first digest / warm", f"{h['max_stall_ms_first_digest']} / {h['max_stall_ms_warm']}", "<= 50"),
         ("links + flags ms, 1,500 words, full translations", f"{h['align_ms']} (best {results['alignment']['align_ms_best']})", "<= 100"),
+        ("one edited summary sentence into ru + ar s (median)",
+         f"{h['retranslate_sentence_seconds']} (all {results['revise']['retranslate_sentence_seconds_all']})", "<= 1.0"),
+        ("back-translation of the ru + ar summaries s (median)",
+         f"{h['back_translation_seconds']} ({results['revise']['back_translated_sentences']} sentences; "
+         f"4 alternatives {results['revise']['alternatives_seconds']} s)", ""),
     ]
     compare = results.get("compare")
     if compare:
