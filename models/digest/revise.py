@@ -41,6 +41,7 @@ names, which hold its lock; from the window through :mod:`models.digest.process`
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
@@ -105,6 +106,9 @@ MAX_ALTERNATIVES = 4
 #: A changed English sentence inherits the edited translation of the old one it is most like,
 #: when they are at least this alike (difflib's ratio); otherwise it is a new sentence.
 _PAIRING_SIMILARITY = 0.3
+#: A stretch of changed sentences is paired by likeness when it makes at most this many
+#: pairs to compare (20 by 20), in order beyond that.
+_MAX_PAIRINGS = 400
 #: Room for the end-of-sentence and target-language tokens (as models.digest.translate keeps).
 _RESERVED_TOKENS = 2
 
@@ -184,15 +188,21 @@ def _read_units(digest: Digest, key: str) -> list[_Unit]:
         raise DigestError(f"the digest has no sentence structure for {key} (digest the article again to revise it)")
     text = digest.generated_text(key)
     revision = digest.revisions.get(key)
-    revised = {sentence.target: sentence for sentence in revision.sentences} if revision is not None else {}
+    # By target, in order: sentences a person emptied share a place.
+    revised: dict[TextRange, list[SentenceRevision]] = {}
+    for sentence in revision.sentences if revision is not None else ():
+        revised.setdefault(sentence.target, []).append(sentence)
+    backs: dict[TextRange, list[str]] = {}
+    for item in digest.back_translations.get(key, ()):
+        backs.setdefault(item.target, []).append(item.english)
     flags: dict[TextRange, list[tuple[FlagKind, str]]] = {}
     for flag in alignment.flags:
         flags.setdefault(flag.target, []).append((flag.check, flag.reason))
-    backs = {item.target: item.english for item in digest.back_translations.get(key, ())}
     units = []
     for link in sorted(alignment.links, key=lambda link: link.target):
         published = text[link.target[0] : link.target[1]]
-        found = revised.get(link.target)
+        found = revised[link.target].pop(0) if revised.get(link.target) else None
+        back = backs[link.target].pop(0) if backs.get(link.target) else None
         units.append(
             _Unit(
                 text=published,
@@ -201,7 +211,7 @@ def _read_units(digest: Digest, key: str) -> list[_Unit]:
                 machine=found.machine if found is not None else published,
                 source_changed=found.source_changed if found is not None else False,
                 flags=list(flags.get(link.target, ())),
-                back=backs.get(link.target),
+                back=back,
                 target=link.target,
             )
         )
@@ -405,6 +415,11 @@ def use_machine(digest: Digest, key: str, target: TextRange) -> Digest:
 _TOKEN = re.compile(r"\s+|\S+")
 
 
+def _token_edge(text: str, position: int) -> bool:
+    """Whether ``position`` of ``text`` is where one :data:`_TOKEN` ends and another starts."""
+    return position in (0, len(text)) or text[position - 1].isspace() != text[position].isspace()
+
+
 def _mapped_ranges(old: str, new: str, ranges: Sequence[TextRange]) -> list[tuple[TextRange, bool]]:
     """Where each of ``ranges`` (in ``old``, in order) stands in ``new``, and whether its text
     changed: the texts are compared word by word (difflib), each range's ends carried through
@@ -412,22 +427,34 @@ def _mapped_ranges(old: str, new: str, ranges: Sequence[TextRange]) -> list[tupl
     does not), a range's end inside a changed stretch goes to the stretch's end and its start
     to the stretch's start (so text typed over two sentences goes to the first). Ranges never
     overlap."""
-    old_tokens = [match.span() for match in _TOKEN.finditer(old)]
-    new_tokens = [match.span() for match in _TOKEN.finditer(new)]
+    # Only the stretch between the texts' common start and end is compared (a pane's edit is
+    # local; comparing a whole article's tokens would take seconds), cut where tokens meet.
+    prefix = len(os.path.commonprefix([old, new]))
+    while prefix and not (_token_edge(old, prefix) and _token_edge(new, prefix)):
+        prefix -= 1
+    suffix = len(os.path.commonprefix([old[prefix:][::-1], new[prefix:][::-1]]))
+    while suffix and not (_token_edge(old, len(old) - suffix) and _token_edge(new, len(new) - suffix)):
+        suffix -= 1
+    old_end_of_middle, new_end_of_middle = len(old) - suffix, len(new) - suffix
+    old_tokens = [match.span() for match in _TOKEN.finditer(old, prefix, old_end_of_middle)]
+    new_tokens = [match.span() for match in _TOKEN.finditer(new, prefix, new_end_of_middle)]
     matcher = SequenceMatcher(None, [old[a:b] for a, b in old_tokens], [new[a:b] for a, b in new_tokens], autojunk=False)
-    blocks = []  # (equal?, old start, old end, new start, new end), in characters
+    blocks = [(True, 0, prefix, 0, prefix)]  # (equal?, old start, old end, new start, new end), in characters
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        old_start = old_tokens[i1][0] if i1 < len(old_tokens) else len(old)
+        old_start = old_tokens[i1][0] if i1 < len(old_tokens) else old_end_of_middle
         old_end = old_tokens[i2 - 1][1] if i2 > i1 else old_start
-        new_start = new_tokens[j1][0] if j1 < len(new_tokens) else len(new)
+        new_start = new_tokens[j1][0] if j1 < len(new_tokens) else new_end_of_middle
         new_end = new_tokens[j2 - 1][1] if j2 > j1 else new_start
         blocks.append((tag == "equal", old_start, old_end, new_start, new_end))
-    if not blocks:
-        blocks.append((True, 0, 0, 0, 0))
+    blocks.append((True, old_end_of_middle, len(old), new_end_of_middle, len(new)))
 
     def carried(position: int, at_start: bool) -> int:
-        # A start goes with the first stretch from ``position``, an end with the last up to it.
-        candidates = [block for block in blocks if block[1] <= position <= block[2]]
+        # A start goes with the first stretch that starts at ``position`` (text typed there is
+        # the range's), an end with the last that ends there; else with the stretch around it.
+        edge = 1 if at_start else 2
+        candidates = [block for block in blocks if block[edge] == position] or [
+            block for block in blocks if block[1] <= position <= block[2]
+        ]
         block = candidates[0] if at_start else candidates[-1]
         equal, old_start, _, new_start, new_end = block
         if equal:
@@ -508,7 +535,13 @@ def _pairs(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int]]:
     """Which of ``old`` sentences each of ``new`` replaces, in order (a monotone pairing that
     maximises their likeness; pairs less alike than :data:`_PAIRING_SIMILARITY` are not made):
     (index in old, index in new) pairs."""
-    scores = [[SequenceMatcher(None, a, b, autojunk=False).ratio() for b in new] for a in old]
+    def likeness(a: str, b: str) -> float:
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        return matcher.ratio() if matcher.quick_ratio() >= _PAIRING_SIMILARITY else 0.0  # the bound first: cheap
+
+    if len(old) * len(new) > _MAX_PAIRINGS:  # a summary rewritten wholesale: in order, no search
+        return [(i, i) for i in range(min(len(old), len(new))) if likeness(old[i], new[i]) >= _PAIRING_SIMILARITY]
+    scores = [[likeness(a, b) for b in new] for a in old]
     best = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
     for i in range(len(old) - 1, -1, -1):
         for j in range(len(new) - 1, -1, -1):

@@ -340,3 +340,60 @@ def test_a_foreign_articles_summary_is_revised_through_its_english_translation(e
     assert len(links) == 1 and all(end <= len(article.text) for _, end in links[0].sources)  # the article as written
     assert [view.english for view in units(revised, "summary:ru")] == ["Russia and the US held talks on Friday."]
     assert replace(revised, summary=digested.summary).english_translation == digested.english_translation
+
+
+# -- finding what a person changed in a whole text --------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = ["Россия", "и", "США", "провели", "переговоры", "в", "Женеве", "12", "дней", "мира", "ещё"]
+
+
+def _text_of(sentences: list[list[str]]) -> tuple[str, list[tuple[int, int]]]:
+    parts, ranges, position = [], [], 0
+    for number, words in enumerate(sentences):
+        sentence = " ".join(words) + "."
+        if number:
+            parts.append("\n\n" if number % 3 == 0 else " ")
+            position += len(parts[-1])
+        ranges.append((position, position + len(sentence)))
+        parts.append(sentence)
+        position += len(sentence)
+    return "".join(parts), ranges
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    sentences=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6), min_size=1, max_size=8),
+    cut=st.tuples(st.integers(min_value=0), st.integers(min_value=0)),
+    typed=st.text(alphabet="абв ,.12", max_size=12),
+)
+def test_a_local_edit_changes_only_the_sentences_it_touches(sentences: list[list[str]], cut: tuple[int, int], typed: str) -> None:
+    old, ranges = _text_of(sentences)
+    start = cut[0] % (len(old) + 1)
+    end = start + cut[1] % (len(old) - start + 1)
+    new = old[:start] + typed + old[end:]
+    mapped = revise._mapped_ranges(old, new, ranges)
+    previous = 0
+    for before, (after, changed) in zip(ranges, mapped):
+        assert previous <= after[0] <= after[1] <= len(new)
+        previous = after[1]
+        assert changed == (new[slice(*after)] != old[slice(*before)])
+        # Not touched by the edit, nor next to it (text typed where only whitespace separates it
+        # from a sentence may be that sentence's).
+        if (before[1] < start and old[before[1] : start].strip()) or (before[0] > end and old[end : before[0]].strip()):
+            assert not changed, (old, new, before, after)
+
+
+def test_finding_an_edit_in_a_long_translation_is_quick() -> None:
+    import time
+
+    sentences = [["Россия", "и", "США", "провели", "переговоры", str(number)] for number in range(2_000)]
+    old, ranges = _text_of(sentences)
+    middle = ranges[1_000]
+    new = old[: middle[0]] + "Новое предложение." + old[middle[1] :]
+    started = time.perf_counter()
+    mapped = revise._mapped_ranges(old, new, ranges)
+    assert time.perf_counter() - started < 0.5
+    assert [number for number, (_, changed) in enumerate(mapped) if changed] == [1_000]
