@@ -448,7 +448,10 @@ class Seq2SeqModel(Protocol):
 
     A protocol so the chunking and batching logic is tested with or without torch.
     ``generate`` reports its decoding steps into ``state`` (steps / ``max_new_tokens``) and
-    stops, raising :class:`Cancelled`, soon after ``state`` is interrupted.
+    stops, raising :class:`Cancelled`, soon after ``state`` is interrupted. Both backends also
+    offer ``n_best(text, settings, count, *, max_new_tokens, state)``, a sentence's ``count``
+    best hypotheses (for alternative translations); callers check for it, and a model without
+    it offers its one translation.
     """
 
     #: The catalogue entry it was loaded for (a ``models.inventory.catalog.ModelSpec``).
