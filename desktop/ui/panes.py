@@ -320,18 +320,22 @@ class OriginalPane(QWidget):
             self.title_label.setText(article.title or translate("ArticleQueue", "Untitled article"))
             self.details_label.setText(article_details(article))
 
-    def show_article(self, article: Article | None) -> None:
-        """Show ``article`` (or the empty state for ``None``)."""
-        self._article = article
+    def show_article(self, article: Article | None) -> bool:
+        """Show ``article`` (or the empty state for ``None``). The same text in the same
+        language again (the article's digest running or done) only says the lines about it
+        again: the reader's place and the text's layout are kept. Returns whether the text was set."""
+        shown, self._article = self._article, article
         self._show_title()
         self._show_notices()
+        if article is not None and shown is not None and (article.text, article.language) == (shown.text, shown.language):
+            return False
         if article is None:
             self.view.set_text("")
-            return
+            return True
         # Only the languages the app reads are laid out for (an unknown one reads as English).
         self.view.set_language(article.language if languages.language(article.language) is not None else ENGLISH)
         self.view.set_text(article.text)
-
+        return True
 
     def _show_notices(self) -> None:
         """What reading found worth saying (PDF pages left out, the article's language), in the

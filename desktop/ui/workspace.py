@@ -272,12 +272,15 @@ class Workspace(QWidget):
             self.banner.clear("warning")
 
     def show_article(self, article: Article | None) -> None:
-        """Show ``article`` on the left and empty the generated side (back on its first tab)."""
+        """Show ``article`` on the left and empty the generated side (back on its first tab
+        for another article). The article shown already (its digest starting) is not set
+        again: the reader's place in it is kept."""
         self.linker.set_digest(None)
         self.flag_count_label.hide()
-        self.original_pane.show_article(article)
+        another = self.original_pane.show_article(article)
         self.generated_pane.show_digest(None)
-        self.generated_pane.setCurrentIndex(0)
+        if another:
+            self.generated_pane.setCurrentIndex(0)
         self.digest_info_label.hide()
 
     def show_digest(self, digest: Digest, *, with_article: bool) -> None:

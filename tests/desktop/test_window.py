@@ -289,6 +289,40 @@ def test_opening_another_article_while_digesting_lets_the_digest_finish_in_its_o
     assert window.workspace.generated_pane.summary_view.toPlainText() == fakes.english
 
 
+def test_the_article_is_not_set_again_while_it_digests_so_the_readers_place_is_kept(make_window, fakes, qtbot, tmp_path) -> None:
+    from models.common.types import PartialText
+
+    def run(request, state):
+        for step in range(1, 4):
+            state.report(step / 4, f"Step {step}/3")
+            time.sleep(0.06)
+        state.publish(PartialText("summary", fakes.english, complete=True))
+        time.sleep(0.06)
+        return fakes.fake_digest(request)
+
+    window = make_window(run=run)
+    open_seed(window, fakes)
+    view = window.workspace.original_pane.view
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=2000)
+    bar.setValue(bar.maximum() // 2)
+    place = bar.value()
+    assert place > 0
+    document = view.document()
+    changes: list[tuple[int, int, int]] = []
+    document.contentsChange.connect(lambda at, removed, added: changes.append((at, removed, added)))
+    run_digest(qtbot, window)  # queued, digesting, its summary shown as it comes, done
+    assert window.workspace.generated_pane.summary_view.toPlainText() == fakes.english
+    assert view.document() is document and changes == []  # never set again, never laid out again
+    assert bar.value() == place
+    # Another article starts at its top.
+    other = tmp_path / "other.txt"
+    other.write_text("Another title\n\n" + "A paragraph of another article.\n\n" * 80, encoding="utf-8")
+    assert window.open_file(str(other))
+    qtbot.waitUntil(lambda: window.article is not None and window.article.title == "Another title", timeout=10_000)
+    assert bar.value() == 0 and changes
+
+
 def test_a_failing_digest_shows_the_error_and_keeps_the_window_usable(make_window, fakes, qtbot) -> None:
     from models.common.types import DigestError, ModelUnavailable
 
