@@ -64,27 +64,30 @@ def about_html(profile: str = DEFAULT_PROFILE, models_dir: str | None = None) ->
         QT_TRANSLATE_NOOP("Dialogs", "Size"), QT_TRANSLATE_NOOP("Dialogs", "Quality"),
     ]
     attributions: dict[str, None] = {}
-    start, end = ("right", "left") if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else ("left", "right")
+    right_to_left = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    start, end = ("right", "left") if right_to_left else ("left", "right")
+
+    def row(cells: list[str]) -> str:
+        # Qt's rich text lays a table's columns out left to right whatever the direction: in
+        # a right-to-left interface they are written last first, so the first one is at the right.
+        return "<tr>" + "".join(reversed(cells) if right_to_left else cells) + "</tr>"
+
     for name, specs in PROFILES.items():
         title = translate("Dialogs", "{profile} profile (in use)") if name == profile else translate("Dialogs", "{profile} profile")
         parts.append(f"<h3>{esc(title.format(profile=profile_label(name)))}</h3>")
-        parts.append('<table cellspacing="0" cellpadding="3">')
+        parts.append(f'<table cellspacing="0" cellpadding="3" align="{start}">')
         aligns = (start, start, start, end, start)
-        parts.append("<tr>" + "".join(
-            f"<th align='{align}'>{esc(translate('Dialogs', text))}</th>" for align, text in zip(aligns, headings)
-        ) + "</tr>")
+        parts.append(row([f"<th align='{align}'>{esc(translate('Dialogs', text))}</th>" for align, text in zip(aligns, headings)]))
         for task, spec in specs.items():
             link = f"https://huggingface.co/{spec.repo_id}"
             size = translate("Dialogs", "{size} MB").format(size=f"{spec.size_mb:,}")
-            parts.append(
-                "<tr>"
-                f"<td>{esc(task_title(task))}</td>"
-                f"<td>{esc(spec.name)}<br><a href='{esc(link)}'>{esc(spec.repo_id)}</a></td>"
-                f"<td>{esc(spec.licence)}</td>"
-                f"<td align='{end}'>{esc(size)}</td>"
-                f"<td>{esc(spec.quality_note)}</td>"
-                "</tr>"
-            )
+            parts.append(row([
+                f"<td align='{start}'>{esc(task_title(task))}</td>",
+                f"<td align='{start}'>{esc(spec.name)}<br><a href='{esc(link)}'>{esc(spec.repo_id)}</a></td>",
+                f"<td align='{start}'>{esc(spec.licence)}</td>",
+                f"<td align='{end}'>{esc(size)}</td>",
+                f"<td align='{start}'>{esc(spec.quality_note)}</td>",
+            ]))
             attributions[spec.attribution] = None
         parts.append("</table>")
     parts.append(f"<h3>{esc(translate('Dialogs', 'Attribution'))}</h3><ul>")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from desktop.ui.language import language_name, translate
 from models.common import languages
@@ -38,6 +39,9 @@ def profile_tip(profile: str) -> str:
 class OptionBar(QWidget):
     """The "Translate into:" boxes, "Translate the whole article", the Models combo and the two buttons.
 
+    The buttons stand at the end of the row, or under it when the row is too narrow for them
+    (a small window, a long translation), so that no text is ever cut.
+
     Setting the options or the profile from code (:meth:`set_options`, :meth:`show_profile`)
     emits nothing; only the user's changes do.
 
@@ -56,8 +60,11 @@ class OptionBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("optionBar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        #: The options, then the buttons: side by side, or the buttons under the options (see :meth:`resizeEvent`).
+        self._rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        self._options_row = layout = QHBoxLayout()
+        self._rows.addLayout(layout)
         self.languages_label = QLabel()
         layout.addWidget(self.languages_label)
         self.language_boxes: dict[str, QCheckBox] = {}
@@ -77,11 +84,19 @@ class OptionBar(QWidget):
         layout.addWidget(self.profile_label)
         self.profile_combo = QComboBox()
         self.profile_combo.setObjectName("profileCombo")
+        # As wide as its text in every interface language (by default the width of the first show stays).
+        self.profile_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.profile_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never squeezed
         for name in PROFILES:
             self.profile_combo.addItem("", name)
         self.profile_combo.currentIndexChanged.connect(self._on_profile_combo_current_index_changed)
         layout.addWidget(self.profile_combo)
         layout.addStretch(1)
+        self._rows.addStretch(1)
+        self._buttons = QWidget()
+        buttons = QHBoxLayout(self._buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        self._rows.addWidget(self._buttons, 0, Qt.AlignmentFlag.AlignRight)  # the row's end (mirrored right to left)
         self.digest_button = QPushButton()
         self.digest_button.setObjectName("digestButton")
         self.digest_button.setDefault(True)
@@ -89,8 +104,8 @@ class OptionBar(QWidget):
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(self.cancel_clicked)
-        layout.addWidget(self.digest_button)
-        layout.addWidget(self.cancel_button)
+        buttons.addWidget(self.digest_button)
+        buttons.addWidget(self.cancel_button)
         #: What the Digest button's tooltip says it needs first: (article open, models missing).
         self._digest_needs = (True, False)
         self.retranslate()
@@ -117,6 +132,36 @@ class OptionBar(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _one_row_width(self) -> int:
+        """The narrowest the options and the buttons fit side by side."""
+        spacing = max(self._rows.spacing(), 0)
+        return self._options_row.minimumSize().width() + spacing + self._buttons.minimumSizeHint().width()
+
+    @property
+    def buttons_under_options(self) -> bool:
+        """Whether the buttons stand under the options (the row is too narrow for both)."""
+        return self._rows.direction() == QBoxLayout.Direction.TopToBottom
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # As narrow as the options, or the buttons, alone: narrower than that, the buttons go under.
+        hint = super().minimumSizeHint()
+        return QSize(max(self._options_row.minimumSize().width(), self._buttons.minimumSizeHint().width()), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange(event.size().width())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a text changed its width (another language)
+            self._arrange(self.width())
+        return super().event(event)
+
+    def _arrange(self, width: int) -> None:
+        wanted = QBoxLayout.Direction.LeftToRight if width >= self._one_row_width() else QBoxLayout.Direction.TopToBottom
+        if self._rows.direction() != wanted:
+            self._rows.setDirection(wanted)
+            self.updateGeometry()
 
     def options(self) -> DigestOptions:
         """The digest options the boxes say (the whole article only with at least one language)."""

@@ -13,18 +13,24 @@ from typing import Callable, Iterable, Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QMimeData, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
     QFontDatabase,
+    QFontMetrics,
+    QPalette,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCursor,
+    QTextLayout,
     QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -253,6 +259,100 @@ class FileDropTextView(QTextEdit):
             super().dropEvent(event)
 
 
+#: How much of the text's colour a secondary line takes (the rest is the background's): quieter
+#: than the text, far more readable than a disabled widget's grey.
+SECONDARY_TEXT_WEIGHT = 0.7
+
+
+def secondary_colour(palette: QPalette) -> QColor:
+    """The colour of secondary lines in ``palette``: its text colour blended into its background."""
+    text, back = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
+    weight = SECONDARY_TEXT_WEIGHT
+    return QColor.fromRgbF(*(weight * a + (1 - weight) * b for a, b in zip(text.getRgbF()[:3], back.getRgbF()[:3])))
+
+
+def elided_lines(text: str, font: QFont, width: int, max_lines: int, direction: Qt.LayoutDirection) -> str:
+    """``text`` cut to what wraps (at word boundaries) into ``max_lines`` lines of ``width``
+    pixels, its last line ending in "…" when cut."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    option.setTextDirection(direction)
+    layout.setTextOption(option)
+    starts: list[int] = []
+    layout.beginLayout()
+    while len(starts) <= max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    if len(starts) <= max_lines and (max_lines > 1 or QFontMetrics(font).horizontalAdvance(text) <= width):
+        return text
+    last = starts[max_lines - 1] if len(starts) >= max_lines else 0
+    tail = QFontMetrics(font).elidedText(text[last:], Qt.TextElideMode.ElideRight, width)
+    return text[:last] + (tail[: tail.rindex("…") + 1] if "…" in tail else tail)  # Qt keeps invisible marks after it
+
+
+class SecondaryLabel(QLabel):
+    """A line of secondary information: in a quieter colour of the palette (not greyed out
+    as if disabled), wrapped to at most ``max_lines`` lines and cut with "…" beyond them; the
+    whole text (or the tooltip given) is then its tooltip. :meth:`full_text` is what it says."""
+
+    def __init__(self, max_lines: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._max_lines = max_lines
+        self._full = ""
+        self._tip = ""
+        self._laid_out = False  # until the layout gives it a width, it shows the whole text
+        self.setWordWrap(max_lines > 1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored if max_lines == 1 else QSizePolicy.Policy.Preferred,
+                           QSizePolicy.Policy.Preferred)
+        self._recolour()
+
+    def set_full_text(self, text: str, tooltip: str = "") -> None:
+        """Say ``text`` (cut to the lines it may take); ``tooltip`` is shown on pointing at it
+        (the whole text when empty and the text is cut)."""
+        self._full, self._tip = text, tooltip
+        self._show()
+
+    def full_text(self) -> str:
+        """The whole text, however much of it is shown."""
+        return self._full
+
+    def _show(self) -> None:
+        width = self.contentsRect().width() - 2 * max(self.margin(), 0)
+        shown = self._full
+        if self._laid_out and width > 0 and self._full:
+            shown = elided_lines(self._full, self.font(), width, self._max_lines, self.layoutDirection())
+        if shown != self.text():
+            self.setText(shown)
+        self.setToolTip(self._tip or (self._full if shown != self._full else ""))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._laid_out = True
+        if event.size().width() != event.oldSize().width():
+            self._show()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
+            self._recolour()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutDirectionChange):
+            self._show()
+
+    def _recolour(self) -> None:
+        """Take the quieter colour of the palette the label is shown in (light or dark)."""
+        parent = self.parentWidget()
+        colour = secondary_colour(parent.palette() if parent is not None else QApplication.palette(self))
+        if self.palette().color(QPalette.ColorRole.WindowText) != colour:
+            palette = QPalette(self.palette())
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            self.setPalette(palette)
+
+
 class OriginalPane(QWidget):
     """The article as read: its title, what was noticed on reading, and its text.
 
@@ -275,9 +375,8 @@ class OriginalPane(QWidget):
         title_font.setPointSizeF(max(title_font.pointSizeF(), 10.0) * 1.25)
         title_font.setBold(True)
         self.title_label.setFont(title_font)
-        self.details_label = QLabel("")
+        self.details_label = SecondaryLabel(max_lines=1)
         self.details_label.setObjectName("articleDetails")
-        self.details_label.setEnabled(False)  # greyed: secondary information
         self.notices_label = QLabel("")
         self.notices_label.setObjectName("noticesLabel")
         self.notices_label.setWordWrap(True)
@@ -315,10 +414,10 @@ class OriginalPane(QWidget):
         article = self._article
         if article is None:
             self.title_label.setText(Panes.tr("No article open"))
-            self.details_label.setText("")
+            self.details_label.set_full_text("")
         else:
             self.title_label.setText(article.title or translate("ArticleQueue", "Untitled article"))
-            self.details_label.setText(article_details(article))
+            self.details_label.set_full_text(article_details(article))
 
     def show_article(self, article: Article | None) -> bool:
         """Show ``article`` (or the empty state for ``None``). The same text in the same
@@ -395,6 +494,10 @@ class GeneratedPane(QTabWidget):
         self._coming: set[FileDropTextView] = set()
         self.setObjectName("resultTabs")
         self.setDocumentMode(True)
+        # In a narrow window every tab stays reachable, whatever the platform's style prefers:
+        # arrows scroll the tabs, whose titles are never cut ("Full text · Р…" would not say which).
+        self.tabBar().setUsesScrollButtons(True)
+        self.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         self.summary_view = self._add_view("summary", "en", lambda: Panes.tr("Summary"))
         self.language_views: dict[str, FileDropTextView] = {}
         self.article_views: dict[str, FileDropTextView] = {}
@@ -522,26 +625,53 @@ class GeneratedPane(QTabWidget):
             self.setTabVisible(self.indexOf(view), bool(text))
 
 
-def digest_info(digest: Digest) -> str:
-    """One line under the tabs: when and how fast the digest was made, and by which models."""
+def model_short_name(model_id: str) -> str:
+    """A model as the line under the tabs names it: its repository's own name
+    ("sshleifer/distilbart-cnn-12-6" -> "distilbart-cnn-12-6")."""
+    return model_id.rstrip("/").rsplit("/", 1)[-1]
 
-    when = isolate(digest.created.replace("T", " ")[:16])
-    if digest.seconds:
-        parts = [Panes.tr("Made {when} in {seconds} s").format(when=when, seconds=f"{digest.seconds:.1f}")]
-    else:
-        parts = [Panes.tr("Made {when}").format(when=when)]
-    for credit in digest.models:
-        task = task_title(credit.task)
-        licence = f" ({credit.licence})" if credit.licence else ""
-        parts.append(f"{task}: {isolate(credit.model_id + licence)}")
-    line = " · ".join(parts) + ". " + Panes.tr("Machine-made: check what matters against the original.")
+
+def _digest_lines(digest: Digest, *, full: bool) -> list[str]:
+    """What is said about a digest, a sentence or part each: how it was made (through English
+    for a Russian or Arabic article), when and how fast, by which models (short names, or
+    ``full`` ids with their licences), and that it is machine-made."""
+    lines = []
     if digest.translated_from:
         name = language_name(digest.translated_from)
-        line = Panes.tr(
+        lines.append(Panes.tr(
             "The article, in {language}, was machine-translated into English before summarising; "
             "the {language} summary is the English summary translated back."
-        ).format(language=name) + " " + line
-    return line
+        ).format(language=name))
+    when = isolate(digest.created.replace("T", " ")[:16])
+    if digest.seconds:
+        lines.append(Panes.tr("Made {when} in {seconds} s").format(when=when, seconds=f"{digest.seconds:.1f}"))
+    else:
+        lines.append(Panes.tr("Made {when}").format(when=when))
+    for credit in digest.models:
+        if full:
+            name = credit.model_id + (f" ({credit.licence})" if credit.licence else "")
+        else:
+            name = model_short_name(credit.model_id)
+        lines.append(f"{task_title(credit.task)}: {isolate(name)}")
+    lines.append(Panes.tr("Machine-made: check what matters against the original."))
+    return lines
+
+
+def digest_info(digest: Digest) -> str:
+    """The line under the tabs: when and how fast the digest was made, and by which models
+    (by short name: :func:`digest_info_tooltip` gives their ids and licences)."""
+    lines = _digest_lines(digest, full=False)
+    notice = [lines.pop(0)] if digest.translated_from else []
+    machine_made = lines.pop()
+    return " ".join([*notice, " · ".join(lines) + ".", machine_made])
+
+
+def digest_info_tooltip(digest: Digest) -> str:
+    """The line under the tabs in full, a paragraph each (rich text, so it wraps): the
+    models' full ids and licences."""
+    import html
+
+    return "".join(f"<p>{html.escape(line)}</p>" for line in _digest_lines(digest, full=True))
 
 
 class MessageBanner(QFrame):

@@ -16,13 +16,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop.ui.language import translate
 from desktop.ui.linking import SentenceLinker, flag_count_text, place_name
 from desktop.ui.notices import show_digest_failure, show_missing_models
 from desktop.ui.option_bar import OptionBar
-from desktop.ui.panes import FileDropTextView, GeneratedPane, MessageBanner, OriginalPane, digest_info
+from desktop.ui.panes import (
+    FileDropTextView,
+    GeneratedPane,
+    MessageBanner,
+    OriginalPane,
+    SecondaryLabel,
+    digest_info,
+    digest_info_tooltip,
+)
 from desktop.ui.progress_row import ProgressRow
 from desktop.ui.queue_panel import QueuePanel
 from desktop.ui.reading import FindBar, ReadingTools
@@ -37,8 +45,8 @@ if TYPE_CHECKING:
 
 class Workspace(QWidget):
     """Options row, banner and progress row on top; below, a splitter with the original
-    article (left) and the generated texts with a line about the digest (right); beside the
-    tabs, how many sentences are flagged to check.
+    article (left) and the generated texts (right); under the tabs, how many sentences are
+    flagged to check and a line about the digest.
 
     ``actions``, ``settings`` and ``show_status`` (the window's, all optional) give the View
     menu's actions and the buttons' to connect, the store of the Link Sentences choice, the layout and the
@@ -75,22 +83,26 @@ class Workspace(QWidget):
         self.generated_pane = GeneratedPane()
         self.generated_pane.files_dropped.connect(self.files_dropped)
         self.generated_pane.text_dropped.connect(self.text_dropped)
-        self.digest_info_label = QLabel("")
+        self.digest_info_label = SecondaryLabel(max_lines=2)
         self.digest_info_label.setObjectName("digestInfo")
-        self.digest_info_label.setWordWrap(True)
-        self.digest_info_label.setEnabled(False)  # greyed: secondary information
         self.digest_info_label.hide()
+        # The count stands under the tabs, not in their corner: the tabs keep the pane's width.
         self.flag_count_label = QLabel("")
         self.flag_count_label.setObjectName("flagCount")
-        self.flag_count_label.setContentsMargins(8, 0, 6, 0)
+        bold = self.flag_count_label.font()
+        bold.setBold(True)
+        self.flag_count_label.setFont(bold)
         self.flag_count_label.hide()
-        self.generated_pane.setCornerWidget(self.flag_count_label, Qt.Corner.TopRightCorner)
         self.linker = SentenceLinker(self.original_pane.view, self.generated_pane, self.generated_pane.views_by_key(), self)
         generated_side = QWidget()
         generated_layout = QVBoxLayout(generated_side)
         generated_layout.setContentsMargins(0, 0, 0, 0)
         generated_layout.addWidget(self.generated_pane, 1)
-        generated_layout.addWidget(self.digest_info_label)
+        under_tabs = QHBoxLayout()
+        under_tabs.setSpacing(12)
+        under_tabs.addWidget(self.flag_count_label, 0, Qt.AlignmentFlag.AlignTop)
+        under_tabs.addWidget(self.digest_info_label, 1)
+        generated_layout.addLayout(under_tabs)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -126,8 +138,8 @@ class Workspace(QWidget):
         queue.partial.connect(self._on_queue_partial)
         queue.digest_failed.connect(self._on_queue_digest_failed)
         self.option_bar.options_changed.connect(self._on_option_bar_options_changed)
-        #: The line under the tabs, said again when the interface's language changes.
-        self._info: Callable[[], str] = str
+        #: The line under the tabs and its tooltip, said again when the interface's language changes.
+        self._info: Callable[[], tuple[str, str]] = lambda: ("", "")
         #: The number of sentences flagged in the digest shown.
         self._flag_count = 0
         if actions is not None:
@@ -139,16 +151,17 @@ class Workspace(QWidget):
         self.flag_count_label.setToolTip(translate(
             "Workspace", "Sentences underlined in amber are worth checking: F8 goes to the next, Shift+F8 to the previous"))
         self.flag_count_label.setText(flag_count_text(self._flag_count))
-        self.digest_info_label.setText(self._info())
+        self.digest_info_label.set_full_text(*self._info())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def _show_info(self, info: Callable[[], str]) -> None:
+    def _show_info(self, info: Callable[[], tuple[str, str]]) -> None:
+        """Show the line under the tabs that ``info`` says (with its tooltip)."""
         self._info = info
-        self.digest_info_label.setText(info())
+        self.digest_info_label.set_full_text(*info())
         self.digest_info_label.show()
 
     def connect_actions(self, actions: WindowActions) -> None:
@@ -290,7 +303,7 @@ class Workspace(QWidget):
         if with_article:
             self.original_pane.show_article(digest.article)
         self.generated_pane.show_digest(digest)
-        self._show_info(lambda: digest_info(digest))
+        self._show_info(lambda: (digest_info(digest), digest_info_tooltip(digest)))
         self._flag_count = digest.flag_count
         self.flag_count_label.setText(flag_count_text(digest.flag_count))
         self.flag_count_label.setVisible(digest.flag_count > 0)
@@ -303,11 +316,11 @@ class Workspace(QWidget):
         self.flag_count_label.hide()
         self.generated_pane.show_progress(parts, requested, stopped=stopped)
         if stopped:
-            self._show_info(lambda: translate(
-                "Workspace", "Incomplete: the digest was cancelled. What was written before is shown; it is not in the history."))
+            self._show_info(lambda: (translate(
+                "Workspace", "Incomplete: the digest was cancelled. What was written before is shown; it is not in the history."), ""))
         else:
-            self._show_info(lambda: translate(
-                "Workspace", "Still digesting: texts marked … are not finished (the summary may still change)."))
+            self._show_info(lambda: (translate(
+                "Workspace", "Still digesting: texts marked … are not finished (the summary may still change)."), ""))
 
     @Slot(object)
     def show_entry(self, entry: ArticleEntry | None) -> None:
