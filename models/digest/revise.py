@@ -232,22 +232,16 @@ def _with_text(digest: Digest, key: str, text: str) -> Digest:
 
 
 def _layout(paragraphs: Sequence[Sequence[_Unit]]) -> str:
-    """The units joined as the translator joins its sentences (one space within a paragraph,
-    a blank line between paragraphs), each unit's ``target`` set to where it lands."""
-    parts: list[str] = []
-    position = 0
-    for number, paragraph in enumerate(paragraphs):
-        if number:
-            parts.append("\n\n")
-            position += 2
-        for index, unit in enumerate(paragraph):
-            if index:
-                parts.append(" ")
-                position += 1
-            parts.append(unit.text)
-            unit.target = (position, position + len(unit.text))
-            position += len(unit.text)
-    return "".join(parts)
+    """The units joined as the translator joins its sentences (:func:`~models.digest.translate.join_units`:
+    one space within a paragraph, a blank line between paragraphs), each unit's ``target`` set
+    to where it lands."""
+    from models.digest.translate import join_units
+
+    units = [unit for paragraph in paragraphs for unit in paragraph]
+    joined = join_units([[unit.text for unit in paragraph] for paragraph in paragraphs], [unit.text for unit in units])
+    for unit, target in zip(units, joined.ranges):
+        unit.target = target
+    return joined.text
 
 
 def _write_units(digest: Digest, key: str, text: str, units: Sequence[_Unit], *, record: bool = False) -> Digest:
