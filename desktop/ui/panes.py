@@ -691,6 +691,7 @@ class MessageBanner(QFrame):
     _COLOURS = {
         "warning": ("#fff4d6", "#4d3900", "#e8c66a"),
         "error": ("#fde7e7", "#6b1010", "#e59a9a"),
+        "success": ("#e6f4ea", "#0d4f1c", "#9bd1a8"),
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -755,7 +756,8 @@ class MessageBanner(QFrame):
         self, kind: str, heading: str, lines: Iterable[str] = (), *, footer: str = "", offer_models_folder: bool = False,
         details: str = "",
     ) -> None:
-        """Show a bold ``heading``, a bullet per line and a ``footer``; ``kind`` is ``"warning"`` or ``"error"``.
+        """Show a bold ``heading``, a bullet per line and a ``footer`` (a paragraph per line);
+        ``kind`` is ``"warning"``, ``"error"`` or ``"success"``.
 
         ``details`` (e.g. every folder that was searched) goes to the tooltip.
         """
@@ -767,8 +769,7 @@ class MessageBanner(QFrame):
         items = [f"<li>{html.escape(line)}</li>" for line in lines]
         if items:
             parts.append(f"<ul style='margin: 2px 0 2px -24px;'>{''.join(items)}</ul>")
-        if footer:
-            parts.append(f"<div>{html.escape(footer)}</div>")
+        parts.extend(f"<div>{html.escape(line)}</div>" for line in footer.split("\n") if line)
         text = "".join(parts)
         self.setToolTip(details)
         background, text_colour, border = self._COLOURS.get(kind, self._COLOURS["error"])

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Mapping
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop.ui.language import translate
 from desktop.ui.linking import SentenceLinker, flag_count_text, place_name
-from desktop.ui.notices import show_digest_failure, show_missing_models
+from desktop.ui.notices import ModelsAdvice, models_advice, show_digest_failure, show_missing_models, show_models_found
 from desktop.ui.option_bar import OptionBar
 from desktop.ui.panes import (
     FileDropTextView,
@@ -34,6 +34,7 @@ from desktop.ui.panes import (
 from desktop.ui.progress_row import ProgressRow
 from desktop.ui.queue_panel import QueuePanel
 from desktop.ui.reading import FindBar, ReadingTools
+from desktop.ui.runner import MODELS_LANE
 from models.common.types import Article, Digest, DigestError, PartialText
 
 if TYPE_CHECKING:
@@ -41,6 +42,9 @@ if TYPE_CHECKING:
     from desktop.ui.article_queue import ArticleEntry, ArticleQueue
     from desktop.ui.runner import BackgroundRunner
     from desktop.ui.settings import AppSettings
+
+#: How long "Models found — press Digest" stays (a digest started or another check clears it sooner).
+MODELS_FOUND_SHOWN_MS = 30_000
 
 
 class Workspace(QWidget):
@@ -140,6 +144,15 @@ class Workspace(QWidget):
         self.option_bar.options_changed.connect(self._on_option_bar_options_changed)
         #: The line under the tabs and its tooltip, said again when the interface's language changes.
         self._info: Callable[[], tuple[str, str]] = lambda: ("", "")
+        #: What the models check found missing last, and for what: (profile, languages, article
+        #: language), to tell models found since from models no longer needed.
+        self._missing_for: tuple[object, ...] | None = None
+        #: Counts the models checks answered: only the latest one's advice is shown.
+        self._checks = 0
+        self._found_timer = QTimer(self)
+        self._found_timer.setSingleShot(True)
+        self._found_timer.setInterval(MODELS_FOUND_SHOWN_MS)
+        self._found_timer.timeout.connect(lambda: self.banner.clear("success"))
         #: The number of sentences flagged in the digest shown.
         self._flag_count = 0
         if actions is not None:
@@ -259,6 +272,7 @@ class Workspace(QWidget):
         from desktop.ui.article_queue import EntryState
 
         if entry.state is EntryState.DIGESTING:
+            self.banner.clear("success")  # "Models found — press Digest": it was pressed
             if not self.progress_row.isVisible():
                 self.progress_row.start(entry.step or translate("ArticleQueue", "Waiting for the engine…"))
             self.progress_row.set_progress(entry.progress, entry.step)
@@ -278,11 +292,36 @@ class Workspace(QWidget):
             show_digest_failure(self.banner, error)
 
     def show_model_problems(self, problems: list[str], models_dir: str | None) -> None:
-        """Warn in the banner about the models the options need but lack (none: no warning)."""
-        if problems:
-            show_missing_models(self.banner, problems, models_dir)
-        else:
+        """Warn in the banner about the models the options need but lack; then, off the GUI
+        thread, learn what to advise (the folders a chosen models folder lacks, another
+        profile whose models are there) and say it too. No problems: no warning, and "Models
+        found — press Digest" once if the same digest lacked models at the last check."""
+        from desktop.ui.engine_link import models_language
+
+        self._checks += 1
+        self._found_timer.stop()
+        self.banner.clear("success")
+        options = self.option_bar.options()
+        language = models_language(self.entry.article if self.entry is not None else None)
+        wanted = (self.option_bar.profile, options.languages, language)
+        missing_before, self._missing_for = self._missing_for, (wanted if problems else None)
+        if not problems:
             self.banner.clear("warning")
+            if missing_before == wanted:
+                show_models_found(self.banner)
+                self._found_timer.start()
+            return
+        show_missing_models(self.banner, problems, models_dir)
+        if self._runner is None:
+            return
+        check = self._checks
+        task = self._runner.run("advise on missing models", lambda state: models_advice(wanted[0], models_dir, options, language),
+                                lane=MODELS_LANE)
+        task.finished.connect(lambda advice: self._on_models_advice(check, problems, models_dir, advice))
+
+    def _on_models_advice(self, check: int, problems: list[str], models_dir: str | None, advice: ModelsAdvice) -> None:
+        if check == self._checks and self.banner.kind == "warning":  # still the latest check's warning
+            show_missing_models(self.banner, problems, models_dir, advice)
 
     def show_article(self, article: Article | None) -> None:
         """Show ``article`` on the left and empty the generated side (back on its first tab

@@ -544,7 +544,8 @@ def test_missing_models_are_named_and_a_models_folder_can_be_chosen(make_window,
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *args, **kwargs: str(good_folder)))
     with qtbot.waitSignal(window.model_check_finished, timeout=2000):
         qtbot.mouseClick(window.workspace.banner.choose_button, Qt.MouseButton.LeftButton)
-    assert not window.workspace.banner.isVisible()
+    assert window.workspace.banner.kind == "success"  # "Models found — press Digest"
+    assert "Models found" in window.workspace.banner.label.text()
     assert window.findChild(QPushButton, "digestButton").isEnabled()
     assert AppSettings().models_dir == str(good_folder)
     assert calls[-1][1] == str(good_folder)
