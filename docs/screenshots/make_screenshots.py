@@ -5,8 +5,9 @@
 Shots: the empty window; a finished digest (Summary and Arabic tabs) built by hand with real
 Russian and Arabic sentences and their alignments, so text direction and fonts can be checked;
 linked reading (a pointed sentence and its linked sentences, on the Summary, Arabic and full
-translation tabs) and a flag's tooltip; a digest running; and the missing-models error state
-(the real engine's check against an empty models folder).
+translation tabs) and a flag's tooltip; a digest running; the missing-models error state
+(the real engine's check against an empty models folder); and the window at 800×500 (with
+the Find bar) and at 1920×1080, in English and in Arabic, a digest with five tabs shown.
 With ``--models-dir`` (e.g. the tests' tiny models), also a digest made by the real engine.
 Settings and history go to a throw-away folder.
 """
@@ -353,6 +354,41 @@ ARABIC_ARTICLE_IN_ENGLISH = (
 )
 
 
+#: The window sizes shot in English and in Arabic: a small laptop's window, and a full HD screen.
+WINDOW_SIZES = ((800, 500), (1920, 1080))
+
+
+def size_shots(app: QApplication, out: Path, digest: Digest) -> None:
+    """``digest`` (five tabs: both full translations) in a window of each of
+    :data:`WINDOW_SIZES`, in English and in Arabic: at 800×500 on its last tab with the Find
+    bar open on the article (Ctrl+F), at 1920×1080 on the Summary; the interface is English
+    again afterwards."""
+    from desktop.ui.language import install_translators
+
+    for width, height in WINDOW_SIZES:
+        for language, name in (("en", "english"), ("ar", "arabic")):
+            window = MainWindow(check=no_problems)
+            window.show()
+            window.set_interface_language(language)
+            window.resize(width, height)
+            window.show_article(digest.article)
+            window.show_digest(digest)
+            window.show_status(window.statusBar().currentMessage())
+            pane = window.workspace.generated_pane
+            settle(app, 0.2)
+            if width < 1000:
+                pane.setCurrentWidget(pane.article_views["ar"])
+                window.workspace.original_pane.view.setFocus()
+                settle(app, 0.1)
+                window.window_actions.reading.find_action.trigger()
+                window.workspace.find_bar.field.setText("Syria")
+            else:
+                pane.setCurrentWidget(pane.summary_view)
+            shoot(app, window, out / f"window-{width}x{height}-{name}.png")
+            window.close()
+    install_translators(app, "en")
+
+
 def foreign_article_shot(app: QApplication, out: Path) -> None:
     """An Arabic article digested: the original right to left, its English reading in a tab of
     its own, and the line under the tabs saying the summary was made through English."""
@@ -488,11 +524,18 @@ def main(out: Path, models_dir: str | None = None) -> int:
         settle(app, 0.05)
     broken.open_file(str(SEED))
     broken.open_file(str(REPO / "resources"))  # a folder dropped by mistake
+    while broken.runner.busy("models") and time.monotonic() < deadline:  # the banner's advice, read from the disk
+        settle(app, 0.05)
     shoot(app, broken, out / "missing-models.png")
     broken.close()
 
     interface_shots(app, out, article, digest)
     foreign_article_shot(app, out)
+    size_shots(app, out, Digest(
+        article=article, summary=ENGLISH, summary_translations={"ru": RUSSIAN, "ar": ARABIC},
+        article_translations={"ru": full_russian_text(), "ar": "\n\n".join(ARABIC.split("\n\n") * 3)},
+        models=digest.models, seconds=212.4, alignments=linked,
+    ))
 
     if models_dir:
         settings.models_dir = models_dir
