@@ -72,6 +72,8 @@ class Task(QObject):
         self.lane = lane
         #: What the work reads cancellation from and reports progress into (the runner's sink).
         self.state = JobState()
+        #: Whether :meth:`BackgroundRunner.shutdown` lets the work run to its end.
+        self.finish = False
         #: Whether the work has begun on its thread, and whether it has stopped running there
         #: (the task may have ended, by a cancel, before either).
         self.work_started = False
@@ -128,11 +130,14 @@ class BackgroundRunner(QObject):
         self._pending: dict[str, set[Task]] = {}
         self._shut_down = False
 
-    def run(self, name: str, work: Work, *, lane: str = ENGINE_LANE) -> Task:
+    def run(self, name: str, work: Work, *, lane: str = ENGINE_LANE, finish: bool = False) -> Task:
         """Queue ``work`` on ``lane`` and return its task (connect to its signals at once: the
         first report comes from the event loop, never before this returns). After
-        :meth:`shutdown` the task comes back already cancelled (``task.active`` is False)."""
+        :meth:`shutdown` the task comes back already cancelled (``task.active`` is False).
+        ``finish``: work that must not be lost (a write the user expects on disk: the history,
+        a saved file): :meth:`shutdown` lets it run to its end instead of cancelling it."""
         task = Task(name, lane)
+        task.finish = finish
         if self._shut_down:
             task.cancel()
             return task
@@ -149,14 +154,16 @@ class BackgroundRunner(QObject):
         return bool(self._pending.get(lane))
 
     def shutdown(self, timeout_s: float = SHUTDOWN_TIMEOUT_S) -> None:
-        """Cancel every task, stop the lanes and wait for their threads (at most ``timeout_s``
-        each; a thread still stuck is a daemon and ends with the process). Idempotent."""
+        """Cancel every task but those to ``finish``, stop the lanes once those are done, and
+        wait for their threads (at most ``timeout_s`` each; a thread still stuck is a daemon
+        and ends with the process). Idempotent."""
         if self._shut_down:
             return
         self._shut_down = True
         for tasks in self._pending.values():
             for task in list(tasks):
-                task.cancel()
+                if not task.finish:
+                    task.cancel()
         for jobs, _thread in self._lanes.values():
             jobs.put(None)
         for name, (_jobs, thread) in self._lanes.items():

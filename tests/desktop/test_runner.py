@@ -555,6 +555,20 @@ def test_shutdown_cancels_running_work_and_joins_the_lanes(qtbot) -> None:
     assert not (lane_threads() - before)  # no lane was started again
 
 
+def test_shutdown_lets_writes_to_finish_run_and_cancels_the_rest(qtbot) -> None:
+    """A write queued behind other work (the history, a saved file) is not lost when the window closes."""
+    runner = BackgroundRunner()
+    release = threading.Event()
+    ran: list[str] = []
+    runner.run("slow", lambda state: release.wait(2) and ran.append("slow"), lane="files")
+    skipped = runner.run("a read", lambda state: ran.append("read"), lane="files")
+    write = runner.run("a write", lambda state: ran.append("write"), lane="files", finish=True)
+    threading.Timer(0.2, release.set).start()
+    runner.shutdown()
+    assert ran == ["slow", "write"]
+    assert not skipped.active and write.finish and not any(thread.is_alive() for _, thread in runner._lanes.values())  # noqa: SLF001
+
+
 def test_a_runner_left_running_does_not_hang_the_exit() -> None:
     """Without shutdown(), the lane threads (daemons) let the process exit cleanly."""
     import subprocess
