@@ -1,8 +1,9 @@
 """The window's link to the engine: which models its options need but lack, and the engine's
 process that digests run in.
 
-The models check runs off the GUI thread (reading the models folder takes a moment) and only
-its latest answer counts. The engine's process is made on first use; the window has it start
+The models check runs off the GUI thread (reading the models folder takes a moment), on a
+lane of its own (:data:`CHECK_LANE`: it never waits behind a digest, a model load or a
+download), and only its latest answer counts. The engine's process is made on first use; the window has it start
 (importing torch takes seconds) once it has painted, and load its models when a digest is
 likely next. Tests pass fast fakes for both.
 """
@@ -28,6 +29,9 @@ log = logging.getLogger(__name__)
 #: How long after the window first shows the engine process is started: importing torch and
 #: loading a model hold the GIL for hundreds of milliseconds, which would slow the first paint.
 ENGINE_WARM_UP_DELAY_MS = 1000
+
+#: The lane the models check runs on: its own, so Digest is enabled without waiting for a digest.
+CHECK_LANE = "checks"
 
 #: What the window digests with now: (profile, models folder, options, the article shown).
 Wanted = Callable[[], "tuple[str, str | None, DigestOptions, Article | None]"]
@@ -130,7 +134,7 @@ class EngineLink(QObject):
             self._check_task.cancel()  # only the latest answer counts
         self.checked_language = article_language
         work = partial(_check_models, self._check, profile, models_dir, options, article_language)
-        self._check_task = self._runner.run("check models", work)
+        self._check_task = self._runner.run("check models", work, lane=CHECK_LANE)
         self._check_task.finished.connect(self._on_check_finished)
 
     @Slot()
