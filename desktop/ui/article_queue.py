@@ -1,11 +1,12 @@
 """The window's articles and its digest queue: many articles in, one digest at a time.
 
 Every article the user brings (a file, a folder's files, a link, pasted or dropped text) is an
-:class:`ArticleEntry`. Reading one runs on the runner's ``reading`` lane (a page fetch or a
+:class:`ArticleEntry`. Reading one runs off the GUI thread, on a runner lane (a page fetch or a
 long PDF never holds up the window); digesting runs on the ``engine`` lane, one article after
 another, with the models the engine keeps loaded. :class:`ArticleQueue` holds the entries in the
-order the user sees them, moves each through its states, and says what changed; it never shows
-anything itself (the window and the queue panel do). It is the only code that changes an entry
+order the user sees them, which is also the order they are digested in (Digest never moves an
+article: it waits behind the waiting articles above it), moves each through its states, and says
+what changed; it never shows anything itself (the window and the queue panel do). It is the only code that changes an entry
 (its state, progress, digest…): the window and the panel ask it to and follow ``entry_changed``
 (a test scans ``desktop/`` for writes elsewhere).
 
@@ -47,6 +48,8 @@ class EntryState(enum.Enum):
     DIGESTING = QT_TRANSLATE_NOOP("ArticleQueue", "Digesting")
     DONE = QT_TRANSLATE_NOOP("ArticleQueue", "Done")
     FAILED = QT_TRANSLATE_NOOP("ArticleQueue", "Failed")
+    #: Its article could not be read (its ``reason`` says why; there is nothing to digest).
+    UNREADABLE = QT_TRANSLATE_NOOP("ArticleQueue", "Could not be opened")
     CANCELLED = QT_TRANSLATE_NOOP("ArticleQueue", "Cancelled")
 
     @property
@@ -115,19 +118,27 @@ class ArticleQueue(QObject):
     ``engine`` returns the digest engine (made on first use); ``runner`` runs the work.
 
     Signals:
-        entries_changed(): an entry was added, removed or moved.
+        entries_changed(): an entry was added, removed or moved (after the signal below that says which).
+        entry_added(object, int): this entry was put in the list at this row.
+        entry_removed(object, int): this entry was taken off the list from this row.
+        entries_reordered(): entries were moved (the list's order changed, not its contents).
         entry_changed(object): an entry's state, progress or step changed.
         partial(object, object): an entry's digest published a :class:`PartialText`.
         digest_finished(object): an entry's digest is done (its ``digest`` is set).
         digest_failed(object, object): an entry failed, with the :class:`DigestError`.
+        article_read(object): an entry's article has been read (its ``article`` is set).
         read_failed(object): an entry's article could not be read (its ``reason`` says why).
     """
 
     entries_changed = Signal()
+    entry_added = Signal(object, int)
+    entry_removed = Signal(object, int)
+    entries_reordered = Signal()
     entry_changed = Signal(object)
     partial = Signal(object, object)
     digest_finished = Signal(object)
     digest_failed = Signal(object, object)
+    article_read = Signal(object)
     read_failed = Signal(object)
 
     def __init__(self, runner: BackgroundRunner, engine: Callable[[], DigestEngine], parent: QObject | None = None) -> None:
@@ -158,18 +169,21 @@ class ArticleQueue(QObject):
         self._set_state(entry, EntryState.DONE)
         return entry
 
-    def add_reading(self, label: str, source: str, read: Callable[[JobState], Article], *, queue: bool = False) -> ArticleEntry:
-        """An article still to be read by ``read`` (on the reading lane); with ``queue`` its
-        digest is queued once it is read (see :meth:`enqueue` for the options used)."""
+    def add_reading(
+        self, label: str, source: str, read: Callable[[JobState], Article], *, queue: bool = False, lane: str = READING_LANE
+    ) -> ArticleEntry:
+        """An article still to be read by ``read`` (on ``lane``); with ``queue`` its digest is
+        queued once it is read (see :meth:`enqueue` for the options used)."""
         entry = ArticleEntry(label, source, state=EntryState.READING, queue_when_read=queue)
         self._append(entry)
-        task = self._runner.run(f"read {label}", read, lane=READING_LANE)
+        task = self._runner.run(f"read {label}", read, lane=lane)
         task.finished.connect(lambda article: self._on_read(entry, article))
         task.failed.connect(lambda error: self._on_read_failed(entry, error))
         return entry
 
     def _append(self, entry: ArticleEntry) -> None:
         self.entries.append(entry)
+        self.entry_added.emit(entry, len(self.entries) - 1)
         self.entries_changed.emit()
 
     def remove(self, entry: ArticleEntry) -> None:
@@ -178,7 +192,9 @@ class ArticleQueue(QObject):
             return
         if self.running_entry is entry:
             self.cancel_current()
-        self.entries.remove(entry)
+        row = self.entries.index(entry)
+        del self.entries[row]
+        self.entry_removed.emit(entry, row)
         self.entries_changed.emit()
 
     def move(self, entry: ArticleEntry, to_index: int) -> None:
@@ -187,6 +203,7 @@ class ArticleQueue(QObject):
             return
         self.entries.remove(entry)
         self.entries.insert(max(0, min(to_index, len(self.entries))), entry)
+        self.entries_reordered.emit()
         self.entries_changed.emit()
 
     def set_order(self, entries: list[ArticleEntry]) -> None:
@@ -210,24 +227,33 @@ class ArticleQueue(QObject):
     def waiting(self) -> list[ArticleEntry]:
         return [entry for entry in self.entries if entry.state is EntryState.WAITING or (entry.state is EntryState.READING and entry.queue_when_read)]
 
-    def enqueue(self, entry: ArticleEntry, options: DigestOptions, config: Any, *, keep_place: bool = False) -> int | None:
-        """Digest ``entry`` with ``options`` when its turn comes: after the ones already waiting,
-        or, with ``keep_place``, where it stands in the list. Returns how many articles are
+    def enqueue(self, entry: ArticleEntry, options: DigestOptions, config: Any) -> int | None:
+        """Digest ``entry`` with ``options`` when its turn comes: where it stands in the list,
+        after the waiting articles above it (it is not moved). Returns how many articles are
         digested before it (0: it is running), or None when it was not queued now (still being
-        read: it is queued once read; already queued; no article)."""
+        read: it is queued once read, see :meth:`queued_when_read`; already queued; no article)."""
         entry.options, entry.config = options, config
         if entry.state is EntryState.READING:
             entry.queue_when_read = True
+            self.entry_changed.emit(entry)
             return None
         if entry.article is None or entry.queued:
             return None
         self._set_state(entry, EntryState.WAITING)
-        if not keep_place:  # after every article already waiting, whatever the list's order
-            self.move(entry, max((self.entries.index(other) for other in self.waiting() if other is not entry), default=-1) + 1)
         self._advance()
         if self.running_entry is entry:  # it started at once
             return 0
         return self.waiting().index(entry) + int(self.running)
+
+    @staticmethod
+    def queued_when_read(entry: ArticleEntry) -> bool:
+        """Whether ``entry`` is still being read and its digest starts (or waits its turn) once it is."""
+        return entry.state is EntryState.READING and entry.queue_when_read
+
+    @staticmethod
+    def can_queue_when_read(entry: ArticleEntry | None) -> bool:
+        """Whether ``entry`` is still being read and not yet queued for when it is (Digest can do that)."""
+        return entry is not None and entry.state is EntryState.READING and not entry.queue_when_read
 
     def cancel_current(self) -> bool:
         """Stop the running digest (what it published stays, marked incomplete); the queue goes on."""
@@ -281,13 +307,14 @@ class ArticleQueue(QObject):
         queued = entry.queue_when_read
         entry.queue_when_read = False
         self._set_state(entry, EntryState.NEW)
-        if queued:  # it was put in its place in the list when it was brought
-            self.enqueue(entry, entry.options or DigestOptions(), entry.config, keep_place=True)
+        self.article_read.emit(entry)
+        if queued:
+            self.enqueue(entry, entry.options or DigestOptions(), entry.config)
 
     def _on_read_failed(self, entry: ArticleEntry, error: DigestError) -> None:
         entry.reason, entry.failure = " ".join(str(error).split()), error
         entry.queue_when_read = False
-        self._set_state(entry, EntryState.FAILED)
+        self._set_state(entry, EntryState.UNREADABLE)
         self.read_failed.emit(entry)
 
     def _on_progress(self, entry: ArticleEntry, fraction: float, step: str) -> None:

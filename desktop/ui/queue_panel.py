@@ -2,13 +2,15 @@
 
 It shows what an :class:`~desktop.ui.article_queue.ArticleQueue` holds and changes its order
 or contents when the user asks (drag to reorder, Delete to remove, the context menu); it
-appears once there is more than one article.
+appears once there is more than one article. Rows follow the queue one at a time (an entry
+added, removed or changed touches its own row only), so a drop of 200 articles adds 200 rows,
+not 200 lists. Failed rows are red, a red that reads on the palette shown (light or dark).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.article_queue import ArticleEntry, ArticleQueue, EntryState
 from desktop.ui.documents import CannotOpen
 from desktop.ui.language import translate, say_step
+from desktop.ui.reading import is_dark
 
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole
 #: A marker before each state, so the list reads at a glance without colour.
@@ -35,8 +38,16 @@ _STATE_MARKS = {
     EntryState.DONE: "✓",
     EntryState.FAILED: "✗",
     EntryState.CANCELLED: "■",
+    EntryState.UNREADABLE: "✗",
 }
-_FAILED_COLOUR = QColor("#a11d1d")
+#: States shown in red.
+_FAILED_STATES = (EntryState.FAILED, EntryState.UNREADABLE)
+
+
+def failed_colour(palette: QPalette) -> QColor:
+    """The red of failed rows: dark on a light palette, light on a dark one (both read at a
+    contrast of 4.5:1 or more on the list's base and alternate colours)."""
+    return QColor("#ff8a80") if is_dark(palette) else QColor("#a11d1d")
 
 
 def entry_status(entry: ArticleEntry) -> str:
@@ -44,11 +55,15 @@ def entry_status(entry: ArticleEntry) -> str:
     if entry.state is EntryState.DIGESTING:
         status = translate("QueuePanel", "Digesting {percent}%").format(percent=round(entry.progress * 100))
         return f"{status} · {say_step(entry.step)}" if entry.step else status
-    if entry.state is EntryState.FAILED:
-        # The list names the article already: "Cannot open x.txt: binary data" reads "Failed: binary data",
-        # said in the language shown now.
+    if entry.state in _FAILED_STATES:
+        # The list names the article already: "Cannot open x.txt: binary data" reads "Could not be
+        # opened: binary data", said in the language shown now.
         reason = entry.failure.said_reason() if isinstance(entry.failure, CannotOpen) else entry.reason
-        return translate("QueuePanel", "Failed: {reason}").format(reason=reason) if reason else entry.state.label
+        if not reason:
+            return entry.state.label
+        if entry.state is EntryState.UNREADABLE:
+            return translate("QueuePanel", "Could not be opened: {reason}").format(reason=reason)
+        return translate("QueuePanel", "Failed: {reason}").format(reason=reason)
     if entry.state is EntryState.CANCELLED:
         return translate("QueuePanel", "Cancelled (incomplete)") if entry.parts else entry.state.label
     return entry.state.label
@@ -69,6 +84,8 @@ class QueuePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("queuePanel")
         self.queue = queue
+        #: Each entry's row.
+        self._items: dict[ArticleEntry, QListWidgetItem] = {}
         self.heading = QLabel()
         self.heading.setObjectName("queueHeading")
         self.list = QListWidget()
@@ -97,7 +114,9 @@ class QueuePanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        queue.entries_changed.connect(self.refresh)
+        queue.entry_added.connect(self._on_queue_entry_added)
+        queue.entry_removed.connect(self._on_queue_entry_removed)
+        queue.entries_reordered.connect(self.refresh)
         queue.entry_changed.connect(self._on_queue_entry_changed)
         self.retranslate()
 
@@ -114,6 +133,9 @@ class QueuePanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            for entry, item in self._items.items():  # the red that reads on the new palette
+                self._show_entry(item, entry)
         super().changeEvent(event)
 
     # -- showing ---------------------------------------------------------------------------------
@@ -122,40 +144,56 @@ class QueuePanel(QWidget):
         """Rebuild the list from the queue (order, entries), keeping the selection."""
         selected = self.selected_entry()
         self.list.clear()
-        for entry in self.queue.entries:
-            item = QListWidgetItem()
-            item.setData(_ENTRY_ROLE, entry)
-            self.list.addItem(item)
-            self._show_entry(item, entry)
+        self._items.clear()
+        for row, entry in enumerate(self.queue.entries):
+            self._insert(entry, row)
             if entry is selected:
-                self.list.setCurrentItem(item)
+                self.list.setCurrentItem(self._items[entry])
+        self._update_summary()
+        self.setVisible(len(self.queue.entries) > 1)
+
+    def _insert(self, entry: ArticleEntry, row: int) -> None:
+        item = QListWidgetItem()
+        item.setData(_ENTRY_ROLE, entry)
+        self.list.insertItem(row, item)
+        self._items[entry] = item
+        self._show_entry(item, entry)
+
+    @Slot(object, int)
+    def _on_queue_entry_added(self, entry: ArticleEntry, row: int) -> None:
+        self._insert(entry, row)
+        self._update_summary()
+        self.setVisible(len(self.queue.entries) > 1)
+
+    @Slot(object, int)
+    def _on_queue_entry_removed(self, entry: ArticleEntry, row: int) -> None:
+        item = self._items.pop(entry, None)
+        if item is not None:
+            self.list.takeItem(self.list.row(item))
         self._update_summary()
         self.setVisible(len(self.queue.entries) > 1)
 
     def select(self, entry: ArticleEntry | None) -> None:
         """Highlight ``entry`` (the one the window shows)."""
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(_ENTRY_ROLE) is entry:
-                self.list.setCurrentItem(item)
-                return
-        self.list.clearSelection()
+        item = self.item_of(entry) if entry is not None else None
+        if item is not None:
+            self.list.setCurrentItem(item)
+        else:
+            self.list.clearSelection()
 
     def selected_entry(self) -> ArticleEntry | None:
         item = self.list.currentItem()
         return item.data(_ENTRY_ROLE) if item is not None else None
 
     def item_of(self, entry: ArticleEntry) -> QListWidgetItem | None:
-        for row in range(self.list.count()):
-            if self.list.item(row).data(_ENTRY_ROLE) is entry:
-                return self.list.item(row)
-        return None
+        return self._items.get(entry)
 
     def _show_entry(self, item: QListWidgetItem, entry: ArticleEntry) -> None:
         status = entry_status(entry)
         item.setText(f"{_STATE_MARKS[entry.state]} {entry.title}\n    {status}")
         item.setToolTip("\n".join(filter(None, (entry.title, entry.source, status))))
-        item.setForeground(_FAILED_COLOUR if entry.state is EntryState.FAILED else self.list.palette().text().color())
+        palette = self.list.palette()
+        item.setForeground(failed_colour(palette) if entry.state in _FAILED_STATES else palette.text().color())
 
     def _update_summary(self) -> None:
         entries = self.queue.entries
@@ -167,6 +205,9 @@ class QueuePanel(QWidget):
         failed = sum(entry.state is EntryState.FAILED for entry in entries)
         if failed:
             parts.append(self.tr("%n failed", "", failed))
+        unreadable = sum(entry.state is EntryState.UNREADABLE for entry in entries)
+        if unreadable:
+            parts.append(self.tr("%n could not be opened", "", unreadable))
         self.heading.setText(" · ".join(parts))
         self.save_all_button.setEnabled(done > 0)
         self.cancel_all_button.setEnabled(self.queue.running or waiting > 0)
@@ -185,7 +226,8 @@ class QueuePanel(QWidget):
 
     @Slot()
     def _on_list_rows_moved(self) -> None:
-        self.queue.set_order([self.list.item(row).data(_ENTRY_ROLE) for row in range(self.list.count())])
+        self._items = {self.list.item(row).data(_ENTRY_ROLE): self.list.item(row) for row in range(self.list.count())}
+        self.queue.set_order(list(self._items))
 
     @Slot()
     def remove_selected(self) -> None:
