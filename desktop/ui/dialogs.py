@@ -187,35 +187,27 @@ def short_created(created: str) -> str:
 class HistoryDialog(QDialog):
     """Past digests, newest first; opening one shows it in the window.
 
+    Made without ``rows``, it says the history is being read until :meth:`set_rows` lists them.
+
     Signals:
         entry_chosen(str): the id of the digest the user asked to open.
     """
 
     entry_chosen = Signal(str)
 
-    def __init__(self, rows: Sequence[HistoryRow], parent: QWidget | None = None) -> None:
+    def __init__(self, rows: Sequence[HistoryRow] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
         self.setWindowTitle(translate("Dialogs", "History"))
         self.list = QListWidget()
         self.list.setObjectName("historyList")
-        for row in rows:
-            row = history_row(row)  # text in every field, even from a damaged entry
-            item = QListWidgetItem(f"{row.title}\n{short_created(row.created)}")
-            item.setData(Qt.ItemDataRole.UserRole, row.entry_id)
-            if row.source_path:
-                item.setToolTip(row.source_path)
-            self.list.addItem(item)
-        self.empty_label = QLabel(translate("Dialogs", "No digests yet. Every finished digest is kept here."))
-        self.empty_label.setVisible(not rows)
-        self.list.setVisible(bool(rows))
+        self.list.setUniformItemSizes(True)  # every row is two lines: thousands lay out at once
         self.list.itemActivated.connect(self._on_list_item_activated)
-        if rows:
-            self.list.setCurrentRow(0)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("historyEmpty")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.open_button = QPushButton(translate("Dialogs", "Open"))
         self.open_button.setObjectName("historyOpenButton")
-        self.open_button.setEnabled(bool(rows))
         self.open_button.setDefault(True)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._on_open_clicked)
@@ -225,6 +217,30 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.resize(520, 420)
+        #: Whether the rows have been listed (else the history is still being read).
+        self.listed = False
+        self.set_rows(rows)
+
+    def set_rows(self, rows: Sequence[HistoryRow] | None) -> None:
+        """List ``rows`` (None: the history is still being read)."""
+        self.list.clear()
+        self.listed = rows is not None
+        for row in rows or ():
+            row = history_row(row)  # text in every field, even from a damaged entry
+            item = QListWidgetItem(f"{row.title}\n{short_created(row.created)}")
+            item.setData(Qt.ItemDataRole.UserRole, row.entry_id)
+            if row.source_path:
+                item.setToolTip(row.source_path)
+            self.list.addItem(item)
+        if rows is None:
+            self.empty_label.setText(translate("Dialogs", "Reading the history…"))
+        else:
+            self.empty_label.setText(translate("Dialogs", "No digests yet. Every finished digest is kept here."))
+        self.empty_label.setVisible(not rows)
+        self.list.setVisible(bool(rows))
+        self.open_button.setEnabled(bool(rows))
+        if rows:
+            self.list.setCurrentRow(0)
 
     @Slot(QListWidgetItem)
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:

@@ -2,9 +2,12 @@
 
 Reading gives one-line reasons fit for the status bar, in the interface's language (the
 core's reasons are :class:`~models.common.wording.Wording` objects, said from the "Reading"
-translations); the history is created on first use and its failures are logged and reported,
-never raised. :mod:`models.documents` itself is
-imported only when first needed, so the window shows before it loads.
+translations). The history is created on first use and touched only on its own runner lane
+(:data:`HISTORY_LANE`, one thread: never behind a digest, and the history's index is never
+read and written at once): keeping a digest, listing the latest for the History menu (kept
+here, so the menu shows them at once), listing them all, opening one. Its failures are
+logged and reported, never raised. :mod:`models.documents` itself is imported only when first
+needed, so the window shows before it loads.
 """
 
 from __future__ import annotations
@@ -13,15 +16,17 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
 from desktop.ui.language import Reading, TranslationContext, say, translate
+from desktop.ui.runner import BackgroundRunner
 from models.common.types import Article, Cancelled, Digest, DigestError
 from models.common.wording import Wording
 
 if TYPE_CHECKING:
+    from desktop.ui.article_queue import ArticleEntry
     from desktop.ui.dialogs import HistoryRow
+    from desktop.ui.panes import MessageBanner
     from models.documents.history import History
 
 log = logging.getLogger(__name__)
@@ -30,7 +35,9 @@ log = logging.getLogger(__name__)
 Documents = TranslationContext("Documents")
 #: The status bar's line for an article that cannot be opened, and for text that makes none.
 CANNOT_OPEN = QT_TRANSLATE_NOOP("Documents", "Cannot open {name}: {reason}")
-CANNOT_USE_TEXT = QT_TRANSLATE_NOOP("Documents", "Cannot use that text as an article: {reason}")
+CANNOT_USE_TEXT = QT_TRANSLATE_NOOP("Documents", "Cannot use that text as an article: it {reason}")
+#: The lane the history is read and written on.
+HISTORY_LANE = "history"
 
 
 class CannotOpen(DigestError):
@@ -56,6 +63,23 @@ class CannotOpen(DigestError):
         return Documents.tr(self.line).format(name=self.name, reason=self.said_reason())
 
 
+class FileMissing(CannotOpen):
+    """The file to open is not there (any more)."""
+
+
+def show_open_failure(banner: MessageBanner, entry: ArticleEntry | None) -> None:
+    """If ``entry``'s article could not be opened, say so in ``banner``, and why (said again in
+    the interface's language when it changes)."""
+    from desktop.ui.article_queue import EntryState
+
+    if entry is None or entry.state is not EntryState.UNREADABLE:
+        return
+    error = entry.failure
+    banner.show_composed(lambda: banner.show_message(
+        "error", Documents.tr("This article could not be opened."),
+        [error.said() if isinstance(error, CannotOpen) else entry.reason]))
+
+
 def warm_up_documents() -> None:
     """Load what reading the first article needs (the language identifier): about a second."""
     from models.documents.read import warm_up
@@ -68,16 +92,6 @@ def open_dialog_filter() -> str:
     from models.documents.read import FILE_DIALOG_FILTER
 
     return FILE_DIALOG_FILTER
-
-
-def read_article_file(path: str) -> Article:
-    """The article in the file at ``path``, read on the GUI thread under a wait cursor; raises
-    :class:`CannotOpen` with the reason (see :func:`read_source`)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return read_source(path)
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 def read_source(source: str, is_cancelled: Callable[[], bool] | None = None) -> Article:
@@ -102,7 +116,7 @@ def read_source(source: str, is_cancelled: Callable[[], bool] | None = None) -> 
         if kind is InputKind.FOLDER:
             raise _refused(name, QT_TRANSLATE_NOOP("Documents", "it is a folder. Drop an article file instead."))
         if kind is InputKind.MISSING:
-            raise _refused(name, QT_TRANSLATE_NOOP("Documents", "the file does not exist."))
+            raise _refused(name, QT_TRANSLATE_NOOP("Documents", "the file does not exist."), error=FileMissing)
         if kind is InputKind.LINK_FILE:
             link = link_in_file(file_path)
             if link is None:
@@ -136,9 +150,9 @@ def article_from_text(text: str) -> Article:
         raise CannotOpen("", _reason_of(error), line=CANNOT_USE_TEXT) from error
 
 
-def _refused(name: str, template: str, **values: str) -> CannotOpen:
+def _refused(name: str, template: str, *, error: type[CannotOpen] = CannotOpen, **values: str) -> CannotOpen:
     """The window's own reason (a "Documents" template) for not opening ``name``."""
-    return CannotOpen(name, Wording(template, **values), context=Documents)
+    return error(name, Wording(template, **values), context=Documents)
 
 
 def _reason_of(error: DigestError) -> str:
@@ -147,67 +161,109 @@ def _reason_of(error: DigestError) -> str:
     return reason if isinstance(reason, str) and reason else " ".join(str(error).split())
 
 
-class DigestHistory:
-    """The past digests (:class:`models.documents.history.History`, created on first use).
+class DigestHistory(QObject):
+    """The past digests (:class:`models.documents.history.History`, created on first use), on
+    the runner's :data:`HISTORY_LANE` (see the module docstring).
 
-    ``report`` is told, in one line, when the history cannot be read.
+    ``report`` is told, in one line, when the history cannot be read; ``recent_limit`` is how
+    many of the latest digests :attr:`recent_rows` keeps.
+
+    Signals:
+        rows_changed(): :attr:`recent_rows` was listed afresh.
     """
 
-    def __init__(self, report: Callable[[str], None]) -> None:
-        self._report = report
+    rows_changed = Signal()
+
+    def __init__(self, runner: BackgroundRunner, report: Callable[[str], None], recent_limit: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner, self._report, self._recent_limit = runner, report, recent_limit
         self._history: History | None = None
+        #: The latest past digests, newest first, as last listed (:meth:`refresh_recent`).
+        self.recent_rows: list[HistoryRow] = []
+        #: Whether a listing of the latest is under way, and whether another is wanted after it.
+        self._refreshing = self._stale = False
 
     def store(self) -> History:
-        """The history itself."""
+        """The history itself (touch it on :data:`HISTORY_LANE` only, but in tests)."""
         if self._history is None:
             from models.documents.history import History
 
             self._history = History()
         return self._history
 
-    def add(self, digest: Digest) -> str:
-        """Keep ``digest``; returns why it could not be kept, or an empty string."""
-        try:
-            self.store().add(digest)
-        except Exception as error:  # noqa: BLE001 - history is a convenience, never fatal
-            log.exception("adding a digest to the history failed")
-            return f"{error.__class__.__name__}: {error}"
-        return ""
+    def _with_store(self, work: Callable[[History], object]) -> Callable[[object], object]:
+        """``work`` as the runner runs it (on :data:`HISTORY_LANE`), given the history (made,
+        and its module imported, there on first use)."""
+        return lambda state: work(self.store())
 
-    def keep(self, digest: Digest) -> list[str]:
-        """Keep a digest just finished; returns the status line's note when it could not be kept."""
-        problem = self.add(digest)
-        return [translate("Documents", "(Not added to History: {problem})").format(problem=problem)] if problem else []
+    def keep(self, digest: Digest, noted: Callable[[list[str]], object]) -> None:
+        """Keep a digest just finished (on the history's lane); ``noted`` gets the status
+        line's note when it could not be kept. The History menu's rows are listed again."""
+        task = self._runner.run("keep in history", self._with_store(lambda history: history.add(digest)), lane=HISTORY_LANE,
+                                finish=True)
+        task.finished.connect(lambda _entry: self.refresh_recent())
+        task.failed.connect(lambda error: noted([translate("Documents", "(Not added to History: {problem})").format(problem=error)]))
 
-    def rows(self) -> list[HistoryRow]:
-        """Every past digest as the History menu and dialog list it, newest first."""
-        from desktop.ui.dialogs import history_row
+    def refresh_recent(self) -> None:
+        """List the latest past digests again, off the GUI thread (:attr:`recent_rows`, then
+        ``rows_changed``); after the one under way, if there is one."""
+        if self._refreshing:
+            self._stale = True
+            return
+        self._refreshing = True
+        limit = self._recent_limit
+        task = self._runner.run("list recent history", self._with_store(lambda history: _rows(history.entries(limit=limit))),
+                                lane=HISTORY_LANE)
+        task.finished.connect(self._on_recent_listed)
+        task.failed.connect(self._on_listing_failed)
+        task.cancelled.connect(self._on_listing_failed)
 
-        try:
-            return [history_row(entry) for entry in self.store().entries()]
-        except Exception as error:  # noqa: BLE001
-            log.exception("reading the history failed")
-            self._report(translate("Documents", "Cannot read the history: {error}").format(error=error))
-            return []
+    def _on_recent_listed(self, rows: list[HistoryRow]) -> None:
+        self._listed()
+        if rows != self.recent_rows:
+            self.recent_rows = rows
+            self.rows_changed.emit()
 
-    def reopen(self, entry_id: str, show: Callable[[Digest], object]) -> bool:
-        """Hand the past digest ``entry_id`` to ``show`` and say so; False (the reason
-        reported) when it cannot be read."""
+    def _listed(self) -> None:
+        self._refreshing = False
+        if self._stale:
+            self._stale = False
+            self.refresh_recent()
+
+    def _on_listing_failed(self, error: Exception | None = None) -> None:
+        self._listed()
+        if error is not None:
+            self._report_unreadable(error)
+
+    def _report_unreadable(self, error: Exception) -> None:
+        self._report(translate("Documents", "Cannot read the history: {error}").format(error=error))
+
+    def list_all(self, listed: Callable[[list[HistoryRow]], object]) -> None:
+        """Every past digest as the History dialog lists it, newest first, handed to ``listed``
+        once read (off the GUI thread); a failure is reported and lists nothing."""
+        task = self._runner.run("list history", self._with_store(lambda history: _rows(history.entries())), lane=HISTORY_LANE)
+        task.finished.connect(listed)
+        task.failed.connect(lambda error: (self._report_unreadable(error), listed([])))
+
+    def reopen(self, entry_id: str, show: Callable[[Digest], object]) -> None:
+        """Read the past digest ``entry_id`` (off the GUI thread), hand it to ``show`` and say
+        so; when it cannot be read, the status bar says why."""
         from desktop.ui.dialogs import short_created
 
-        digest = self.load(entry_id)
-        if digest is None:
-            return False
-        show(digest)
-        self._report(translate("MainWindow", "Reopened the digest of “{title}” from {created}.").format(
-            title=digest.article.title, created=short_created(digest.created)))
-        return True
+        def shown(digest: Digest) -> None:
+            show(digest)
+            self._report(translate("MainWindow", "Reopened the digest of “{title}” from {created}.").format(
+                title=digest.article.title, created=short_created(digest.created)))
 
-    def load(self, entry_id: str) -> Digest | None:
-        """The past digest ``entry_id``, or ``None`` (with the reason reported)."""
-        try:
-            return self.store().load(entry_id)
-        except Exception as error:  # noqa: BLE001
-            log.exception("loading history entry %s failed", entry_id)
-            self._report(translate("Documents", "Cannot open that digest from the history: {error}").format(error=error))
-            return None
+        task = self._runner.run(f"load history entry {entry_id}", self._with_store(lambda history: history.load(entry_id)),
+                                lane=HISTORY_LANE)
+        task.finished.connect(shown)
+        task.failed.connect(lambda error: self._report(
+            translate("Documents", "Cannot open that digest from the history: {error}").format(error=error)))
+
+
+def _rows(entries: list) -> list[HistoryRow]:
+    """History entries as the History menu and dialog list them (on the history's lane)."""
+    from desktop.ui.dialogs import history_row
+
+    return [history_row(entry) for entry in entries]

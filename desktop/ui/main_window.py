@@ -21,7 +21,6 @@ the window is imported when first used.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -31,12 +30,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop.ui.actions import WindowActions, build_menu_bar, retranslate_menus
 from desktop.ui.article_queue import ArticleEntry, ArticleQueue, EntryState
-from desktop.ui.documents import DigestHistory, warm_up_documents
+from desktop.ui.documents import DigestHistory, show_open_failure, warm_up_documents
 from desktop.ui.engine_link import DigestEngine, EngineLink, ModelCheck
 from desktop.ui.file_drop import FileDropFilter
 from desktop.ui.intake import ArticleIntake
 from desktop.ui.language import UI_LANGUAGES, app_display_name, current_language, switch_language, translate
-from desktop.ui.menus import HistoryMenu, RecentFilesMenu
+from desktop.ui.menus import HISTORY_MENU_ENTRIES, HistoryMenu, RecentFilesMenu
 from desktop.ui.runner import BackgroundRunner
 from desktop.ui.settings import AppSettings
 from desktop.ui.workspace import Workspace
@@ -86,14 +85,12 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else AppSettings()
         self.runner = BackgroundRunner(self)
         self.engine_link = EngineLink(
-            self.runner, engine, check, lambda: (self.profile, self.settings.models_dir, self.options(), self.article), self
-        )
+            self.runner, engine, check, lambda: (self.profile, self.settings.models_dir, self.options(), self.article), self)
         self.engine_link.checked.connect(self._on_model_check_finished)
         self.queue = ArticleQueue(self.runner, self.engine_link.engine, self)
-        self.intake = ArticleIntake(self.queue, self.settings, self.engine_link.request, self.show_status, self)
-        self._history = DigestHistory(self.show_status)
-        self._closed = False
-        self._checked_once = False  # models are first checked once shown: the check takes a moment
+        self.intake = ArticleIntake(self.queue, self.settings, self.engine_link.request, self.show_status, self.runner, self)
+        self._history = DigestHistory(self.runner, self.show_status, HISTORY_MENU_ENTRIES, self)
+        self._closed = self._checked_once = False  # models are first checked once shown: the check takes a moment
 
         self._build_actions()
         self._build_central()
@@ -124,9 +121,9 @@ class MainWindow(QMainWindow):
         actions.profile_group.triggered.connect(lambda action: self.set_profile(str(action.data())))
         actions.language_group.triggered.connect(lambda action: self.set_interface_language(str(action.data())))
         actions.language_actions[current_language()].setChecked(True)
-        self.recent_menu = RecentFilesMenu(self.settings, self, report=self.show_status)
-        self.recent_menu.file_chosen.connect(self.open_file)
-        self.history_menu = HistoryMenu(actions.history_action, self._history.rows, self)
+        self.recent_menu = RecentFilesMenu(self.settings, self)
+        self.recent_menu.file_chosen.connect(self.intake.open_recent)
+        self.history_menu = HistoryMenu(actions.history_action, self._history, self)
         self.history_menu.entry_chosen.connect(self.open_history_entry)
         build_menu_bar(self.menuBar(), actions, self.recent_menu, self.history_menu)
 
@@ -174,6 +171,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_first_show(self) -> None:
         self.engine_link.refresh()
+        self._history.refresh_recent()  # the History menu lists them at once when opened
         # Reading needs a language identifier (about a second): loaded now, in the background.
         self.runner.run("warm up reading", lambda state: warm_up_documents())
         # The engine's process imports torch (seconds) meanwhile; started once the window has painted.
@@ -215,8 +213,11 @@ class MainWindow(QMainWindow):
         self.engine_link.refresh()
 
     def _update_actions(self) -> None:
-        busy, models_missing = self.digesting, bool(self.engine_link.problems)
-        can_digest = self.window_actions.update(self.entry, self.queue.entries, busy=busy, models_missing=models_missing)
+        busy, models_missing, entry = self.digesting, bool(self.engine_link.problems), self.entry
+        can_digest = self.window_actions.update(entry, self.queue.entries, busy=busy, models_missing=models_missing)
+        if not models_missing and self.queue.can_queue_when_read(entry):  # Digest while it is read: queued for then
+            can_digest = True
+            self.window_actions.digest_action.setEnabled(True)
         option_bar = self.workspace.option_bar
         option_bar.set_busy(busy)
         option_bar.set_digest_enabled(can_digest, article_open=self.article is not None, models_missing=models_missing)
@@ -267,7 +268,7 @@ class MainWindow(QMainWindow):
     # -- articles in --------------------------------------------------------------------------------
     @Slot(str)
     def open_file(self, path: str) -> bool:
-        """Read the article at ``path`` and show it; on failure show why and keep the current one."""
+        """Show the article at ``path``, read off the GUI thread (the status bar says why if it cannot be)."""
         return self.intake.open_file(path)
 
     @Slot(list)
@@ -281,7 +282,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_entry_opened(self, entry: ArticleEntry) -> None:
-        self.workspace.show_entry(entry)
+        if entry is not self.entry:
+            self.workspace.show_entry(entry)
         if entry.state is EntryState.NEW and not self.digesting:
             self.engine_link.preload_for(entry.article)  # a digest is likely next: the engine loads its models meanwhile
 
@@ -289,6 +291,7 @@ class MainWindow(QMainWindow):
     def _on_entry_shown(self, entry: ArticleEntry | None) -> None:
         if entry is not None and entry.digest is not None:
             self.digest_shown.emit(entry.digest)
+        show_open_failure(self.workspace.banner, entry)  # if it could not be opened (not a digest that failed)
         self.engine_link.recheck_for(self.article)  # a Russian or Arabic article needs one more model
         self._update_title()
         self._update_actions()
@@ -302,16 +305,18 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _digest_entry(self, entry: ArticleEntry | None) -> ArticleEntry | None:
         request = self.engine_link.request()
-        if entry is None or entry.article is None:
+        if entry is None or (entry.article is None and entry.state is not EntryState.READING):
             self.show_status(translate("MainWindow", "Open an article first: drop a file on the window or press Ctrl+O."))
             return None
         if request is None:
             self.show_status(translate("MainWindow", "Cannot digest: some models are not installed (see the message above)."))
             return None
         ahead = self.queue.enqueue(entry, *request)
-        if ahead is None:  # already queued
+        if self.queue.queued_when_read(entry):
+            self.show_status(translate("MainWindow", "Queued: it will be digested once it is read."))
+        elif ahead is None:  # already queued
             return None
-        if ahead:
+        elif ahead:
             self.show_status(self.tr("Queued: %n articles before it.", "", ahead))
         else:
             self.show_status(translate("MainWindow", "Digesting… press Esc to cancel."))
@@ -330,14 +335,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_digest_finished(self, entry: ArticleEntry) -> None:
-        seconds = f"{entry.digest.seconds:.1f}"
-        if entry is self.entry:
-            ready = translate("MainWindow", "Digest ready in {seconds} s.").format(seconds=seconds)
-        else:
-            ready = translate("MainWindow", "Digest of “{title}” ready in {seconds} s.").format(title=entry.title, seconds=seconds)
-        from desktop.ui.save_all import auto_save
+        from desktop.ui.save_all import keep_and_auto_save
 
-        self.show_status(" ".join([ready, *self._history.keep(entry.digest), *auto_save(entry.digest, self.settings)]))
+        keep_and_auto_save(entry, entry is self.entry, self._history.keep, self.settings, self.runner, self.show_status)
 
     @Slot(object, object)
     def _on_digest_failed(self, entry: ArticleEntry, error: DigestError) -> None:
@@ -356,28 +356,28 @@ class MainWindow(QMainWindow):
         """Ask where to save the digest and write it there atomically; returns the path or ``None``."""
         from desktop.ui.save_dialog import ask_and_save
 
-        return ask_and_save(self, self.digest, self.settings, self.show_status)
+        return ask_and_save(self, self.digest, self.settings, self.show_status, self.runner)
 
     @Slot()
-    def save_all_digests(self) -> list[Path]:
+    def save_all_digests(self) -> bool:
         """Ask for a folder and format, then save every finished digest there (never overwriting)."""
         from desktop.ui.save_all import ask_and_save_all
 
-        return ask_and_save_all(self, self.queue.digests(), self.settings, self.show_status)
+        return ask_and_save_all(self, self.queue.digests(), self.settings, self.show_status, self.runner)
 
     # -- history and help ------------------------------------------------------------------------
     def history(self) -> History:
-        """The digest history (created on first use)."""
+        """The digest history (created on first use; the window touches it on its own lane only)."""
         return self._history.store()
 
     @Slot()
     def _on_history_action_triggered(self) -> None:
-        self.history_dialog = _window_dialogs().open_history_dialog(self, self._history.rows(), self.open_history_entry)
+        self.history_dialog = _window_dialogs().open_history_dialog(self, self._history, self.open_history_entry)
 
     @Slot(str)
-    def open_history_entry(self, entry_id: str) -> bool:
-        """Show the past digest ``entry_id`` (False if it cannot be read: the status bar says why)."""
-        return self._history.reopen(entry_id, self.show_digest)
+    def open_history_entry(self, entry_id: str) -> None:
+        """Show the past digest ``entry_id`` once read, off the GUI thread (the status bar says why if it cannot be)."""
+        self._history.reopen(entry_id, self.show_digest)
 
     # -- showing and closing ---------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override

@@ -1,15 +1,16 @@
 """The two menus whose entries change: File › Open Recent and History.
 
-Each lists its entries afresh when it is about to show and says which one was chosen through
-a signal; the window decides what choosing does.
+Each lists its entries when it is about to show, from what is known already (nothing is read
+from disk on the GUI thread), and says which one was chosen through a signal; the window
+decides what choosing does.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Protocol, Sequence
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import QEvent, Signal, SignalInstance, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -26,24 +27,19 @@ HISTORY_MENU_ENTRIES = 10
 class RecentFilesMenu(QMenu):
     """Open Recent: the settings' recent files, numbered, and "Clear Recent Files".
 
-    A chosen file that is no longer there is dropped from the list (and ``report``, when
-    given, is told so in one line).
+    Whether a chosen file is still there is for whoever opens it to find out (off the GUI
+    thread): :meth:`desktop.ui.intake.ArticleIntake.open_recent` drops it from the list if not.
 
     Signals:
-        file_chosen(str): the user chose this path, which exists.
-        file_missing(str): the user chose this path, which no longer exists (now dropped from the list).
+        file_chosen(str): the user chose this path.
     """
 
     file_chosen = Signal(str)
-    file_missing = Signal(str)
 
-    def __init__(
-        self, settings: AppSettings, parent: QWidget | None = None, *, report: Callable[[str], object] | None = None
-    ) -> None:
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recentMenu")
         self._settings = settings
-        self._report = report
         self.aboutToShow.connect(self.rebuild)
         self.retranslate()
 
@@ -78,28 +74,30 @@ class RecentFilesMenu(QMenu):
     @Slot()
     def _on_file_action_triggered(self) -> None:
         action = self.sender()
-        if not isinstance(action, QAction):
-            return
-        path = str(action.data())
-        if Path(path).exists():
-            self.file_chosen.emit(path)
-        else:
-            self._settings.remove_recent_file(path)
-            if self._report is not None:
-                self._report(translate("MainWindow", "Cannot open {name}: it is no longer there (removed from Open Recent).").format(
-                    name=Path(path).name))
-            self.file_missing.emit(path)
+        if isinstance(action, QAction):
+            self.file_chosen.emit(str(action.data()))
 
     @Slot()
     def _on_clear_action_triggered(self) -> None:
         self._settings.recent_files = []
 
 
+class RecentHistory(Protocol):
+    """What the History menu lists: :class:`desktop.ui.documents.DigestHistory`."""
+
+    recent_rows: Sequence[HistoryRow]
+    rows_changed: SignalInstance
+
+    def refresh_recent(self) -> None: ...
+
+
 class HistoryMenu(QMenu):
     """History: "Show History…", then the latest :data:`HISTORY_MENU_ENTRIES` past digests.
 
-    ``rows`` gives the past digests, newest first, when the menu opens; it is not asked while
-    the menu's parent window is hidden, so starting the app reads nothing from disk.
+    It shows the rows ``history`` has already listed at once (the menu never waits on the
+    disk) and asks it to list them again, off the GUI thread, each time it opens: the rows it
+    gets meanwhile show in the open menu. It asks nothing while its parent window is hidden,
+    so starting the app reads nothing from disk.
 
     Signals:
         entry_chosen(str): the user chose the past digest with this history entry id.
@@ -107,15 +105,14 @@ class HistoryMenu(QMenu):
 
     entry_chosen = Signal(str)
 
-    def __init__(
-        self, history_action: QAction, rows: Callable[[], Sequence[HistoryRow]], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, history_action: QAction, history: RecentHistory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyMenu")
         self._history_action = history_action
-        self._rows = rows
+        self._history = history
         self.addAction(history_action)
-        self.aboutToShow.connect(self.rebuild)
+        self.aboutToShow.connect(self._on_about_to_show)
+        history.rows_changed.connect(self._on_history_rows_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -127,14 +124,23 @@ class HistoryMenu(QMenu):
         super().changeEvent(event)
 
     @Slot()
+    def _on_about_to_show(self) -> None:
+        self.rebuild()
+        window = self.parentWidget()
+        if window is not None and window.isVisible():
+            self._history.refresh_recent()
+
+    @Slot()
+    def _on_history_rows_changed(self) -> None:
+        if self.isVisible():
+            self.rebuild()
+
+    @Slot()
     def rebuild(self) -> None:
-        """List the latest past digests."""
+        """List the latest past digests, as last read."""
         self.clear()
         self.addAction(self._history_action)
-        window = self.parentWidget()
-        if window is None or not window.isVisible():
-            return
-        rows = list(self._rows())[:HISTORY_MENU_ENTRIES]
+        rows = list(self._history.recent_rows)[:HISTORY_MENU_ENTRIES]
         if not rows:
             return
         from desktop.ui.dialogs import short_created

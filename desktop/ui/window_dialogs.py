@@ -7,7 +7,7 @@ Each ``open_…`` function opens its dialog (without waiting) and returns it;
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -17,7 +17,8 @@ from desktop.ui.language import translate
 
 if TYPE_CHECKING:
     from desktop.ui.runner import BackgroundRunner
-    from desktop.ui.dialogs import AboutDialog, HistoryDialog, HistoryRow, ShortcutsDialog
+    from desktop.ui.dialogs import AboutDialog, HistoryDialog, ShortcutsDialog
+    from desktop.ui.documents import DigestHistory
     from desktop.ui.models_dialog import ModelsDialog
     from desktop.ui.settings import AppSettings
 
@@ -45,13 +46,17 @@ def open_shortcuts_dialog(parent: QWidget, actions: Iterable[QAction]) -> Shortc
 
 
 def open_history_dialog(
-    parent: QWidget, rows: Sequence[HistoryRow], on_entry_chosen: Callable[[str], object]
+    parent: QWidget, history: DigestHistory, on_entry_chosen: Callable[[str], object]
 ) -> HistoryDialog:
-    """History: every past digest; ``on_entry_chosen`` gets the id of the one the user opens."""
+    """History: every past digest, listed once ``history`` has read them (off the GUI thread:
+    the dialog opens at once); ``on_entry_chosen`` gets the id of the one the user opens."""
+    from shiboken6 import isValid
+
     from desktop.ui.dialogs import HistoryDialog
 
-    dialog = HistoryDialog(rows, parent)
+    dialog = HistoryDialog(None, parent)
     dialog.entry_chosen.connect(on_entry_chosen)
+    history.list_all(lambda rows: dialog.set_rows(rows) if isValid(dialog) else None)  # closed meanwhile: nothing to list
     return _open(dialog)
 
 
@@ -66,8 +71,7 @@ def choose_models_folder(
     folder = QFileDialog.getExistingDirectory(parent, translate("MainWindow", "Choose Models Folder"), start)
     if not folder:
         return None
-    settings.models_dir = folder
-    settings.sync()
+    settings.models_dir = folder  # written to disk by the settings store itself, not waited for here
     report(translate("MainWindow", "Models folder: {folder}").format(folder=folder))
     on_changed()
     return folder

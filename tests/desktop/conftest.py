@@ -135,6 +135,26 @@ def make_window(qtbot) -> Iterator[Callable[..., object]]:
         assert not lane_threads_alive()
 
 
+def opened(qtbot, window, path: Path | str, timeout: int = 10_000) -> Article | None:
+    """Open ``path`` as File › Open does and wait until it is read (off the GUI thread); its
+    article (None when it could not be read: the entry says why)."""
+    from desktop.ui.article_queue import EntryState
+
+    assert window.open_file(str(path))
+    entry = window.queue.entries[-1]  # listed at once, "Reading…"
+    assert entry.source == str(path) and entry.state is EntryState.READING
+    qtbot.waitUntil(lambda: entry.state is not EntryState.READING, timeout=timeout)
+    if entry.article is not None:
+        assert window.entry is entry  # shown once read
+    return entry.article
+
+
+@pytest.fixture
+def open_article(qtbot) -> Callable[..., Article | None]:
+    """``open_article(window, path)``: :func:`opened`."""
+    return lambda window, path, timeout=10_000: opened(qtbot, window, path, timeout)
+
+
 def lane_threads_alive() -> list[str]:
     """The background runner's lane threads still running."""
     return [thread.name for thread in threading.enumerate() if thread.name.endswith("-lane")]
@@ -172,11 +192,13 @@ def drop_mime(widget, mime) -> tuple[bool, bool]:
 
 
 @pytest.fixture
-def fakes():
-    """The fake run/check functions and texts above, for tests (conftest modules are not imported)."""
+def fakes(qtbot):
+    """The fake run/check functions and texts above, for tests (conftest modules are not
+    imported), and ``open(window, path)``: :func:`opened`."""
     import types
 
     return types.SimpleNamespace(
+        open=lambda window, path, timeout=10_000: opened(qtbot, window, path, timeout),
         fast_run=fast_run,
         FakeEngine=FakeEngine,
         lane_threads_alive=lane_threads_alive,

@@ -23,7 +23,7 @@ def write(tmp_path: Path, name: str, paragraphs: tuple[str, ...]) -> Path:
 
 
 def test_a_russian_article_shows_its_english_reading_as_it_comes_and_says_where_the_summary_came_from(
-    make_window, fakes, qtbot, tmp_path
+    open_article, make_window, fakes, qtbot, tmp_path
 ) -> None:
     checked: list[str | None] = []
     release = threading.Event()
@@ -43,7 +43,7 @@ def test_a_russian_article_shows_its_english_reading_as_it_comes_and_says_where_
         )
 
     window = make_window(run=run, check=check)
-    assert window.open_file(str(write(tmp_path, "ru.txt", RUSSIAN_PARAGRAPHS)))
+    assert open_article(window, write(tmp_path, "ru.txt", RUSSIAN_PARAGRAPHS))
     assert window.article.language == "ru"
     qtbot.waitUntil(lambda: checked and checked[-1] == "ru", timeout=3000)  # the ru->en model is checked too
     assert "machine-translated into English" in window.workspace.original_pane.notices_label.text()
@@ -63,32 +63,32 @@ def test_a_russian_article_shows_its_english_reading_as_it_comes_and_says_where_
     assert "was machine-translated into English before summarising" in info and "Russian" in info
 
     # An English article afterwards needs no into-English model: checked again without a language.
-    window.open_file(str(fakes.seed_article))
+    open_article(window, fakes.seed_article)
     qtbot.waitUntil(lambda: checked[-1] is None, timeout=3000)
     assert not tabs.isTabVisible(tabs.indexOf(english))
 
 
-def test_an_arabic_original_reads_right_to_left_and_an_english_one_left_to_right(make_window, fakes, tmp_path) -> None:
+def test_an_arabic_original_reads_right_to_left_and_an_english_one_left_to_right(open_article, make_window, fakes, tmp_path) -> None:
     window = make_window()
-    assert window.open_file(str(write(tmp_path, "ar.txt", ARABIC_PARAGRAPHS)))
+    assert open_article(window, write(tmp_path, "ar.txt", ARABIC_PARAGRAPHS))
     view = window.workspace.original_pane.view
     assert view.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
     assert view.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert window.open_file(str(fakes.seed_article))
+    assert open_article(window, fakes.seed_article)
     assert view.document().defaultTextOption().textDirection() == Qt.LayoutDirection.LeftToRight
     assert view.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
-def test_a_missing_into_english_model_blocks_only_the_articles_that_need_it(make_window, fakes, qtbot, tmp_path) -> None:
+def test_a_missing_into_english_model_blocks_only_the_articles_that_need_it(open_article, make_window, fakes, qtbot, tmp_path) -> None:
     def check(profile, models_dir, options, article_language):
         return ["Russian to English: not installed"] if article_language == "ru" else []
 
     window = make_window(check=check)
-    assert window.open_file(str(write(tmp_path, "ru.txt", RUSSIAN_PARAGRAPHS)))
+    assert open_article(window, write(tmp_path, "ru.txt", RUSSIAN_PARAGRAPHS))
     qtbot.waitUntil(lambda: bool(window.engine_link.problems), timeout=3000)
     assert not window.window_actions.digest_action.isEnabled()
     assert "Russian to English" in window.workspace.banner.label.text()
     russian = window.entry
-    window.open_file(str(fakes.seed_article))
+    open_article(window, fakes.seed_article)
     qtbot.waitUntil(lambda: not window.engine_link.problems, timeout=3000)
     assert window.window_actions.digest_action.isEnabled() and russian.state is EntryState.NEW

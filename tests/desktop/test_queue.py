@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop.ui.article_queue import EntryState
+from desktop.ui.documents import HISTORY_LANE
 from desktop.ui.main_window import MainWindow
 from models.common.types import DigestOptions, PartialText
 
@@ -56,15 +57,23 @@ def test_five_files_with_one_bad_give_four_digests_and_one_clear_failure(make_wi
     bad.write_bytes((Path(__file__).resolve().parents[2] / "resources" / "app-icon-256.png").read_bytes())
     paths.insert(2, bad)
     drop(window, paths)
-    assert len(window.queue.entries) == 5 and window.workspace.queue_panel.isVisible()
-    qtbot.waitUntil(lambda: all(state in (EntryState.DONE, EntryState.FAILED) for state in states(window)), timeout=15000)
+    qtbot.waitUntil(lambda: len(window.queue.entries) == 5 and window.workspace.queue_panel.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: all(state in (EntryState.DONE, EntryState.UNREADABLE) for state in states(window)), timeout=15000)
     assert states(window).count(EntryState.DONE) == 4
-    [failed] = [entry for entry in window.queue.entries if entry.state is EntryState.FAILED]
+    [failed] = [entry for entry in window.queue.entries if entry.state is EntryState.UNREADABLE]
     assert failed.source == str(bad) and "binary" in failed.reason
-    assert "Failed:" in window.workspace.queue_panel.item_of(failed).text()
+    # It could not be opened, in the same words everywhere: the list, the status bar's summary, the banner.
+    row = window.workspace.queue_panel.item_of(failed).text()
+    assert "Could not be opened: looks like binary data" in row and "Failed" not in row
     assert not window.digesting
+    qtbot.waitUntil(lambda: not window.runner.busy(HISTORY_LANE), timeout=5000)
     assert len(window.history().entries()) == 4
-    assert "4 digested" in window.workspace.queue_panel.heading.text() and "1 failed" in window.workspace.queue_panel.heading.text()
+    heading = window.workspace.queue_panel.heading.text()
+    assert "4 digested" in heading and "1 could not be opened" in heading and "failed" not in heading
+    click_entry(qtbot, window, failed)
+    banner = window.workspace.banner.label.text()
+    assert window.workspace.banner.isVisible() and "This article could not be opened." in banner
+    assert "Cannot open broken.txt: looks like binary data" in banner and "digest failed" not in banner.lower()
     # Clicking an entry shows that article and its digest.
     third = window.queue.entries[3]
     click_entry(qtbot, window, third)
@@ -79,6 +88,7 @@ def test_a_dropped_folder_queues_its_articles_only(make_window, fakes, drop, qtb
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (folder / ".hidden.txt").write_text("Hidden\n\nNot an article the user meant.", encoding="utf-8")
     drop(window, [folder])
+    qtbot.waitUntil(lambda: len(window.queue.entries) == 3, timeout=5000)  # the folder is looked through off the GUI thread
     assert [entry.label for entry in window.queue.entries] == ["article-1.txt", "article-2.txt", "article-3.txt"]
     assert "3 articles queued" in status(window)
     qtbot.waitUntil(lambda: states(window) == [EntryState.DONE] * 3, timeout=10000)
@@ -130,8 +140,20 @@ def test_dropped_and_pasted_text_become_articles(make_window, fakes, qtbot, drop
     assert "clipboard holds no text" in status(window)
     QGuiApplication.clipboard().setText("\x00\x01\x02 binary")
     window.window_actions.paste_action.trigger()
-    qtbot.waitUntil(lambda: window.queue.entries[-1].state is EntryState.FAILED, timeout=5000)
-    assert status(window).startswith("Cannot use that text as an article")
+    qtbot.waitUntil(lambda: window.queue.entries[-1].state is EntryState.UNREADABLE, timeout=5000)
+    assert status(window).startswith("Cannot use that text as an article: it ")
+
+
+def test_text_too_long_to_be_an_article_says_so_once_with_its_subject(make_window, fakes, qtbot) -> None:
+    window = make_window(run=fakes.fast_run)
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    QGuiApplication.clipboard().setText(("A sentence of the long pasted text goes on here. " * 5000)[:250_000])
+    qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.queue.entries and window.queue.entries[-1].state is EntryState.UNREADABLE, timeout=10_000)
+    # One message: why not, with its subject; never "Made an article" first.
+    [message] = [message for message in said if message]
+    assert message.startswith("Cannot use that text as an article: it is too long (") and "the limit is 200,000" in message
 
 
 class _Pages(http.server.BaseHTTPRequestHandler):
@@ -189,15 +211,17 @@ def test_a_dropped_link_is_fetched_and_bad_links_say_why(make_window, fakes, qtb
     for url, reason in ((f"{site}/huge.html", "too large"), (f"http://127.0.0.1:{closed_port()}/news", "127.0.0.1")):
         mime = QMimeData()
         mime.setUrls([QUrl(url)])
+        before = len(window.queue.entries)
         assert all(drop_data(window.workspace.generated_pane.summary_view.viewport(), mime))
-        qtbot.waitUntil(lambda: window.queue.entries[-1].state is EntryState.FAILED, timeout=20000)
+        qtbot.waitUntil(lambda: len(window.queue.entries) > before and window.queue.entries[-1].state is EntryState.UNREADABLE,
+                        timeout=20000)
         assert reason in window.queue.entries[-1].reason, window.queue.entries[-1].reason
         assert "\n" not in status(window) and status(window).startswith("Cannot open")
     assert window.isVisible()
 
 
 # -- results as they come, cancel --------------------------------------------------------------
-def test_the_summary_shows_before_the_translations_are_done(make_window, fakes, qtbot) -> None:
+def test_the_summary_shows_before_the_translations_are_done(open_article, make_window, fakes, qtbot) -> None:
     release = threading.Event()
 
     def run(request, state):
@@ -208,7 +232,7 @@ def test_the_summary_shows_before_the_translations_are_done(make_window, fakes, 
         return fakes.fake_digest(request)
 
     window = make_window(run=run)
-    assert window.open_file(str(fakes.seed_article))
+    assert open_article(window, fakes.seed_article)
     window.start_digest()
     qtbot.waitUntil(lambda: window.workspace.generated_pane.language_views["ru"].toPlainText() == fakes.russian, timeout=5000)
     assert window.workspace.generated_pane.summary_view.toPlainText() == fakes.english
@@ -223,7 +247,7 @@ def test_the_summary_shows_before_the_translations_are_done(make_window, fakes, 
     assert window.workspace.generated_pane.language_views["ar"].toPlainText() == fakes.arabic
 
 
-def test_cancel_keeps_what_was_written_marked_incomplete_and_out_of_history(make_window, fakes, qtbot) -> None:
+def test_cancel_keeps_what_was_written_marked_incomplete_and_out_of_history(open_article, make_window, fakes, qtbot) -> None:
     def run(request, state):
         state.publish(PartialText("summary", fakes.english, complete=True))
         while True:
@@ -232,7 +256,7 @@ def test_cancel_keeps_what_was_written_marked_incomplete_and_out_of_history(make
             threading.Event().wait(0.01)
 
     window = make_window(run=run)
-    assert window.open_file(str(fakes.seed_article))
+    assert open_article(window, fakes.seed_article)
     window.start_digest()
     qtbot.waitUntil(lambda: window.workspace.generated_pane.summary_view.toPlainText() == fakes.english, timeout=5000)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
@@ -286,7 +310,7 @@ def answer_save_all(folder: Path, fmt: str, auto_save: bool) -> list[str]:
 
 
 def test_save_all_names_files_from_titles_never_overwrites_and_auto_save_saves_the_next(
-    make_window, fakes, drop, qtbot, tmp_path
+    open_article, make_window, fakes, drop, qtbot, tmp_path
 ) -> None:
     window = make_window(run=fakes.fast_run)
     sources = tmp_path / "in"
@@ -300,6 +324,7 @@ def test_save_all_names_files_from_titles_never_overwrites_and_auto_save_saves_t
     offered = answer_save_all(out, "md", auto_save=True)
     window.window_actions.save_all_action.trigger()
     assert offered == ["Save 2 Digests"]
+    qtbot.waitUntil(lambda: "Saved 2 digests" in status(window), timeout=5000)  # written off the GUI thread
     assert (out / "Article number 1.md").read_text(encoding="utf-8") == "mine: keep me"
     written = sorted(path.name for path in out.iterdir())
     assert written == ["Article number 1 (2).md", "Article number 1 (3).md", "Article number 1.md"]
@@ -307,29 +332,30 @@ def test_save_all_names_files_from_titles_never_overwrites_and_auto_save_saves_t
     assert "Saved 2 digests" in status(window)
 
     third = write_articles(tmp_path / "more", 3)[2]
-    assert window.open_file(str(third))
+    assert open_article(window, third)
     window.start_digest()
-    qtbot.waitUntil(lambda: (out / "Article number 3.md").exists(), timeout=5000)
-    assert "Saved as Article number 3.md" in status(window)
+    qtbot.waitUntil(lambda: "Saved as Article number 3.md" in status(window), timeout=5000)
+    assert (out / "Article number 3.md").exists()
     assert not list(out.glob("*.tmp*")) and not list(out.glob(".*"))
 
 
 # -- history -----------------------------------------------------------------------------------
-def test_a_digest_reopened_from_history_is_listed_and_counted_as_digested(make_window, fakes, qtbot, tmp_path) -> None:
+def test_a_digest_reopened_from_history_is_listed_and_counted_as_digested(open_article, make_window, fakes, qtbot, tmp_path) -> None:
     earlier = make_window(run=fakes.fast_run)  # an earlier session digests the first article
     first = write_articles(tmp_path, 2)[0]
-    assert earlier.open_file(str(first))
+    assert open_article(earlier, first)
     with qtbot.waitSignal(earlier.digest_shown, timeout=5000):
         earlier.start_digest()
     earlier.close()
 
     window = make_window(run=fakes.fast_run)
-    assert window.open_file(str(tmp_path / "article-2.txt"))  # shown, not digested
+    assert open_article(window, tmp_path / "article-2.txt")  # shown, not digested
     save_all_button = window.findChild(QPushButton, "saveAllButton")
     assert not save_all_button.isEnabled()
     window.findChild(QAction, "historyAction").trigger()  # History… and Open, as the user does
     dialog = window.findChild(QDialog, "historyDialog")
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.listed, timeout=5000)  # the history is read off the GUI thread
     with qtbot.waitSignal(window.digest_shown, timeout=2000):
         dialog.findChild(QPushButton, "historyOpenButton").click()
 
@@ -343,9 +369,9 @@ def test_a_digest_reopened_from_history_is_listed_and_counted_as_digested(make_w
     assert save_all_button.isEnabled() and window.findChild(QAction, "saveAllAction").isEnabled()
 
 
-def test_a_past_digest_of_the_article_shown_marks_its_entry_digested(make_window, fakes, qtbot) -> None:
+def test_a_past_digest_of_the_article_shown_marks_its_entry_digested(open_article, make_window, fakes, qtbot) -> None:
     window = make_window(run=fakes.fast_run)
-    assert window.open_file(str(fakes.seed_article))
+    assert open_article(window, fakes.seed_article)
     entry = window.entry
     digest = fakes.fake_digest(SimpleNamespace(article=entry.article, options=DigestOptions()))
     changed = []
@@ -358,17 +384,17 @@ def test_a_past_digest_of_the_article_shown_marks_its_entry_digested(make_window
     assert window.findChild(QAction, "saveAction").isEnabled() and window.findChild(QAction, "saveAllAction").isEnabled()
 
 
-def test_the_status_says_whether_a_digest_starts_now_or_waits_its_turn(make_window, fakes, qtbot, tmp_path) -> None:
+def test_the_status_says_whether_a_digest_starts_now_or_waits_its_turn(open_article, make_window, fakes, qtbot, tmp_path) -> None:
     looping = fakes.LoopingRun()
     window = make_window(run=looping)
     first, second, third = write_articles(tmp_path, 3)
-    assert window.open_file(str(first))
+    assert open_article(window, first)
     assert window.start_digest() is not None
     assert status(window) == "Digesting… press Esc to cancel."
-    assert window.open_file(str(second))
+    assert open_article(window, second)
     window.start_digest()
     assert status(window) == "Queued: 1 article before it."
-    assert window.open_file(str(third))
+    assert open_article(window, third)
     window.start_digest()
     assert status(window) == "Queued: 2 articles before it."
     window.window_actions.cancel_all_action.trigger()
