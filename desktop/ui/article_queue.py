@@ -176,10 +176,32 @@ class ArticleQueue(QObject):
         queued once it is read (see :meth:`enqueue` for the options used)."""
         entry = ArticleEntry(label, source, state=EntryState.READING, queue_when_read=queue)
         self._append(entry)
-        task = self._runner.run(f"read {label}", read, lane=lane)
+        self._read(entry, read, lane)
+        return entry
+
+    def add_readings(
+        self, articles: list[tuple[str, str, Callable[[JobState], Article]]], queue: tuple[DigestOptions, Any] | None = None,
+        *, lane: str = READING_LANE,
+    ) -> list[ArticleEntry]:
+        """Several articles still to be read, each (label, source, read) as :meth:`add_reading`
+        takes them, added in one go (the list is told once it holds them all); with ``queue``
+        (options, engine config) each one's digest is queued once it is read, in the list's order."""
+        entries = []
+        for label, source, read in articles:
+            entry = ArticleEntry(label, source, state=EntryState.READING, queue_when_read=queue is not None)
+            if queue is not None:
+                entry.options, entry.config = queue
+            self.entries.append(entry)
+            self.entry_added.emit(entry, len(self.entries) - 1)
+            self._read(entry, read, lane)
+            entries.append(entry)
+        self.entries_changed.emit()
+        return entries
+
+    def _read(self, entry: ArticleEntry, read: Callable[[JobState], Article], lane: str) -> None:
+        task = self._runner.run(f"read {entry.label}", read, lane=lane)
         task.finished.connect(lambda article: self._on_read(entry, article))
         task.failed.connect(lambda error: self._on_read_failed(entry, error))
-        return entry
 
     def _append(self, entry: ArticleEntry) -> None:
         self.entries.append(entry)

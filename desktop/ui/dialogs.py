@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from PySide6 import __version__ as PYSIDE_VERSION
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot, qVersion
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -184,6 +184,10 @@ def short_created(created: str) -> str:
     return created.replace("T", " ")[:16]
 
 
+#: How many rows the History dialog lists in one pass of the event loop (a few milliseconds' work).
+HISTORY_ROWS_PER_PASS = 1000
+
+
 class HistoryDialog(QDialog):
     """Past digests, newest first; opening one shows it in the window.
 
@@ -217,21 +221,18 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.resize(520, 420)
-        #: Whether the rows have been listed (else the history is still being read).
+        #: Whether every row has been listed (else the history is still being read, or listed).
         self.listed = False
+        self._pending: list[HistoryRow] = []
         self.set_rows(rows)
 
     def set_rows(self, rows: Sequence[HistoryRow] | None) -> None:
-        """List ``rows`` (None: the history is still being read)."""
+        """List ``rows`` (None: the history is still being read). Thousands are listed a chunk
+        per pass of the event loop, the newest first, so the window never waits on them;
+        :attr:`listed` turns true once they all are."""
         self.list.clear()
-        self.listed = rows is not None
-        for row in rows or ():
-            row = history_row(row)  # text in every field, even from a damaged entry
-            item = QListWidgetItem(f"{row.title}\n{short_created(row.created)}")
-            item.setData(Qt.ItemDataRole.UserRole, row.entry_id)
-            if row.source_path:
-                item.setToolTip(row.source_path)
-            self.list.addItem(item)
+        self.listed = False
+        self._pending = list(rows or ())
         if rows is None:
             self.empty_label.setText(translate("Dialogs", "Reading the history…"))
         else:
@@ -239,8 +240,26 @@ class HistoryDialog(QDialog):
         self.empty_label.setVisible(not rows)
         self.list.setVisible(bool(rows))
         self.open_button.setEnabled(bool(rows))
+        if rows is not None:
+            self._list_more()
         if rows:
             self.list.setCurrentRow(0)
+
+    @Slot()
+    def _list_more(self) -> None:
+        chunk, self._pending = self._pending[:HISTORY_ROWS_PER_PASS], self._pending[HISTORY_ROWS_PER_PASS:]
+        for row in chunk:
+            if not isinstance(row, HistoryRow):
+                row = history_row(row)  # text in every field, even from a damaged entry
+            item = QListWidgetItem(f"{row.title}\n{short_created(row.created)}")
+            item.setData(Qt.ItemDataRole.UserRole, row.entry_id)
+            if row.source_path:
+                item.setToolTip(row.source_path)
+            self.list.addItem(item)
+        if self._pending:
+            QTimer.singleShot(0, self, self._list_more)
+        else:
+            self.listed = True
 
     @Slot(QListWidgetItem)
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:

@@ -69,6 +69,11 @@ def pipeline_config(profile: str, models_dir: str | None) -> PipelineConfig:
     return PipelineConfig(profile=profile, models_dir=models_dir)
 
 
+def _import_pipeline() -> None:
+    """Import what :func:`pipeline_config` needs (tens of milliseconds: not on the GUI thread)."""
+    import models.digest.pipeline  # noqa: F401
+
+
 def models_language(article: Article | None) -> str | None:
     """``article``'s language as far as the models it needs go: only a language that is
     translated into English first matters (None for the rest, and for no article)."""
@@ -81,7 +86,9 @@ def models_language(article: Article | None) -> str | None:
 def _check_models(
     check: ModelCheck, profile: str, models_dir: str | None, options: DigestOptions, article_language: str | None, state: JobState
 ) -> list[str]:
-    """``check``'s answer; a check that fails is itself the problem shown (never an exception)."""
+    """``check``'s answer; a check that fails is itself the problem shown (never an exception).
+    Every digest is asked for after a check: what queuing one needs is imported here first."""
+    _import_pipeline()
     try:
         # Kept as they come (a Wording is a str that the banner says in the interface's language).
         return [problem if isinstance(problem, str) else str(problem) for problem in check(profile, models_dir, options, article_language)]

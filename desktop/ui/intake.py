@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -125,12 +126,10 @@ class ArticleIntake(QObject):
     # -- outcomes ----------------------------------------------------------------------------------
     def _read_later(
         self, label: str, source: str, read: Callable[[JobState], Any], on_read: Outcome, on_failure: Outcome, *,
-        on_removal: Outcome | None = None, lane: str | None = None, request: tuple[DigestOptions, Any] | None = None,
+        lane: str | None = None,
     ) -> ArticleEntry:
         entry = self._queue.add_reading(label, source, read, **({"lane": lane} if lane else {}))
-        self._outcomes[entry] = (on_read, on_failure, on_removal)
-        if request is not None:
-            self._queue.enqueue(entry, *request)
+        self._outcomes[entry] = (on_read, on_failure, None)
         return entry
 
     @Slot(object)
@@ -237,15 +236,12 @@ class ArticleIntake(QObject):
                 self._report(translate("ArticleIntake", "Reading {name}…").format(name=label))
             return
         request = self._request()
-        batch = _Batch([], queued=request is not None)
-        for source in found:
-            entry = self._read_later(
-                source_label(source), source, self._reader(source), lambda entry: self._on_batch_read(batch, entry),
-                lambda entry: self._on_batch_read(batch, entry, failed=True), request=request,
-                on_removal=lambda entry: self._on_batch_read(batch, entry, removed=True))
-            batch.entries.append(entry)
-            batch.unread.add(entry)
-        self.entry_opened.emit(batch.entries[0])
+        entries = self._queue.add_readings([(source_label(source), source, self._reader(source)) for source in found], request)
+        batch = _Batch(entries, queued=request is not None, unread=set(entries))
+        outcome = (partial(self._on_batch_read, batch), partial(self._on_batch_read, batch, failed=True),
+                   partial(self._on_batch_read, batch, removed=True))
+        self._outcomes.update((entry, outcome) for entry in entries)
+        self.entry_opened.emit(entries[0])
         self._report(f"{self._opened(batch, len(found))} {notes}".strip())
 
     @staticmethod

@@ -197,15 +197,22 @@ class QueuePanel(QWidget):
 
     def _update_summary(self) -> None:
         entries = self.queue.entries
-        done = sum(entry.finished for entry in entries)
-        waiting = len(self.queue.waiting())
+        done = waiting = failed = unreadable = 0
+        for entry in entries:  # one pass: this runs for every change of every entry
+            state = entry.state
+            if state is EntryState.DONE:
+                done += entry.finished
+            elif state is EntryState.WAITING or (state is EntryState.READING and entry.queue_when_read):
+                waiting += 1
+            elif state is EntryState.FAILED:
+                failed += 1
+            elif state is EntryState.UNREADABLE:
+                unreadable += 1
         parts = [self.tr("%n articles", "", len(entries)), self.tr("%n digested", "", done)]
         if waiting:
             parts.append(self.tr("%n waiting", "", waiting))
-        failed = sum(entry.state is EntryState.FAILED for entry in entries)
         if failed:
             parts.append(self.tr("%n failed", "", failed))
-        unreadable = sum(entry.state is EntryState.UNREADABLE for entry in entries)
         if unreadable:
             parts.append(self.tr("%n could not be opened", "", unreadable))
         self.heading.setText(" · ".join(parts))
