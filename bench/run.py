@@ -1,6 +1,6 @@
 """Article Digest speed bench: the app's engine beside plain transformers and CTranslate2.
 
-    python bench/run.py [--quick] [--json PATH] [--models DIR] [--first-start] [--compare CHECKOUT]
+    python bench/run.py [--quick] [--json PATH] [--models DIR] [--first-start] [--compare CHECKOUT] [--window-only]
 
 Builds (once, cached under ``--models``) models with the real architectures and sizes of the
 catalogue's defaults and random weights, then measures, each part in its own process:
@@ -17,7 +17,11 @@ catalogue's defaults and random weights, then measures, each part in its own pro
    resident memory with the three models loaded; ``bench/digest.py``. The full run adds the
    naive path (float32, one sentence at a time) for the speed-up over it;
 3. window start-up (``article-digest --smoke-test``, median of 5) and the longest GUI
-   event-loop stall while digests run in the background; ``bench/gui_stall.py``;
+   event-loop stall while digests run in the background; ``bench/gui_stall.py``; the longest
+   stall while the window opens a large saved page and a large PDF, takes a drop of 200
+   articles, and lists a history of 10,000 digests (the History menu and dialog, and how long
+   ``--history`` takes); ``bench/window_stall.py`` (no models needed: ``--window-only`` runs
+   this part alone);
 4. linking and checking the sentences of a 1,500-word digest; ``bench/alignment.py``;
 5. revising a digest with the models loaded: one edited sentence of the English summary
    translated again into Russian and Arabic, and the seed's Russian and Arabic summaries
@@ -138,7 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", type=Path, metavar="CHECKOUT",
                         help="also measure the quality digest and the window of another checkout (e.g. "
                              "`git archive main | tar -x -C DIR`), interleaved with this one's, for before/after ratios")
+    parser.add_argument("--window-only", action="store_true",
+                        help="only the window's stalls while opening and listing (bench/window_stall.py; no models needed)")
     args = parser.parse_args(argv)
+    if args.window_only:
+        return _window_only(args)
     quick = args.quick
     root: Path = args.models
     home = root / "home"  # the int8 and CTranslate2 copies live here between runs (a second start)
@@ -188,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     results["window"] = _window(home, 5)
     print("GUI stall during digests ...", flush=True)
     results["gui"] = _python("gui_stall.py", str(quality), *(["--short"] if quick else []), home=home, timeout=1800)
+    print("GUI stall while opening articles and listing the history ...", flush=True)
+    results["window_stall"] = _python("window_stall.py", home=home, timeout=900)
     print("sentence links and flags ...", flush=True)
     results["alignment"] = _python("alignment.py", home=home, timeout=300)
     print("revising: one summary sentence translated again, back-translation ...", flush=True)
@@ -204,6 +214,58 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {args.json}")
     return 0
+
+
+def _window_only(args: argparse.Namespace) -> int:
+    """``--window-only``: the window's stalls while opening and listing (this checkout, and the
+    ``--compare`` checkout's beside it), printed and written to ``--json``."""
+    sys.path.insert(0, str(BENCH))
+    from common import load_average
+
+    home = args.models / "home"
+    results: dict[str, Any] = {"load_before": load_average(), "cores": os.cpu_count()}
+    print("GUI stall while opening articles and listing the history ...", flush=True)
+    if args.compare:
+        results["window_stall_before"] = _python("window_stall.py", home=home, timeout=900, code=args.compare)
+    results["window_stall"] = _python("window_stall.py", home=home, timeout=900)
+    results["load_after"] = load_average()
+    rows = _window_stall_rows(results["window_stall"], results.get("window_stall_before"))
+    width = max(len(row[0]) for row in rows)
+    print(f"\n{'measure':{width}}  {'value':60}  target")
+    for name, value, target in rows:
+        print(f"{name:{width}}  {value:60}  {target}")
+    print(f"\nload before {results['load_before']}, after {results['load_after']}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {args.json}")
+    return 0
+
+
+def _window_stall_rows(after: dict[str, Any], before: dict[str, Any] | None = None) -> list[tuple[str, str, str]]:
+    """The table's rows for ``bench/window_stall.py``'s figures (``before -> after`` with ``--compare``)."""
+
+    def figure(key: str, field: str = "") -> str:
+        value = after[key][field] if field else after[key]
+        if before is None:
+            return f"{value}"
+        return f"{before[key][field] if field else before[key]} -> {value}"
+
+    return [
+        ("max GUI stall ms, opening a 180,000-character page", figure("open_html", "max_stall_ms"), "<= 100"),
+        ("max GUI stall ms, opening a 200-page PDF", figure("open_pdf", "max_stall_ms"), "<= 100"),
+        ("max GUI stall ms, a drop of 200 articles (250 in the folder)", figure("drop_folder", "max_stall_ms"), "<= 100"),
+        ("  all 200 listed ms", figure("drop_folder", "listed_ms"), ""),
+        ("History menu shown ms, 10,000 digests (first start / again)",
+         f"{figure('history_menu_cold', 'shown_ms')} / {figure('history_menu_warm', 'shown_ms')}", "<= 100"),
+        ("  max GUI stall ms", f"{figure('history_menu_cold', 'max_stall_ms')} / {figure('history_menu_warm', 'max_stall_ms')}", ""),
+        ("History dialog shown ms (first start / again)",
+         f"{figure('history_dialog_cold', 'shown_ms')} / {figure('history_dialog_warm', 'shown_ms')}", "<= 300"),
+        ("  all listed ms / max GUI stall ms, again",
+         f"{figure('history_dialog_warm', 'listed_ms')} / {figure('history_dialog_warm', 'max_stall_ms')}", ""),
+        ("--history s, 10,000 digests (no index / index)",
+         f"{figure('cli_history_seconds_cold')} / {figure('cli_history_seconds_warm')}", ""),
+    ]
 
 
 def _compare(code: Path, quality: Path, home: Path) -> dict[str, Any]:
@@ -290,6 +352,11 @@ def headline(results: dict[str, Any]) -> dict[str, Any]:
         # Medians over edits of different sentences (an edit's wait, not a best case).
         "retranslate_sentence_seconds": results["revise"]["retranslate_sentence_seconds"],
         "back_translation_seconds": results["revise"]["back_translation_seconds"],
+        "open_html_max_stall_ms": results["window_stall"]["open_html"]["max_stall_ms"],
+        "open_pdf_max_stall_ms": results["window_stall"]["open_pdf"]["max_stall_ms"],
+        "drop_200_articles_max_stall_ms": results["window_stall"]["drop_folder"]["max_stall_ms"],
+        "history_menu_ms_10000": results["window_stall"]["history_menu_warm"]["shown_ms"],
+        "history_dialog_ms_10000": results["window_stall"]["history_dialog_warm"]["shown_ms"],
     }
     if naive and naive.get("digest_article_seconds") and catalogue.get("with_article"):
         out["digest_with_article_speedup_vs_naive"] = round(naive["digest_article_seconds"] / catalogue["with_article"]["seconds"], 2)
@@ -328,6 +395,7 @@ def print_table(results: dict[str, Any]) -> None:
         ("back-translation of the ru + ar summaries s (median)",
          f"{h['back_translation_seconds']} ({results['revise']['back_translated_sentences']} sentences; "
          f"4 alternatives {results['revise']['alternatives_seconds']} s)", ""),
+        *_window_stall_rows(results["window_stall"]),
     ]
     compare = results.get("compare")
     if compare:
