@@ -36,38 +36,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _HOME = Path(tempfile.mkdtemp(prefix="article-digest-window-bench-"))
 os.environ["ARTICLE_DIGEST_HOME"] = str(_HOME)  # before the app's modules read it
 
-from common import CODE_ROOT, SEED_ARTICLE, load_average  # noqa: E402 - after the environment is set
+from common import CODE_ROOT, REPO_ROOT, SEED_ARTICLE, load_average  # noqa: E402 - after the environment is set
 
 #: How long one measure may wait for what it waits for.
 _WAIT_S = 120.0
 
 
-class Ticks:
-    """A 10 ms ``QTimer`` on the GUI thread and the gaps between its ticks."""
+def _ticks_class() -> type:
+    """The tests' stall instrument (``tests/desktop/ticks.py`` of this checkout, loaded by its
+    path: the same one whichever checkout is measured)."""
+    import importlib.util
 
-    def __init__(self) -> None:
-        from PySide6.QtCore import QTimer
-
-        self.gaps: list[float] = []
-        self.last = time.perf_counter()
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.gaps.append(now - self.last)
-        self.last = now
-
-    def restart(self) -> None:
-        self.gaps.clear()
-        self.last = time.perf_counter()
-
-    def max_stall_ms(self) -> float:
-        # The gap still open counts too: a call that has not returned to the loop yet.
-        gaps = [*self.gaps, time.perf_counter() - self.last]
-        return round(max(0.0, max(gaps) - 0.010) * 1000, 1)
+    spec = importlib.util.spec_from_file_location("window_ticks", REPO_ROOT / "tests" / "desktop" / "ticks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.Ticks
 
 
 def _wait(app: Any, done: Callable[[], bool], timeout_s: float = _WAIT_S) -> float:
@@ -81,7 +64,7 @@ def _wait(app: Any, done: Callable[[], bool], timeout_s: float = _WAIT_S) -> flo
     return time.perf_counter() - started
 
 
-def _measure(app: Any, ticks: Ticks, act: Callable[[], object], done: Callable[[], bool]) -> dict[str, Any]:
+def _measure(app: Any, ticks: Any, act: Callable[[], object], done: Callable[[], bool]) -> dict[str, Any]:
     """``act()`` from inside the event loop, then wait for ``done()``: the stall and the time."""
     from PySide6.QtCore import QTimer
 
@@ -171,7 +154,7 @@ def main() -> int:
     html, pdf, folder = _large_html(files), _large_pdf(files), _articles_folder(files / "folder")
     result: dict[str, Any] = {"code": str(CODE_ROOT), "load": load_average(),
                               "html_chars": len(html.read_text(encoding="utf-8")), "pdf_pages": 200}
-    ticks = Ticks()
+    ticks = _ticks_class()()
 
     def new_window() -> Any:
         looping = LoopingRun()

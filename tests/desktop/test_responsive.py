@@ -14,15 +14,16 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from desktop.ui.article_queue import EntryState
 from desktop.ui.documents import HISTORY_LANE
 from desktop.ui.menus import HISTORY_MENU_ENTRIES
+from tests.desktop.test_queue import write_articles
+from tests.desktop.ticks import Ticks
 
-SEED_TEXT = (Path(__file__).resolve().parents[2] / "seeds" / "russia-us-syria.txt").read_text(encoding="utf-8")
 #: What the offscreen platform says when a menu pops up: the test platform talking, not the app.
 MENU_SHOWN_OFFSCREEN = r"^This plugin does not support (raise\(\)|grabbing the keyboard)$"
 #: How long the slow stand-ins below take: far longer than any stall allowed.
@@ -30,27 +31,6 @@ SLOW_S = 0.6
 #: The longest the GUI event loop may go without running (the issue's goal is 100 ms; a busy
 #: test machine gets some slack, still far below SLOW_S).
 MAX_GAP_S = 0.2
-
-
-class Ticks:
-    """A 10 ms timer on the GUI thread: the longest gap between its ticks while it runs."""
-
-    def __init__(self) -> None:
-        self.gaps: list[float] = []
-        self._last = time.perf_counter()
-        self._timer = QTimer()
-        self._timer.setInterval(10)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.gaps.append(now - self._last)
-        self._last = now
-
-    def longest(self) -> float:
-        self._timer.stop()
-        return max([*self.gaps, time.perf_counter() - self._last])
 
 
 @pytest.fixture
@@ -63,7 +43,7 @@ def ticks(qtbot) -> Iterator[Callable[[], Ticks]]:
 
     yield start
     for each in made:
-        each._timer.stop()  # noqa: SLF001
+        each.stop()
 
 
 def slow(record: list[str], function: Callable) -> Callable:
@@ -75,16 +55,6 @@ def slow(record: list[str], function: Callable) -> Callable:
         return function(*args, **kwargs)
 
     return wrapper
-
-
-def write_articles(folder: Path, count: int) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for number in range(1, count + 1):
-        path = folder / f"article-{number:03d}.txt"
-        path.write_text(f"Article number {number}\n\n{SEED_TEXT}", encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 def status(window) -> str:
