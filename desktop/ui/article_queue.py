@@ -169,12 +169,10 @@ class ArticleQueue(QObject):
         self._set_state(entry, EntryState.DONE)
         return entry
 
-    def add_reading(
-        self, label: str, source: str, read: Callable[[JobState], Article], *, queue: bool = False, lane: str = READING_LANE
-    ) -> ArticleEntry:
-        """An article still to be read by ``read`` (on ``lane``); with ``queue`` its digest is
-        queued once it is read (see :meth:`enqueue` for the options used)."""
-        entry = ArticleEntry(label, source, state=EntryState.READING, queue_when_read=queue)
+    def add_reading(self, label: str, source: str, read: Callable[[JobState], Article], *, lane: str = READING_LANE) -> ArticleEntry:
+        """An article still to be read by ``read`` (on ``lane``), not queued (:meth:`enqueue`
+        queues it for when it is read)."""
+        entry = ArticleEntry(label, source, state=EntryState.READING)
         self._append(entry)
         self._read(entry, read, lane)
         return entry
