@@ -95,9 +95,9 @@ class HistoryMenu(QMenu):
     """History: "Show History…", then the latest :data:`HISTORY_MENU_ENTRIES` past digests.
 
     It shows the rows ``history`` has already listed at once (the menu never waits on the
-    disk) and asks it to list them again, off the GUI thread, each time it opens: the rows it
-    gets meanwhile show in the open menu. It asks nothing while its parent window is hidden,
-    so starting the app reads nothing from disk.
+    disk; the window has them listed once it has shown) and asks it to list them again, off
+    the GUI thread, each time it opens: the rows it gets meanwhile show in the open menu. It
+    asks nothing while its parent window is hidden.
 
     Signals:
         entry_chosen(str): the user chose the past digest with this history entry id.
