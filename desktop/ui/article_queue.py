@@ -123,6 +123,8 @@ class ArticleQueue(QObject):
         entry_removed(object, int): this entry was taken off the list from this row.
         entries_reordered(): entries were moved (the list's order changed, not its contents).
         entry_changed(object): an entry's state, progress or step changed.
+        entry_revised(object): an entry's finished digest was replaced by its revision (an edit,
+            a re-translation, back-translations): the same digest, corrected; its state is unchanged.
         partial(object, object): an entry's digest published a :class:`PartialText`.
         digest_finished(object): an entry's digest is done (its ``digest`` is set).
         digest_failed(object, object): an entry failed, with the :class:`DigestError`.
@@ -135,6 +137,7 @@ class ArticleQueue(QObject):
     entry_removed = Signal(object, int)
     entries_reordered = Signal()
     entry_changed = Signal(object)
+    entry_revised = Signal(object)
     partial = Signal(object, object)
     digest_finished = Signal(object)
     digest_failed = Signal(object, object)
@@ -168,6 +171,15 @@ class ArticleQueue(QObject):
         entry.digest, entry.reason, entry.failure, entry.progress = digest, "", None, 1.0
         self._set_state(entry, EntryState.DONE)
         return entry
+
+    def revise(self, entry: ArticleEntry, digest: Digest) -> None:
+        """``entry``'s finished digest corrected (:mod:`models.digest.revise`): ``digest`` takes
+        its place; ``entry_revised`` says so. Nothing for an entry without a digest (being
+        digested again, say)."""
+        if entry.digest is None or digest is entry.digest:
+            return
+        entry.digest = digest
+        self.entry_revised.emit(entry)
 
     def add_reading(self, label: str, source: str, read: Callable[[JobState], Article], *, lane: str = READING_LANE) -> ArticleEntry:
         """An article still to be read by ``read`` (on ``lane``), not queued (:meth:`enqueue`

@@ -114,12 +114,15 @@ class FileDropTextView(QTextEdit):
         text_dropped(str): text dropped on the view (a selection dragged from a browser).
         zoom_requested(int): Ctrl+wheel asked for this many zoom steps (every pane zooms together).
         copy_text_requested(): the context menu's Copy This Text was chosen.
+        context_menu_opening(object, object): this context menu (a QMenu, its standard actions
+            in) is about to open at this point of the viewport: a slot may add to it.
     """
 
     files_dropped = Signal(list)
     text_dropped = Signal(str)
     zoom_requested = Signal(int)
     copy_text_requested = Signal()
+    context_menu_opening = Signal(object, object)
 
     def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,6 +178,7 @@ class FileDropTextView(QTextEdit):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
         menu = self.createStandardContextMenu(event.pos())
+        self.context_menu_opening.emit(menu, event.pos())
         menu.addSeparator()
         copy_all = menu.addAction(Panes.tr("Copy This Text"))
         copy_all.setObjectName("copyThisTextMenuAction")
@@ -201,6 +205,40 @@ class FileDropTextView(QTextEdit):
         if text:
             self._space_lines()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def shown_text(self) -> str:
+        """The text shown, character for character as set (``toPlainText`` would turn no-break
+        spaces into spaces)."""
+        return self.document().toRawText().replace("\u2029", "\n")
+
+    def replace_text(self, text: str) -> None:
+        """Show ``text`` in place of the text shown, keeping the reader's place: only the stretch
+        that differs is replaced (a revised digest: a sentence translated again). The view's
+        undo history ends there (what the reader typed before referred to the old text)."""
+        import os
+
+        shown = self.shown_text()
+        if shown == text:
+            return
+        if not shown:
+            self.set_text(text)
+            return
+        prefix = len(os.path.commonprefix([shown, text]))
+        suffix = len(os.path.commonprefix([shown[prefix:][::-1], text[prefix:][::-1]]))
+
+        def position(index: int) -> int:  # a document counts UTF-16 code units
+            return len(shown[:index].encode("utf-16-le")) // 2
+
+        scroll = self.verticalScrollBar().value()
+        undo = self.isUndoRedoEnabled()
+        self.setUndoRedoEnabled(False)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position(prefix))
+        cursor.setPosition(position(len(shown) - suffix), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text[prefix : len(text) - suffix])
+        self._space_lines()
+        self.setUndoRedoEnabled(undo)
+        self.verticalScrollBar().setValue(scroll)
 
     def _space_lines(self) -> None:
         """Every paragraph at the reading views' line height (:data:`LINE_HEIGHT_PERCENT`)."""
@@ -598,8 +636,16 @@ class GeneratedPane(QTabWidget):
         views.update({f"article:{code}": view for code, view in self.article_views.items()})
         return views
 
-    def show_digest(self, digest: Digest | None) -> None:
-        """Fill the tabs from ``digest`` (or empty them for ``None``)."""
+    def show_digest(self, digest: Digest | None, previous: Digest | None = None) -> None:
+        """Fill the tabs from ``digest`` (or empty them for ``None``). ``previous``: the digest
+        shown, of which ``digest`` is a revision: a text that did not change is left as it is
+        (with the reader's place and what they are typing), one that did is replaced in place."""
+        if digest is not None and previous is not None:
+            for key, view in self.views_by_key().items():
+                text = digest.generated_text(key)
+                if text != previous.generated_text(key):
+                    view.replace_text(text)
+            return
         for view in self._titles:
             self._mark_tab(view, False)
         if digest is None:

@@ -139,6 +139,7 @@ class Workspace(QWidget):
         self.queue_panel.entry_chosen.connect(self.show_entry)
         queue.entries_changed.connect(self._on_queue_entries_changed)
         queue.entry_changed.connect(self._on_queue_entry_changed)
+        queue.entry_revised.connect(self._on_queue_entry_revised)
         queue.partial.connect(self._on_queue_partial)
         queue.digest_failed.connect(self._on_queue_digest_failed)
         self.option_bar.options_changed.connect(self._on_option_bar_options_changed)
@@ -281,6 +282,14 @@ class Workspace(QWidget):
         if entry is self.entry and (entry.state is not self._shown[0] or entry.digest is not self._shown[1]):
             self.show_entry(entry)
 
+    @Slot(object)
+    def _on_queue_entry_revised(self, entry: ArticleEntry) -> None:
+        """The digest shown was corrected (an edit, a re-translation, back-translations): the
+        texts that changed are replaced in place, the reader's place and undo kept elsewhere."""
+        if entry is self.entry and entry.digest is not None:
+            previous, self._shown = self._shown[1], (entry.state, entry.digest)
+            self.show_digest(entry.digest, with_article=False, previous=previous)
+
     @Slot(object, object)
     def _on_queue_partial(self, entry: ArticleEntry, part: PartialText) -> None:
         if entry is self.entry and entry.digest is None:
@@ -335,13 +344,14 @@ class Workspace(QWidget):
             self.generated_pane.setCurrentIndex(0)
         self.digest_info_label.hide()
 
-    def show_digest(self, digest: Digest, *, with_article: bool) -> None:
+    def show_digest(self, digest: Digest, *, with_article: bool, previous: Digest | None = None) -> None:
         """Show ``digest``'s texts and the line about it, its sentences linked and its flags
-        counted; its article on the left too if ``with_article``."""
+        counted; its article on the left too if ``with_article``. ``previous``: the digest shown,
+        which ``digest`` revises (only the texts that changed are set again)."""
         self.linker.set_digest(None)
         if with_article:
             self.original_pane.show_article(digest.article)
-        self.generated_pane.show_digest(digest)
+        self.generated_pane.show_digest(digest, previous)
         self._show_info(lambda: (digest_info(digest), digest_info_tooltip(digest)))
         self._flag_count = digest.flag_count
         self.flag_count_label.setText(flag_count_text(digest.flag_count))
