@@ -75,6 +75,8 @@ class PipelineConfig:
     ``translation_backend``: None (auto) translates with CTranslate2 (:mod:`models.inference.ctranslate2_backend`) when
     it is installed and the device is the CPU, else with torch; ``"torch"`` or
     ``"ctranslate2"`` choose (the latter falls back to torch when it cannot be used).
+    ``summary_backend``: the same for the summariser. With every model on CTranslate2 the
+    engine's process imports no torch.
     """
 
     profile: str = catalog.DEFAULT_PROFILE
@@ -82,6 +84,7 @@ class PipelineConfig:
     device: str | None = None
     quantize: bool | None = None
     translation_backend: str | None = None
+    summary_backend: str | None = None
 
 
 class DigestPipeline:
@@ -116,17 +119,32 @@ class DigestPipeline:
 
             location = installed.locate(spec, self.config.models_dir)
             config = self.config
-            loaded = load_model(spec, location.path, config.device, config.quantize, config.translation_backend)
+            loaded = load_model(
+                spec, location.path, config.device, config.quantize, config.translation_backend, config.summary_backend
+            )
             self._loaded[spec.task] = loaded
             self.load_count += 1
         return loaded
 
-    def preload(self, options: DigestOptions, state: JobState | None = None, article_language: str | None = None) -> None:
+    def preload(
+        self,
+        options: DigestOptions,
+        state: JobState | None = None,
+        article_language: str | None = None,
+        give_way: Callable[[], bool] | None = None,
+    ) -> None:
         """Load the models a digest with ``options`` (of an article in ``article_language``)
-        needs, each step shown in ``state``."""
+        needs, in the order a digest needs them, each step shown in ``state``. ``give_way``:
+        asked before each model; True stops here (a digest is waiting: it loads the rest in
+        its own order, and starts summarising before the translators load)."""
         state = state or JobState()
         with self._lock:
-            self._load(self.specs(options, article_language), state)
+            for spec in self.specs(options, article_language):
+                if spec.task in self._loaded:
+                    continue
+                if give_way is not None and give_way():
+                    return
+                self._load([spec], state)
 
     def spec(self, task: str) -> ModelSpec:
         """The profile's model for ``task``; DigestError when the profile has none."""
@@ -211,9 +229,14 @@ class DigestPipeline:
         translated_from = article.language if catalog.needs_english_translation(article.language) else None
 
         specs = self.specs(options, translated_from)
-        load_end = _LOAD_SPAN if any(spec.task not in self._loaded for spec in specs) else 0.0
-        self._load(specs, state.sub_state(0.0, load_end))
-        loaded = {spec.task: self.model(spec) for spec in specs}
+        # The models the summary needs load first, and the summary starts before the translators
+        # are loaded (a cold start shows the summary sooner); they load once it is published.
+        out_of_english = {catalog.translation_task(language) for language in options.languages}
+        first = [spec for spec in specs if spec.task not in out_of_english]
+        later = [spec for spec in specs if spec not in first]
+        load_end = _LOAD_SPAN if any(spec.task not in self._loaded for spec in first) else 0.0
+        self._load(first, state.sub_state(0.0, load_end))
+        loaded = {spec.task: self.model(spec) for spec in first}
         state.set_status(Step(steps.MODELS_READY))
 
         from models.digest.summarize import summarize
@@ -247,8 +270,13 @@ class DigestPipeline:
         # Beam search leaves a few hundred MB of freed buffers that glibc keeps; give them back
         # before the translators allocate theirs, so the two peaks do not stack.
         release_freed_memory()
+        translate_start = summary_end
+        if any(spec.task not in self._loaded for spec in later):
+            translate_start = summary_end + (1.0 - summary_end) * _LOAD_SPAN
+            self._load(later, state.sub_state(summary_end, translate_start))
+        loaded.update({spec.task: self.model(spec) for spec in later})
         source_text = "\n\n".join(source_paragraphs)
-        translated = self._translate(loaded, summary, source_text, texts, state.sub_state(summary_end, 1.0))
+        translated = self._translate(loaded, summary, source_text, texts, state.sub_state(translate_start, 1.0))
 
         alignments = _alignments(article.text, english, summary, texts, translated, loaded)
         outputs = {(kind, language): translation.text for (kind, language, _), translation in zip(texts, translated)}
@@ -358,8 +386,9 @@ def _alignments(
 
 def _translation_workers(models: list[Seq2SeqModel]) -> tuple[int, Callable[[], None]]:
     """How many translation workers to run for ``models`` (see :data:`TRANSLATION_WORKERS`), and
-    what each runs first: one torch thread apiece."""
-    from models.inference.torch_backend import cpu_count, set_thread_count
+    what each runs first: one torch thread apiece (nothing, torch not imported, when no
+    model runs on torch)."""
+    from models.inference.runtime import cpu_count, set_thread_count
 
     on_cpu = all(model.device == "cpu" for model in models)
     workers = cpu_count() if on_cpu and TRANSLATION_WORKERS is None else (TRANSLATION_WORKERS or 1)

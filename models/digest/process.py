@@ -299,7 +299,7 @@ def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:
         if message[0] == "preload":
             _, _, config, options, article_language = message
             pipeline = _pipeline_for(pipeline, config)
-            _preload(pipeline, options, article_language, cancelled_up_to, send)
+            _preload(pipeline, options, article_language, cancelled_up_to, send, give_way=connection.poll)
             send(("preloaded", _PRELOAD_JOB))
             continue
         kind, job, config, *arguments = message
@@ -342,18 +342,35 @@ def _pipeline_for(pipeline: DigestPipeline | None, config: PipelineConfig) -> Di
     return pipeline if pipeline is not None and pipeline.config == config else DigestPipeline(config)
 
 
-def _preload(pipeline: DigestPipeline, options: DigestOptions, article_language: str | None, cancelled_up_to: Any, send: Any) -> None:
+def _preload(
+    pipeline: DigestPipeline,
+    options: DigestOptions,
+    article_language: str | None,
+    cancelled_up_to: Any,
+    send: Any,
+    give_way: Callable[[], bool] | None = None,
+) -> None:
     """Load what a digest with ``options`` needs, reporting each model as job 0; stop early
-    when the process is told to stop. Errors are left for the digest to report."""
+    when the process is told to stop, and between models when ``give_way`` says a request is
+    waiting (a digest asked for at once loads the rest itself, the summariser's first, and
+    summarises before the translators load). Errors are left for the digest to report."""
     state = _child_job_state(send, _PRELOAD_JOB, lambda: cancelled_up_to.value == _STOP_ALL)
     try:
-        pipeline.preload(options, state, article_language)
+        pipeline.preload(options, state, article_language, give_way)
     except Exception:  # noqa: BLE001 - a missing or broken model is the digest's to report
         log.info("preloading stopped", exc_info=True)
 
 
 def _import_engine() -> None:
+    """What the models will need, imported while the user picks a file: CTranslate2 and the
+    tokenizers where CTranslate2 serves the models (no torch: see
+    :mod:`models.inference.runtime`), else torch and transformers."""
     try:
-        import models.inference.torch_backend  # noqa: F401 - torch and transformers, while the user picks a file
+        from models.inference import ctranslate2_backend
+
+        if ctranslate2_backend.available() and ctranslate2_backend.serves_the_cpu():
+            ctranslate2_backend.import_runtime()
+        else:
+            import models.inference.torch_backend  # noqa: F401
     except Exception:  # noqa: BLE001 - the digest reports it properly when it needs the engine
         log.debug("warm-up import failed", exc_info=True)

@@ -1,9 +1,11 @@
-"""Optional translation backend: CTranslate2, the engine under Argos Translate and LibreTranslate.
+"""Optional backend: CTranslate2, the engine under Argos Translate and LibreTranslate.
 
-Used for the translation models when the ``ctranslate2`` package is installed and the models
-run on the CPU (``PipelineConfig.translation_backend``: None picks it automatically, ``"torch"``
-turns it off). The app works the same without it: :mod:`models.inference.torch_backend` (PyTorch, int8 Linear
-layers) does the translating then.
+Used for the translation models and the summariser when the ``ctranslate2`` package is
+installed and the models run on the CPU (``PipelineConfig.translation_backend`` and
+``summary_backend``: None picks it automatically, ``"torch"`` turns it off). The app works the
+same without it: :mod:`models.inference.torch_backend` (PyTorch, int8 Linear layers) does the
+work then. Nothing here imports torch once a model is converted: with every model on
+CTranslate2 the engine's process holds neither torch nor transformers' modelling code.
 
 The downloaded Hugging Face model is converted once, on the worker thread, to CTranslate2's
 int8 format under ``models.common.paths.user_cache_dir()/ct2`` (keyed like the int8 PyTorch copy:
@@ -12,9 +14,16 @@ format, nothing is unpickled. The tokenizer stays the Hugging Face one, so texts
 and joined exactly as on the PyTorch path.
 
 Progress and cancel: with greedy decoding CTranslate2 calls back after every step, so both
-work per step as on the PyTorch path. Beam search has no such callback: progress moves per
-batch, and a cancel returns at once while the batch in flight finishes in CTranslate2's own
-thread and is thrown away.
+work per step as on the PyTorch path. Beam search has no such callback (CTranslate2 4.x
+refuses ``callback`` with ``beam_size`` > 1): progress moves per batch, and a cancel returns
+at once while the batch in flight finishes in CTranslate2's own thread and is thrown away.
+
+The summary (one text, beam search, :meth:`CTranslate2Model.generate` with ``on_partial``)
+is searched twice: first :data:`PREVIEW_TOKENS` steps only, whose best hypothesis is the
+leading beam of the full search at that step (the same search, stopped there) and is
+published as the summary's first words, then the whole search, asynchronously, its progress
+estimated from the time a step took in the previous summaries. Cancel returns at once; the
+search in flight finishes in CTranslate2's thread (up to a summary's time of CPU).
 
 One translator per model serves one batch per core at a time (``inter_threads`` = cores, one
 thread each), matching how :func:`models.digest.translate.translate_jobs` shares batches out.
@@ -34,6 +43,7 @@ from typing import Any, Callable, Sequence
 from models.inventory import installed
 from models.inventory.catalog import GenerationSettings, ModelSpec
 from models.inventory.copies import CT2_COPIES, cache_stem, copy_path, ensure_safetensors, remove_abandoned_partials
+from models.inference.runtime import check_folder, choose_target_token, load_tokenizer, target_codes, torch_loaded
 from models.inference.tokens import SCORE_BATCH_SENTENCES, count_tokens, input_window
 from models.common.atomic import move_into_place
 from models.common.job_state import JobState
@@ -44,11 +54,31 @@ log = logging.getLogger(__name__)
 BACKEND = "ctranslate2"
 #: How often a beam-search batch in flight checks for interruption.
 _POLL_S = 0.02
+#: Steps of the summary's first search, whose best hypothesis is shown as its first words.
+PREVIEW_TOKENS = 8
+#: Seconds a summary's decoding step is assumed to take before one has been timed (progress only).
+_FIRST_STEP_GUESS_S = 0.025
 
 
 def available() -> bool:
     """Whether the ``ctranslate2`` package can be imported (without importing it)."""
     return importlib.util.find_spec("ctranslate2") is not None
+
+
+def serves_the_cpu() -> bool:
+    """Whether models would run on the CPU here (where CTranslate2 serves them by default),
+    found without importing torch on a machine without CUDA (:func:`models.inference.runtime.cpu_only`)."""
+    from models.inference.runtime import cpu_only
+
+    return cpu_only(None)
+
+
+def import_runtime() -> None:
+    """Import what serving models with CTranslate2 needs (the library and the tokenizer
+    classes), so the first load does not wait for it; no torch."""
+    import ctranslate2  # noqa: F401
+    import transformers.models.marian.tokenization_marian  # noqa: F401
+    import transformers.models.roberta.tokenization_roberta  # noqa: F401
 
 
 def _converter_version() -> str:
@@ -112,15 +142,28 @@ def _checked_converter(folder: Path, source: Path) -> Any:
         def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
             model = load_checked(model_class, Path(model_name_or_path), source, **kwargs)
             self.checked = True
+            _shim_bart_config(model.config)
             return model
 
     return CheckedConverter(str(folder), trust_remote_code=False)
 
 
+def _shim_bart_config(config: Any) -> None:
+    """CTranslate2 4.x's BART loader reads ``config.normalize_before``, which transformers 5's
+    ``BartConfig`` no longer has: BART normalises after each block (post-norm), which is
+    what the attribute's old default, False, said. Marian's loader sets its own."""
+    if getattr(config, "model_type", None) == "bart":
+        try:
+            getattr(config, "normalize_before")
+        except AttributeError:
+            config.normalize_before = False
+
+
 @dataclass
 class CTranslate2Model:
-    """A translation model served by CTranslate2, with the Hugging Face tokenizer; it offers
-    what :class:`models.common.types.Seq2SeqModel` asks, like :class:`models.inference.torch_backend.TorchModel`."""
+    """A translation model or the summariser served by CTranslate2, with the Hugging Face
+    tokenizer; it offers what :class:`models.common.types.Seq2SeqModel` asks, like
+    :class:`models.inference.torch_backend.TorchModel`."""
 
     spec: ModelSpec
     path: Path
@@ -135,6 +178,10 @@ class CTranslate2Model:
     load_seconds: float = 0.0
     #: What its texts are credited to (:func:`models.inference.loading.model_credit`).
     credit: ModelCredit | None = None
+    #: The token every output starts with (BART's ``forced_bos_token_id``), None for most models.
+    forced_first_token: str | None = None
+    #: Seconds per decoding step of the last summaries (progress estimates only).
+    step_seconds: float = _FIRST_STEP_GUESS_S
 
     @property
     def input_window(self) -> int:
@@ -151,14 +198,13 @@ class CTranslate2Model:
         max_new_tokens: int | None = None,
         min_new_tokens: int | None = None,
         state: JobState | None = None,
+        on_partial: Callable[[str], None] | None = None,
     ) -> list[str]:
-        """One output per text; see the module docstring for progress and cancel."""
+        """One output per text; see the module docstring for progress, cancel and ``on_partial``
+        (one text with beam search: its first words, once)."""
         state = state or JobState()
         state.raise_if_interrupted()
-        source = [
-            self.tokenizer.convert_ids_to_tokens(ids)
-            for ids in self.tokenizer(list(texts), truncation=True, max_length=self.window)["input_ids"]
-        ]
+        source = self._source(texts)
         max_new_tokens = max_new_tokens or settings.max_new_tokens
         min_new_tokens = settings.min_new_tokens if min_new_tokens is None else min_new_tokens
         options: dict[str, Any] = dict(
@@ -170,16 +216,54 @@ class CTranslate2Model:
             max_input_length=self.window,
             max_batch_size=0,
         )
+        prefix = self._prefix(len(source))
         if settings.num_beams == 1:
-            results = self.translator.translate_batch(source, callback=_step_reporter(state, max_new_tokens), **options)
+            results = self.translator.translate_batch(source, prefix, callback=_step_reporter(state, max_new_tokens), **options)
+        elif on_partial is not None and len(source) == 1:
+            results = self._summary_search(source, prefix, options, state, on_partial)
         else:
-            results = self._beam_search(source, options, state)
+            results = self._beam_search(source, options, state, prefix)
             state.set_progress_value(1.0)
         state.raise_if_interrupted()
-        return [
-            self.tokenizer.decode(self.tokenizer.convert_tokens_to_ids(result.hypotheses[0]), skip_special_tokens=True).strip()
-            for result in results
-        ]
+        return [self._text(result.hypotheses[0]) for result in results]
+
+    def _source(self, texts: Sequence[str]) -> list[list[str]]:
+        encode = self.tokenizer
+        return [encode.convert_ids_to_tokens(ids) for ids in encode(list(texts), truncation=True, max_length=self.window)["input_ids"]]
+
+    def _prefix(self, count: int) -> list[list[str]] | None:
+        return [[self.forced_first_token] for _ in range(count)] if self.forced_first_token else None
+
+    def _text(self, tokens: Sequence[str]) -> str:
+        return str(self.tokenizer.decode(self.tokenizer.convert_tokens_to_ids(list(tokens)), skip_special_tokens=True)).strip()
+
+    def _summary_search(
+        self,
+        source: list[list[str]],
+        prefix: list[list[str]] | None,
+        options: dict[str, Any],
+        state: JobState,
+        on_partial: Callable[[str], None],
+    ) -> list[Any]:
+        """One text's beam search with its first words shown early (see the module docstring)."""
+        steps = options["max_decoding_length"]
+        started = time.monotonic()
+        if PREVIEW_TOKENS < steps:
+            preview = {**options, "max_decoding_length": PREVIEW_TOKENS, "min_decoding_length": min(options["min_decoding_length"], PREVIEW_TOKENS)}
+            (first,) = self._beam_search(source, preview, state, prefix)
+            text = self._text(first.hypotheses[0])
+            if text:
+                on_partial(text)
+        expected = max(_POLL_S, self.step_seconds * steps)
+        begun = time.monotonic()
+
+        def report() -> None:  # the bar creeps by the time a step took before; never to the end
+            state.set_progress_value(min(0.95, (time.monotonic() - started) / (begun - started + expected)))
+
+        results = self._beam_search(source, options, state, prefix, on_wait=report)
+        self.step_seconds = (time.monotonic() - begun) / max(1, steps)
+        state.set_progress_value(1.0)
+        return results
 
     def n_best(
         self,
@@ -194,7 +278,7 @@ class CTranslate2Model:
         wide), best first; cancel as a beam search in :meth:`generate`."""
         state = state or JobState()
         state.raise_if_interrupted()
-        source = [self.tokenizer.convert_ids_to_tokens(self.tokenizer([text], truncation=True, max_length=self.window)["input_ids"][0])]
+        source = self._source([text])
         max_new_tokens = max_new_tokens or settings.max_new_tokens
         options: dict[str, Any] = dict(
             beam_size=max(count, settings.num_beams),
@@ -205,12 +289,9 @@ class CTranslate2Model:
             min_decoding_length=1,
             max_input_length=self.window,
         )
-        (result,) = self._beam_search(source, options, state)
+        (result,) = self._beam_search(source, options, state, self._prefix(1))
         state.set_progress_value(1.0)
-        return [
-            self.tokenizer.decode(self.tokenizer.convert_tokens_to_ids(hypothesis), skip_special_tokens=True).strip()
-            for hypothesis in result.hypotheses
-        ]
+        return [self._text(hypothesis) for hypothesis in result.hypotheses]
 
     def score(self, texts: Sequence[str], outputs: Sequence[str]) -> list[float]:
         """The mean log-probability per token the model gives each output for its text (how
@@ -224,10 +305,19 @@ class CTranslate2Model:
         results = self.translator.score_batch(source, target, max_input_length=self.window, max_batch_size=SCORE_BATCH_SENTENCES)
         return [sum(result.log_probs) / max(1, len(result.log_probs)) for result in results]
 
-    def _beam_search(self, source: list[list[str]], options: dict[str, Any], state: JobState) -> list[Any]:
-        pending = self.translator.translate_batch(source, asynchronous=True, **options)
+    def _beam_search(
+        self,
+        source: list[list[str]],
+        options: dict[str, Any],
+        state: JobState,
+        prefix: list[list[str]] | None = None,
+        on_wait: Callable[[], None] | None = None,
+    ) -> list[Any]:
+        pending = self.translator.translate_batch(source, prefix, asynchronous=True, **options)
         while not all(result.done() for result in pending):
             state.raise_if_interrupted()  # the batch in flight ends on its own; its result is dropped
+            if on_wait is not None:
+                on_wait()
             time.sleep(_POLL_S)
         return [result.result() for result in pending]
 
@@ -251,25 +341,24 @@ def _step_reporter(state: JobState, max_steps: int) -> Callable[[Any], bool]:
     return on_token
 
 
-def load(spec: ModelSpec, folder: Path, *, workers: int) -> CTranslate2Model:
-    """``spec``'s translation model from ``folder`` through CTranslate2 (converted on first use).
+def load(spec: ModelSpec, folder: Path, *, workers: int, threads: int = 1) -> CTranslate2Model:
+    """``spec``'s model from ``folder`` through CTranslate2 (converted on first use).
 
-    ``workers``: how many batches may run at once (one CPU thread each). Raises
+    ``workers``: how many batches may run at once, ``threads`` each (the translators: one batch
+    per core, one thread each; the summariser: one batch on every core). Raises
     :class:`ModelUnavailable` as the torch backend does for a damaged folder.
     """
     started = time.monotonic()
     try:
         import ctranslate2
-        from transformers import AutoTokenizer
 
         from models.inference.loading import model_credit
-        from models.inference.torch_backend import check_folder, choose_target_token, target_codes  # the same checks as torch
 
         check_folder(folder)
         weights_folder = ensure_safetensors(folder)
         path, origin = convert(weights_folder, folder)
-        translator = _translator(ctranslate2, path, workers)
-        tokenizer = AutoTokenizer.from_pretrained(weights_folder, local_files_only=True, trust_remote_code=False)
+        translator = _translator(ctranslate2, path, workers, threads)
+        tokenizer = load_tokenizer(weights_folder)
     except ModelUnavailable:
         raise
     except Exception as error:  # noqa: BLE001 - conversion, tokenizer and runtime errors have no common base
@@ -284,6 +373,7 @@ def load(spec: ModelSpec, folder: Path, *, workers: int) -> CTranslate2Model:
         window=window,
         origin=origin,
         credit=model_credit(spec, folder),
+        forced_first_token=_forced_first_token(tokenizer, weights_folder),
     )
     model.target_token = choose_target_token(spec, target_codes(model), folder)  # type: ignore[arg-type]
     model.load_seconds = time.monotonic() - started
@@ -291,18 +381,32 @@ def load(spec: ModelSpec, folder: Path, *, workers: int) -> CTranslate2Model:
     return model
 
 
-def _translator(ctranslate2: Any, path: Path, workers: int) -> Any:
-    """A translator for ``workers`` batches at a time, one thread each. CTranslate2 sets the
+def _translator(ctranslate2: Any, path: Path, workers: int, threads: int = 1) -> Any:
+    """A translator for ``workers`` batches at a time, ``threads`` each. CTranslate2 sets the
     OpenMP thread count of the thread that creates it (to ``intra_threads``), and torch reads
-    the same setting: the summariser on this thread would run on one core afterwards. The
-    count is put back."""
+    the same setting: a torch summariser on this thread would run on one core afterwards. The
+    count is put back when torch is loaded (and left alone, torch not imported, when not)."""
+    if not torch_loaded():
+        return ctranslate2.Translator(
+            str(path), device="cpu", compute_type="int8", inter_threads=max(1, workers), intra_threads=max(1, threads)
+        )
     import torch
 
-    threads = torch.get_num_threads()
+    before = torch.get_num_threads()
     try:
-        return ctranslate2.Translator(str(path), device="cpu", compute_type="int8", inter_threads=max(1, workers), intra_threads=1)
+        return ctranslate2.Translator(str(path), device="cpu", compute_type="int8", inter_threads=max(1, workers), intra_threads=max(1, threads))
     finally:
-        torch.set_num_threads(threads)
+        torch.set_num_threads(before)
+
+
+def _forced_first_token(tokenizer: Any, folder: Path) -> str | None:
+    """The token the model's generation settings force first (``forced_bos_token_id``: BART's
+    CNN checkpoints start every summary with ``<s>``), as CTranslate2 takes it: a target prefix."""
+    for name in ("generation_config.json", "config.json"):
+        forced = installed.read_json_object(folder / name).get("forced_bos_token_id")
+        if isinstance(forced, int):
+            return str(tokenizer.convert_ids_to_tokens(forced))
+    return None
 
 
 def _window(tokenizer: Any, folder: Path) -> int:

@@ -1,6 +1,9 @@
-"""Which backend serves a model: CTranslate2 for translations on the CPU where it is installed
-(the measured fastest CPU translator, see ``bench/README.md``), torch for everything else and
-as the fallback. And what a loaded model is credited as (:func:`model_credit`).
+"""Which backend serves a model: CTranslate2 on the CPU where it is installed (the measured
+fastest CPU translator, see ``bench/README.md``, and the summariser's smaller, faster engine),
+torch for other devices and as the fallback. And what a loaded model is credited as
+(:func:`model_credit`).
+
+Deciding imports no torch when the answer is CTranslate2 (:func:`models.inference.runtime.cpu_only`).
 """
 
 from __future__ import annotations
@@ -23,39 +26,48 @@ def load_model(
     device: str | None = None,
     quantize: bool | None = None,
     translation_backend: str | None = None,
+    summary_backend: str | None = None,
 ) -> Seq2SeqModel:
     """``spec``'s model from ``folder``, ready to generate (see ``PipelineConfig`` for the options).
 
     Raises :class:`ModelUnavailable` naming the folder when the model cannot be loaded.
     """
+    backend = summary_backend if spec.task == catalog.SUMMARIZE else translation_backend
+    served = _load_with_ctranslate2(spec, folder, device, quantize, backend)
+    if served is not None:
+        return served
     from models.inference import torch_backend
 
-    translator = _load_with_ctranslate2(spec, folder, device, quantize, translation_backend)
-    if translator is not None:
-        return translator
     return torch_backend.load(spec, folder, device, quantize=quantize)
 
 
 def _load_with_ctranslate2(
     spec: ModelSpec, folder: Path, device: str | None, quantize: bool | None, backend: str | None
 ) -> Seq2SeqModel | None:
-    """A translation model served by CTranslate2 when the settings allow and it works, else None."""
-    if spec.task == catalog.SUMMARIZE or backend == "torch":
+    """``spec``'s model served by CTranslate2 when the settings allow and it works, else None.
+
+    The translators get one batch per core, one thread each (see
+    :mod:`models.digest.translate`); the summariser, which decodes one chunk at a time, one
+    batch on every core."""
+    if backend == "torch":
         return None
     from models.inference import ctranslate2_backend
-    from models.inference.torch_backend import cpu_count, pick_device
+    from models.inference.runtime import cpu_count, cpu_only
 
+    doing = "summarising" if spec.task == catalog.SUMMARIZE else "translating"
     if not ctranslate2_backend.available():
         if backend == "ctranslate2":
-            log.warning("CTranslate2 is not installed; translating with torch")
+            log.warning("CTranslate2 is not installed; %s with torch", doing)
         return None
-    if pick_device(device) != "cpu" or quantize is False:
+    if quantize is False or not cpu_only(device):
         return None
     try:
+        if spec.task == catalog.SUMMARIZE:
+            return ctranslate2_backend.load(spec, folder, workers=1, threads=cpu_count())
         return ctranslate2_backend.load(spec, folder, workers=cpu_count())
     except ModelUnavailable as error:
         # Not a warning: torch loads the same files next and reports a broken model itself.
-        log.info("%s; translating with torch", error)
+        log.info("%s; %s with torch", error, doing)
         return None
 
 

@@ -33,13 +33,15 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import torch
 import transformers
-from transformers import AutoModelForSeq2SeqLM, AutoTokenizer, StoppingCriteria, StoppingCriteriaList
+from transformers import AutoModelForSeq2SeqLM, StoppingCriteria, StoppingCriteriaList
 from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 
 from models.inventory import installed
 from models.inventory.catalog import GenerationSettings, ModelSpec
 from models.inventory.copies import ensure_safetensors
 from models.inference.loading import model_credit
+# cpu_count and check_folder are also offered from here, as before they moved to the torch-free runtime.
+from models.inference.runtime import check_folder, choose_target_token, cpu_count, load_tokenizer, target_codes  # noqa: F401
 from models.inference.tokens import SCORE_BATCH_SENTENCES, batches_of, count_tokens, input_window
 from models.common.job_state import JobState
 from models.common.types import ModelCredit, ModelUnavailable
@@ -70,14 +72,6 @@ def _dtype_for(device: str) -> torch.dtype:
     # Checkpoints may be stored in fp16 (the tc-big ones are), which is slow or broken on
     # the CPU: ask for float32 there explicitly. Half precision on CUDA.
     return torch.float16 if device.startswith("cuda") else torch.float32
-
-
-def cpu_count() -> int:
-    """Cores this process may use (its affinity mask where the OS has one)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
 
 
 def set_thread_count(threads: int) -> None:
@@ -482,15 +476,6 @@ def check_weights(weights_folder: Path, source: Path | None = None) -> None:
         raise ModelUnavailable(f"the model in {source} could not be loaded: {first_line}") from error
 
 
-def check_folder(folder: Path) -> None:
-    """Raise :class:`ModelUnavailable` naming the file when ``folder`` cannot be handed to
-    transformers: a missing file, or a JSON file it cannot parse or that would overflow its
-    recursive readers (:func:`models.inventory.installed.folder_problems`)."""
-    problems = installed.folder_problems(folder, every_json=True)
-    if problems:
-        raise ModelUnavailable(f"the model in {folder} could not be loaded: {'; '.join(problems)}")
-
-
 def load(
     spec: ModelSpec, folder: Path, device: str | None = None, *, quantize: bool | None = None, fast_beams: bool = True
 ) -> TorchModel:
@@ -521,7 +506,7 @@ def load(
         )
 
     try:
-        tokenizer = AutoTokenizer.from_pretrained(weights_folder, local_files_only=True, trust_remote_code=False)
+        tokenizer = load_tokenizer(weights_folder)
         if precision == INT8:
             from models.inference.quantize import load_or_quantize
 
@@ -552,34 +537,3 @@ def load(
     loaded.load_seconds = time.monotonic() - started
     log.info("loaded %s (%s, %s) in %.1f s", spec.repo_id, precision, origin, loaded.load_seconds)
     return loaded
-
-
-def choose_target_token(spec: ModelSpec, codes: Sequence[str], folder: Path) -> str | None:
-    """The prefix every input needs for a multi-target model, read from its tokenizer's codes.
-
-    A single-target model (no codes) needs none. The language table's OPUS-MT codes for the
-    target language are tried in order, most specific first (a folder the user chose may hold
-    another variant of the model). A multi-target model without a code for the language is refused.
-    """
-    if not codes:
-        return None
-    from models.common.languages import language as table_entry
-    from models.inventory.catalog import translation_languages
-
-    _, language = translation_languages(spec.task)
-    entry = table_entry(language)
-    wanted = [f">>{code}<<" for code in (entry.opus_codes if entry is not None else ())]
-    for token in wanted:
-        if token in codes:
-            return token
-    raise ModelUnavailable(
-        f"the model in {folder} has no target token for {language} (it knows {', '.join(codes)})"
-    )
-
-
-def target_codes(loaded: TorchModel) -> list[str]:
-    """The ``>>xxx<<`` target-language tokens the tokenizer knows (multi-target OPUS-MT models)."""
-    codes = getattr(loaded.tokenizer, "supported_language_codes", None)
-    if codes is None:
-        codes = [token for token in loaded.tokenizer.get_vocab() if token.startswith(">>") and token.endswith("<<")]
-    return sorted(codes)

@@ -94,18 +94,36 @@ def test_preloaded_models_are_not_loaded_again_by_the_digest(tiny_models_dir: Pa
     options = DigestOptions(languages=output_languages())
     try:
         process.preload(config, options)  # as the window does when an article is opened
+        process.digest(Article(title="Warm", text="Models load first."), options, config=config)  # waits for the rest to load
         state, events = recording_state()
         digest = process.digest(seed_article(), options, config=config, state=state)
     finally:
         process.close()
     assert digest.summary.strip()
+    assert not [event.step for event in events if event.step.startswith("Loading")]
+
+
+def test_a_digest_asked_for_during_the_preload_summarises_before_the_translators_load(tiny_models_dir: Path) -> None:
+    """The window preloads when an article opens; Digest pressed at once takes over after the
+    model being loaded: the summariser first, the summary, then the translators."""
+    process = DigestProcess()
+    config = PipelineConfig(models_dir=str(tiny_models_dir))
+    options = DigestOptions(languages=output_languages())
+    try:
+        process.preload(config, options)
+        state, events = recording_state()
+        digest = process.digest(seed_article(), options, config=config, state=state)
+    finally:
+        process.close()
+    assert digest.summary.strip() and all(digest.summary_translations.values())
     steps = [event.step for event in events]
-    started = steps.index("Starting")
-    loading = [index for index, step in enumerate(steps) if step.startswith("Loading")]
-    # The preload's own reports reach the waiting digest (at 0%), and the digest loads nothing itself.
-    assert loading and max(loading) < started, steps
-    assert {steps[index] for index in loading} >= {"Loading the summary model"}
-    assert all(events[index].fraction == 0.0 for index in loading)
+    summarising = next(index for index, step in enumerate(steps) if step.startswith("Summarising"))
+    loaded = [step for step in steps if step.startswith("Loading")]
+    assert "Loading the summary model" in steps[:summarising]
+    assert not [step for step in steps[:summarising] if step.startswith("Loading") and step != "Loading the summary model"], steps
+    assert set(loaded) > {"Loading the summary model"}, steps  # the translators, after the summary
+    fractions = [event.fraction for event in events]
+    assert fractions == sorted(fractions)
 
 
 def test_the_summary_and_each_translation_arrive_before_the_digest_ends(engine_process: DigestProcess, tiny_models_dir: Path) -> None:

@@ -1,0 +1,139 @@
+"""The summariser on CTranslate2: the same summary as transformers on the same weights, its
+first words shown early, progress, cancel, the torch fallback, and an engine without torch."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from models import Article, Cancelled, DigestOptions, JobState
+from models.common.types import PartialText
+from models.digest.pipeline import DigestPipeline, PipelineConfig
+from models.inventory import catalog
+from tests.conftest import REPO_ROOT, SEED_ARTICLE
+
+ct2 = pytest.importorskip("ctranslate2")
+
+SUMMARY = catalog.specs_for(catalog.DEFAULT_PROFILE)[catalog.SUMMARIZE]
+TEXT = SEED_ARTICLE.read_text(encoding="utf-8")[:1500]
+
+
+def _settings(beams: int, tokens: int = 30) -> catalog.GenerationSettings:
+    return replace(SUMMARY.generation, num_beams=beams, max_new_tokens=tokens, min_new_tokens=tokens // 3)
+
+
+def _float32(served, tmp_path: Path) -> None:  # noqa: ANN001 - a CTranslate2Model
+    """Serve ``served``'s model from a float32 conversion (int8 rounds differently from torch)."""
+    from models.inference import ctranslate2_backend as backend
+
+    backend._checked_converter(served.path, served.path).convert(str(tmp_path / "f32"), force=True)
+    served.translator = ct2.Translator(str(tmp_path / "f32"), device="cpu", compute_type="float32")
+
+
+@pytest.mark.parametrize("forced_bos", [False, True])
+def test_the_summary_is_transformers_summary_token_for_token(tiny_models_dir: Path, tmp_path: Path, forced_bos: bool) -> None:
+    """BART converts (with the shim for transformers 5's config) and, on float32 weights, beam
+    search and greedy give what transformers' generate gives, BART's forced first token included."""
+    from models.inference import ctranslate2_backend as backend
+    from models.inference.torch_backend import load
+
+    folder = tmp_path / "summarize"
+    shutil.copytree(tiny_models_dir / "summarize", folder)
+    if forced_bos:  # as distilbart-cnn's config has it
+        for name in ("config.json", "generation_config.json"):
+            data = json.loads((folder / name).read_text())
+            (folder / name).write_text(json.dumps({**data, "forced_bos_token_id": 0}))
+    served = backend.load(SUMMARY, folder, workers=1, threads=2)
+    assert (served.backend, served.precision, served.origin) == ("ctranslate2", "int8", "converted")
+    assert served.forced_first_token == ("<s>" if forced_bos else None)
+    _float32(served, tmp_path)
+    reference = load(SUMMARY, folder, "cpu", quantize=False, fast_beams=False)
+    for beams in (1, 4):
+        assert served.generate([TEXT], _settings(beams)) == reference.generate([TEXT], _settings(beams))
+        shown: list[str] = []
+        assert served.generate([TEXT], _settings(beams), on_partial=shown.append) == reference.generate([TEXT], _settings(beams))
+
+
+def test_first_words_are_the_leading_beam_and_progress_reaches_the_end(tiny_models_dir: Path, tmp_path: Path) -> None:
+    from models.inference import ctranslate2_backend as backend
+
+    served = backend.load(SUMMARY, tiny_models_dir / "summarize", workers=1, threads=2)
+    settings = _settings(4, 40)
+    shown: list[str] = []
+    fractions: list[float] = []
+    [summary] = served.generate([TEXT], settings, state=JobState(lambda fraction, _: fractions.append(fraction), interval_s=0), on_partial=shown.append)
+    # Shown once, before the end: the best hypothesis of the same search stopped after its first steps.
+    [early] = served.generate([TEXT], replace(settings, max_new_tokens=backend.PREVIEW_TOKENS, min_new_tokens=backend.PREVIEW_TOKENS))
+    assert shown == [early] and early and summary.startswith(early.split()[0])
+    assert fractions[-1] == 1.0 and fractions == sorted(fractions)
+
+
+def test_cancel_during_the_summary_lands_at_once(tiny_models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from models.inference import ctranslate2_backend as backend
+
+    served = backend.load(SUMMARY, tiny_models_dir / "summarize", workers=1, threads=1)
+    state = JobState(interval_s=0)
+    long_text = " ".join([TEXT] * 2)
+    slow = _settings(4, 400)
+    started = time.monotonic()
+    [_] = served.generate([long_text], slow, on_partial=lambda _: None)  # how long one takes
+    whole = time.monotonic() - started
+
+    def cancel_at_first_words(_: str) -> None:
+        state.request_interruption()
+
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        served.generate([long_text], slow, state=state, on_partial=cancel_at_first_words)
+    assert time.monotonic() - started < max(0.5, whole / 2)
+    served.translator.translate_batch([["<s>"]], max_decoding_length=1)  # the abandoned search ends on its own
+
+
+def test_the_pipeline_summarises_with_ctranslate2_and_falls_back_to_torch(tiny_models_dir: Path) -> None:
+    engine = DigestPipeline(PipelineConfig(models_dir=str(tiny_models_dir)))
+    assert getattr(engine.model(SUMMARY), "backend", None) == "ctranslate2"
+    parts: list[PartialText] = []
+    digest = engine.digest(Article(title="Seed", text=TEXT), DigestOptions(languages=("ru",)), JobState(partial_sink=parts.append))
+    assert digest.summary and parts[0].key == "summary" and not parts[0].complete
+    assert any(part.key == "summary" and part.complete and part.text == digest.summary for part in parts)
+    for config in (PipelineConfig(models_dir=str(tiny_models_dir), summary_backend="torch"),
+                   PipelineConfig(models_dir=str(tiny_models_dir), device="cpu", quantize=False)):
+        assert getattr(DigestPipeline(config).model(SUMMARY), "backend", "torch") == "torch"
+
+
+def test_an_engine_with_every_model_on_ctranslate2_never_imports_torch(tiny_models_dir: Path, tmp_path: Path) -> None:
+    """Once the models are converted (the first use converts, with torch), a new engine process
+    digests, preloading first as the window has it, without importing torch or transformers'
+    modelling code."""
+    config = PipelineConfig(models_dir=str(tiny_models_dir))
+    DigestPipeline(config).preload(DigestOptions(languages=("ru", "ar")))  # converts, in this process
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from models import Article, DigestOptions
+        from models.digest import process
+        from models.digest.pipeline import DigestPipeline, PipelineConfig
+        process._import_engine()  # the engine's warm-up
+        engine = DigestPipeline(PipelineConfig(models_dir={str(tiny_models_dir)!r}))
+        engine.preload(DigestOptions(languages=("ru", "ar")))
+        digest = engine.digest(Article(title="t", text=open({str(SEED_ARTICLE)!r}).read()), DigestOptions(languages=("ru", "ar")))
+        assert digest.summary and all(digest.summary_translations.values())
+        heavy = [name for name in sys.modules if name == "torch" or name.startswith(("torch.", "sympy", "transformers.modeling",
+                 "transformers.generation", "transformers.models.bart.modeling", "transformers.models.marian.modeling"))]
+        print("heavy:", heavy[:5])
+        assert not heavy, heavy
+        """
+    )
+    import os
+
+    completed = subprocess.run([sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True, env=os.environ.copy(), timeout=300)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    assert "heavy: []" in completed.stdout
