@@ -37,6 +37,7 @@ from models.common.types import Digest, SentenceFlag, TextRange
 
 if TYPE_CHECKING:
     from desktop.ui.panes import FileDropTextView
+    from models.digest.revise import SentenceView
 
 #: The kinds of highlight, kept in each extra selection's format under :data:`KIND_PROPERTY`.
 QUIET = "quiet"  #: an article sentence the summary drew on (Summary tab only)
@@ -186,6 +187,7 @@ class DigestLinks:
     def __init__(self, digest: Digest) -> None:
         self.digest = digest
         self._sentences: dict[str, list[TextRange]] = {}
+        self._views: dict[str, dict[TextRange, SentenceView]] = {}
 
     # -- texts ------------------------------------------------------------------------------------
     def text(self, key: str | None) -> str:
@@ -265,14 +267,36 @@ class DigestLinks:
                 stops.append(FlagStop(key, target, tuple(flag for flag in self._flags(key) if flag.target == target)))
         return stops
 
+    def sentence(self, key: str, target: TextRange) -> SentenceView | None:
+        """The sentence at ``target`` of generated text ``key`` as the digest keeps it: its
+        English, origin, machine text and back-translation (:func:`models.digest.revise.sentences`)."""
+        if key not in self.digest.alignments:
+            return None
+        if key not in self._views:
+            from models.digest.revise import sentences
+
+            self._views[key] = {view.target: view for view in sentences(self.digest, key)}
+        return self._views[key].get(target)
+
     def tooltip_lines(self, key: str | None, hit: Hit, *, linking: bool) -> list[str]:
-        """The tooltip of a hit in ``key``'s view: its flags, and (when linking) the English
-        sentences a summary translation's sentence comes from."""
+        """The tooltip of a hit in ``key``'s view: its flags, (when linking) the English
+        sentences a summary translation's sentence comes from, its translation back into
+        English beside them (with the English of a full translation's sentence), and where
+        it came from when a person edited or chose it."""
+        from desktop.ui.revision_marks import origin_line
+
         lines = [flag_line(flag) for flag in hit.flags]
         if linking and hit.english and key is not None:
             summary = self.digest.summary
             english = " ".join(summary[start:end].strip() for start, end in hit.english)
             lines.append(Linking.tr("English summary: {sentences}").format(sentences=english))
+        found = self.sentence(key, hit.sentence) if key is not None and hit.sentence is not None else None
+        if found is not None and found.back_translation:
+            if found.english and not (linking and hit.english):
+                lines.append(Linking.tr("English: {sentence}").format(sentence=found.english))
+            lines.append(Linking.tr("Back-translation: {sentence}").format(sentence=" ".join(found.back_translation.split())))
+        if found is not None and origin_line(found.origin, found.machine, found.source_changed):
+            lines.append(origin_line(found.origin, found.machine, found.source_changed))
         return lines
 
 
@@ -439,8 +463,9 @@ class SentenceLinker(QObject):
         formats = {kind: highlight_format(kind, view.palette()) for kind in (QUIET, LINKED, ACTIVE, FLAG)}
         order = {QUIET: 0, LINKED: 1, ACTIVE: 2, FLAG: 3}
         selections = []
+        last = view.document().characterCount() - 1  # the text may be being typed in: shorter than the digest's
         for kind, text_range in sorted(items, key=lambda item: order[item[0]]):
-            start, end = positions.span(text_range)
+            start, end = (min(position, last) for position in positions.span(text_range))
             if start >= end:
                 continue
             selection = QTextEdit.ExtraSelection()
@@ -457,7 +482,8 @@ class SentenceLinker(QObject):
         positions = self._positions.get(view)
         if positions is None or not ranges:
             return
-        start, end = positions.span(min(ranges))
+        last = view.document().characterCount() - 1
+        start, end = (min(position, last) for position in positions.span(min(ranges)))
         cursor = QTextCursor(view.document())
         cursor.setPosition(start)
         top = view.cursorRect(cursor)
