@@ -1,10 +1,11 @@
 """The main window's actions and its menu bar.
 
 :class:`WindowActions` makes every ``QAction`` of the window (names, shortcuts, tips) and
-:func:`build_menu_bar` lays them out in File, View, Digest, History and Help. Neither connects
-an action to anything: the window connects each ``triggered`` signal to its own slot, except
-the View menu's, which the :class:`~desktop.ui.workspace.Workspace` connects (they act on
-what it shows).
+:func:`build_menu_bar` lays them out in File, Edit, View, Digest, History and Help. Neither
+connects an action to anything: the window connects each ``triggered`` signal to its own slot,
+except the View menu's, which the :class:`~desktop.ui.workspace.Workspace` connects (they act
+on what it shows), and the Edit menu's and Back-Translate's, which the
+:class:`~desktop.ui.review.ReviewController` connects.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 from desktop.ui.language import UI_LANGUAGES, app_display_name, translate
 from desktop.ui.option_bar import profile_label, profile_tip
 from desktop.ui.reading import ReadingActions
+from desktop.ui.review import ReviewActions
 from models.inventory.catalog import PROFILES
 
 if TYPE_CHECKING:
@@ -99,6 +101,8 @@ class WindowActions:
             self.language_actions[code] = action
         #: Zoom, Find, Copy, Print, Export PDF and Appearance (acted on by the workspace).
         self.reading = ReadingActions(window)
+        #: Edit Text, Undo, Redo, Revert, Alternatives, and View › Back-Translate (acted on by the review controller).
+        self.review = ReviewActions(window)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -131,13 +135,14 @@ class WindowActions:
         for name, action in self.profile_actions.items():
             action.setText(translate("WindowActions", "{profile}: {tip}").format(profile=profile_label(name), tip=profile_tip(name)))
         self.reading.retranslate()
+        self.review.retranslate()
 
     def shortcut_actions(self) -> list[QAction]:
         """The actions the Keyboard Shortcuts dialog lists, in its order."""
-        reading = self.reading
+        reading, review = self.reading, self.review
         return [self.open_action, self.paste_action, self.save_action, self.save_all_action, reading.print_action,
-                reading.export_pdf_action, self.digest_action, self.cancel_action, self.cancel_all_action, self.link_action,
-                self.next_flag_action, self.previous_flag_action, reading.find_action, reading.find_next_action,
+                reading.export_pdf_action, review.edit_text_action, review.alternatives_action, self.digest_action,
+                self.cancel_action, self.cancel_all_action, self.link_action, self.next_flag_action, self.previous_flag_action, reading.find_action, reading.find_next_action,
                 reading.find_previous_action, reading.copy_text_action, reading.copy_digest_action, reading.zoom_in_action,
                 reading.zoom_out_action, reading.zoom_reset_action, self.history_action, self.shortcuts_action,
                 self.quit_action]
@@ -171,6 +176,7 @@ class WindowActions:
 #: Each menu's title by its object name, marked for lupdate and looked up when shown.
 _MENU_TITLES = {
     "fileMenu": QT_TRANSLATE_NOOP("Menus", "&File"),
+    "editMenu": QT_TRANSLATE_NOOP("Menus", "&Edit"),
     "viewMenu": QT_TRANSLATE_NOOP("Menus", "&View"),
     "languageMenu": QT_TRANSLATE_NOOP("Menus", "&Language"),
     "appearanceMenu": QT_TRANSLATE_NOOP("Menus", "&Appearance"),
@@ -188,8 +194,8 @@ def _menu(parent: QMenuBar | QMenu, name: str) -> QMenu:
 
 
 def build_menu_bar(bar: QMenuBar, actions: WindowActions, recent_menu: QMenu, history_menu: QMenu) -> None:
-    """File (with ``recent_menu`` as Open Recent), View (with Language), Digest (with Model
-    Profile), ``history_menu``, Help."""
+    """File (with ``recent_menu`` as Open Recent), Edit, View (with Language), Digest (with
+    Model Profile), ``history_menu``, Help."""
     file_menu = _menu(bar, "fileMenu")
     file_menu.addAction(actions.open_action)
     file_menu.addMenu(recent_menu)
@@ -203,8 +209,16 @@ def build_menu_bar(bar: QMenuBar, actions: WindowActions, recent_menu: QMenu, hi
     file_menu.addSeparator()
     file_menu.addAction(actions.quit_action)
 
+    edit_menu = _menu(bar, "editMenu")
+    for action in actions.review.edit_menu_actions():
+        if action is None:
+            edit_menu.addSeparator()
+        else:
+            edit_menu.addAction(action)
+
     view_menu = _menu(bar, "viewMenu")
     view_menu.addAction(actions.link_action)
+    view_menu.addAction(actions.review.back_translate_action)
     view_menu.addSeparator()
     view_menu.addAction(actions.next_flag_action)
     view_menu.addAction(actions.previous_flag_action)

@@ -128,8 +128,8 @@ class MainWindow(QMainWindow):
         build_menu_bar(self.menuBar(), actions, self.recent_menu, self.history_menu)
 
     def _build_central(self) -> None:
-        workspace = self.workspace = Workspace(
-            self.queue, self.window_actions, self.settings, self.show_status, runner=self.runner)
+        workspace = self.workspace = Workspace(self.queue, self.window_actions, self.settings, self.show_status,
+                                               runner=self.runner, engine=self.engine_link.engine, history=self._history)
         self.setCentralWidget(workspace)
         self.intake.listen(workspace, FileDropFilter.install_on(self))  # the drop filter: anywhere else on the window
         workspace.entry_shown.connect(self._on_entry_shown)
@@ -356,7 +356,8 @@ class MainWindow(QMainWindow):
         """Ask where to save the digest and write it there atomically; returns the path or ``None``."""
         from desktop.ui.save_dialog import ask_and_save
 
-        return ask_and_save(self, self.digest, self.settings, self.show_status, self.runner)
+        review = self.workspace.review  # what was typed is committed; a summary being translated is said
+        return ask_and_save(self, review.digest_to_save(), self.settings, review.noting(self.show_status), self.runner)
 
     @Slot()
     def save_all_digests(self) -> bool:

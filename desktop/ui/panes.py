@@ -204,6 +204,7 @@ class FileDropTextView(QTextEdit):
         self._apply_text_option()
         if text:
             self._space_lines()
+        self.document().clearUndoRedoStacks()  # a text just shown: nothing of it to undo (not even its line spacing)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def shown_text(self) -> str:

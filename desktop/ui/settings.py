@@ -95,6 +95,16 @@ class AppSettings:
         self.store.setValue("view/link_sentences", bool(value))
 
     @property
+    def back_translate(self) -> bool:
+        """Whether View › Back-Translate for Checking is on (default: on): the translations
+        are translated back into English after each digest is shown, for checking."""
+        return self._bool("view/back_translate", True)
+
+    @back_translate.setter
+    def back_translate(self, value: bool) -> None:
+        self.store.setValue("view/back_translate", bool(value))
+
+    @property
     def zoom(self) -> int:
         """View › Zoom: points added to the reading panes' size (default 0)."""
         value = self.store.value("view/zoom", 0)

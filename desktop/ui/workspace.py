@@ -40,6 +40,8 @@ from models.common.types import Article, Digest, DigestError, PartialText
 if TYPE_CHECKING:
     from desktop.ui.actions import WindowActions
     from desktop.ui.article_queue import ArticleEntry, ArticleQueue
+    from desktop.ui.documents import DigestHistory
+    from desktop.ui.review import ReviewController
     from desktop.ui.runner import BackgroundRunner
     from desktop.ui.settings import AppSettings
 
@@ -54,7 +56,8 @@ class Workspace(QWidget):
 
     ``actions``, ``settings`` and ``show_status`` (the window's, all optional) give the View
     menu's actions and the buttons' to connect, the store of the Link Sentences choice, the layout and the
-    options, and where to say which flag Next Flag reached.
+    options, and where to say which flag Next Flag reached; with ``runner``, ``engine`` and
+    ``history`` too, the generated texts can be corrected (:attr:`review`).
 
     It shows one of the queue's articles at a time (:meth:`show_entry`, or a click in the
     list) and shows it again when its state or digest changes, or the first one when it is
@@ -73,10 +76,14 @@ class Workspace(QWidget):
     def __init__(
         self, queue: ArticleQueue, actions: WindowActions | None = None, settings: AppSettings | None = None,
         show_status: Callable[[str], object] | None = None, parent: QWidget | None = None,
-        runner: BackgroundRunner | None = None,
+        runner: BackgroundRunner | None = None, engine: Callable[[], object] | None = None, history: DigestHistory | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
+        #: The engine and the history corrections go through (see :attr:`review`).
+        self._engine, self._history = engine, history
+        #: Editing the digest shown, and passing the edits on (with an engine and a history).
+        self.review: ReviewController | None = None
         self.queue_panel = QueuePanel(queue)
         self.option_bar = OptionBar()
         self.banner = MessageBanner()
@@ -196,6 +203,11 @@ class Workspace(QWidget):
             self.reading_tools = ReadingTools(
                 actions.reading, self.find_bar, views, self.reading_view, lambda: self.entry.digest if self.entry else None,
                 self._runner, self._settings, self._say, self)
+            if self._engine is not None and self._history is not None:
+                from desktop.ui.review import ReviewController
+
+                self.review = ReviewController(self, self._queue, actions.review, self._engine, self._history, self._settings,
+                                               self._show_status, self._runner, self)
 
     def reading_view(self) -> tuple[FileDropTextView, str]:
         """The pane a reader means now, with its name: the one last clicked or typed in, else
