@@ -297,9 +297,9 @@ def _smoke_test(app: QApplication, window: MainWindow, files: list[str], digest:
     shown_ms = process_age_ms()
     if files:
         window.open_dropped(files)
-    # Let the model check (on the worker thread) finish, so the answer covers it too.
+    # Let the model check and the reading (on worker threads) finish, so the answer covers them too.
     deadline = time.monotonic() + 30
-    while not window.engine_link.answered and time.monotonic() < deadline:
+    while not (window.engine_link.answered and _read(window, files)) and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.005)
     app.processEvents()
@@ -308,6 +308,14 @@ def _smoke_test(app: QApplication, window: MainWindow, files: list[str], digest:
     status = _smoke_digest(app, window) if digest and files else 0
     window.close()
     return status
+
+
+def _read(window: MainWindow, files: list[str]) -> bool:
+    """Whether what was opened has been read (or could not be): nothing opened, or every entry read."""
+    from desktop.ui.article_queue import EntryState
+
+    entries = window.queue.entries
+    return not files or (bool(entries) and all(entry.state is not EntryState.READING for entry in entries))
 
 
 def _smoke_digest(app: QApplication, window: MainWindow) -> int:
