@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction, QFontMetrics, QPalette
+from PySide6.QtWidgets import QLabel, QMenu, QWidgetAction
 
 from desktop.ui.language import Checks, TranslationContext
 
@@ -26,7 +26,7 @@ Alternatives = TranslationContext("Alternatives")
 
 #: The widest an entry of the menu is, in average characters of its font (longer text is cut
 #: with "…"; the whole is in its tooltip and the status bar).
-ENTRY_CHARACTERS = 90
+ENTRY_CHARACTERS = 110
 
 
 class AlternativesSection(QObject):
@@ -48,26 +48,73 @@ class AlternativesSection(QObject):
         menu.destroyed.connect(self._on_menu_gone)
         menu.aboutToHide.connect(self._on_menu_gone)
         menu.setToolTipsVisible(True)
-        heading = self._line(Alternatives.tr("Alternative translations"))
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        self._actions: list[QAction] = [self._line(Alternatives.tr("Finding alternative translations…"))]
+        self._label(Alternatives.tr("Alternative translations"), bold=True)
+        self._actions: list[QAction] = [self._label(Alternatives.tr("Finding alternative translations…"))]
 
     def _on_menu_gone(self) -> None:
         self._open = False
 
+    def _width(self, metrics: QFontMetrics) -> int:
+        """How wide a line may be: :data:`ENTRY_CHARACTERS`, and at most most of the screen."""
+        return min(metrics.averageCharWidth() * ENTRY_CHARACTERS, int(self._menu.screen().availableGeometry().width() * 0.8))
+
     def _line(self, text: str, *, enabled: bool = False, tip: str = "") -> QAction:
-        """A line of the section, after those before it: an entry when ``enabled``."""
+        """An entry of the section, after the lines before it."""
         metrics = QFontMetrics(self._menu.font())
-        shown = metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight, metrics.averageCharWidth() * ENTRY_CHARACTERS)
-        action = QAction(("    " if text.startswith("    ") else "") + shown, self._menu)
+        shown = metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight, self._width(metrics))
+        action = QAction(shown, self._menu)
         action.setEnabled(enabled)
         if tip:
             action.setToolTip(tip)
             action.setStatusTip(" ".join(tip.split()))
         self._menu.insertAction(self._anchor, action)
         return action
+
+    def _label(self, text: str, *, bold: bool = False, indent: bool = False, tip: str = "") -> QAction:
+        """A line that is read, not chosen: in the menu's quieter colour (readable, unlike a
+        disabled entry's grey), bold for the heading, indented under an entry."""
+        from desktop.ui.panes import secondary_colour
+
+        metrics = QFontMetrics(self._menu.font())
+        label = QLabel(metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight, self._width(metrics)))
+        label.setObjectName("alternativesLine")
+        palette = label.palette()
+        colour = secondary_colour(self._menu.palette()) if not bold else palette.color(QPalette.ColorRole.WindowText)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+            palette.setColor(group, QPalette.ColorRole.WindowText, colour)
+        label.setPalette(palette)
+        if bold:
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+        style = self._menu.style()
+        left = style.pixelMetric(style.PixelMetric.PM_MenuHMargin, None, self._menu) + metrics.averageCharWidth() * (6 if indent else 2)
+        label.setContentsMargins(left, 2, 12, 2)
+        if tip:
+            label.setToolTip(tip)
+        action = QWidgetAction(self._menu)
+        action.setDefaultWidget(label)
+        action.setText(label.text())
+        action.setEnabled(False)
+        self._menu.insertAction(self._anchor, action)
+        return action
+
+    def _fit(self) -> None:
+        """The menu as wide as its lines, over its window when it fits there, and on the screen."""
+        menu = self._menu
+        if not menu.isVisible():
+            return
+        menu.resize(menu.sizeHint())
+        screen = menu.screen().availableGeometry()
+        owner = menu.parentWidget().window() if menu.parentWidget() is not None else None
+        if owner is not None and owner.frameGeometry().width() >= menu.width():
+            screen = screen.intersected(owner.frameGeometry())
+        geometry = menu.geometry()
+        geometry.moveRight(min(geometry.right(), screen.right()))
+        geometry.moveBottom(min(geometry.bottom(), screen.bottom()))
+        geometry.moveLeft(max(geometry.left(), screen.left()))
+        geometry.moveTop(max(geometry.top(), screen.top()))
+        menu.setGeometry(geometry)
 
     def _clear(self) -> None:
         for action in self._actions:
@@ -96,7 +143,7 @@ class AlternativesSection(QObject):
 
         self._clear()
         if not found:
-            self._actions = [self._line(Alternatives.tr("No other translation found for this sentence."))]
+            self._actions = [self._label(Alternatives.tr("No other translation found for this sentence."))]
         for number, alternative in enumerate(found, start=1):
             back = " ".join(alternative.back_translation.split())
             under = Alternatives.tr("In English: “{text}”").format(text=back) if back else Alternatives.tr(
@@ -106,16 +153,16 @@ class AlternativesSection(QObject):
             entry = self._line(f"{number}. {alternative.text}", enabled=True, tip=tip)
             entry.setObjectName(f"alternative{number}Action")
             entry.triggered.connect(lambda checked=False, chosen=alternative: self.chosen.emit(chosen))
-            self._actions += [entry, self._line("    " + under, tip=tip)]
+            self._actions += [entry, self._label(under, indent=True, tip=tip)]
             if flags:
                 titles = "; ".join(Checks.tr(flag.check.title) for flag in alternative.flags)
-                self._actions.append(self._line("    ⚠ " + titles, tip=tip))
-        self._menu.adjustSize()
+                self._actions.append(self._label("⚠ " + titles, indent=True, tip=tip))
+        self._fit()
 
     def show_failure(self, reason: str) -> None:
         """Why no alternatives can be shown, in place of the line saying they are being found."""
         if not self._open:
             return
         self._clear()
-        self._actions = [self._line(Alternatives.tr("No alternatives: {reason}").format(reason=reason))]
-        self._menu.adjustSize()
+        self._actions = [self._label(Alternatives.tr("No alternatives: {reason}").format(reason=reason))]
+        self._fit()

@@ -7,8 +7,11 @@ and whether its English changed after it was edited come from the digest's
 (its viewport moved aside by :data:`MARGIN` pixels, on the side its lines start), so they
 never cover the text nor the flags' wavy underlines and linked-sentence highlights: an edited
 sentence is a blue bar, an alternative chosen a purple one, and an edit whose English changed
-since a dashed bar. Each mark follows its sentence while the text is typed in (it is held by
-text cursors), until the next revision places the marks again.
+since a dashed bar (a sentence that starts or ends inside a line takes that line's lower or
+upper half, so two sentences on one line keep their own marks); the sentence's own text is in
+the same ink, a layer of the view's highlights (:data:`REVISIONS_LAYER`) beside the flags'
+underlines. Each mark follows its sentence while the text is typed in (it is held by text
+cursors), until the next revision places the marks again.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QTextCursor
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from desktop.ui.language import TranslationContext
@@ -29,8 +32,11 @@ MARGIN = 9
 BAR = 4
 #: What a mark shows: a sentence edited, an alternative chosen, an edit whose English changed since.
 EDITED_MARK, CHOSEN_MARK, STALE_MARK = "edited", "chosen", "stale"
-#: Each mark's colour on a light base, and on a dark one.
+#: Each mark's colour on a light base, and on a dark one; and its text's ink.
 _COLOURS = {EDITED_MARK: ("#1e6fd9", "#6aa7ff"), CHOSEN_MARK: ("#8e24aa", "#ce93d8"), STALE_MARK: ("#1e6fd9", "#6aa7ff")}
+_INKS = {EDITED_MARK: ("#17457f", "#a9c9ff"), CHOSEN_MARK: ("#5e1a78", "#e1bee7"), STALE_MARK: ("#17457f", "#a9c9ff")}
+#: The views' highlight layer of the revised sentences' ink.
+REVISIONS_LAYER = "revisions"
 #: The longest stretch of a text a tooltip quotes.
 _QUOTED = 300
 
@@ -92,7 +98,26 @@ class RevisionMargin(QWidget):
             last.setPosition(min(end, document.characterCount() - 1))
             placed.append((first, last, kind, tip))
         self._marks = placed
+        self._ink()
         self.update()
+
+    def _ink(self) -> None:
+        """The marked sentences' text in their mark's ink (a highlight layer of the view's)."""
+        set_highlights = getattr(self._view, "set_highlights", None)
+        if set_highlights is None:
+            return
+        dark = self._view.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        selections = []
+        for first, last, kind, _tip in self._marks:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(first)
+            cursor.setPosition(last.position(), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            text_format = QTextCharFormat()
+            text_format.setForeground(QColor(_INKS[kind][dark]))
+            selection.format = text_format
+            selections.append(selection)
+        set_highlights(REVISIONS_LAYER, selections)
 
     def marks(self) -> list[tuple[int, int, str]]:
         """The marks shown now: (start, end, kind), in document positions."""
@@ -119,8 +144,11 @@ class RevisionMargin(QWidget):
         bars = []
         height = self.height()
         for first, last, kind, tip in self._marks:
-            top = self._view.cursorRect(first).top()
-            bottom = self._view.cursorRect(last).bottom()
+            top_line, bottom_line = self._view.cursorRect(first), self._view.cursorRect(last)
+            # A sentence that starts after a line's start has its lower half; one that ends
+            # before a line's end, its upper half.
+            top = top_line.center().y() + 1 if not _at(first, QTextCursor.MoveOperation.StartOfLine) else top_line.top()
+            bottom = bottom_line.center().y() if not _at(last, QTextCursor.MoveOperation.EndOfLine) else bottom_line.bottom()
             if bottom < 0 or top > height:
                 continue
             x = MARGIN - BAR - 2 if self.x() < self._view.viewport().x() else 2
@@ -152,6 +180,13 @@ class RevisionMargin(QWidget):
                 QToolTip.hideText()
             return True
         return super().event(event)
+
+
+def _at(cursor: QTextCursor, edge: QTextCursor.MoveOperation) -> bool:
+    """Whether ``cursor`` stands at the start (or end) of its line, but for spaces."""
+    moved = QTextCursor(cursor)
+    moved.movePosition(edge, QTextCursor.MoveMode.KeepAnchor)
+    return not moved.selectedText().strip()
 
 
 def margin_of(view: QTextEdit) -> RevisionMargin | None:

@@ -115,7 +115,10 @@ class FakeTranslator:
 
 
 class FakePipeline(DigestPipeline):
-    """The engine's pipeline with :class:`FakeTranslator` models (nothing loaded from disk)."""
+    """The engine's pipeline with :class:`FakeTranslator` models (nothing loaded from disk; a
+    subclass of it may be given as ``translator``)."""
+
+    translator: type[FakeTranslator] = FakeTranslator
 
     def __init__(self, planted: dict[str, str]) -> None:
         super().__init__()
@@ -126,7 +129,7 @@ class FakePipeline(DigestPipeline):
         if spec.task not in self._loaded:
             source, target = catalog.translation_languages(spec.task)
             back = target == "en"
-            self._loaded[spec.task] = FakeTranslator(spec, source if back else target, back, self.planted)
+            self._loaded[spec.task] = self.translator(spec, source if back else target, back, self.planted)
         return self._loaded[spec.task]
 
     def translate_jobs(self, jobs: list[TranslationJob], state: JobState) -> list[JobOutput]:
@@ -142,10 +145,11 @@ class ReviewEngine:
     own :mod:`models.digest.revise` over :class:`FakePipeline`. ``gate`` (when set) holds
     every revision request until it is set; ``calls`` lists the requests in order."""
 
-    def __init__(self, summary: str = SUMMARY) -> None:
+    def __init__(self, summary: str = SUMMARY, translator: type[FakeTranslator] = FakeTranslator) -> None:
         self.summary = summary
         self.planted: dict[str, str] = {}
         self.pipeline = FakePipeline(self.planted)
+        self.pipeline.translator = translator
         self.calls: list[str] = []
         self.gate: threading.Event | None = None
         self.preloads: list[Any] = []
