@@ -358,7 +358,7 @@ class ReviewController(QObject):
                     kind = mark_kind(sentence.origin, sentence.source_changed)
                     if kind is not None:
                         start, end = positions.span(sentence.target)
-                        marks.append((start, end, kind, origin_line(sentence.origin, sentence.machine, sentence.source_changed)))
+                        marks.append((start, end, kind, lambda said=sentence: origin_line(said.origin, said.machine, said.source_changed)))
             self.margins[view].set_marks(marks)
 
     @Slot(object)
@@ -367,6 +367,8 @@ class ReviewController(QObject):
         if window is not self._workspace and not self._watching_window:  # nothing is edited before an entry shows
             self._watching_window = True
             window.installEventFilter(self)
+            for action in window.actions():  # a shortcut (Save, Copy Digest…) acts on what was typed
+                action.installEventFilter(self)
         self._update_editable()
         self._show_marks()
         self._schedule_back_translation()
@@ -866,6 +868,8 @@ class ReviewController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Close and watched is self._workspace.window():
             self.close()  # before the window stops its background work: the last writes are queued first
+        elif event.type() == QEvent.Type.Shortcut and self._pending:
+            self.flush()  # the action's own work reads the digest: with what was just typed in it
         return False
 
     # -- saving ---------------------------------------------------------------------------------------

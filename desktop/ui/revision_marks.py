@@ -16,7 +16,7 @@ cursors), until the next revision places the marks again.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QTextCharFormat, QTextCursor
@@ -81,15 +81,16 @@ class RevisionMargin(QWidget):
         self.setObjectName("revisionMargin")
         self._view = view
         #: (start, end, kind, tooltip): the start and end held by cursors, so they follow typing.
-        self._marks: list[tuple[QTextCursor, QTextCursor, str, str]] = []
+        self._marks: list[tuple[QTextCursor, QTextCursor, str, str | Callable[[], str]]] = []
         view.verticalScrollBar().valueChanged.connect(self.update)
         view.document().contentsChanged.connect(self.update)
         view.installEventFilter(self)
         self._place()
 
-    def set_marks(self, marks: Sequence[tuple[int, int, str, str]]) -> None:
+    def set_marks(self, marks: Sequence[tuple[int, int, str, str | Callable[[], str]]]) -> None:
         """Mark these stretches of the view's document, (start, end) in document positions,
-        each with its kind (:data:`EDITED_MARK`…) and what pointing at it says."""
+        each with its kind (:data:`EDITED_MARK`…) and what pointing at it says (or a function
+        that says it then, in the interface's language of the moment)."""
         document = self._view.document()
         placed = []
         for start, end, kind, tip in marks:
@@ -172,6 +173,7 @@ class RevisionMargin(QWidget):
     def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt override
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             tip = next((tip for rect, _kind, tip in self._bars() if rect.top() - 2 <= event.pos().y() <= rect.bottom() + 2), "")
+            tip = tip() if callable(tip) else tip
             if tip:
                 from desktop.ui.linking import tooltip_html
 

@@ -521,3 +521,57 @@ def test_an_engine_that_cannot_revise_leaves_the_panes_read_only(make_window, fa
     qtbot.waitUntil(lambda: window.digest is not None, timeout=5000)
     assert all(view.isReadOnly() for view in views(window).values())
     assert not window.window_actions.review.edit_text_action.isEnabled()
+
+
+def test_right_clicking_a_translated_sentence_offers_its_alternatives(make_review_window, fakes, qtbot) -> None:
+    window, engine = make_review_window()
+    digested(qtbot, fakes, window, engine)
+    russian = views(window)["summary:ru"]
+    window.workspace.generated_pane.setCurrentWidget(russian)
+    third = to_language(S[2], "ru")
+    point = russian.cursorRect(cursor_at(russian, russian.shown_text().index(third) + 4)).center()
+    chosen = in_context_menu(qtbot, russian, point, "alternative1Action")  # once the engine has found them
+    alternative = to_language(f"Indeed, {S[2]}", "ru")
+    assert chosen.startswith("1. ")
+    qtbot.waitUntil(lambda: alternative in window.digest.summary_translations["ru"], timeout=5000)
+    assert sentence_views(window, "summary:ru")[2].origin == ALTERNATIVE
+
+
+def test_edit_text_goes_into_the_text_shown(make_review_window, fakes, qtbot) -> None:
+    window, engine = make_review_window()
+    action = window.window_actions.review.edit_text_action
+    assert not action.isEnabled() and action in window.findChild(QMenu, "editMenu").actions()
+    digested(qtbot, fakes, window, engine)
+    pane = window.workspace.generated_pane
+    pane.setCurrentWidget(pane.language_views["ar"])
+    window.workspace.original_pane.view.setFocus()
+    assert action.isEnabled() and action.shortcut().toString() == "F2"
+    action.trigger()
+    assert QApplication.focusWidget() is pane.language_views["ar"]
+    assert window.statusBar().currentMessage().startswith("Editing the Arabic summary: type to correct it.")
+
+
+def test_a_shortcut_acts_on_what_was_just_typed(make_review_window, fakes, qtbot) -> None:
+    window, engine = make_review_window()
+    digested(qtbot, fakes, window, engine)
+    russian = views(window)["summary:ru"]
+    type_over(qtbot, russian, to_language("July", "ru"), "июле")
+    assert review(window).has_pending()
+    qtbot.keyClick(russian, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)  # Copy Digest
+    assert not review(window).has_pending()
+    qtbot.waitUntil(lambda: "июле" in QApplication.clipboard().text(), timeout=5000)
+
+
+def test_a_digest_queued_while_back_translating_is_not_held_up(make_review_window, fakes, qtbot) -> None:
+    import threading
+
+    window, engine = make_review_window()
+    engine.gate = threading.Event()  # back-translation never ends on its own
+    first = digested(qtbot, fakes, window, engine, back_translated=False)
+    qtbot.waitUntil(lambda: "back-translate" in engine.calls, timeout=5000)
+    window.show_article(first.article)  # the same article again, a new entry: digested at once
+    second = window.start_digest()
+    qtbot.waitUntil(lambda: second.finished, timeout=5000)
+    assert "digest" in engine.calls[engine.calls.index("back-translate"):]  # it did not wait for the back-translation
+    assert not first.digest.back_translations  # which was cancelled
+    engine.gate.set()
