@@ -124,15 +124,25 @@ class RevisionMargin(QWidget):
         """The marks shown now: (start, end, kind), in document positions."""
         return [(first.position(), last.position(), kind) for first, last, kind, _tip in self._marks]
 
+    def _right_to_left(self) -> bool:
+        """Whether the view's lines start at the right: its text's language, else its layout."""
+        language = getattr(self._view, "language", None)
+        if language is not None:
+            from models.common.languages import is_right_to_left
+
+            return is_right_to_left(language)
+        return self._view.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
     def _place(self) -> None:
         """Stand in a strip beside the viewport, on the side the view's lines start (the right
-        for a view laid out right to left)."""
-        right_to_left = self._view.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        for Arabic), whatever the interface's direction (viewport margins are not mirrored)."""
+        right_to_left = self._right_to_left()
         margins = (0, 0, MARGIN, 0) if right_to_left else (MARGIN, 0, 0, 0)
-        if tuple(self._view.viewportMargins().__getattribute__(side)() for side in ("left", "top", "right", "bottom")) != margins:
+        now = self._view.viewportMargins()
+        if (now.left(), now.top(), now.right(), now.bottom()) != margins:
             self._view.setViewportMargins(*margins)
-        viewport, inside = self._view.viewport().geometry(), self._view.contentsRect()
-        left = viewport.left() - MARGIN if viewport.left() - inside.left() >= MARGIN else viewport.right() + 1
+        viewport = self._view.viewport().geometry()
+        left = viewport.right() + 1 if right_to_left else viewport.left() - MARGIN
         self.setGeometry(QRect(left, viewport.top(), MARGIN, viewport.height()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -152,7 +162,7 @@ class RevisionMargin(QWidget):
             bottom = bottom_line.center().y() if not _at(last, QTextCursor.MoveOperation.EndOfLine) else bottom_line.bottom()
             if bottom < 0 or top > height:
                 continue
-            x = MARGIN - BAR - 2 if self.x() < self._view.viewport().x() else 2
+            x = 2 if self._right_to_left() else MARGIN - BAR - 2  # beside the text
             bars.append((QRect(x, top, BAR, max(bottom - top, 4)), kind, tip))
         return bars
 
