@@ -45,7 +45,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QWidget
 from desktop.ui.alternatives import AlternativesSection
 from desktop.ui.documents import HISTORY_LANE
 from desktop.ui.language import TranslationContext, language_name
-from desktop.ui.linking import TextPositions, place_name, sentence_at
+from desktop.ui.linking import TextPositions, sentence_at
 from desktop.ui.revision_marks import RevisionMargin, mark_kind, origin_line
 from models.common.types import ENGLISH, MACHINE, Cancelled, Digest, DigestError, ModelUnavailable
 
@@ -82,7 +82,7 @@ class RevisingEngine(Protocol):
 
     def revise_summary(self, digest: Digest, edited_summary: str, config: Any = None, state: Any = None) -> Digest: ...
 
-    def back_translate(self, digest: Digest, config: Any = None, state: Any = None) -> Digest: ...
+    def back_translate(self, digest: Digest, config: Any = None, state: Any = None, keys: list[str] | None = None) -> Digest: ...
 
     def alternatives(self, language: str, english: str, count: int = 4, config: Any = None, state: Any = None,
                      exclude: tuple[str, ...] = ()) -> list[Alternative]: ...
@@ -581,8 +581,8 @@ class ReviewController(QObject):
             return
         self._workspace.generated_pane.setCurrentWidget(view)
         view.setFocus()
-        self._say(Review.tr("Editing the {place}: type to correct it. Your changes are kept as you type; Ctrl+Z undoes them.").format(
-            place=place_name(key)))
+        self._say(Review.tr("Editing {text}: type to correct it. Your changes are kept as you type; Ctrl+Z undoes them.").format(
+            text=text_name(key)))
 
     def _edit_view(self, *, undo: bool) -> None:
         view = self.reading_view()
@@ -648,7 +648,7 @@ class ReviewController(QObject):
         digest = entry.digest
         revision = digest.revisions.get(key)
         if revision is None or not (revision.edited or any(item.source_changed for item in revision.sentences)):
-            self._say(Review.tr("Nothing to revert: the {place} is the model's own.").format(place=place_name(key)))
+            self._say(Review.tr("Nothing to revert: {text} is the model's own.").format(text=text_name(key)))
             return
         if key == "summary":
             self._replace_in_view(view, digest, key, (0, len(digest.summary)), revision.machine_text)
@@ -662,7 +662,7 @@ class ReviewController(QObject):
                 revised = use_machine(revised, key, sentence.target)
         self._replace_in_view(view, digest, key, (0, len(digest.generated_text(key))), revised.generated_text(key))
         self._applied(entry, revised)
-        self._say(Review.tr("The {place} is the model's again.").format(place=place_name(key)), 5000)
+        self._say(Review.tr("Reverted: {text} is the model's again.").format(text=text_name(key)), 5000)
 
     # -- alternatives ----------------------------------------------------------------------------
     @Slot(object, object)
@@ -805,10 +805,15 @@ class ReviewController(QObject):
         from models.digest.revise import missing_back_translations
 
         engine = self._engine_for_revision()
-        if engine is None or not missing_back_translations(digest):
+        missing = list(missing_back_translations(digest)) if engine is not None else []
+        if not missing:
             return
+        # The summary's translations first (together: their models run side by side), then each
+        # full translation on its own: a digest or an edit that stops the job loses little.
+        summaries = [key for key in missing if key.startswith("summary:")]
+        keys = summaries or missing[:1]
         config = self._config()
-        task = self._runner.run("back-translate", lambda state: engine.back_translate(digest, config, state))
+        task = self._runner.run("back-translate", lambda state: engine.back_translate(digest, config, state, keys))
         self._back = (entry, task)
         task.finished.connect(lambda done: self._on_back_translated(entry, task, done))
         task.failed.connect(lambda error: self._on_back_translation_failed(task, error))

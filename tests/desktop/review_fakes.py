@@ -151,6 +151,8 @@ class ReviewEngine:
         self.pipeline = FakePipeline(self.planted)
         self.pipeline.translator = translator
         self.calls: list[str] = []
+        #: The texts each back-translation request named (None: all of them).
+        self.back_translated: list[list[str] | None] = []
         self.gate: threading.Event | None = None
         self.preloads: list[Any] = []
         self.closed = False
@@ -186,6 +188,7 @@ class ReviewEngine:
     def back_translate(self, digest: Digest, config: Any = None, state: JobState | None = None,
                        keys: list[str] | None = None) -> Digest:
         state = self._wait("back-translate", state)
+        self.back_translated.append(list(keys) if keys is not None else None)
         return self.pipeline.back_translate(digest, state, keys)
 
     def alternatives(self, language: str, english: str, count: int = 4, config: Any = None, state: JobState | None = None,

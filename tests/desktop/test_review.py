@@ -345,6 +345,22 @@ def test_a_planted_number_change_is_flagged_by_the_back_translation_and_shown_on
     assert f"Back-translation: {S[2].replace('12', '21')}" in lines
 
 
+def test_full_translations_are_back_translated_after_the_summaries_one_text_at_a_time(make_review_window, fakes, qtbot) -> None:
+    window, engine = make_review_window()
+    window.workspace.option_bar.full_article_box.setChecked(True)
+    digested(qtbot, fakes, window, engine)
+    assert engine.back_translated == [["summary:ru", "summary:ar"], ["article:ru"], ["article:ar"]]
+    article = window.digest.generated_text("article:ar")
+    view = sentence_views(window, "article:ar")[3]
+    assert view.back_translation == to_english(article[view.target[0]:view.target[1]], "ar")
+    # Pointing at a full translation's sentence shows its English beside its back-translation.
+    arabic = views(window)["article:ar"]
+    window.workspace.generated_pane.setCurrentWidget(arabic)
+    point = arabic.cursorRect(cursor_at(arabic, view.target[0] + 2)).center()
+    lines = window.workspace.linker.tooltip_at(arabic, point).split("\n")
+    assert f"English: {view.english}" in lines and f"Back-translation: {view.back_translation}" in lines
+
+
 def test_back_translation_can_be_switched_off_and_is_remembered(make_review_window, fakes, qtbot) -> None:
     from desktop.ui.settings import AppSettings
 
