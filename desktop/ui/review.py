@@ -22,18 +22,15 @@ Redo are each pane's own; Revert Sentence and Revert All put the machine's text 
 too); a translated sentence's alternatives (:mod:`desktop.ui.alternatives`) replace it marked
 as chosen. Revised sentences are marked in the panes' margins (:mod:`desktop.ui.revision_marks`).
 
-Back-translation (View › Back-Translate for Checking, remembered, on by default): once a digest is
-shown, and again after each edit, the engine translates every Russian and Arabic sentence that
-lacks one back into English (``back_translate``), never while a digest is running or waiting
-(a digest queued cancels it); the result is carried into the digest as the user left it
-meanwhile (:func:`~models.digest.revise.carry_back_translations`) and saved with it. Its flag,
-"Meaning may differ", shows as the other flags do; pointing at a sentence shows its
-back-translation beside its English.
+Back-translation (View › Back-Translate for Checking: :mod:`desktop.ui.back_translation`) runs
+once a digest is shown and again after each edit; the user's own requests to the engine (a
+summary's edit, alternatives) stop it and it starts again after them. Its results are applied
+as edits are, and kept with the digest; pointing at a sentence shows its back-translation
+beside its English.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Protocol, runtime_checkable
@@ -43,11 +40,12 @@ from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QWidget
 
 from desktop.ui.alternatives import AlternativesSection
+from desktop.ui.back_translation import BackTranslator, failure_reason
 from desktop.ui.documents import HISTORY_LANE
 from desktop.ui.language import TranslationContext, language_name
 from desktop.ui.linking import TextPositions, sentence_at
 from desktop.ui.revision_marks import RevisionMargin, mark_kind, origin_line
-from models.common.types import ENGLISH, MACHINE, Cancelled, Digest, DigestError, ModelUnavailable
+from models.common.types import ENGLISH, MACHINE, Cancelled, Digest, DigestError
 
 if TYPE_CHECKING:
     from desktop.ui.article_queue import ArticleEntry, ArticleQueue
@@ -59,16 +57,12 @@ if TYPE_CHECKING:
     from models.common.types import TextRange
     from models.digest.revise import Alternative, SentenceView
 
-log = logging.getLogger(__name__)
-
 Review = TranslationContext("Review")
 
 #: An edit is committed once the typing has paused this long (or its pane is left).
 COMMIT_IDLE_MS = 1500
 #: A revised digest goes over its history entry this long after its last change.
 KEEP_DELAY_MS = 800
-#: Back-translation starts this long after a digest is shown or revised (a burst of changes starts it once).
-BACK_TRANSLATION_DELAY_MS = 400
 #: How long the last history write waits, on the way out, for a summary still being translated.
 CLOSE_WAIT_S = 4.5
 #: An edited translation of the summary may be this many times as long as the summary may be.
@@ -242,8 +236,6 @@ class ReviewController(QObject):
         self._pending: dict[tuple[ArticleEntry, str], str] = {}
         #: The English summaries being translated again, by entry.
         self._revising: dict[ArticleEntry, _Revision] = {}
-        self._back: tuple[ArticleEntry, Task] | None = None
-        self._back_unavailable = False
         self._alternatives_task: Task | None = None
         self._alternatives_found: dict[tuple[str, str, str], list[Alternative]] = {}
         self._to_keep: set[ArticleEntry] = set()
@@ -253,7 +245,6 @@ class ReviewController(QObject):
         self._applying = self._closed = self._warned = self._watching_window = self._saving_before_revision = False
         self._commit_timer = self._timer(COMMIT_IDLE_MS, self.flush)
         self._keep_timer = self._timer(KEEP_DELAY_MS, self._keep_all)
-        self._back_timer = self._timer(BACK_TRANSLATION_DELAY_MS, self._start_back_translation)
         for view in self.views.values():
             view.setUndoRedoEnabled(True)
             view.textChanged.connect(self._on_view_text_changed)
@@ -265,7 +256,6 @@ class ReviewController(QObject):
         workspace.entry_shown.connect(self._on_entry_shown)
         workspace.generated_pane.currentChanged.connect(self._update_actions)
         queue.entry_revised.connect(self._on_entry_revised)
-        queue.entry_changed.connect(self._on_entry_changed)
         for item, slot in (
             (actions.edit_text_action, self.edit_text), (actions.undo_action, lambda: self._edit_view(undo=True)),
             (actions.redo_action, lambda: self._edit_view(undo=False)), (actions.revert_sentence_action, self.revert_sentence),
@@ -273,8 +263,10 @@ class ReviewController(QObject):
             (actions.use_new_translation_action, self.revert_sentence),
         ):
             item.triggered.connect(slot)
-        actions.back_translate_action.setChecked(settings.back_translate)
-        actions.back_translate_action.toggled.connect(self._on_back_translate_toggled)
+        self.back_translator = BackTranslator(
+            actions.back_translate_action, settings, queue, lambda: self.entry, self._engine_for_revision, self._config, runner,
+            self._applied, lambda: bool(self._revising) or (self._alternatives_task is not None and self._alternatives_task.active),
+            self._say, self)
         self._update_actions()
 
     def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
@@ -371,7 +363,7 @@ class ReviewController(QObject):
                 action.installEventFilter(self)
         self._update_editable()
         self._show_marks()
-        self._schedule_back_translation()
+        self.back_translator.schedule()
 
     @Slot(object)
     def _on_entry_revised(self, entry: ArticleEntry) -> None:
@@ -380,16 +372,7 @@ class ReviewController(QObject):
         if entry is self.entry:
             self._update_editable()
             self._show_marks()
-            self._schedule_back_translation()
-
-    @Slot(object)
-    def _on_entry_changed(self, entry: ArticleEntry) -> None:
-        from desktop.ui.article_queue import EntryState
-
-        if entry.state in (EntryState.WAITING, EntryState.DIGESTING):
-            self._cancel_back_translation()  # a digest goes first
-        elif not self._queue.running:
-            self._schedule_back_translation()
+            self.back_translator.schedule()
 
     # -- typing ---------------------------------------------------------------------------------
     @Slot()
@@ -507,7 +490,7 @@ class ReviewController(QObject):
             return
         self.flush(entry)  # the translations' edits first: the revision starts from them
         revision = _Revision(entry, entry.digest, text)
-        self._cancel_back_translation()  # the user's request goes first
+        self.back_translator.cancel()  # the user's request goes first
         config = self._config()
         task = revision.task = self._runner.run("revise the summary", lambda state: revision.run(engine, config, state), finish=True)
         self._revising[entry] = revision
@@ -724,7 +707,7 @@ class ReviewController(QObject):
         if engine is None or not sentence.english:
             section.show_failure(Review.tr("this engine cannot find them."))
             return section
-        self._cancel_back_translation()
+        self.back_translator.cancel()  # the user's request goes first
         config, exclude = self._config(), tuple({sentence.text, sentence.machine})
         task = self._runner.run("find alternatives",
                                 lambda state: engine.alternatives(language, sentence.english, 4, config, state, exclude))
@@ -735,21 +718,13 @@ class ReviewController(QObject):
             section.show_found(alternatives)
 
         def failed(error: Exception) -> None:
-            section.show_failure(self._reason(error))
+            section.show_failure(failure_reason(error))
 
         task.finished.connect(found)
         task.failed.connect(failed)
         for signal in (task.finished, task.failed, task.cancelled):
-            signal.connect(self._schedule_back_translation)
+            signal.connect(self.back_translator.schedule)
         return section
-
-    def _reason(self, error: Exception) -> str:
-        if isinstance(error, ModelUnavailable):
-            from desktop.ui.notices import short_problem
-
-            problem = error.args[0] if error.args else str(error)
-            return short_problem(problem)
-        return " ".join(str(error).split())
 
     def choose(self, entry: ArticleEntry, view: QTextEdit, key: str, sentence: SentenceView, alternative: Alternative) -> None:
         """Put ``alternative`` in place of ``sentence`` (marked as chosen; undoable)."""
@@ -766,82 +741,6 @@ class ReviewController(QObject):
         self._replace_in_view(view, digest, key, sentence.target, revised.generated_text(key)[start : end + grown])
         self._applied(entry, revised)
         self._say(Review.tr("Alternative chosen: the sentence now reads “{text}”.").format(text=alternative.text), 8000)
-
-    # -- back-translation ----------------------------------------------------------------------------
-    @property
-    def back_translation_on(self) -> bool:
-        return self.actions.back_translate_action.isChecked()
-
-    @Slot(bool)
-    def _on_back_translate_toggled(self, checked: bool) -> None:
-        self._settings.back_translate = checked
-        if checked:
-            self._back_unavailable = False
-            self._say(Review.tr("Back-translation is on: every Russian and Arabic sentence is translated back into English for checking."))
-            self._schedule_back_translation()
-        else:
-            self._cancel_back_translation()
-            self._say(Review.tr("Back-translation is off (the back-translations made are kept)."))
-
-    @Slot()
-    def _schedule_back_translation(self, *_args: object) -> None:
-        if self.back_translation_on and not self._closed:
-            self._back_timer.start()
-
-    def _cancel_back_translation(self) -> None:
-        self._back_timer.stop()
-        if self._back is not None:
-            _entry, task = self._back
-            self._back = None
-            task.cancel()
-
-    @Slot()
-    def _start_back_translation(self) -> None:
-        entry, digest = self.entry, self._digest()
-        busy = self._back is not None or self._revising or self._queue.running or self._queue.waiting() or (
-            self._alternatives_task is not None and self._alternatives_task.active)
-        if not self.back_translation_on or self._closed or digest is None or busy or self._back_unavailable:
-            return
-        from models.digest.revise import missing_back_translations
-
-        engine = self._engine_for_revision()
-        missing = list(missing_back_translations(digest)) if engine is not None else []
-        if not missing:
-            return
-        # The summary's translations first (together: their models run side by side), then each
-        # full translation on its own: a digest or an edit that stops the job loses little.
-        summaries = [key for key in missing if key.startswith("summary:")]
-        keys = summaries or missing[:1]
-        config = self._config()
-        task = self._runner.run("back-translate", lambda state: engine.back_translate(digest, config, state, keys))
-        self._back = (entry, task)
-        task.finished.connect(lambda done: self._on_back_translated(entry, task, done))
-        task.failed.connect(lambda error: self._on_back_translation_failed(task, error))
-        task.cancelled.connect(lambda: self._on_back_translation_failed(task, None))
-
-    def _on_back_translated(self, entry: ArticleEntry, task: Task, done: Digest) -> None:
-        from models.digest.revise import carry_back_translations
-
-        if self._back is not None and self._back[1] is task:
-            self._back = None
-        current = entry.digest
-        if current is None or current.created != done.created:
-            return
-        merged = carry_back_translations(current, done)
-        if (merged.back_translations, merged.back_translate) != (current.back_translations, current.back_translate):
-            before = current.flag_count
-            self._applied(entry, merged)
-            if merged.flag_count > before and entry is self.entry:
-                self._say(Review.tr("Back-translation done: check the sentences flagged “Meaning may differ”."), 8000)
-        self._schedule_back_translation()  # edits made meanwhile lack theirs
-
-    def _on_back_translation_failed(self, task: Task, error: Exception | None) -> None:
-        if self._back is not None and self._back[1] is task:
-            self._back = None
-        if error is None or isinstance(error, Cancelled):
-            return
-        self._back_unavailable = True  # until it is switched off and on again
-        self._say(Review.tr("Back-translation stopped: {reason}").format(reason=self._reason(error)))
 
     # -- keeping revised digests in the history --------------------------------------------------------
     @Slot()
@@ -903,7 +802,7 @@ class ReviewController(QObject):
             return
         self.flush()
         self._closed = True
-        self._back_timer.stop()
+        self.back_translator.close()
         self._keep_timer.stop()
         for entry in self._to_keep | set(self._revising):
             self._keep(entry, self._revising.get(entry))

@@ -243,7 +243,7 @@ def main(out: Path, sizes: bool = False) -> int:
     menu.findChild(type(menu.menuAction()), "alternative2Action").trigger()
     menu.close()
     settled(app, window)
-    wait_for(app, lambda: not window.workspace.review._back)  # the chosen and edited sentences' back-translations  # noqa: SLF001
+    wait_for(app, lambda: not window.workspace.review.back_translator.running)  # the new sentences' back-translations
 
     arabic = window.workspace.generated_pane.language_views["ar"]
     window.workspace.generated_pane.setCurrentWidget(arabic)
@@ -257,7 +257,7 @@ def main(out: Path, sizes: bool = False) -> int:
     settled(app, window)
     type_over(app, window.workspace.generated_pane.summary_view, ENGLISH[2], EDITED_ENGLISH)
     settled(app, window)
-    wait_for(app, lambda: not window.workspace.review._back)  # noqa: SLF001
+    wait_for(app, lambda: not window.workspace.review.back_translator.running)
     settle(app, 0.5)
     window.workspace.generated_pane.setCurrentWidget(russian)
     hover_tooltip(app, russian, russian.shown_text().index(MY_RUSSIAN[1]) + 10)

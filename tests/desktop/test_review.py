@@ -20,6 +20,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from desktop.ui import review as review_module
+from desktop.ui.back_translation import BACK_TRANSLATION_DELAY_MS
 from desktop.ui.revision_marks import CHOSEN_MARK, EDITED_MARK, STALE_MARK
 from models.common.flags import FlagKind
 from models.common.types import ALTERNATIVE, EDITED, MACHINE
@@ -370,7 +371,7 @@ def test_back_translation_can_be_switched_off_and_is_remembered(make_review_wind
     action.trigger()
     assert not action.isChecked() and AppSettings().back_translate is False
     digested(qtbot, fakes, window, engine, back_translated=False)
-    qtbot.wait(review_module.BACK_TRANSLATION_DELAY_MS + 300)
+    qtbot.wait(BACK_TRANSLATION_DELAY_MS + 300)
     assert "back-translate" not in engine.calls and not window.digest.back_translations
     action.trigger()  # on again: the digest shown is back-translated now
     qtbot.waitUntil(lambda: not missing_back_translations(window.digest), timeout=5000)
