@@ -592,3 +592,22 @@ def test_a_digest_queued_while_back_translating_is_not_held_up(make_review_windo
     assert "digest" in engine.calls[engine.calls.index("back-translate"):]  # it did not wait for the back-translation
     assert not first.digest.back_translations  # which was cancelled
     engine.gate.set()
+
+
+def test_reverting_a_summary_sentence_carries_the_models_sentence_into_the_translations(make_review_window, fakes, qtbot) -> None:
+    window, engine = make_review_window()
+    digested(qtbot, fakes, window, engine)
+    before = dict(window.digest.summary_translations)
+    summary_view = views(window)["summary"]
+    type_over(qtbot, summary_view, "illegal", "unlawful")
+    settled(qtbot, window)
+    assert window.digest.summary != SUMMARY
+    summary_view.setTextCursor(cursor_at(summary_view, window.digest.summary.index("unlawful")))
+    action = window.window_actions.review.revert_sentence_action
+    assert action.isEnabled()
+    action.trigger()
+    settled(qtbot, window)
+    assert window.digest.summary == SUMMARY and summary_view.shown_text() == SUMMARY
+    assert window.digest.summary_translations == before
+    assert [item.origin for item in sentence_views(window, "summary")] == [MACHINE] * 3
+    assert review(window).margins[summary_view].marks() == []
