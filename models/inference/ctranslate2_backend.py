@@ -55,7 +55,7 @@ BACKEND = "ctranslate2"
 #: How often a beam-search batch in flight checks for interruption.
 _POLL_S = 0.02
 #: Steps of the summary's first search, whose best hypothesis is shown as its first words.
-PREVIEW_TOKENS = 8
+PREVIEW_TOKENS = 5
 #: Seconds a summary's decoding step is assumed to take before one has been timed (progress only).
 _FIRST_STEP_GUESS_S = 0.025
 
