@@ -521,9 +521,9 @@ class ReviewController(QObject):
             return
         if error is not None and not isinstance(error, Cancelled):
             self._pending.setdefault((entry, "summary"), revision.text)  # still what the pane says
-            self._refuse(Review.tr("The edited summary could not be translated: {reason}").format(
-                reason=" ".join(str(error).split())))
+            self._refuse(Review.tr("The edited summary could not be translated: {reason}").format(reason=failure_reason(error)))
         self._update_editable()
+        self.back_translator.schedule()
 
     # -- the Edit menu ---------------------------------------------------------------------------
     def reading_view(self) -> FileDropTextView | None:

@@ -611,3 +611,22 @@ def test_reverting_a_summary_sentence_carries_the_models_sentence_into_the_trans
     assert window.digest.summary_translations == before
     assert [item.origin for item in sentence_views(window, "summary")] == [MACHINE] * 3
     assert review(window).margins[summary_view].marks() == []
+
+
+def test_a_summary_edit_the_engine_cannot_translate_is_kept_in_the_pane_and_said(make_review_window, fakes, qtbot) -> None:
+    from models.common.types import DigestError
+
+    window, engine = make_review_window()
+    digested(qtbot, fakes, window, engine)
+
+    def fail(*args, **kwargs):
+        raise DigestError("the translation model could not be loaded")
+
+    engine.revise_summary = fail
+    summary_view = views(window)["summary"]
+    type_over(qtbot, summary_view, "12 months", "a year")
+    qtbot.waitUntil(lambda: window.workspace.banner.isVisible(), timeout=5000)
+    assert "could not be translated: the translation model could not be loaded" in window.workspace.banner.label.text()
+    assert window.digest.summary == SUMMARY  # the digest as it was
+    assert summary_view.shown_text().endswith("for a year.") and not summary_view.isReadOnly()  # nothing lost
+    assert review(window).has_pending()  # tried again when the pane is left or the window closes
