@@ -8,6 +8,7 @@ written (never on the GUI thread). Zoom and appearance are remembered in the set
 
 from __future__ import annotations
 
+import atexit
 import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -325,6 +326,32 @@ def _dark_palette() -> QPalette:
     return palette
 
 
+#: The clipboard data this module set last (see :func:`put_on_clipboard`).
+_clipboard_data: list[QMimeData] = []
+
+
+def put_on_clipboard(mime: QMimeData) -> None:
+    """Put ``mime`` on the clipboard (which takes it over)."""
+    QGuiApplication.clipboard().setMimeData(mime)
+    if not _clipboard_data:
+        atexit.register(_leave_clipboard_to_qt)
+    _clipboard_data[:] = [mime]
+
+
+def _leave_clipboard_to_qt() -> None:
+    """At exit, the same text in data Qt made itself, when the clipboard still holds ours:
+    PySide6 6.11 crashes tearing down a clipboard that holds a QMimeData made in Python (seen
+    with the offscreen platform). The HTML flavour goes; the text stays for other apps."""
+    import shiboken6
+
+    app = QGuiApplication.instance()
+    if app is None or not _clipboard_data or not shiboken6.Shiboken.isValid(_clipboard_data[0]):
+        return  # something else was copied since: Qt deleted ours
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText(clipboard.text())
+    _clipboard_data.clear()
+
+
 def text_mime(text: str, language: str) -> QMimeData:
     """One text as plain text and as HTML that keeps its direction and language."""
     mime = QMimeData()
@@ -470,7 +497,7 @@ class ReadingTools(QObject):
         if not text:
             self._show_status(ReadingAids.tr("Nothing to copy: this pane is empty."))
             return
-        QGuiApplication.clipboard().setMimeData(text_mime(text, view.language))
+        put_on_clipboard(text_mime(text, view.language))
         self._show_status(ReadingAids.tr("Copied the text of {place}.").format(place=place) if place else ReadingAids.tr("Copied the text."))
 
     @Slot()
@@ -478,7 +505,7 @@ class ReadingTools(QObject):
         digest = self._digest()
         if digest is None:
             return
-        QGuiApplication.clipboard().setMimeData(digest_mime(digest))
+        put_on_clipboard(digest_mime(digest))
         self._show_status(ReadingAids.tr("Copied the digest: the summary and every translation, with headings."))
 
     @Slot()
