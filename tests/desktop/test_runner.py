@@ -560,7 +560,8 @@ def test_shutdown_lets_writes_to_finish_run_and_cancels_the_rest(qtbot) -> None:
     runner = BackgroundRunner()
     release = threading.Event()
     ran: list[str] = []
-    runner.run("slow", lambda state: release.wait(2) and ran.append("slow"), lane="files")
+    # Long enough that a loaded machine cannot run the read before shutdown cancels it.
+    runner.run("slow", lambda state: release.wait(30) and ran.append("slow"), lane="files")
     skipped = runner.run("a read", lambda state: ran.append("read"), lane="files")
     write = runner.run("a write", lambda state: ran.append("write"), lane="files", finish=True)
     threading.Timer(0.2, release.set).start()
