@@ -97,8 +97,8 @@ class ReviewActions:
             return made
 
         self.edit_text_action = action("editTextAction", key("F2"))
-        self.undo_action = action("undoEditAction", key(key.StandardKey.Undo))
-        self.redo_action = action("redoEditAction", key(key.StandardKey.Redo))
+        self.undo_action = action("undoEditAction", *key.keyBindings(key.StandardKey.Undo))
+        self.redo_action = action("redoEditAction", *key.keyBindings(key.StandardKey.Redo))  # Ctrl+Y and Ctrl+Shift+Z
         self.revert_sentence_action = action("revertSentenceAction")
         self.revert_all_action = action("revertAllAction")
         self.alternatives_action = action("alternativesAction", key("Alt+Down"))
@@ -669,7 +669,7 @@ class ReviewController(QObject):
             revert.setObjectName("revertSentenceMenuAction")
             revert.triggered.connect(lambda: (view.setTextCursor(cursor), self.revert_sentence(view)))
             menu.insertAction(anchor, revert)
-            anchor = revert
+            anchor = menu.insertSeparator(revert) if _is_translation(key) else revert
         if _is_translation(key):
             self.alternatives_in(menu, view, key, sentence, anchor)
 
