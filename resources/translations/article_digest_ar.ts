@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar_EG">
 <context>
+    <name>Alternatives</name>
+    <message>
+        <source>Alternative translations</source>
+        <extracomment>The widest an entry of the menu is, in average characters of its font (longer text is cut with &quot;…&quot;; the whole is in its tooltip and the status bar).</extracomment>
+        <translation>ترجمات بديلة</translation>
+    </message>
+    <message>
+        <source>Finding alternative translations…</source>
+        <translation>جارٍ البحث عن ترجمات بديلة…</translation>
+    </message>
+    <message>
+        <source>No other translation found for this sentence.</source>
+        <translation>لم تُوجد ترجمة أخرى لهذه الجملة.</translation>
+    </message>
+    <message>
+        <source>In English: “{text}”</source>
+        <translation>بالإنجليزية: «{text}»</translation>
+    </message>
+    <message>
+        <source>(not translated back: the model that translates it into English is not installed)</source>
+        <translation>(بلا ترجمة عكسية: نموذج الترجمة إلى الإنجليزية غير مثبّت)</translation>
+    </message>
+    <message>
+        <source>No alternatives: {reason}</source>
+        <translation>لا بدائل: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>
@@ -37,7 +65,7 @@ Details are in the log: {path}</source>
     <name>ArticleIntake</name>
     <message>
         <source>Pasted text</source>
-        <extracomment>What to queue a digest with: (options, engine config), or None when it cannot run now. Pasted text&apos;s label in the list is its first line, cut to this many characters.</extracomment>
+        <extracomment>What to queue a digest with: (options, engine config), or None when it cannot run now. What is done with an entry when its article is read, or cannot be. Pasted text&apos;s label in the list is its first line, cut to this many characters.</extracomment>
         <translation>نص ملصق</translation>
     </message>
     <message numerus="yes">
@@ -54,6 +82,10 @@ Details are in the log: {path}</source>
     <message>
         <source>Nothing to open: drop an article file, a folder, a link or some text.</source>
         <translation>لا شيء لفتحه: أفلت ملف مقالة أو مجلدًا أو رابطًا أو نصًا.</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>جارٍ فتح {name}…</translation>
     </message>
     <message>
         <source>Nothing to open: no article files there.</source>
@@ -88,6 +120,17 @@ Details are in the log: {path}</source>
     <message>
         <source>Reading {name}…</source>
         <translation>جارٍ قراءة {name}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be opened (marked ✗ in the list).</source>
+        <translation>
+            <numerusform>لم يتعذّر فتح أي ملف.</numerusform>
+            <numerusform>تعذّر فتح ملف واحد (عليه ✗ في القائمة).</numerusform>
+            <numerusform>تعذّر فتح ملفين (عليهما ✗ في القائمة).</numerusform>
+            <numerusform>تعذّر فتح %n ملفات (عليها ✗ في القائمة).</numerusform>
+            <numerusform>تعذّر فتح %n ملفًا (عليها ✗ في القائمة).</numerusform>
+            <numerusform>تعذّر فتح %n ملف (عليها ✗ في القائمة).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing to open: the text is empty.</source>
@@ -130,6 +173,11 @@ Details are in the log: {path}</source>
         <translation>فشل</translation>
     </message>
     <message>
+        <source>Could not be opened</source>
+        <extracomment>Its article could not be read (its ``reason`` says why; there is nothing to digest).</extracomment>
+        <translation>تعذّر الفتح</translation>
+    </message>
+    <message>
         <source>Cancelled</source>
         <translation>أُلغي</translation>
     </message>
@@ -145,6 +193,26 @@ Details are in the log: {path}</source>
     <message>
         <source>Starting…</source>
         <translation>جارٍ البدء…</translation>
+    </message>
+</context>
+<context>
+    <name>BackTranslation</name>
+    <message>
+        <source>Back-translation is on: every Russian and Arabic sentence is translated back into English for checking.</source>
+        <extracomment>Back-translation starts this long after a digest is shown or revised. A failure stops it until it is switched off and on again (a missing model, say).</extracomment>
+        <translation>الترجمة العكسية مفعّلة: تُترجم كل جملة روسية وعربية عكسيًا إلى الإنجليزية للتحقق منها.</translation>
+    </message>
+    <message>
+        <source>Back-translation is off (the back-translations made are kept).</source>
+        <translation>الترجمة العكسية معطّلة (ما أُنجز منها محفوظ).</translation>
+    </message>
+    <message>
+        <source>Back-translation done: check the sentences flagged “Meaning may differ”.</source>
+        <translation>اكتملت الترجمة العكسية: راجع الجمل الموسومة «قد يختلف المعنى».</translation>
+    </message>
+    <message>
+        <source>Back-translation stopped: {reason}</source>
+        <translation>توقفت الترجمة العكسية: {reason}</translation>
     </message>
 </context>
 <context>
@@ -218,6 +286,22 @@ Details are in the log: {path}</source>
         <translation>لم يكن نموذج الترجمة واثقًا من هذه الجملة (درجة الثقة {confidence}).</translation>
     </message>
     <message>
+        <source>Translated back into English, this sentence lacks the number {number}.</source>
+        <translation>عند ترجمة هذه الجملة عكسيًا إلى الإنجليزية يغيب عنها الرقم {number}.</translation>
+    </message>
+    <message>
+        <source>Translated back into English, this sentence lacks the numbers {numbers}.</source>
+        <translation>عند ترجمة هذه الجملة عكسيًا إلى الإنجليزية تغيب عنها الأرقام {numbers}.</translation>
+    </message>
+    <message>
+        <source>Translated back into English, this sentence does not mention {names}.</source>
+        <translation>عند ترجمة هذه الجملة عكسيًا إلى الإنجليزية لا تذكر {names}.</translation>
+    </message>
+    <message>
+        <source>Translated back into English, this sentence reads {back}, far from the English (similarity {percent}%).</source>
+        <translation>عند ترجمة هذه الجملة عكسيًا إلى الإنجليزية تصبح {back}، وهي بعيدة عن الأصل الإنجليزي (التشابه {percent}%).</translation>
+    </message>
+    <message>
         <source>“{part}” (in “{name}”)</source>
         <extracomment>One of the {names} above: the words of a longer name that the article lacks, as a wording of its own inside the reason&apos;s (see models.common.wording).</extracomment>
         <translation>“{part}” (ضمن “{name}”)</translation>
@@ -245,6 +329,11 @@ Details are in the log: {path}</source>
     <message>
         <source>Repetition</source>
         <translation>تكرار</translation>
+    </message>
+    <message>
+        <source>Meaning may differ</source>
+        <extracomment>Raised on a translated sentence by its translation back into English (models.digest.revise).</extracomment>
+        <translation>قد يختلف المعنى</translation>
     </message>
     <message>
         <source>Low confidence</source>
@@ -357,7 +446,13 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>History</source>
+        <extracomment>How many rows the History dialog lists in one pass of the event loop (a few milliseconds&apos; work).</extracomment>
         <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <extracomment>Whether every row has been listed (else the history is still being read, or listed).</extracomment>
+        <translation>جارٍ قراءة السجل…</translation>
     </message>
     <message>
         <source>No digests yet. Every finished digest is kept here.</source>
@@ -395,16 +490,22 @@ Details are in the log: {path}</source>
         <translation>الملفات بلا امتداد غير مدعومة (المدعوم: {listed}).</translation>
     </message>
     <message>
-        <source>Cannot use that text as an article: {reason}</source>
-        <translation>لا يمكن جعل هذا النص مقالة: {reason}</translation>
-    </message>
-    <message>
         <source>Cannot open {name}: {reason}</source>
         <extracomment>The status bar&apos;s line for an article that cannot be opened, and for text that makes none.</extracomment>
         <translation>تعذّر فتح {name}: {reason}</translation>
     </message>
     <message>
+        <source>Cannot use that text as an article: it {reason}</source>
+        <translation>لا يمكن جعل هذا النص مقالة لأنه {reason}</translation>
+    </message>
+    <message>
+        <source>This article could not be opened.</source>
+        <extracomment>The lane the history is read and written on.</extracomment>
+        <translation>تعذّر فتح هذه المقالة.</translation>
+    </message>
+    <message>
         <source>(Not added to History: {problem})</source>
+        <extracomment>The latest past digests, newest first, as last listed (:meth:`refresh_recent`). Whether a listing of the latest is under way, and whether another is wanted after it.</extracomment>
         <translation>(لم يُضف إلى السجل: {problem})</translation>
     </message>
     <message>
@@ -789,7 +890,7 @@ Details are in the log: {path}</source>
     <name>Linking</name>
     <message>
         <source>Summary</source>
-        <extracomment>The kinds of highlight, kept in each extra selection&apos;s format under :data:`KIND_PROPERTY`. an article sentence the summary drew on (Summary tab only) a sentence linked to the one under the pointer (in the other pane) the sentence under the pointer, clicked or holding the text cursor a generated sentence flagged to check (wavy underline) Tooltip lines are wrapped at this many characters (a tooltip label would wrap them narrower). Background alpha (0..255) of each kind over the palette&apos;s highlight colour: light, dark base. The flags&apos; wavy underline: amber, darker on a light base, lighter on a dark one. The document position of each astral character (each takes two).</extracomment>
+        <extracomment>The kinds of highlight, kept in each extra selection&apos;s format under :data:`KIND_PROPERTY`. an article sentence the summary drew on (Summary tab only) a sentence linked to the one under the pointer (in the other pane) the sentence under the pointer, clicked or holding the text cursor a generated sentence flagged to check (wavy underline) The views&apos; highlight layer of the linked sentences and flags (the Find bar has its own). Tooltip lines are wrapped at this many characters (a tooltip label would wrap them narrower). Background alpha (0..255) of each kind over the palette&apos;s highlight colour: light, dark base. The flags&apos; wavy underline: amber, darker on a light base, lighter on a dark one. The document position of each astral character (each takes two).</extracomment>
         <translation>الملخص</translation>
     </message>
     <message>
@@ -816,6 +917,14 @@ Details are in the log: {path}</source>
         <translation>الملخص الإنجليزي: {sentences}</translation>
     </message>
     <message>
+        <source>English: {sentence}</source>
+        <translation>بالإنجليزية: {sentence}</translation>
+    </message>
+    <message>
+        <source>Back-translation: {sentence}</source>
+        <translation>الترجمة العكسية: {sentence}</translation>
+    </message>
+    <message>
         <source>No digest to check: open an article and digest it first.</source>
         <extracomment>The generated views by alignment key (``summary``, ``summary:ru``, ``article:ar``…). The tooltip text (plain, one line per item) last worked out for a point.</extracomment>
         <translation>لا موجز لمراجعته: افتح مقالة ولخّصها أولًا.</translation>
@@ -833,16 +942,17 @@ Details are in the log: {path}</source>
     <name>MainWindow</name>
     <message>
         <source>Could not check the models: {error}</source>
-        <extracomment>Which models the options (and the article&apos;s language) need but lack: (profile, models folder, options, article language) -&gt; one line each.</extracomment>
+        <extracomment>How long after the window first shows the engine process is started: importing torch and loading a model hold the GIL for hundreds of milliseconds, which would slow the first paint. The lane the models check runs on: its own, so Digest is enabled without waiting for a digest. What the window digests with now: (profile, models folder, options, the article shown). Which models the options (and the article&apos;s language) need but lack: (profile, models folder, options, article language) -&gt; one line each.</extracomment>
         <translation>تعذّر فحص النماذج: {error}</translation>
     </message>
     <message>
         <source>Open an article to begin: drop a file on the window or press Ctrl+O.</source>
-        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). How long after the window first shows the models check and the reading warm-up start: their threads import modules (numpy and the language identifier: over 100 ms holding the GIL), which would otherwise slow the first paint down. The article shown, with its digest or what it has so far.</extracomment>
+        <extracomment>How long after the window first shows the models check and the reading warm-up start: their threads import modules (numpy and the language identifier: over 100 ms holding the GIL), which would otherwise slow the first paint down.</extracomment>
         <translation>افتح مقالة للبدء: أفلت ملفًا على النافذة أو اضغط Ctrl+O.</translation>
     </message>
     <message>
         <source>Cannot open {name}: it is no longer there (removed from Open Recent).</source>
+        <extracomment>What to do when an entry&apos;s article is read, or cannot be, or when it is taken off the list first: (on read, on failure, on removal). The article brought alone last, shown once read.</extracomment>
         <translation>تعذّر فتح {name}: لم يعد موجودًا (أُزيل من الملفات الأخيرة).</translation>
     </message>
     <message>
@@ -868,6 +978,10 @@ Details are in the log: {path}</source>
     <message>
         <source>Cannot digest: some models are not installed (see the message above).</source>
         <translation>تعذّر التلخيص: بعض النماذج غير مثبتة (انظر الرسالة أعلاه).</translation>
+    </message>
+    <message>
+        <source>Queued: it will be digested once it is read.</source>
+        <translation>في قائمة الانتظار: ستُلخَّص بمجرد قراءتها.</translation>
     </message>
     <message numerus="yes">
         <source>Queued: %n articles before it.</source>
@@ -913,6 +1027,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>Nothing to save yet: digest an article first.</source>
+        <extracomment>Where the format used last is remembered (the next save offers it first).</extracomment>
         <translation>لا شيء للحفظ بعد: لخّص مقالة أولًا.</translation>
     </message>
     <message>
@@ -932,12 +1047,20 @@ Details are in the log: {path}</source>
         <translation>ملف</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>ت&amp;حرير</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>عرض</translation>
     </message>
     <message>
         <source>&amp;Language</source>
         <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>ال&amp;مظهر</translation>
     </message>
     <message>
         <source>&amp;Digest</source>
@@ -1036,6 +1159,10 @@ Details are in the log: {path}</source>
         <translation>جارٍ التنزيل…</translation>
     </message>
     <message>
+        <source>Checking…</source>
+        <translation>جارٍ الفحص…</translation>
+    </message>
+    <message>
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
@@ -1090,7 +1217,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>These models translate articles written in other languages into English before summarising. Leave the box unticked if you read English articles only; Download gets them later when you tick it.</source>
-        <extracomment>The current Download&apos;s tasks, by repository id.</extracomment>
+        <extracomment>Each model&apos;s state as last read from disk (empty until the first read arrives). The current Download&apos;s tasks, by repository id. Every download has ended; downloads_finished waits for the states read after them. The read of the models&apos; states under way (the models lane), if any. The Verify, Remove or Use folder… under way (the models lane), if any, and for Verify its model.</extracomment>
         <translation>تترجم هذه النماذج المقالات المكتوبة بلغات أخرى إلى الإنجليزية قبل التلخيص. اترك المربع دون تحديد إن كنت لا تقرأ إلا مقالات بالإنجليزية؛ ويمكنك تنزيلها لاحقًا بتحديده.</translation>
     </message>
     <message>
@@ -1120,6 +1247,30 @@ Details are in the log: {path}</source>
     <message>
         <source>Also download the models for {articles} (about {size})</source>
         <translation>تنزيل نماذج {articles} أيضًا (نحو {size})</translation>
+    </message>
+    <message>
+        <source>Checking which models are on this computer…</source>
+        <translation>جارٍ التحقق من النماذج الموجودة على هذا الحاسوب…</translation>
+    </message>
+    <message>
+        <source>Cancelled the verification of {model}.</source>
+        <translation>أُلغي التحقق من {model}.</translation>
+    </message>
+    <message>
+        <source>Checking {folder}…</source>
+        <translation>جارٍ فحص المجلد {folder}…</translation>
+    </message>
+    <message>
+        <source>Verifying {model}…</source>
+        <translation>جارٍ التحقق من سلامة {model}…</translation>
+    </message>
+    <message>
+        <source>Forgetting the folder chosen for {model}…</source>
+        <translation>جارٍ التخلي عن المجلد المختار لـ {model}…</translation>
+    </message>
+    <message>
+        <source>Removing {model}…</source>
+        <translation>جارٍ حذف {model}…</translation>
     </message>
     <message>
         <source>Downloaded and verified. The models for {articles} were left out: tick the box to download them too.</source>
@@ -1191,6 +1342,29 @@ Details are in the log: {path}</source>
         <source>none chosen (the default locations are searched)</source>
         <translation>لم يُختر (يُبحث في المواضع الافتراضية)</translation>
     </message>
+    <message>
+        <source>Models folder: {folder}.</source>
+        <translation>مجلد النماذج: {folder}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It has no folder for %n of the models: {folders}. Each model goes in a folder named after its task (or after its repository).</source>
+        <translation>
+            <numerusform>لا ينقصه أي مجلد: {folders}. يوضع كل نموذج في مجلد باسم مهمته (أو باسم مستودعه).</numerusform>
+            <numerusform>لا يضم مجلدًا لنموذج واحد: {folders}. يوضع كل نموذج في مجلد باسم مهمته (أو باسم مستودعه).</numerusform>
+            <numerusform>لا يضم مجلدين لنموذجين: {folders}. يوضع كل نموذج في مجلد باسم مهمته (أو باسم مستودعه).</numerusform>
+            <numerusform>لا يضم مجلدات لـ %n نماذج: {folders}. يوضع كل نموذج في مجلد باسم مهمته (أو باسم مستودعه).</numerusform>
+            <numerusform>لا يضم مجلدات لـ %n نموذجًا: {folders}. يوضع كل نموذج في مجلد باسم مهمته (أو باسم مستودعه).</numerusform>
+            <numerusform>لا يضم مجلدات لـ %n نموذج: {folders}. يوضع كل نموذج في مجلد باسم مهمته (أو باسم مستودعه).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Download the models or choose the folder that holds them, or switch to the {profile} profile: its models are installed.</source>
+        <translation>نزّل النماذج أو اختر المجلد الذي يضمها، أو انتقل إلى ملف التعريف «{profile}»: نماذجه مثبّتة.</translation>
+    </message>
+    <message>
+        <source>Download the models, or choose the folder that holds them.</source>
+        <translation>نزّل النماذج، أو اختر المجلد الذي يضمها.</translation>
+    </message>
     <message numerus="yes">
         <source>%n models are missing, so Digest cannot run yet.</source>
         <translation>
@@ -1203,8 +1377,8 @@ Details are in the log: {path}</source>
         </translation>
     </message>
     <message>
-        <source>Models folder: {folder}. Choose the folder that holds the models, or switch to the other model profile.</source>
-        <translation>مجلد النماذج: {folder}. اختر المجلد الذي يحوي النماذج، أو انتقل إلى ملف النماذج الآخر.</translation>
+        <source>Models found — press Digest</source>
+        <translation>عُثر على النماذج — اضغط «لخّص»</translation>
     </message>
     <message>
         <source>A model could not be loaded.</source>
@@ -1239,7 +1413,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>Translate into:</source>
-        <extracomment>What the Digest button&apos;s tooltip says it needs first: (article open, models missing).</extracomment>
+        <extracomment>The options, then the buttons: side by side, or the buttons under the options (see :meth:`resizeEvent`). What the Digest button&apos;s tooltip says it needs first: (article open, models missing).</extracomment>
         <translation>الترجمة إلى:</translation>
     </message>
     <message>
@@ -1286,8 +1460,13 @@ Details are in the log: {path}</source>
 <context>
     <name>Panes</name>
     <message>
+        <source>Copy This Text</source>
+        <extracomment>Line height of the reading views, in percent of the font&apos;s: easier on the eye than Qt&apos;s 100. Zoom steps, in points added to the reading size, and their bounds (View › Zoom In/Out).</extracomment>
+        <translation>نسخ هذا النص</translation>
+    </message>
+    <message>
         <source>Drop an article file here, or use File › Open (Ctrl+O).</source>
-        <extracomment>Line height of the reading views, in percent of the font&apos;s: easier on the eye than Qt&apos;s 100.</extracomment>
+        <extracomment>How much of the text&apos;s colour a secondary line takes (the rest is the background&apos;s): quieter than the text, far more readable than a disabled widget&apos;s grey.</extracomment>
         <translation>أفلت ملف مقالة هنا، أو استخدم ملف › فتح (Ctrl+O).</translation>
     </message>
     <message>
@@ -1381,8 +1560,12 @@ Details are in the log: {path}</source>
     <name>QueuePanel</name>
     <message>
         <source>Digesting {percent}%</source>
-        <extracomment>A marker before each state, so the list reads at a glance without colour.</extracomment>
+        <extracomment>A marker before each state, so the list reads at a glance without colour. States shown in red.</extracomment>
         <translation>جارٍ التلخيص {percent}%</translation>
+    </message>
+    <message>
+        <source>Could not be opened: {reason}</source>
+        <translation>تعذّر الفتح: {reason}</translation>
     </message>
     <message>
         <source>Failed: {reason}</source>
@@ -1394,6 +1577,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>Save All…</source>
+        <extracomment>Each entry&apos;s row.</extracomment>
         <translation>حفظ الكل…</translation>
     </message>
     <message>
@@ -1450,6 +1634,17 @@ Details are in the log: {path}</source>
             <numerusform>فشلت: %n</numerusform>
             <numerusform>فشلت: %n</numerusform>
             <numerusform>فشلت: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be opened</source>
+        <translation>
+            <numerusform>لم يتعذّر فتح أي منها</numerusform>
+            <numerusform>تعذّر فتح واحدة</numerusform>
+            <numerusform>تعذّر فتح اثنتين</numerusform>
+            <numerusform>تعذّر فتح %n</numerusform>
+            <numerusform>تعذّر فتح %n</numerusform>
+            <numerusform>تعذّر فتح %n</numerusform>
         </translation>
     </message>
     <message>
@@ -1792,10 +1987,340 @@ Details are in the log: {path}</source>
     </message>
 </context>
 <context>
+    <name>ReadingAids</name>
+    <message>
+        <source>Find in {place}</source>
+        <extracomment>The Find bar&apos;s highlight layer in the views (the linked sentences have their own). The lane PDFs are written on: never behind a digest. More matches than this are not highlighted one by one (the count still says how many). The appearances of View › Appearance.</extracomment>
+        <translation>البحث في: {place}</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>التطابق السابق (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>التطابق التالي (F3)</translation>
+    </message>
+    <message>
+        <source>Close the Find bar (Esc)</source>
+        <translation>إغلاق شريط البحث (Esc)</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>لا تطابقات</translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>{current} من {total}</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>ت&amp;كبير</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>ال&amp;حجم الفعلي</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>البحث عن ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>البحث عن ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Copy This &amp;Text</source>
+        <translation>نسخ هذا ال&amp;نص</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Digest</source>
+        <translation>نسخ ال&amp;موجز</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;طباعة…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>تصدير &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>حسب إعدادات ال&amp;نظام</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;فاتح</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;داكن</translation>
+    </message>
+    <message>
+        <source>Copy the whole text of the pane being read</source>
+        <translation>نسخ النص الكامل للجزء الذي تقرؤه</translation>
+    </message>
+    <message>
+        <source>Copy the summary and every translation, with headings, as text and HTML</source>
+        <translation>نسخ الملخص وكل الترجمات مع عناوينها، نصًا وHTML</translation>
+    </message>
+    <message>
+        <source>Zoom: {points:+d} pt</source>
+        <extracomment>The clipboard data this module set last (see :func:`put_on_clipboard`).</extracomment>
+        <translation>التكبير: {points:+d} نقطة</translation>
+    </message>
+    <message>
+        <source>Zoom: actual size</source>
+        <translation>التكبير: الحجم الفعلي</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: this pane is empty.</source>
+        <translation>لا شيء للنسخ: هذا الجزء فارغ.</translation>
+    </message>
+    <message>
+        <source>Copied the text of {place}.</source>
+        <translation>نُسخ النص: {place}.</translation>
+    </message>
+    <message>
+        <source>Copied the text.</source>
+        <translation>نُسخ النص.</translation>
+    </message>
+    <message>
+        <source>Copied the digest: the summary and every translation, with headings.</source>
+        <translation>نُسخ الموجز: الملخص وكل الترجمات مع عناوينها.</translation>
+    </message>
+    <message>
+        <source>Sent the digest to the printer.</source>
+        <translation>أُرسل الموجز إلى الطابعة.</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>تصدير PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>مستندات PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>جارٍ كتابة {name}…</translation>
+    </message>
+    <message>
+        <source>Exported the digest to {path}.</source>
+        <translation>صُدّر الموجز إلى {path}.</translation>
+    </message>
+    <message>
+        <source>Could not export the PDF: {error}</source>
+        <translation>تعذّر تصدير ملف PDF: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>&amp;Edit Text</source>
+        <extracomment>An edit is committed once the typing has paused this long (or its pane is left). A revised digest goes over its history entry this long after its last change. How long the last history write waits, on the way out, for a summary still being translated. An edited translation of the summary may be this many times as long as the summary may be.</extracomment>
+        <translation>&amp;تحرير النص</translation>
+    </message>
+    <message>
+        <source>Type in the text shown to correct it</source>
+        <translation>اكتب في النص المعروض لتصحيحه</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Typing</source>
+        <translation>ت&amp;راجع عن الكتابة</translation>
+    </message>
+    <message>
+        <source>Undo the last change in the pane being edited</source>
+        <translation>التراجع عن آخر تغيير في الجزء قيد التحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Typing</source>
+        <translation>إ&amp;عادة الكتابة</translation>
+    </message>
+    <message>
+        <source>Redo what was undone in the pane being edited</source>
+        <translation>إعادة ما تم التراجع عنه في الجزء قيد التحرير</translation>
+    </message>
+    <message>
+        <source>Revert &amp;Sentence</source>
+        <translation>استعادة ال&amp;جملة</translation>
+    </message>
+    <message>
+        <source>Put back what the model wrote for the sentence at the cursor</source>
+        <translation>إعادة ما كتبه النموذج للجملة عند المؤشر</translation>
+    </message>
+    <message>
+        <source>Revert &amp;All in This Text</source>
+        <translation>استعادة ال&amp;نص كله</translation>
+    </message>
+    <message>
+        <source>Put back what the model wrote for every sentence of the text shown</source>
+        <translation>إعادة ما كتبه النموذج لكل جمل النص المعروض</translation>
+    </message>
+    <message>
+        <source>Alternative &amp;Translations…</source>
+        <translation>ترجمات &amp;بديلة…</translation>
+    </message>
+    <message>
+        <source>Other translations of the sentence at the cursor, each translated back into English</source>
+        <translation>ترجمات أخرى للجملة عند المؤشر، كل منها مترجمة عكسيًا إلى الإنجليزية</translation>
+    </message>
+    <message>
+        <source>Use the &amp;New Translation</source>
+        <translation>استخدام الترجمة ال&amp;جديدة</translation>
+    </message>
+    <message>
+        <source>Replace your edit of the sentence at the cursor by the translation of its new English</source>
+        <translation>استبدال تعديلك للجملة عند المؤشر بترجمة نصها الإنجليزي الجديد</translation>
+    </message>
+    <message>
+        <source>&amp;Back-Translate for Checking</source>
+        <translation>ترجمة &amp;عكسية للتحقق</translation>
+    </message>
+    <message>
+        <source>Translate every Russian and Arabic sentence back into English, and flag those whose meaning may differ</source>
+        <translation>ترجمة كل جملة روسية وعربية عكسيًا إلى الإنجليزية ووسم الجمل التي قد يختلف معناها</translation>
+    </message>
+    <message>
+        <source>the English summary</source>
+        <translation>الملخص الإنجليزي</translation>
+    </message>
+    <message>
+        <source>the {language} summary</source>
+        <translation>الملخص ({language})</translation>
+    </message>
+    <message>
+        <source>the {language} full text</source>
+        <translation>النص الكامل ({language})</translation>
+    </message>
+    <message>
+        <source>Your edit would leave {text} empty.</source>
+        <extracomment>What was typed and not yet committed, by (entry, text key). The English summaries being translated again, by entry. Each text&apos;s sentences and positions, with the digest they were read from.</extracomment>
+        <translation>سيجعل تعديلك {text} فارغًا.</translation>
+    </message>
+    <message>
+        <source>Your edit would make {text} {count} characters long; it may be {limit} at most.</source>
+        <translation>سيجعل تعديلك طول {text} {count} حرفًا؛ والحد الأقصى {limit}.</translation>
+    </message>
+    <message>
+        <source>Your edit was not applied.</source>
+        <translation>لم يُطبَّق تعديلك.</translation>
+    </message>
+    <message>
+        <source>What you typed is still in the pane and the digest is as it was: undo (Ctrl+Z) or correct it.</source>
+        <translation>ما كتبته ما زال في الجزء والموجز كما كان: تراجع (Ctrl+Z) أو صحّحه.</translation>
+    </message>
+    <message>
+        <source>Your edit was not applied: {reason}</source>
+        <translation>لم يُطبَّق تعديلك: {reason}</translation>
+    </message>
+    <message>
+        <source>This engine cannot translate an edited summary.</source>
+        <translation>لا يستطيع هذا المحرك ترجمة ملخص معدَّل.</translation>
+    </message>
+    <message>
+        <source>Translating the summary&apos;s changed sentences into {languages}…</source>
+        <translation>جارٍ ترجمة الجمل المعدَّلة من الملخص إلى: {languages}…</translation>
+    </message>
+    <message>
+        <source>The summary&apos;s changes were carried into {languages}.</source>
+        <translation>نُقلت تعديلات الملخص إلى: {languages}.</translation>
+    </message>
+    <message>
+        <source>The edited summary could not be translated: {reason}</source>
+        <translation>تعذّرت ترجمة الملخص المعدَّل: {reason}</translation>
+    </message>
+    <message>
+        <source>Wait a moment: the summary&apos;s changes are being translated.</source>
+        <translation>انتظر لحظة: تعديلات الملخص قيد الترجمة.</translation>
+    </message>
+    <message>
+        <source>Nothing to edit yet: digest an article first.</source>
+        <translation>لا شيء للتحرير بعد: لخّص مقالة أولًا.</translation>
+    </message>
+    <message>
+        <source>Editing {text}: type to correct it. Your changes are kept as you type; Ctrl+Z undoes them.</source>
+        <translation>تحرير {text}: اكتب لتصحيحه. تُحفظ تعديلاتك أثناء الكتابة، وCtrl+Z يتراجع عنها.</translation>
+    </message>
+    <message>
+        <source>This sentence is the model&apos;s own: nothing to revert.</source>
+        <translation>هذه الجملة من كتابة النموذج: لا شيء لاستعادته.</translation>
+    </message>
+    <message>
+        <source>The sentence is the model&apos;s again.</source>
+        <translation>عادت الجملة كما كتبها النموذج.</translation>
+    </message>
+    <message>
+        <source>Nothing to revert: {text} is the model&apos;s own.</source>
+        <translation>لا شيء لاستعادته: {text} من كتابة النموذج.</translation>
+    </message>
+    <message>
+        <source>Reverted: {text} is the model&apos;s again.</source>
+        <translation>تمت الاستعادة: عاد {text} كما كتبه النموذج.</translation>
+    </message>
+    <message>
+        <source>Put the cursor in a translated sentence to see its alternative translations.</source>
+        <translation>ضع المؤشر في جملة مترجمة لترى ترجماتها البديلة.</translation>
+    </message>
+    <message>
+        <source>this engine cannot find them.</source>
+        <translation>لا يستطيع هذا المحرك إيجادها.</translation>
+    </message>
+    <message>
+        <source>The sentence changed meanwhile: open its alternatives again.</source>
+        <translation>تغيّرت الجملة في الأثناء: افتح بدائلها من جديد.</translation>
+    </message>
+    <message>
+        <source>Alternative chosen: the sentence now reads “{text}”.</source>
+        <translation>اختير بديل: أصبحت الجملة «{text}».</translation>
+    </message>
+    <message>
+        <source>Your corrections could not be kept in the history: {reason}</source>
+        <translation>تعذّر حفظ تصحيحاتك في السجل: {reason}</translation>
+    </message>
+    <message>
+        <source>(As it was before your last edit of the summary, whose translations were still being made: save again in a moment for the edit.)</source>
+        <translation>(كما كان قبل آخر تعديل لك على الملخص، إذ كانت ترجماته قيد الإعداد: احفظ مرة أخرى بعد لحظة ليُحفظ التعديل.)</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionMarks</name>
+    <message>
+        <source>English changed: you edited this sentence before its English changed; the new machine translation is “{machine}” (right-click the sentence to use it)</source>
+        <extracomment>The strip&apos;s width beside the text, and the bar&apos;s width in it. What a mark shows: a sentence edited, an alternative chosen, an edit whose English changed since. Each mark&apos;s colour on a light base, and on a dark one; and its text&apos;s ink. The views&apos; highlight layer of the revised sentences&apos; ink. The longest stretch of a text a tooltip quotes.</extracomment>
+        <translation>تغيّر النص الإنجليزي: عدّلت هذه الجملة قبل أن يتغير أصلها الإنجليزي؛ الترجمة الآلية الجديدة «{machine}» (انقر الجملة بالزر الأيمن لاستخدامها)</translation>
+    </message>
+    <message>
+        <source>Chosen alternative: the model first wrote “{machine}”</source>
+        <translation>بديل مختار: كتب النموذج أولًا «{machine}»</translation>
+    </message>
+    <message>
+        <source>Edited: written by you</source>
+        <translation>معدَّل: من كتابتك</translation>
+    </message>
+    <message>
+        <source>Edited: the model wrote “{machine}”</source>
+        <translation>معدَّل: كتب النموذج «{machine}»</translation>
+    </message>
+</context>
+<context>
     <name>Runner</name>
     <message>
         <source>Unexpected error: {error}</source>
-        <extracomment>The lane of everything that talks to the engine or the disk&apos;s models. The lane of model downloads. How long :meth:`BackgroundRunner.shutdown` waits for each lane&apos;s thread. What the work reads cancellation from and reports progress into (the runner&apos;s sink). Whether the work has begun on its thread, and whether it has stopped running there (the task may have ended, by a cancel, before either).</extracomment>
+        <extracomment>The lane of everything that talks to the engine or the disk&apos;s models. The lane of model downloads. The lane of the Models dialog&apos;s disk work: reading each model&apos;s state, verifying its files&apos; hashes, removing it, checking a folder chosen for it. How long :meth:`BackgroundRunner.shutdown` waits for each lane&apos;s thread. What the work reads cancellation from and reports progress into (the runner&apos;s sink). Whether :meth:`BackgroundRunner.shutdown` lets the work run to its end. Whether the work has begun on its thread, and whether it has stopped running there (the task may have ended, by a cancel, before either).</extracomment>
         <translation>خطأ غير متوقع: {error}</translation>
     </message>
 </context>
@@ -1875,7 +2400,6 @@ Details are in the log: {path}</source>
     <name>SaveDialog</name>
     <message>
         <source>Save Digest</source>
-        <extracomment>Where the format used last is remembered (the next save offers it first).</extracomment>
         <translation>حفظ الموجز</translation>
     </message>
     <message>
@@ -1951,11 +2475,20 @@ Details are in the log: {path}</source>
         <source>Loading the {language}-to-English model</source>
         <translation>جارٍ تحميل نموذج الترجمة من {language} إلى الإنجليزية</translation>
     </message>
+    <message>
+        <source>Translating the {language} text back into English</source>
+        <translation>ترجمة النص ({language}) عكسيًا إلى الإنجليزية</translation>
+    </message>
+    <message>
+        <source>Finding other translations into {language}</source>
+        <translation>البحث عن ترجمات أخرى ({language})</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>
     <message>
         <source>&amp;Open…</source>
+        <extracomment>Zoom, Find, Copy, Print, Export PDF and Appearance (acted on by the workspace). Edit Text, Undo, Redo, Revert, Alternatives, and View › Back-Translate (acted on by the review controller).</extracomment>
         <translation>فتح…</translation>
     </message>
     <message>
@@ -2079,8 +2612,12 @@ Details are in the log: {path}</source>
     <name>Workspace</name>
     <message>
         <source>Sentences underlined in amber are worth checking: F8 goes to the next, Shift+F8 to the previous</source>
-        <extracomment>The line under the tabs, said again when the interface&apos;s language changes. The number of sentences flagged in the digest shown.</extracomment>
+        <extracomment>How long &quot;Models found — press Digest&quot; stays (a digest started or another check clears it sooner). The engine and the history corrections go through (see :attr:`review`). Editing the digest shown, and passing the edits on (with an engine and a history). The reading view last clicked or typed in (Find and Copy This Text act on it). The article shown (see :meth:`show_entry`), with its digest or what it has so far. Its state and digest when it was shown (a change shows it again). The line under the tabs and its tooltip, said again when the interface&apos;s language changes. What the models check found missing last, and for what: (profile, languages, article language), to tell models found since from models no longer needed. Counts the models checks answered: only the latest one&apos;s advice is shown. The number of sentences flagged in the digest shown.</extracomment>
         <translation>الجمل المسطَّرة بالكهرماني تستحق المراجعة: F8 للتالية، Shift+F8 للسابقة</translation>
+    </message>
+    <message>
+        <source>the article</source>
+        <translation>المقالة</translation>
     </message>
     <message>
         <source>Sentences are linked: point at one to see where it comes from.</source>

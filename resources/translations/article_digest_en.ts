@@ -24,6 +24,13 @@
             <numerusform>%n articles opened (not digested: models are missing).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n could not be opened (marked ✗ in the list).</source>
+        <translation>
+            <numerusform>%n could not be opened (marked ✗ in the list).</numerusform>
+            <numerusform>%n could not be opened (marked ✗ in the list).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Linking</name>
@@ -64,6 +71,13 @@
 </context>
 <context>
     <name>Notices</name>
+    <message numerus="yes">
+        <source>It has no folder for %n of the models: {folders}. Each model goes in a folder named after its task (or after its repository).</source>
+        <translation>
+            <numerusform>It has no folder for %n of the models: {folders}. Each model goes in a folder named after its task (or after its repository).</numerusform>
+            <numerusform>It has no folder for %n of the models: {folders}. Each model goes in a folder named after its task (or after its repository).</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n models are missing, so Digest cannot run yet.</source>
         <translation>
@@ -110,6 +124,13 @@
         <translation>
             <numerusform>%n failed</numerusform>
             <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be opened</source>
+        <translation>
+            <numerusform>%n could not be opened</numerusform>
+            <numerusform>%n could not be opened</numerusform>
         </translation>
     </message>
 </context>

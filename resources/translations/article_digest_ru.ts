@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Alternatives</name>
+    <message>
+        <source>Alternative translations</source>
+        <extracomment>The widest an entry of the menu is, in average characters of its font (longer text is cut with &quot;…&quot;; the whole is in its tooltip and the status bar).</extracomment>
+        <translation>Другие варианты перевода</translation>
+    </message>
+    <message>
+        <source>Finding alternative translations…</source>
+        <translation>Поиск других вариантов перевода…</translation>
+    </message>
+    <message>
+        <source>No other translation found for this sentence.</source>
+        <translation>Другого перевода этого предложения не нашлось.</translation>
+    </message>
+    <message>
+        <source>In English: “{text}”</source>
+        <translation>По-английски: «{text}»</translation>
+    </message>
+    <message>
+        <source>(not translated back: the model that translates it into English is not installed)</source>
+        <translation>(без обратного перевода: модель перевода на английский не установлена)</translation>
+    </message>
+    <message>
+        <source>No alternatives: {reason}</source>
+        <translation>Других вариантов нет: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>
@@ -37,7 +65,7 @@ Details are in the log: {path}</source>
     <name>ArticleIntake</name>
     <message>
         <source>Pasted text</source>
-        <extracomment>What to queue a digest with: (options, engine config), or None when it cannot run now. Pasted text&apos;s label in the list is its first line, cut to this many characters.</extracomment>
+        <extracomment>What to queue a digest with: (options, engine config), or None when it cannot run now. What is done with an entry when its article is read, or cannot be. Pasted text&apos;s label in the list is its first line, cut to this many characters.</extracomment>
         <translation>Вставленный текст</translation>
     </message>
     <message numerus="yes">
@@ -51,6 +79,10 @@ Details are in the log: {path}</source>
     <message>
         <source>Nothing to open: drop an article file, a folder, a link or some text.</source>
         <translation>Нечего открыть: перетащите файл статьи, папку, ссылку или текст.</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>Открываем {name}…</translation>
     </message>
     <message>
         <source>Nothing to open: no article files there.</source>
@@ -79,6 +111,14 @@ Details are in the log: {path}</source>
     <message>
         <source>Reading {name}…</source>
         <translation>Чтение {name}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be opened (marked ✗ in the list).</source>
+        <translation>
+            <numerusform>%n файл не удалось открыть (отмечен ✗ в списке).</numerusform>
+            <numerusform>%n файла не удалось открыть (отмечены ✗ в списке).</numerusform>
+            <numerusform>%n файлов не удалось открыть (отмечены ✗ в списке).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing to open: the text is empty.</source>
@@ -121,6 +161,11 @@ Details are in the log: {path}</source>
         <translation>Ошибка</translation>
     </message>
     <message>
+        <source>Could not be opened</source>
+        <extracomment>Its article could not be read (its ``reason`` says why; there is nothing to digest).</extracomment>
+        <translation>Не удалось открыть</translation>
+    </message>
+    <message>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
@@ -136,6 +181,26 @@ Details are in the log: {path}</source>
     <message>
         <source>Starting…</source>
         <translation>Запуск…</translation>
+    </message>
+</context>
+<context>
+    <name>BackTranslation</name>
+    <message>
+        <source>Back-translation is on: every Russian and Arabic sentence is translated back into English for checking.</source>
+        <extracomment>Back-translation starts this long after a digest is shown or revised. A failure stops it until it is switched off and on again (a missing model, say).</extracomment>
+        <translation>Обратный перевод включён: каждое русское и арабское предложение переводится обратно на английский для проверки.</translation>
+    </message>
+    <message>
+        <source>Back-translation is off (the back-translations made are kept).</source>
+        <translation>Обратный перевод выключен (уже сделанные обратные переводы сохранены).</translation>
+    </message>
+    <message>
+        <source>Back-translation done: check the sentences flagged “Meaning may differ”.</source>
+        <translation>Обратный перевод готов: проверьте предложения с пометкой «Смысл может отличаться».</translation>
+    </message>
+    <message>
+        <source>Back-translation stopped: {reason}</source>
+        <translation>Обратный перевод остановлен: {reason}</translation>
     </message>
 </context>
 <context>
@@ -209,6 +274,22 @@ Details are in the log: {path}</source>
         <translation>Модель перевода не уверена в этом предложении (уверенность {confidence}).</translation>
     </message>
     <message>
+        <source>Translated back into English, this sentence lacks the number {number}.</source>
+        <translation>В обратном переводе на английский в этом предложении нет числа {number}.</translation>
+    </message>
+    <message>
+        <source>Translated back into English, this sentence lacks the numbers {numbers}.</source>
+        <translation>В обратном переводе на английский в этом предложении нет чисел {numbers}.</translation>
+    </message>
+    <message>
+        <source>Translated back into English, this sentence does not mention {names}.</source>
+        <translation>В обратном переводе на английский это предложение не упоминает {names}.</translation>
+    </message>
+    <message>
+        <source>Translated back into English, this sentence reads {back}, far from the English (similarity {percent}%).</source>
+        <translation>В обратном переводе на английский это предложение звучит как {back} — далеко от английского оригинала (сходство {percent}%).</translation>
+    </message>
+    <message>
         <source>“{part}” (in “{name}”)</source>
         <extracomment>One of the {names} above: the words of a longer name that the article lacks, as a wording of its own inside the reason&apos;s (see models.common.wording).</extracomment>
         <translation>“{part}” (в составе “{name}”)</translation>
@@ -236,6 +317,11 @@ Details are in the log: {path}</source>
     <message>
         <source>Repetition</source>
         <translation>Повторы</translation>
+    </message>
+    <message>
+        <source>Meaning may differ</source>
+        <extracomment>Raised on a translated sentence by its translation back into English (models.digest.revise).</extracomment>
+        <translation>Смысл может отличаться</translation>
     </message>
     <message>
         <source>Low confidence</source>
@@ -348,7 +434,13 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>History</source>
+        <extracomment>How many rows the History dialog lists in one pass of the event loop (a few milliseconds&apos; work).</extracomment>
         <translation>История</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <extracomment>Whether every row has been listed (else the history is still being read, or listed).</extracomment>
+        <translation>Читаем историю…</translation>
     </message>
     <message>
         <source>No digests yet. Every finished digest is kept here.</source>
@@ -386,16 +478,22 @@ Details are in the log: {path}</source>
         <translation>файлы без расширения не поддерживаются (поддерживаются: {listed}).</translation>
     </message>
     <message>
-        <source>Cannot use that text as an article: {reason}</source>
-        <translation>Этот текст не может стать статьёй: {reason}</translation>
-    </message>
-    <message>
         <source>Cannot open {name}: {reason}</source>
         <extracomment>The status bar&apos;s line for an article that cannot be opened, and for text that makes none.</extracomment>
         <translation>Не удалось открыть {name}: {reason}</translation>
     </message>
     <message>
+        <source>Cannot use that text as an article: it {reason}</source>
+        <translation>Этот текст не может стать статьёй: {reason}</translation>
+    </message>
+    <message>
+        <source>This article could not be opened.</source>
+        <extracomment>The lane the history is read and written on.</extracomment>
+        <translation>Эту статью не удалось открыть.</translation>
+    </message>
+    <message>
         <source>(Not added to History: {problem})</source>
+        <extracomment>The latest past digests, newest first, as last listed (:meth:`refresh_recent`). Whether a listing of the latest is under way, and whether another is wanted after it.</extracomment>
         <translation>(Не добавлен в историю: {problem})</translation>
     </message>
     <message>
@@ -780,7 +878,7 @@ Details are in the log: {path}</source>
     <name>Linking</name>
     <message>
         <source>Summary</source>
-        <extracomment>The kinds of highlight, kept in each extra selection&apos;s format under :data:`KIND_PROPERTY`. an article sentence the summary drew on (Summary tab only) a sentence linked to the one under the pointer (in the other pane) the sentence under the pointer, clicked or holding the text cursor a generated sentence flagged to check (wavy underline) Tooltip lines are wrapped at this many characters (a tooltip label would wrap them narrower). Background alpha (0..255) of each kind over the palette&apos;s highlight colour: light, dark base. The flags&apos; wavy underline: amber, darker on a light base, lighter on a dark one. The document position of each astral character (each takes two).</extracomment>
+        <extracomment>The kinds of highlight, kept in each extra selection&apos;s format under :data:`KIND_PROPERTY`. an article sentence the summary drew on (Summary tab only) a sentence linked to the one under the pointer (in the other pane) the sentence under the pointer, clicked or holding the text cursor a generated sentence flagged to check (wavy underline) The views&apos; highlight layer of the linked sentences and flags (the Find bar has its own). Tooltip lines are wrapped at this many characters (a tooltip label would wrap them narrower). Background alpha (0..255) of each kind over the palette&apos;s highlight colour: light, dark base. The flags&apos; wavy underline: amber, darker on a light base, lighter on a dark one. The document position of each astral character (each takes two).</extracomment>
         <translation>Резюме</translation>
     </message>
     <message>
@@ -804,6 +902,14 @@ Details are in the log: {path}</source>
         <translation>Резюме на английском: {sentences}</translation>
     </message>
     <message>
+        <source>English: {sentence}</source>
+        <translation>По-английски: {sentence}</translation>
+    </message>
+    <message>
+        <source>Back-translation: {sentence}</source>
+        <translation>Обратный перевод: {sentence}</translation>
+    </message>
+    <message>
         <source>No digest to check: open an article and digest it first.</source>
         <extracomment>The generated views by alignment key (``summary``, ``summary:ru``, ``article:ar``…). The tooltip text (plain, one line per item) last worked out for a point.</extracomment>
         <translation>Проверять нечего: сначала откройте и обработайте статью.</translation>
@@ -821,16 +927,17 @@ Details are in the log: {path}</source>
     <name>MainWindow</name>
     <message>
         <source>Could not check the models: {error}</source>
-        <extracomment>Which models the options (and the article&apos;s language) need but lack: (profile, models folder, options, article language) -&gt; one line each.</extracomment>
+        <extracomment>How long after the window first shows the engine process is started: importing torch and loading a model hold the GIL for hundreds of milliseconds, which would slow the first paint. The lane the models check runs on: its own, so Digest is enabled without waiting for a digest. What the window digests with now: (profile, models folder, options, the article shown). Which models the options (and the article&apos;s language) need but lack: (profile, models folder, options, article language) -&gt; one line each.</extracomment>
         <translation>Не удалось проверить модели: {error}</translation>
     </message>
     <message>
         <source>Open an article to begin: drop a file on the window or press Ctrl+O.</source>
-        <extracomment>How long after the window first shows the engine process is started (see _on_first_show). How long after the window first shows the models check and the reading warm-up start: their threads import modules (numpy and the language identifier: over 100 ms holding the GIL), which would otherwise slow the first paint down. The article shown, with its digest or what it has so far.</extracomment>
+        <extracomment>How long after the window first shows the models check and the reading warm-up start: their threads import modules (numpy and the language identifier: over 100 ms holding the GIL), which would otherwise slow the first paint down.</extracomment>
         <translation>Для начала откройте статью: перетащите файл в окно или нажмите Ctrl+O.</translation>
     </message>
     <message>
         <source>Cannot open {name}: it is no longer there (removed from Open Recent).</source>
+        <extracomment>What to do when an entry&apos;s article is read, or cannot be, or when it is taken off the list first: (on read, on failure, on removal). The article brought alone last, shown once read.</extracomment>
         <translation>Не удалось открыть {name}: файла больше нет (убран из недавних).</translation>
     </message>
     <message>
@@ -856,6 +963,10 @@ Details are in the log: {path}</source>
     <message>
         <source>Cannot digest: some models are not installed (see the message above).</source>
         <translation>Обработка невозможна: не все модели установлены (см. сообщение выше).</translation>
+    </message>
+    <message>
+        <source>Queued: it will be digested once it is read.</source>
+        <translation>В очереди: статья будет обработана, как только будет прочитана.</translation>
     </message>
     <message numerus="yes">
         <source>Queued: %n articles before it.</source>
@@ -895,6 +1006,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>Nothing to save yet: digest an article first.</source>
+        <extracomment>Where the format used last is remembered (the next save offers it first).</extracomment>
         <translation>Сохранять пока нечего: сначала обработайте статью.</translation>
     </message>
     <message>
@@ -914,12 +1026,20 @@ Details are in the log: {path}</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Оформление</translation>
     </message>
     <message>
         <source>&amp;Digest</source>
@@ -1018,6 +1138,10 @@ Details are in the log: {path}</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1072,7 +1196,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>These models translate articles written in other languages into English before summarising. Leave the box unticked if you read English articles only; Download gets them later when you tick it.</source>
-        <extracomment>The current Download&apos;s tasks, by repository id.</extracomment>
+        <extracomment>Each model&apos;s state as last read from disk (empty until the first read arrives). The current Download&apos;s tasks, by repository id. Every download has ended; downloads_finished waits for the states read after them. The read of the models&apos; states under way (the models lane), if any. The Verify, Remove or Use folder… under way (the models lane), if any, and for Verify its model.</extracomment>
         <translation>Эти модели переводят статьи на других языках на английский перед составлением резюме. Если вы читаете только статьи на английском, снимите флажок; загрузить модели можно и позже, снова поставив его.</translation>
     </message>
     <message>
@@ -1102,6 +1226,30 @@ Details are in the log: {path}</source>
     <message>
         <source>Also download the models for {articles} (about {size})</source>
         <translation>Также загрузить модели для {articles} (около {size})</translation>
+    </message>
+    <message>
+        <source>Checking which models are on this computer…</source>
+        <translation>Проверяем, какие модели есть на этом компьютере…</translation>
+    </message>
+    <message>
+        <source>Cancelled the verification of {model}.</source>
+        <translation>Проверка {model} отменена.</translation>
+    </message>
+    <message>
+        <source>Checking {folder}…</source>
+        <translation>Проверка папки {folder}…</translation>
+    </message>
+    <message>
+        <source>Verifying {model}…</source>
+        <translation>Проверка целостности {model}…</translation>
+    </message>
+    <message>
+        <source>Forgetting the folder chosen for {model}…</source>
+        <translation>Папка, выбранная для {model}, больше не используется…</translation>
+    </message>
+    <message>
+        <source>Removing {model}…</source>
+        <translation>Удаление {model}…</translation>
     </message>
     <message>
         <source>Downloaded and verified. The models for {articles} were left out: tick the box to download them too.</source>
@@ -1170,6 +1318,26 @@ Details are in the log: {path}</source>
         <source>none chosen (the default locations are searched)</source>
         <translation>не выбрана (поиск в стандартных местах)</translation>
     </message>
+    <message>
+        <source>Models folder: {folder}.</source>
+        <translation>Папка моделей: {folder}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It has no folder for %n of the models: {folders}. Each model goes in a folder named after its task (or after its repository).</source>
+        <translation>
+            <numerusform>В ней нет папки для %n модели: {folders}. Каждая модель лежит в папке с именем её задачи (или репозитория).</numerusform>
+            <numerusform>В ней нет папок для %n моделей: {folders}. Каждая модель лежит в папке с именем её задачи (или репозитория).</numerusform>
+            <numerusform>В ней нет папок для %n моделей: {folders}. Каждая модель лежит в папке с именем её задачи (или репозитория).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Download the models or choose the folder that holds them, or switch to the {profile} profile: its models are installed.</source>
+        <translation>Скачайте модели или выберите папку с ними — либо переключитесь на профиль «{profile}»: его модели установлены.</translation>
+    </message>
+    <message>
+        <source>Download the models, or choose the folder that holds them.</source>
+        <translation>Скачайте модели или выберите папку с ними.</translation>
+    </message>
     <message numerus="yes">
         <source>%n models are missing, so Digest cannot run yet.</source>
         <translation>
@@ -1179,8 +1347,8 @@ Details are in the log: {path}</source>
         </translation>
     </message>
     <message>
-        <source>Models folder: {folder}. Choose the folder that holds the models, or switch to the other model profile.</source>
-        <translation>Папка моделей: {folder}. Укажите папку с моделями или переключитесь на другой профиль моделей.</translation>
+        <source>Models found — press Digest</source>
+        <translation>Модели найдены — нажмите «Обработать»</translation>
     </message>
     <message>
         <source>A model could not be loaded.</source>
@@ -1215,7 +1383,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>Translate into:</source>
-        <extracomment>What the Digest button&apos;s tooltip says it needs first: (article open, models missing).</extracomment>
+        <extracomment>The options, then the buttons: side by side, or the buttons under the options (see :meth:`resizeEvent`). What the Digest button&apos;s tooltip says it needs first: (article open, models missing).</extracomment>
         <translation>Перевести на:</translation>
     </message>
     <message>
@@ -1262,8 +1430,13 @@ Details are in the log: {path}</source>
 <context>
     <name>Panes</name>
     <message>
+        <source>Copy This Text</source>
+        <extracomment>Line height of the reading views, in percent of the font&apos;s: easier on the eye than Qt&apos;s 100. Zoom steps, in points added to the reading size, and their bounds (View › Zoom In/Out).</extracomment>
+        <translation>Копировать весь текст</translation>
+    </message>
+    <message>
         <source>Drop an article file here, or use File › Open (Ctrl+O).</source>
-        <extracomment>Line height of the reading views, in percent of the font&apos;s: easier on the eye than Qt&apos;s 100.</extracomment>
+        <extracomment>How much of the text&apos;s colour a secondary line takes (the rest is the background&apos;s): quieter than the text, far more readable than a disabled widget&apos;s grey.</extracomment>
         <translation>Перетащите сюда файл статьи или выберите Файл › Открыть (Ctrl+O).</translation>
     </message>
     <message>
@@ -1354,8 +1527,12 @@ Details are in the log: {path}</source>
     <name>QueuePanel</name>
     <message>
         <source>Digesting {percent}%</source>
-        <extracomment>A marker before each state, so the list reads at a glance without colour.</extracomment>
+        <extracomment>A marker before each state, so the list reads at a glance without colour. States shown in red.</extracomment>
         <translation>Обработка {percent}%</translation>
+    </message>
+    <message>
+        <source>Could not be opened: {reason}</source>
+        <translation>Не удалось открыть: {reason}</translation>
     </message>
     <message>
         <source>Failed: {reason}</source>
@@ -1367,6 +1544,7 @@ Details are in the log: {path}</source>
     </message>
     <message>
         <source>Save All…</source>
+        <extracomment>Each entry&apos;s row.</extracomment>
         <translation>Сохранить все…</translation>
     </message>
     <message>
@@ -1411,6 +1589,14 @@ Details are in the log: {path}</source>
             <numerusform>с ошибкой: %n</numerusform>
             <numerusform>с ошибкой: %n</numerusform>
             <numerusform>с ошибкой: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be opened</source>
+        <translation>
+            <numerusform>%n не удалось открыть</numerusform>
+            <numerusform>%n не удалось открыть</numerusform>
+            <numerusform>%n не удалось открыть</numerusform>
         </translation>
     </message>
     <message>
@@ -1753,10 +1939,340 @@ Details are in the log: {path}</source>
     </message>
 </context>
 <context>
+    <name>ReadingAids</name>
+    <message>
+        <source>Find in {place}</source>
+        <extracomment>The Find bar&apos;s highlight layer in the views (the linked sentences have their own). The lane PDFs are written on: never behind a digest. More matches than this are not highlighted one by one (the count still says how many). The appearances of View › Appearance.</extracomment>
+        <translation>Найти: {place}</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Предыдущее совпадение (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Следующее совпадение (F3)</translation>
+    </message>
+    <message>
+        <source>Close the Find bar (Esc)</source>
+        <translation>Закрыть панель поиска (Esc)</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Совпадений нет</translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>{current} из {total}</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Увеличить</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>У&amp;меньшить</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Обычный размер</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Найти…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Найти &amp;далее</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>Найти &amp;ранее</translation>
+    </message>
+    <message>
+        <source>Copy This &amp;Text</source>
+        <translation>Копировать весь &amp;текст</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Digest</source>
+        <translation>Копировать &amp;дайджест</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Экспорт в &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Как в &amp;системе</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Светлое</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Тёмное</translation>
+    </message>
+    <message>
+        <source>Copy the whole text of the pane being read</source>
+        <translation>Скопировать весь текст панели, которую вы читаете</translation>
+    </message>
+    <message>
+        <source>Copy the summary and every translation, with headings, as text and HTML</source>
+        <translation>Скопировать резюме и все переводы с заголовками — как текст и как HTML</translation>
+    </message>
+    <message>
+        <source>Zoom: {points:+d} pt</source>
+        <extracomment>The clipboard data this module set last (see :func:`put_on_clipboard`).</extracomment>
+        <translation>Масштаб: {points:+d} пт</translation>
+    </message>
+    <message>
+        <source>Zoom: actual size</source>
+        <translation>Масштаб: обычный размер</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: this pane is empty.</source>
+        <translation>Копировать нечего: эта панель пуста.</translation>
+    </message>
+    <message>
+        <source>Copied the text of {place}.</source>
+        <translation>Текст скопирован: {place}.</translation>
+    </message>
+    <message>
+        <source>Copied the text.</source>
+        <translation>Текст скопирован.</translation>
+    </message>
+    <message>
+        <source>Copied the digest: the summary and every translation, with headings.</source>
+        <translation>Дайджест скопирован: резюме и все переводы с заголовками.</translation>
+    </message>
+    <message>
+        <source>Sent the digest to the printer.</source>
+        <translation>Дайджест отправлен на печать.</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Экспорт в PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Запись {name}…</translation>
+    </message>
+    <message>
+        <source>Exported the digest to {path}.</source>
+        <translation>Дайджест сохранён в {path}.</translation>
+    </message>
+    <message>
+        <source>Could not export the PDF: {error}</source>
+        <translation>Не удалось сохранить PDF: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>&amp;Edit Text</source>
+        <extracomment>An edit is committed once the typing has paused this long (or its pane is left). A revised digest goes over its history entry this long after its last change. How long the last history write waits, on the way out, for a summary still being translated. An edited translation of the summary may be this many times as long as the summary may be.</extracomment>
+        <translation>&amp;Редактировать текст</translation>
+    </message>
+    <message>
+        <source>Type in the text shown to correct it</source>
+        <translation>Исправляйте показанный текст прямо в нём</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Typing</source>
+        <translation>&amp;Отменить ввод</translation>
+    </message>
+    <message>
+        <source>Undo the last change in the pane being edited</source>
+        <translation>Отменить последнее изменение в редактируемой панели</translation>
+    </message>
+    <message>
+        <source>&amp;Redo Typing</source>
+        <translation>&amp;Повторить ввод</translation>
+    </message>
+    <message>
+        <source>Redo what was undone in the pane being edited</source>
+        <translation>Вернуть отменённое в редактируемой панели</translation>
+    </message>
+    <message>
+        <source>Revert &amp;Sentence</source>
+        <translation>Вернуть &amp;предложение</translation>
+    </message>
+    <message>
+        <source>Put back what the model wrote for the sentence at the cursor</source>
+        <translation>Вернуть то, что модель написала для предложения под курсором</translation>
+    </message>
+    <message>
+        <source>Revert &amp;All in This Text</source>
+        <translation>Вернуть &amp;весь этот текст</translation>
+    </message>
+    <message>
+        <source>Put back what the model wrote for every sentence of the text shown</source>
+        <translation>Вернуть то, что модель написала для каждого предложения показанного текста</translation>
+    </message>
+    <message>
+        <source>Alternative &amp;Translations…</source>
+        <translation>Другие &amp;варианты перевода…</translation>
+    </message>
+    <message>
+        <source>Other translations of the sentence at the cursor, each translated back into English</source>
+        <translation>Другие переводы предложения под курсором, каждый с обратным переводом на английский</translation>
+    </message>
+    <message>
+        <source>Use the &amp;New Translation</source>
+        <translation>Взять &amp;новый перевод</translation>
+    </message>
+    <message>
+        <source>Replace your edit of the sentence at the cursor by the translation of its new English</source>
+        <translation>Заменить вашу правку предложения под курсором переводом его нового английского текста</translation>
+    </message>
+    <message>
+        <source>&amp;Back-Translate for Checking</source>
+        <translation>&amp;Обратный перевод для проверки</translation>
+    </message>
+    <message>
+        <source>Translate every Russian and Arabic sentence back into English, and flag those whose meaning may differ</source>
+        <translation>Перевести каждое русское и арабское предложение обратно на английский и отметить те, чей смысл может отличаться</translation>
+    </message>
+    <message>
+        <source>the English summary</source>
+        <translation>английское резюме</translation>
+    </message>
+    <message>
+        <source>the {language} summary</source>
+        <translation>резюме ({language})</translation>
+    </message>
+    <message>
+        <source>the {language} full text</source>
+        <translation>полный текст ({language})</translation>
+    </message>
+    <message>
+        <source>Your edit would leave {text} empty.</source>
+        <extracomment>What was typed and not yet committed, by (entry, text key). The English summaries being translated again, by entry. Each text&apos;s sentences and positions, with the digest they were read from.</extracomment>
+        <translation>После вашей правки {text} станет пустым.</translation>
+    </message>
+    <message>
+        <source>Your edit would make {text} {count} characters long; it may be {limit} at most.</source>
+        <translation>После вашей правки {text} будет длиной {count} зн.; допустимо не больше {limit}.</translation>
+    </message>
+    <message>
+        <source>Your edit was not applied.</source>
+        <translation>Ваша правка не применена.</translation>
+    </message>
+    <message>
+        <source>What you typed is still in the pane and the digest is as it was: undo (Ctrl+Z) or correct it.</source>
+        <translation>Введённое осталось в панели, а дайджест не изменился: отмените (Ctrl+Z) или исправьте.</translation>
+    </message>
+    <message>
+        <source>Your edit was not applied: {reason}</source>
+        <translation>Ваша правка не применена: {reason}</translation>
+    </message>
+    <message>
+        <source>This engine cannot translate an edited summary.</source>
+        <translation>Этот движок не умеет переводить исправленное резюме.</translation>
+    </message>
+    <message>
+        <source>Translating the summary&apos;s changed sentences into {languages}…</source>
+        <translation>Переводим изменённые предложения резюме: {languages}…</translation>
+    </message>
+    <message>
+        <source>The summary&apos;s changes were carried into {languages}.</source>
+        <translation>Изменения резюме перенесены в переводы: {languages}.</translation>
+    </message>
+    <message>
+        <source>The edited summary could not be translated: {reason}</source>
+        <translation>Не удалось перевести исправленное резюме: {reason}</translation>
+    </message>
+    <message>
+        <source>Wait a moment: the summary&apos;s changes are being translated.</source>
+        <translation>Подождите немного: изменения резюме переводятся.</translation>
+    </message>
+    <message>
+        <source>Nothing to edit yet: digest an article first.</source>
+        <translation>Пока нечего редактировать: сначала обработайте статью.</translation>
+    </message>
+    <message>
+        <source>Editing {text}: type to correct it. Your changes are kept as you type; Ctrl+Z undoes them.</source>
+        <translation>Редактирование: {text}. Исправляйте прямо в тексте; правки сохраняются по ходу, Ctrl+Z отменяет их.</translation>
+    </message>
+    <message>
+        <source>This sentence is the model&apos;s own: nothing to revert.</source>
+        <translation>Это предложение написано моделью: возвращать нечего.</translation>
+    </message>
+    <message>
+        <source>The sentence is the model&apos;s again.</source>
+        <translation>Предложению возвращён текст модели.</translation>
+    </message>
+    <message>
+        <source>Nothing to revert: {text} is the model&apos;s own.</source>
+        <translation>Возвращать нечего: {text} — текст модели.</translation>
+    </message>
+    <message>
+        <source>Reverted: {text} is the model&apos;s again.</source>
+        <translation>Возвращено: {text} снова в варианте модели.</translation>
+    </message>
+    <message>
+        <source>Put the cursor in a translated sentence to see its alternative translations.</source>
+        <translation>Поставьте курсор в переведённое предложение, чтобы увидеть другие варианты перевода.</translation>
+    </message>
+    <message>
+        <source>this engine cannot find them.</source>
+        <translation>этот движок не умеет их искать.</translation>
+    </message>
+    <message>
+        <source>The sentence changed meanwhile: open its alternatives again.</source>
+        <translation>Предложение тем временем изменилось: откройте варианты снова.</translation>
+    </message>
+    <message>
+        <source>Alternative chosen: the sentence now reads “{text}”.</source>
+        <translation>Выбран другой вариант: теперь предложение звучит так: «{text}».</translation>
+    </message>
+    <message>
+        <source>Your corrections could not be kept in the history: {reason}</source>
+        <translation>Ваши исправления не удалось сохранить в истории: {reason}</translation>
+    </message>
+    <message>
+        <source>(As it was before your last edit of the summary, whose translations were still being made: save again in a moment for the edit.)</source>
+        <translation>(В том виде, что был до вашей последней правки резюме: её переводы ещё готовились. Сохраните ещё раз чуть позже, чтобы правка попала в файл.)</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionMarks</name>
+    <message>
+        <source>English changed: you edited this sentence before its English changed; the new machine translation is “{machine}” (right-click the sentence to use it)</source>
+        <extracomment>The strip&apos;s width beside the text, and the bar&apos;s width in it. What a mark shows: a sentence edited, an alternative chosen, an edit whose English changed since. Each mark&apos;s colour on a light base, and on a dark one; and its text&apos;s ink. The views&apos; highlight layer of the revised sentences&apos; ink. The longest stretch of a text a tooltip quotes.</extracomment>
+        <translation>Английский текст изменился: вы правили это предложение до того, как изменился его английский оригинал; новый машинный перевод — «{machine}» (щёлкните предложение правой кнопкой, чтобы взять его)</translation>
+    </message>
+    <message>
+        <source>Chosen alternative: the model first wrote “{machine}”</source>
+        <translation>Выбран другой вариант: сначала модель написала «{machine}»</translation>
+    </message>
+    <message>
+        <source>Edited: written by you</source>
+        <translation>Исправлено: написано вами</translation>
+    </message>
+    <message>
+        <source>Edited: the model wrote “{machine}”</source>
+        <translation>Исправлено: модель написала «{machine}»</translation>
+    </message>
+</context>
+<context>
     <name>Runner</name>
     <message>
         <source>Unexpected error: {error}</source>
-        <extracomment>The lane of everything that talks to the engine or the disk&apos;s models. The lane of model downloads. How long :meth:`BackgroundRunner.shutdown` waits for each lane&apos;s thread. What the work reads cancellation from and reports progress into (the runner&apos;s sink). Whether the work has begun on its thread, and whether it has stopped running there (the task may have ended, by a cancel, before either).</extracomment>
+        <extracomment>The lane of everything that talks to the engine or the disk&apos;s models. The lane of model downloads. The lane of the Models dialog&apos;s disk work: reading each model&apos;s state, verifying its files&apos; hashes, removing it, checking a folder chosen for it. How long :meth:`BackgroundRunner.shutdown` waits for each lane&apos;s thread. What the work reads cancellation from and reports progress into (the runner&apos;s sink). Whether :meth:`BackgroundRunner.shutdown` lets the work run to its end. Whether the work has begun on its thread, and whether it has stopped running there (the task may have ended, by a cancel, before either).</extracomment>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
 </context>
@@ -1827,7 +2343,6 @@ Details are in the log: {path}</source>
     <name>SaveDialog</name>
     <message>
         <source>Save Digest</source>
-        <extracomment>Where the format used last is remembered (the next save offers it first).</extracomment>
         <translation>Сохранить дайджест</translation>
     </message>
     <message>
@@ -1903,11 +2418,20 @@ Details are in the log: {path}</source>
         <source>Loading the {language}-to-English model</source>
         <translation>Загрузка модели перевода на английский ({language})</translation>
     </message>
+    <message>
+        <source>Translating the {language} text back into English</source>
+        <translation>Обратный перевод текста ({language}) на английский</translation>
+    </message>
+    <message>
+        <source>Finding other translations into {language}</source>
+        <translation>Поиск других вариантов перевода ({language})</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>
     <message>
         <source>&amp;Open…</source>
+        <extracomment>Zoom, Find, Copy, Print, Export PDF and Appearance (acted on by the workspace). Edit Text, Undo, Redo, Revert, Alternatives, and View › Back-Translate (acted on by the review controller).</extracomment>
         <translation>&amp;Открыть…</translation>
     </message>
     <message>
@@ -2031,8 +2555,12 @@ Details are in the log: {path}</source>
     <name>Workspace</name>
     <message>
         <source>Sentences underlined in amber are worth checking: F8 goes to the next, Shift+F8 to the previous</source>
-        <extracomment>The line under the tabs, said again when the interface&apos;s language changes. The number of sentences flagged in the digest shown.</extracomment>
+        <extracomment>How long &quot;Models found — press Digest&quot; stays (a digest started or another check clears it sooner). The engine and the history corrections go through (see :attr:`review`). Editing the digest shown, and passing the edits on (with an engine and a history). The reading view last clicked or typed in (Find and Copy This Text act on it). The article shown (see :meth:`show_entry`), with its digest or what it has so far. Its state and digest when it was shown (a change shows it again). The line under the tabs and its tooltip, said again when the interface&apos;s language changes. What the models check found missing last, and for what: (profile, languages, article language), to tell models found since from models no longer needed. Counts the models checks answered: only the latest one&apos;s advice is shown. The number of sentences flagged in the digest shown.</extracomment>
         <translation>Предложения, подчёркнутые оранжевым, стоит проверить: F8 — к следующему, Shift+F8 — к предыдущему</translation>
+    </message>
+    <message>
+        <source>the article</source>
+        <translation>статья</translation>
     </message>
     <message>
         <source>Sentences are linked: point at one to see where it comes from.</source>
