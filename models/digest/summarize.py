@@ -134,7 +134,10 @@ def _summarise_chunks(
         state.raise_if_interrupted()
         state.set_status(Step(steps.SUMMARISING, part=index + 1, parts=len(chunks)) if pass_number == 1 else Step(steps.COMBINING))
         extra: dict[str, Callable[[str], None]] = {}
-        if streams:
+        # A backend whose early text costs a search of its own (CTranslate2: the same search
+        # stopped after its first steps) shows it for the first chunk only: later chunks start
+        # with the chunk summaries done already on screen.
+        if streams and (index == 0 or not getattr(model, "partial_costs_a_search", False)):
             extra["on_partial"] = _publisher(state, list(summaries))
         [summary] = model.generate(
             [chunk],

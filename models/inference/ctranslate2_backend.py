@@ -182,6 +182,9 @@ class CTranslate2Model:
     forced_first_token: str | None = None
     #: Seconds per decoding step of the last summaries (progress estimates only).
     step_seconds: float = _FIRST_STEP_GUESS_S
+    #: ``on_partial`` costs a short search of its own (see the module docstring): a long
+    #: article's later chunks are summarised without it (:mod:`models.digest.summarize`).
+    partial_costs_a_search: bool = True
 
     @property
     def input_window(self) -> int:

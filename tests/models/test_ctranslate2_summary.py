@@ -137,3 +137,28 @@ def test_an_engine_with_every_model_on_ctranslate2_never_imports_torch(tiny_mode
     completed = subprocess.run([sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True, env=os.environ.copy(), timeout=300)
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert "heavy: []" in completed.stdout
+
+
+def test_a_long_articles_later_chunks_are_searched_once(tiny_models_dir: Path) -> None:
+    """The first words cost a short search: only the first chunk has one; later chunks show
+    the chunk summaries done so far instead."""
+    from models.digest.summarize import plan_chunks, summarize
+    from models.inference import ctranslate2_backend as backend
+
+    served = backend.load(SUMMARY, tiny_models_dir / "summarize", workers=1, threads=2)
+    searches: list[int] = []
+    translate_batch = served.translator.translate_batch
+
+    class Counting:
+        def translate_batch(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+            searches.append(kwargs["max_decoding_length"])
+            return translate_batch(*args, **kwargs)
+
+    served.translator = Counting()
+    paragraphs = [TEXT] * 4
+    chunks = plan_chunks(served, paragraphs)
+    assert len(chunks) > 1
+    parts: list[PartialText] = []
+    summarize(served, paragraphs, _settings(4, 60), JobState(partial_sink=parts.append))
+    assert searches.count(backend.PREVIEW_TOKENS) == 1 and len(searches) >= len(chunks) + 1
+    assert parts and not parts[0].complete
