@@ -20,25 +20,11 @@ from desktop.ui.language import UI_LANGUAGES, app_display_name, translate
 from desktop.ui.option_bar import profile_label, profile_tip
 from desktop.ui.reading import ReadingActions
 from desktop.ui.review import ReviewActions
+from desktop.ui.window_action import window_action
 from models.inventory.catalog import PROFILES
 
 if TYPE_CHECKING:
     from desktop.ui.article_queue import ArticleEntry
-
-
-def _action(window: QWidget, name: str, shortcuts: tuple[QKeySequence, ...] = ()) -> QAction:
-    """A QAction of ``window``, with its shortcuts working even while the menu bar is hidden
-    (its text is set by :meth:`WindowActions.retranslate`)."""
-    action = QAction(window)
-    action.setObjectName(name)
-    unique: dict[str, QKeySequence] = {}
-    for sequence in shortcuts:  # a standard key may equal the explicit one (Quit is Ctrl+Q)
-        if not sequence.isEmpty():
-            unique.setdefault(sequence.toString(), sequence)
-    if unique:
-        action.setShortcuts(list(unique.values()))
-    window.addAction(action)
-    return action
 
 
 def _say(action: QAction, text: str, tip: str = "") -> None:
@@ -59,25 +45,25 @@ class WindowActions:
 
     def __init__(self, window: QWidget) -> None:
         key = QKeySequence
-        self.open_action = _action(window, "openAction", (key(key.StandardKey.Open),))
-        self.paste_action = _action(window, "pasteArticleAction", (key(key.StandardKey.Paste), key("Ctrl+Shift+V")))
-        self.save_all_action = _action(window, "saveAllAction", (key("Ctrl+Alt+S"),))
-        self.save_action = _action(window, "saveAction", (key(key.StandardKey.Save),))
-        self.quit_action = _action(window, "quitAction", (key(key.StandardKey.Quit), key("Ctrl+Q")))
+        self.open_action = window_action(window, "openAction", key(key.StandardKey.Open))
+        self.paste_action = window_action(window, "pasteArticleAction", key(key.StandardKey.Paste), key("Ctrl+Shift+V"))
+        self.save_all_action = window_action(window, "saveAllAction", key("Ctrl+Alt+S"))
+        self.save_action = window_action(window, "saveAction", key(key.StandardKey.Save))
+        self.quit_action = window_action(window, "quitAction", key(key.StandardKey.Quit), key("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.digest_action = _action(window, "digestAction", (key("Ctrl+Return"), key("Ctrl+Enter")))
-        self.cancel_action = _action(window, "cancelAction", (key(Qt.Key.Key_Escape),))
-        self.cancel_all_action = _action(window, "cancelAllAction", (key("Shift+Escape"),))
-        self.choose_models_action = _action(window, "chooseModelsAction")
-        self.manage_models_action = _action(window, "manageModelsAction")
-        self.history_action = _action(window, "historyAction", (key("Ctrl+H"),))
-        self.shortcuts_action = _action(window, "shortcutsAction", (key(key.StandardKey.HelpContents),))
-        self.link_action = _action(window, "linkSentencesAction", (key("Ctrl+L"),))
+        self.digest_action = window_action(window, "digestAction", key("Ctrl+Return"), key("Ctrl+Enter"))
+        self.cancel_action = window_action(window, "cancelAction", key(Qt.Key.Key_Escape))
+        self.cancel_all_action = window_action(window, "cancelAllAction", key("Shift+Escape"))
+        self.choose_models_action = window_action(window, "chooseModelsAction")
+        self.manage_models_action = window_action(window, "manageModelsAction")
+        self.history_action = window_action(window, "historyAction", key("Ctrl+H"))
+        self.shortcuts_action = window_action(window, "shortcutsAction", key(key.StandardKey.HelpContents))
+        self.link_action = window_action(window, "linkSentencesAction", key("Ctrl+L"))
         self.link_action.setCheckable(True)
         self.link_action.setChecked(True)
-        self.next_flag_action = _action(window, "nextFlagAction", (key(Qt.Key.Key_F8),))
-        self.previous_flag_action = _action(window, "previousFlagAction", (key("Shift+F8"),))
-        self.about_action = _action(window, "aboutAction")
+        self.next_flag_action = window_action(window, "nextFlagAction", key(Qt.Key.Key_F8))
+        self.previous_flag_action = window_action(window, "previousFlagAction", key("Shift+F8"))
+        self.about_action = window_action(window, "aboutAction")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.profile_group = QActionGroup(window)
         self.profile_group.setExclusive(True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import html
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QLabel, QL
 
 from desktop.ui.language import TranslationContext
 from desktop.ui.panes import MAX_ZOOM, MIN_ZOOM, FileDropTextView
+from desktop.ui.window_action import window_action
 from models.common import languages
 
 if TYPE_CHECKING:
@@ -231,13 +233,7 @@ class ReadingActions:
     def __init__(self, window: QWidget) -> None:
         key = QKeySequence
 
-        def action(name: str, *shortcuts: QKeySequence) -> QAction:
-            made = QAction(window)
-            made.setObjectName(name)
-            unique = {sequence.toString(): sequence for sequence in shortcuts if not sequence.isEmpty()}
-            made.setShortcuts(list(unique.values()))
-            window.addAction(made)
-            return made
+        action = partial(window_action, window)
 
         self.zoom_in_action = action("zoomInAction", key(key.StandardKey.ZoomIn), key("Ctrl+="), key("Ctrl++"))
         self.zoom_out_action = action("zoomOutAction", key(key.StandardKey.ZoomOut), key("Ctrl+-"))

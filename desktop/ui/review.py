@@ -32,6 +32,7 @@ beside its English.
 from __future__ import annotations
 
 import threading
+from functools import partial
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Protocol, runtime_checkable
 
@@ -45,6 +46,7 @@ from desktop.ui.documents import HISTORY_LANE
 from desktop.ui.language import TranslationContext, language_name
 from desktop.ui.linking import TextPositions, sentence_at
 from desktop.ui.revision_marks import RevisionMargin, mark_kind, origin_line
+from desktop.ui.window_action import window_action
 from models.common.types import ENGLISH, MACHINE, Cancelled, Digest, DigestError
 
 if TYPE_CHECKING:
@@ -89,12 +91,7 @@ class ReviewActions:
     def __init__(self, window: QWidget) -> None:
         key = QKeySequence
 
-        def action(name: str, *shortcuts: QKeySequence) -> QAction:
-            made = QAction(window)
-            made.setObjectName(name)
-            made.setShortcuts(list(shortcuts))
-            window.addAction(made)
-            return made
+        action = partial(window_action, window)
 
         self.edit_text_action = action("editTextAction", key("F2"))
         self.undo_action = action("undoEditAction", *key.keyBindings(key.StandardKey.Undo))
