@@ -53,7 +53,7 @@ log = logging.getLogger(__name__)
 
 BACKEND = "ctranslate2"
 #: How often a beam-search batch in flight checks for interruption.
-_POLL_S = 0.02
+_POLL_S = 0.005
 #: Steps of the summary's first search, whose best hypothesis is shown as its first words.
 PREVIEW_TOKENS = 5
 #: Seconds a summary's decoding step is assumed to take before one has been timed (progress only).
@@ -389,15 +389,16 @@ def _translator(ctranslate2: Any, path: Path, workers: int, threads: int = 1) ->
     OpenMP thread count of the thread that creates it (to ``intra_threads``), and torch reads
     the same setting: a torch summariser on this thread would run on one core afterwards. The
     count is put back when torch is loaded (and left alone, torch not imported, when not)."""
+    def make() -> Any:
+        return ctranslate2.Translator(str(path), device="cpu", compute_type="int8", inter_threads=max(1, workers), intra_threads=max(1, threads))
+
     if not torch_loaded():
-        return ctranslate2.Translator(
-            str(path), device="cpu", compute_type="int8", inter_threads=max(1, workers), intra_threads=max(1, threads)
-        )
+        return make()
     import torch
 
     before = torch.get_num_threads()
     try:
-        return ctranslate2.Translator(str(path), device="cpu", compute_type="int8", inter_threads=max(1, workers), intra_threads=max(1, threads))
+        return make()
     finally:
         torch.set_num_threads(before)
 
