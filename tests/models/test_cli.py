@@ -376,7 +376,7 @@ def test_ctrl_c_at_any_moment_stops_at_once_and_writes_nothing(tmp_path: Path, t
 def test_ctrl_c_mid_digest_keeps_finished_files_and_writes_nothing_partial(tmp_path: Path, tiny_models_dir: Path) -> None:
     short, long = tmp_path / "short.txt", tmp_path / "long.txt"
     short.write_text(SHORT_ARTICLE, encoding="utf-8")
-    long.write_text("\n\n".join([SEED_ARTICLE.read_text(encoding="utf-8")] * 8), encoding="utf-8")
+    long.write_text("\n\n".join([SEED_ARTICLE.read_text(encoding="utf-8")] * 30), encoding="utf-8")
     out = tmp_path / "out"
     args = [str(short), str(long), "--full", "--models-dir", str(tiny_models_dir), "--format", "md", "--out", str(out)]
     # The short article's digest is written; 1.5 s later the long one's is well under way.
