@@ -13,14 +13,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from desktop.ui.language import UI_LANGUAGES, app_display_name, translate
 from desktop.ui.option_bar import profile_label, profile_tip
 from desktop.ui.reading import ReadingActions
 from desktop.ui.review import ReviewActions
-from desktop.ui.window_action import window_action
+from desktop.ui.window_action import choice_actions, window_action
 from models.inventory.catalog import PROFILES
 
 if TYPE_CHECKING:
@@ -65,26 +65,10 @@ class WindowActions:
         self.previous_flag_action = window_action(window, "previousFlagAction", key("Shift+F8"))
         self.about_action = window_action(window, "aboutAction")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.profile_group = QActionGroup(window)
-        self.profile_group.setExclusive(True)
-        self.profile_actions: dict[str, QAction] = {}
-        for name in PROFILES:
-            action = QAction(window)
-            action.setObjectName(f"profile{name.capitalize()}Action")
-            action.setCheckable(True)
-            action.setData(name)
-            self.profile_group.addAction(action)
-            self.profile_actions[name] = action
-        self.language_group = QActionGroup(window)
-        self.language_group.setExclusive(True)
-        self.language_actions: dict[str, QAction] = {}
+        self.profile_group, self.profile_actions = choice_actions(window, "profile", PROFILES)
+        self.language_group, self.language_actions = choice_actions(window, "language", UI_LANGUAGES)
         for code, native in UI_LANGUAGES.items():
-            action = QAction(native, window)
-            action.setObjectName(f"language{code.capitalize()}Action")
-            action.setCheckable(True)
-            action.setData(code)
-            self.language_group.addAction(action)
-            self.language_actions[code] = action
+            self.language_actions[code].setText(native)  # each language named in itself, never translated
         #: Zoom, Find, Copy, Print, Export PDF and Appearance (acted on by the workspace).
         self.reading = ReadingActions(window)
         #: Edit Text, Undo, Redo, Revert, Alternatives, and View › Back-Translate (acted on by the review controller).

@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeySequence, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
 from desktop.ui.language import TranslationContext
 from desktop.ui.panes import MAX_ZOOM, MIN_ZOOM, FileDropTextView
-from desktop.ui.window_action import window_action
+from desktop.ui.window_action import choice_actions, window_action
 from models.common import languages
 
 if TYPE_CHECKING:
@@ -245,16 +245,7 @@ class ReadingActions:
         self.copy_digest_action = action("copyDigestAction", key("Ctrl+Alt+C"))
         self.print_action = action("printAction", key(key.StandardKey.Print), key("Ctrl+P"))
         self.export_pdf_action = action("exportPdfAction", key("Ctrl+Shift+P"))
-        self.appearance_group = QActionGroup(window)
-        self.appearance_group.setExclusive(True)
-        self.appearance_actions: dict[str, QAction] = {}
-        for name in APPEARANCES:
-            made = QAction(window)
-            made.setObjectName(f"appearance{name.capitalize()}Action")
-            made.setCheckable(True)
-            made.setData(name)
-            self.appearance_group.addAction(made)
-            self.appearance_actions[name] = made
+        self.appearance_group, self.appearance_actions = choice_actions(window, "appearance", APPEARANCES)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -3,7 +3,9 @@ work even while the menu bar is hidden."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from typing import Iterable
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 
@@ -21,3 +23,20 @@ def window_action(window: QWidget, name: str, *shortcuts: QKeySequence) -> QActi
         action.setShortcuts(list(unique.values()))
     window.addAction(action)
     return action
+
+
+def choice_actions(window: QWidget, prefix: str, values: Iterable[str]) -> tuple[QActionGroup, dict[str, QAction]]:
+    """One checkable action per value, in one exclusive group (a menu of choices: the model
+    profile, the interface language, the appearance): each named ``<prefix><Value>Action``,
+    its data the value. Their texts are set by whoever owns them."""
+    group = QActionGroup(window)
+    group.setExclusive(True)
+    actions: dict[str, QAction] = {}
+    for value in values:
+        action = QAction(window)
+        action.setObjectName(f"{prefix}{value.capitalize()}Action")
+        action.setCheckable(True)
+        action.setData(value)
+        group.addAction(action)
+        actions[value] = action
+    return group, actions
