@@ -32,6 +32,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPalette, QTextCharFo
 from PySide6.QtWidgets import QTabWidget, QTextEdit, QToolTip
 
 from desktop.ui.language import TranslationContext, flag_line, language_name
+from desktop.ui.panes import is_dark
 from models.common.languages import output_languages
 from models.common.types import Digest, SentenceFlag, TextRange
 
@@ -305,7 +306,7 @@ def highlight_format(kind: str, palette: QPalette) -> QTextCharFormat:
     colour, more or less transparent; for flags, an amber wavy underline."""
     text_format = QTextCharFormat()
     text_format.setProperty(KIND_PROPERTY, kind)
-    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    dark = is_dark(palette)
     if kind == FLAG:
         text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         text_format.setUnderlineColor(QColor(_FLAG_COLOURS[dark]))

@@ -79,6 +79,12 @@ def _without_credentials(url: QUrl) -> str:
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
+def is_dark(palette: QPalette) -> bool:
+    """Whether ``palette`` is a dark one (its text backgrounds dark): the one test of it, for
+    the colours that must read on both (highlights, marks, failed rows)."""
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
 #: Zoom steps, in points added to the reading size, and their bounds (View › Zoom In/Out).
 MIN_ZOOM, MAX_ZOOM = -5, 20
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.article_queue import ArticleEntry, ArticleQueue, EntryState
 from desktop.ui.documents import CannotOpen
 from desktop.ui.language import translate, say_step
-from desktop.ui.reading import is_dark
+from desktop.ui.panes import is_dark
 
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole
 #: A marker before each state, so the list reads at a glance without colour.

@@ -291,11 +291,6 @@ def apply_appearance(app: QApplication, appearance: str) -> None:
         app.setPalette(_dark_palette() if appearance == "dark" else app.style().standardPalette())
 
 
-def is_dark(palette: QPalette) -> bool:
-    """Whether ``palette`` shows light text on a dark window."""
-    return palette.color(QPalette.ColorRole.Window).lightness() < palette.color(QPalette.ColorRole.WindowText).lightness()
-
-
 def _dark_palette() -> QPalette:
     palette = QPalette()
     dark, darker, text, disabled = QColor(45, 45, 48), QColor(30, 30, 32), QColor(232, 232, 232), QColor(128, 128, 128)

@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, Q
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from desktop.ui.language import TranslationContext
+from desktop.ui.panes import is_dark
 from models.common.types import ALTERNATIVE, EDITED, MACHINE
 
 RevisionMarks = TranslationContext("RevisionMarks")
@@ -107,7 +108,7 @@ class RevisionMargin(QWidget):
         set_highlights = getattr(self._view, "set_highlights", None)
         if set_highlights is None:
             return
-        dark = self._view.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        dark = is_dark(self._view.palette())
         selections = []
         for first, last, kind, _tip in self._marks:
             selection = QTextEdit.ExtraSelection()
@@ -168,7 +169,7 @@ class RevisionMargin(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         base = self._view.palette().color(QPalette.ColorRole.Base)
-        dark = base.lightness() < 128
+        dark = is_dark(self._view.palette())
         painter = QPainter(self)
         painter.fillRect(self.rect(), base)  # of a piece with the text beside it
         for rect, kind, _tip in self._bars():

@@ -13,7 +13,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QPushButton, QTextEdit
 
 from desktop.ui.linking import ACTIVE, LINKS_LAYER
-from desktop.ui.reading import FIND_LAYER, is_dark
+from desktop.ui.panes import is_dark
+from desktop.ui.reading import FIND_LAYER
 from desktop.ui.settings import AppSettings
 
 
