@@ -397,10 +397,10 @@ def _translation_workers(models: list[Seq2SeqModel]) -> tuple[int, Callable[[], 
 
 def _summary_weight(summariser: Seq2SeqModel, paragraphs: list[str]) -> float:
     """The summary's weight on the bar: a chunk's worth of reading for each chunk, and the
-    decoding in proportion to the tokens planned (a full summary weighs as much as a chunk)."""
-    from models.digest.summarize import plan_chunks, planned_tokens
+    decoding in proportion to the steps planned (a full summary weighs as much as a chunk)."""
+    from models.digest.summarize import decoding_steps, plan_chunks
 
     chunks = plan_chunks(summariser, paragraphs)
     settings = summariser.spec.generation
-    decoding = planned_tokens(summariser, chunks, settings) / max(1, settings.max_new_tokens)
+    decoding = decoding_steps(summariser, chunks, settings) / max(1, settings.max_new_tokens)
     return _SUMMARY_CHUNK_WEIGHT * (len(chunks) * _SUMMARY_READING_SHARE + decoding * (1 - _SUMMARY_READING_SHARE))

@@ -18,9 +18,9 @@ work per step as on the PyTorch path. Beam search has no such callback (CTransla
 refuses ``callback`` with ``beam_size`` > 1): progress moves per batch, and a cancel returns
 at once while the batch in flight finishes in CTranslate2's own thread and is thrown away.
 
-The summary (one text, beam search, :meth:`CTranslate2Model.generate` with ``on_partial``)
-is searched twice: first :data:`PREVIEW_TOKENS` steps only, whose best hypothesis is the
-leading beam of the full search at that step (the same search, stopped there) and is
+The summary (beam search, :meth:`CTranslate2Model.generate` with ``on_partial``; a long
+article's chunks in one batch) is searched twice: first :data:`PREVIEW_TOKENS` steps of its
+first text only, whose best hypothesis is the leading beam of the full search at that step (the same search, stopped there) and is
 published as the summary's first words, then the whole search, asynchronously, its progress
 estimated from the time a step took in the previous summaries. Cancel returns at once; the
 search in flight finishes in CTranslate2's thread (up to a summary's time of CPU).
@@ -204,7 +204,7 @@ class CTranslate2Model:
         on_partial: Callable[[str], None] | None = None,
     ) -> list[str]:
         """One output per text; see the module docstring for progress, cancel and ``on_partial``
-        (one text with beam search: its first words, once)."""
+        (beam search: the first text's first words, once)."""
         state = state or JobState()
         state.raise_if_interrupted()
         source = self._source(texts)
@@ -222,7 +222,7 @@ class CTranslate2Model:
         prefix = self._prefix(len(source))
         if settings.num_beams == 1:
             results = self.translator.translate_batch(source, prefix, callback=_step_reporter(state, max_new_tokens), **options)
-        elif on_partial is not None and len(source) == 1:
+        elif on_partial is not None:
             results = self._summary_search(source, prefix, options, state, on_partial)
         else:
             results = self._beam_search(source, options, state, prefix)
@@ -248,12 +248,12 @@ class CTranslate2Model:
         state: JobState,
         on_partial: Callable[[str], None],
     ) -> list[Any]:
-        """One text's beam search with its first words shown early (see the module docstring)."""
+        """A beam search with the first text's first words shown early (see the module docstring)."""
         steps = options["max_decoding_length"]
         started = time.monotonic()
         if PREVIEW_TOKENS < steps:
             preview = {**options, "max_decoding_length": PREVIEW_TOKENS, "min_decoding_length": min(options["min_decoding_length"], PREVIEW_TOKENS)}
-            (first,) = self._beam_search(source, preview, state, prefix)
+            (first,) = self._beam_search(source[:1], preview, state, prefix[:1] if prefix else None)
             text = self._text(first.hypotheses[0])
             if text:
                 on_partial(text)

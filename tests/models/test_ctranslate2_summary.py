@@ -139,26 +139,46 @@ def test_an_engine_with_every_model_on_ctranslate2_never_imports_torch(tiny_mode
     assert "heavy: []" in completed.stdout
 
 
-def test_a_long_articles_later_chunks_are_searched_once(tiny_models_dir: Path) -> None:
-    """The first words cost a short search: only the first chunk has one; later chunks show
-    the chunk summaries done so far instead."""
-    from models.digest.summarize import plan_chunks, summarize
+def test_a_long_articles_chunks_are_searched_together_and_only_the_first_has_early_words(tiny_models_dir: Path) -> None:
+    """The first words cost a short search: only the first chunk has one. Chunks go to the
+    model two windows' worth at a time, one beam search each; later searches show the chunk
+    summaries done so far instead."""
+    from models.digest.summarize import WINDOWS_SEARCHED_TOGETHER, plan_chunks, search_groups, summarize
     from models.inference import ctranslate2_backend as backend
 
     served = backend.load(SUMMARY, tiny_models_dir / "summarize", workers=1, threads=2)
-    searches: list[int] = []
+    searches: list[tuple[int, int]] = []
     translate_batch = served.translator.translate_batch
 
     class Counting:
-        def translate_batch(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
-            searches.append(kwargs["max_decoding_length"])
-            return translate_batch(*args, **kwargs)
+        def translate_batch(self, source, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
+            searches.append((len(source), kwargs["max_decoding_length"]))
+            return translate_batch(source, *args, **kwargs)
 
     served.translator = Counting()
     paragraphs = [TEXT] * 4
     chunks = plan_chunks(served, paragraphs)
-    assert len(chunks) > 1
+    groups = search_groups(served, chunks)
+    assert len(chunks) > 2 and 1 < len(groups) < len(chunks)
+    assert [index for group in groups for index in group] == list(range(len(chunks)))
+    assert all(sum(served.count_tokens(chunks[index]) for index in group) <= WINDOWS_SEARCHED_TOGETHER * served.input_window for group in groups)
     parts: list[PartialText] = []
-    summarize(served, paragraphs, _settings(4, 60), JobState(partial_sink=parts.append))
-    assert searches.count(backend.PREVIEW_TOKENS) == 1 and len(searches) >= len(chunks) + 1
+    summary = summarize(served, paragraphs, _settings(4, 60), JobState(partial_sink=parts.append))
+    assert searches[0] == (1, backend.PREVIEW_TOKENS)
+    assert [count for count, _ in searches[1:]] == [len(group) for group in groups]
+    assert summary.count("\n\n") <= len(chunks) - 1
     assert parts and not parts[0].complete
+
+
+def test_chunks_searched_together_summarise_as_each_does_alone(tiny_models_dir: Path) -> None:
+    """A batch of chunks (of different lengths: the shorter one padded) gives each chunk the
+    summary its own search gives, in int8 as served, the first words shown once."""
+    from models.inference import ctranslate2_backend as backend
+
+    served = backend.load(SUMMARY, tiny_models_dir / "summarize", workers=1, threads=2)
+    chunks = [TEXT[:700], TEXT[700:1200]]
+    alone = [served.generate([chunk], _settings(4, 24))[0] for chunk in chunks]
+    shown: list[str] = []
+    together = served.generate(chunks, _settings(4, 24), on_partial=shown.append)
+    assert together == alone and all(alone)
+    assert len(shown) == 1 and alone[0].startswith(shown[0].split()[0])

@@ -44,7 +44,8 @@ def test_digest_fills_every_field_and_keeps_paragraphs(engine: DigestPipeline) -
     assert fractions == sorted(fractions)
     assert len(progress) > 10
     steps = {event.step for event in progress}
-    assert any(step.startswith("Summarising 1/") for step in steps)
+    # The seed fills several of the tiny summariser's windows: CTranslate2 searches them two at a time.
+    assert any(step.startswith(("Summarising 1/", "Summarising parts 1–2 of ")) for step in steps)
     assert "Translating article to Arabic" in steps
 
 

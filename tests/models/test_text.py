@@ -51,6 +51,15 @@ def test_chunks_respect_budget_and_prefer_paragraph_breaks() -> None:
     assert chunks == ["One two three. Four five six.", "Seven eight. Nine ten eleven twelve."]
 
 
+def test_chunks_are_as_even_as_the_sentences_allow() -> None:
+    # Nine four-word sentences (5 tokens each with the join) in chunks of at most 40 tokens:
+    # greedy packing would make 40 + 5; two chunks of 25 and 20 are read and summarised fairly.
+    sentences = [f"Word{index} two three four." for index in range(9)]
+    chunks = chunk_by_tokens([" ".join(sentences)], count_words, 40)
+    assert [len(split_sentences(chunk)) for chunk in chunks] == [5, 4]
+    assert chunk_by_tokens([" ".join(sentences)], count_words, 60) == [" ".join(sentences)]
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(
