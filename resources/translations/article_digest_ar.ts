@@ -2448,6 +2448,10 @@ Details are in the log: {path}</source>
         <translation>جارٍ التلخيص {part}/{parts}</translation>
     </message>
     <message>
+        <source>Summarising parts {first}–{last} of {parts}</source>
+        <translation>جارٍ تلخيص الأجزاء {first}–{last} من {parts}</translation>
+    </message>
+    <message>
         <source>Combining summaries</source>
         <translation>جارٍ دمج الملخصات</translation>
     </message>

@@ -2391,6 +2391,10 @@ Details are in the log: {path}</source>
         <translation>Составление резюме {part}/{parts}</translation>
     </message>
     <message>
+        <source>Summarising parts {first}–{last} of {parts}</source>
+        <translation>Составление резюме: части {first}–{last} из {parts}</translation>
+    </message>
+    <message>
         <source>Combining summaries</source>
         <translation>Объединение резюме</translation>
     </message>
