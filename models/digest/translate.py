@@ -30,10 +30,18 @@ _RESERVED_TOKENS = 2
 #: Batch limits: enough to keep the matrix units busy, small enough to report progress often.
 MAX_BATCH_SENTENCES = 16
 MAX_BATCH_TOKENS = 1024
-#: Hypotheses decoded at once (sentences x beams): beyond this a batch mostly costs memory
-#: (every beam keeps its own keys and values), not time. 16, not 32: a summary's two beam-4
-#: translations, side by side on tc-big, peak 250-300 MB lower for the same seconds (bench/).
+#: Hypotheses decoded at once (sentences x beams) by a decoder as wide as
+#: :data:`_REFERENCE_DECODER_WIDTH`: every beam keeps its own keys and values, so a batch's
+#: memory grows with its hypotheses. 16, not 32, on tc-big: a summary's two beam-4
+#: translations side by side peak 250-300 MB lower (bench/; about 11 MB a hypothesis). A
+#: narrower decoder keeps less per hypothesis and gets more of them for the same memory
+#: (:func:`batch_hypotheses`): opus-mt's base models (6 x 512) 32, CTranslate2's own layout of
+#: eight beam-4 sentences per core, the fastest on two cores (bench/throughput.py).
 MAX_BATCH_HYPOTHESES = 16
+#: The decoder :data:`MAX_BATCH_HYPOTHESES` is set for: tc-big's 6 layers of 1,024.
+_REFERENCE_DECODER_WIDTH = 6 * 1024
+#: The most hypotheses a batch of any model gets.
+_MOST_BATCH_HYPOTHESES = 64
 #: Sentences are sorted by length (less padding) within windows of this many batches.
 _ORDER_WINDOW_BATCHES = 4
 
@@ -42,6 +50,16 @@ def output_limit(input_tokens: int, settings: GenerationSettings) -> int:
     """New tokens allowed for a translation of ``input_tokens`` tokens: generous for the target
     language's longer words, bounded so a degenerate repetition cannot run on."""
     return min(settings.max_new_tokens, input_tokens * 2 + 16)
+
+
+def batch_hypotheses(model: Seq2SeqModel) -> int:
+    """How many hypotheses ``model`` decodes in one batch: :data:`MAX_BATCH_HYPOTHESES` scaled
+    by how much narrower (or wider) its decoder is than tc-big's, so every model's batch
+    holds about the same memory."""
+    width = getattr(model, "decoder_width", 0)
+    if not width:
+        return MAX_BATCH_HYPOTHESES
+    return max(1, min(_MOST_BATCH_HYPOTHESES, MAX_BATCH_HYPOTHESES * _REFERENCE_DECODER_WIDTH // width))
 
 
 def length_sorted_batches(lengths: Sequence[int], max_sentences: int | None = None) -> list[list[int]]:
@@ -115,7 +133,7 @@ def translate_jobs(
     batches: list[tuple[int, int, int, list[int], int, JobState]] = []
     for index, job in enumerate(jobs):
         lengths = [job.model.count_tokens(sentence) + 1 for sentence in job.sentences]
-        per_batch = min(share, max(1, MAX_BATCH_HYPOTHESES // max(1, job.settings.num_beams)))
+        per_batch = min(share, max(1, batch_hypotheses(job.model) // max(1, job.settings.num_beams)))
         # Sorted by length within windows of consecutive sentences, not over the whole text: a
         # text's opening paragraphs are then done first and can be shown while the rest runs.
         window = per_batch * _ORDER_WINDOW_BATCHES

@@ -44,7 +44,7 @@ from models.inventory import installed
 from models.inventory.catalog import GenerationSettings, ModelSpec
 from models.inventory.copies import CT2_COPIES, cache_stem, copy_path, ensure_safetensors, remove_abandoned_partials
 from models.inference.runtime import check_folder, choose_target_token, load_tokenizer, target_codes, torch_loaded
-from models.inference.tokens import SCORE_BATCH_SENTENCES, count_tokens, input_window
+from models.inference.tokens import SCORE_BATCH_SENTENCES, count_tokens, decoder_width, input_window
 from models.common.atomic import move_into_place
 from models.common.job_state import JobState
 from models.common.types import ModelCredit, ModelUnavailable
@@ -185,6 +185,8 @@ class CTranslate2Model:
     #: ``on_partial`` costs a short search of its own (see the module docstring): a long
     #: article's later chunks are summarised without it (:mod:`models.digest.summarize`).
     partial_costs_a_search: bool = True
+    #: See :func:`models.inference.tokens.decoder_width`.
+    decoder_width: int = 0
 
     @property
     def input_window(self) -> int:
@@ -377,6 +379,7 @@ def load(spec: ModelSpec, folder: Path, *, workers: int, threads: int = 1) -> CT
         origin=origin,
         credit=model_credit(spec, folder),
         forced_first_token=_forced_first_token(tokenizer, weights_folder),
+        decoder_width=decoder_width(installed.read_json_object(folder / "config.json")),
     )
     model.target_token = choose_target_token(spec, target_codes(model), folder)  # type: ignore[arg-type]
     model.load_seconds = time.monotonic() - started

@@ -9,6 +9,17 @@ from typing import Any
 _NO_LIMIT = 1_000_000_000
 
 
+def decoder_width(config: Any) -> int:
+    """A decoder's model width times its layers (``d_model`` x ``decoder_layers`` of a Marian or
+    BART config, as a mapping or an object; 0 when unknown): what each decoded token keeps in
+    the beam search's key and value caches, in floats per key or value."""
+    def read(name: str) -> int:
+        value = config.get(name) if isinstance(config, dict) else getattr(config, name, None)
+        return value if isinstance(value, int) and value > 0 else 0
+
+    return read("d_model") * read("decoder_layers")
+
+
 def count_tokens(tokenizer: Any, text: str) -> int:
     """Tokens of ``text`` without special tokens."""
     return len(tokenizer(text, add_special_tokens=False)["input_ids"])

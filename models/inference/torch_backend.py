@@ -42,7 +42,7 @@ from models.inventory.copies import ensure_safetensors
 from models.inference.loading import model_credit
 # cpu_count and check_folder are also offered from here, as before they moved to the torch-free runtime.
 from models.inference.runtime import check_folder, choose_target_token, cpu_count, load_tokenizer, target_codes  # noqa: F401
-from models.inference.tokens import SCORE_BATCH_SENTENCES, batches_of, count_tokens, input_window
+from models.inference.tokens import SCORE_BATCH_SENTENCES, batches_of, count_tokens, decoder_width, input_window
 from models.common.job_state import JobState
 from models.common.types import ModelCredit, ModelUnavailable
 
@@ -212,6 +212,11 @@ class TorchModel:
     load_seconds: float = 0.0
     #: What its texts are credited to (:func:`models.inference.loading.model_credit`).
     credit: ModelCredit | None = None
+
+    @property
+    def decoder_width(self) -> int:
+        """See :func:`models.inference.tokens.decoder_width`."""
+        return decoder_width(self.model.config)
 
     @property
     def input_window(self) -> int:

@@ -182,3 +182,17 @@ def test_chunks_searched_together_summarise_as_each_does_alone(tiny_models_dir: 
     together = served.generate(chunks, _settings(4, 24), on_partial=shown.append)
     assert together == alone and all(alone)
     assert len(shown) == 1 and alone[0].startswith(shown[0].split()[0])
+
+
+def test_both_backends_know_their_decoders_width(tiny_models_dir: Path) -> None:
+    """What translation batches are sized by (models.digest.translate.batch_hypotheses)."""
+    from models.inference import ctranslate2_backend as backend
+    from models.inference.torch_backend import load
+
+    folder = tiny_models_dir / "translate-ru"
+    config = json.loads((folder / "config.json").read_text())
+    width = config["d_model"] * config["decoder_layers"]
+    spec = catalog.specs_for(catalog.DEFAULT_PROFILE)["translate-ru"]
+    assert width > 0
+    assert backend.load(spec, folder, workers=2).decoder_width == width
+    assert load(spec, folder, "cpu").decoder_width == width

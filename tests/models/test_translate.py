@@ -113,3 +113,22 @@ def test_a_keyed_text_is_published_paragraph_by_paragraph_in_order_then_whole() 
     unkeyed: list[PartialText] = []
     translate_texts([TextTranslation(model, text, settings)], JobState(partial_sink=unkeyed.append))
     assert unkeyed == []
+
+
+@pytest.mark.parametrize(("width", "sentences_per_batch"), [(6 * 1024, 4), (6 * 512, 8), (12 * 1024, 2), (0, 4)])
+def test_a_narrower_decoder_gets_more_beam_sentences_per_batch(width: int, sentences_per_batch: int) -> None:
+    """Every batch holds about the same keys and values: tc-big's decoder (6 x 1,024) four
+    beam-4 sentences, opus-mt's base models (6 x 512) eight, an unknown width four."""
+    from dataclasses import dataclass
+
+    from models.digest.translate import TranslationJob, translate_jobs
+
+    @dataclass
+    class Sized(EchoModel):
+        decoder_width: int = 0
+
+    model = Sized(decoder_width=width)
+    sentences = [f"Sentence number {index} is here." for index in range(16)]
+    [output] = translate_jobs([TranslationJob(model, sentences, GenerationSettings(num_beams=4, max_new_tokens=64))])
+    assert output.translations == [f"<out> {sentence}" for sentence in sentences]
+    assert {len(batch) for batch in model.calls} == {sentences_per_batch}
