@@ -321,13 +321,13 @@ def run_naive(models_dir: Path, with_article: bool) -> dict[str, Any]:
 
 
 def _like_the_engine_process_starts() -> None:
-    """Cap malloc's arenas as the engine's process does when it starts (before any thread),
-    where the checkout measured does so."""
-    try:
-        from models.inference.memory import limit_malloc_arenas
-    except ImportError:
-        return
-    limit_malloc_arenas()
+    """Tune malloc as the engine's process does when it starts (before any thread), where the
+    checkout measured does so."""
+    from models.inference import memory
+
+    tune = getattr(memory, "tune_malloc_for_engine", None) or getattr(memory, "limit_malloc_arenas", None)  # older checkouts
+    if tune is not None:
+        tune()
 
 
 def main() -> int:

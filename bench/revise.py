@@ -76,9 +76,9 @@ def main() -> int:
     from models.common.types import Digest
     from models.digest.pipeline import DigestPipeline, PipelineConfig
     from models.inventory import catalog
-    from models.inference.memory import limit_malloc_arenas
+    from models.inference.memory import tune_malloc_for_engine
 
-    limit_malloc_arenas()  # as the engine's process does, before any thread
+    tune_malloc_for_engine()  # as the engine's process does, before any thread
     fix_translation_lengths()
     pipeline = DigestPipeline(PipelineConfig(models_dir=str(args.models_dir), translation_backend=args.backend))
     started = time.monotonic()

@@ -645,9 +645,9 @@ def run_digests(args: argparse.Namespace) -> int:
             _prepare_out_folder(out_dir)
         except _OutputError as error:
             return _fail(str(error))
-    from models.inference.memory import limit_malloc_arenas
+    from models.inference.memory import tune_malloc_for_engine
 
-    limit_malloc_arenas()  # this process is the engine here; before its threads start
+    tune_malloc_for_engine()  # this process is the engine here; before its threads start
     # One pipeline for the batch: each model loads on first use and stays loaded.
     pipeline = DigestPipeline(PipelineConfig(profile=args.profile, models_dir=args.models_dir, device=args.device))
     options = DigestOptions(languages=args.to, translate_article=args.full, back_translate=args.back_translate)
@@ -935,9 +935,9 @@ def run_revise(argv: Sequence[str]) -> int:
         digest = _read_digest(args.digest)
         edited = _read_text_input(args.summary, "a summary")
         _interruption.check()
-        from models.inference.memory import limit_malloc_arenas
+        from models.inference.memory import tune_malloc_for_engine
 
-        limit_malloc_arenas()  # this process is the engine here; before its threads start
+        tune_malloc_for_engine()  # this process is the engine here; before its threads start
         pipeline = DigestPipeline(PipelineConfig(profile=args.profile, models_dir=args.models_dir, device=args.device))
         back = args.back_translate or digest.back_translate
         progress = _Progress(sys.stderr, 1)

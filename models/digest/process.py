@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from models.common.job_state import JobState
 from models.common.types import Article, Cancelled, Digest, DigestError, DigestOptions
 from models.digest.pipeline import DigestPipeline, PipelineConfig
-from models.inference.memory import limit_malloc_arenas, release_freed_memory
+from models.inference.memory import tune_malloc_for_engine, release_freed_memory
 
 if TYPE_CHECKING:
     from models.digest.revise import Alternative
@@ -279,7 +279,7 @@ def _serve(connection: Any, cancelled_up_to: Any, warm: bool) -> None:
     if sys.stderr is None:  # a windowed build has no console; keep logging from failing
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process's life
     logging.basicConfig(level=logging.WARNING, format="engine: %(levelname)s %(name)s: %(message)s")
-    limit_malloc_arenas()  # before the warm-up and the models' threads start
+    tune_malloc_for_engine()  # before the warm-up and the models' threads start
     send_lock = threading.Lock()  # translation workers report progress from their own threads
 
     def send(message: tuple[Any, ...]) -> None:

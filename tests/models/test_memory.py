@@ -28,7 +28,7 @@ def test_the_engine_loop_releases_freed_memory_after_each_reply(monkeypatch) -> 
     calls.clear()
     monkeypatch.setattr(process, "DigestPipeline", _RecordingPipeline)
     monkeypatch.setattr(process, "release_freed_memory", lambda: calls.append("release"))
-    monkeypatch.setattr(process, "limit_malloc_arenas", lambda: calls.append("arenas"))
+    monkeypatch.setattr(process, "tune_malloc_for_engine", lambda: calls.append("malloc"))
     parent, child = Pipe()
     cancelled_up_to = type("Shared", (), {"value": 0})()
     loop = threading.Thread(target=process._serve, args=(child, cancelled_up_to, False), daemon=True)
@@ -41,12 +41,12 @@ def test_the_engine_loop_releases_freed_memory_after_each_reply(monkeypatch) -> 
     parent.send(("stop",))
     loop.join(5)
     assert not loop.is_alive()
-    assert calls == ["arenas", "digest", "release", "digest", "release"]  # arenas capped before any work
+    assert calls == ["malloc", "digest", "release", "digest", "release"]  # malloc tuned before any work
 
 
-def test_malloc_arenas_can_be_capped_on_linux() -> None:
+def test_malloc_can_be_tuned_on_linux() -> None:
     import sys
 
-    from models.inference.memory import limit_malloc_arenas
+    from models.inference.memory import tune_malloc_for_engine
 
-    assert limit_malloc_arenas() is sys.platform.startswith("linux")
+    assert tune_malloc_for_engine() is sys.platform.startswith("linux")
