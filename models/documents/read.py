@@ -1208,19 +1208,36 @@ _identifier_lock = threading.Lock()
 
 
 def _language_identifier() -> Any:
-    """py3langid's model, loaded once (about a second) on first use, from any thread."""
+    """py3langid's model, loaded once on first use (memory-mapped from its cached copy: see
+    language_model), from any thread."""
     global _identifier
     with _identifier_lock:
         if _identifier is None:
+            from models.documents.language_model import load_identifier
+
+            _identifier = load_identifier()
+        return _identifier
+
+
+def _uncached_language_identifier(failed: Any) -> Any:
+    """py3langid's model from its own file, in place of ``failed`` (one read from a damaged cached
+    copy); the copy goes, so the next start makes it again."""
+    global _identifier
+    with _identifier_lock:
+        if _identifier is failed:
             from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+            from models.documents.language_model import discard_cached_copy
+
+            discard_cached_copy()
             _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         return _identifier
 
 
 def warm_up() -> None:
-    """Load the language model now (about a second) rather than on the first read_article call;
-    for a background thread once the window shows. Safe to call from any thread, any number of times."""
+    """Load the language model now rather than on the first read_article call (some 50 ms; the
+    first time ever, when it makes its cached copy, about a second); for a background thread once
+    the window shows. Safe to call from any thread, any number of times."""
     _language_identifier()
 
 
@@ -1229,8 +1246,13 @@ def detect_language(text: str) -> str | None:
     sample = text[:_LANGUAGE_SAMPLE_CHARS]
     if sum(1 for char in sample if char.isalpha()) < _LANGUAGE_MIN_LETTERS:
         return None
+    identifier = _language_identifier()
+    try:
+        ranking = identifier.rank(sample)
+    except IndexError:  # a cached copy damaged on disk sends the DFA out of its table
+        ranking = _uncached_language_identifier(identifier).rank(sample)
     scores: dict[str, float] = {}
-    for label, score in _language_identifier().rank(sample):
+    for label, score in ranking:
         code = _LANGUAGE_ALIASES.get(label, label)
         scores[code] = scores.get(code, 0.0) + float(score)
     code, confidence = max(scores.items(), key=lambda item: item[1])
