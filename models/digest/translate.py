@@ -92,7 +92,8 @@ class TranslationJob:
     label: str = "Translating"
     weight: float = 1.0
     #: Also score each translation (the model's mean log-probability per token, for the
-    #: low-confidence flag): one teacher-forced pass per batch after the search.
+    #: low-confidence flag): from the search where the model offers ``generate_scored``
+    #: (CTranslate2), else one teacher-forced pass per batch after it.
     scored: bool = False
 
 
@@ -161,8 +162,12 @@ def translate_jobs(
         inputs = [prefix + job.sentences[item] for item in batch]
         try:
             # At least one token: every source sentence yields a translation.
-            outputs = job.model.generate(inputs, job.settings, max_new_tokens=limit, min_new_tokens=1, state=batch_state)
-            scores = job.model.score(inputs, outputs) if job.scored else [None] * len(outputs)
+            scores: list[float | None]
+            if job.scored and hasattr(job.model, "generate_scored"):  # the search's own scores: no second pass
+                outputs, scores = job.model.generate_scored(inputs, job.settings, max_new_tokens=limit, min_new_tokens=1, state=batch_state)  # type: ignore[attr-defined]
+            else:
+                outputs = job.model.generate(inputs, job.settings, max_new_tokens=limit, min_new_tokens=1, state=batch_state)
+                scores = job.model.score(inputs, outputs) if job.scored else [None] * len(outputs)
         except BaseException:
             group.request_interruption()
             raise

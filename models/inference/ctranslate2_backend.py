@@ -207,6 +207,42 @@ class CTranslate2Model:
     ) -> list[str]:
         """One output per text; see the module docstring for progress, cancel and ``on_partial``
         (beam search: the first text's first words, once)."""
+        results = self._search(texts, settings, max_new_tokens, min_new_tokens, state, on_partial)
+        return [self._text(result.hypotheses[0]) for result in results]
+
+    def generate_scored(
+        self,
+        texts: Sequence[str],
+        settings: GenerationSettings,
+        *,
+        max_new_tokens: int | None = None,
+        min_new_tokens: int | None = None,
+        state: JobState | None = None,
+    ) -> tuple[list[str], list[float]]:
+        """:meth:`generate`'s outputs and what :meth:`score` says of them, from the search itself:
+        CTranslate2's hypothesis score is the sum of its tokens' log-probabilities (the end token's
+        included) over their count to the length penalty, so with the count known (the end token
+        returned) it gives the same mean per token as the teacher-forced pass, without the pass
+        (``tests/models/test_ctranslate2_summary.py`` checks the two agree)."""
+        results = self._search(texts, settings, max_new_tokens, min_new_tokens, state, None, scored=True)
+        outputs, scores = [], []
+        for result in results:
+            tokens = result.hypotheses[0]
+            outputs.append(self._text(tokens))
+            count = max(1, len(tokens))
+            scores.append(float(result.scores[0]) * count**settings.length_penalty / count)
+        return outputs, scores
+
+    def _search(
+        self,
+        texts: Sequence[str],
+        settings: GenerationSettings,
+        max_new_tokens: int | None,
+        min_new_tokens: int | None,
+        state: JobState | None,
+        on_partial: Callable[[str], None] | None,
+        scored: bool = False,
+    ) -> list[Any]:
         state = state or JobState()
         state.raise_if_interrupted()
         source = self._source(texts)
@@ -220,6 +256,8 @@ class CTranslate2Model:
             min_decoding_length=min(min_new_tokens, max_new_tokens),
             max_input_length=self.window,
             max_batch_size=0,
+            return_scores=scored,
+            return_end_token=scored,  # its count is the score's (decoding drops it: a special token)
         )
         prefix = self._prefix(len(source))
         if settings.num_beams == 1:
@@ -230,7 +268,7 @@ class CTranslate2Model:
             results = self._beam_search(source, options, state, prefix)
             state.set_progress_value(1.0)
         state.raise_if_interrupted()
-        return [self._text(result.hypotheses[0]) for result in results]
+        return list(results)
 
     def _source(self, texts: Sequence[str]) -> list[list[str]]:
         encode = self.tokenizer

@@ -196,3 +196,45 @@ def test_both_backends_know_their_decoders_width(tiny_models_dir: Path) -> None:
     assert width > 0
     assert backend.load(spec, folder, workers=2).decoder_width == width
     assert load(spec, folder, "cpu").decoder_width == width
+
+
+@pytest.mark.parametrize("beams", [1, 4])
+def test_translations_are_scored_by_their_search_as_a_second_pass_would(tiny_models_dir: Path, beams: int) -> None:
+    """The low-confidence score comes from the search: the mean log-probability per token the
+    teacher-forced pass gives the very tokens the search produced (the end token included),
+    and no second pass is made."""
+    from models.digest.translate import TranslationJob, translate_jobs
+    from models.inference import ctranslate2_backend as backend
+
+    spec = catalog.specs_for(catalog.DEFAULT_PROFILE)["translate-ru"]
+    served = backend.load(spec, tiny_models_dir / "translate-ru", workers=2)
+    prefix = f"{served.target_token} " if served.target_token else ""
+    texts = [prefix + sentence for sentence in ("The talks resumed on Monday.", "Both sides said they would meet again in March.")]
+    settings = catalog.GenerationSettings(num_beams=beams, max_new_tokens=40)
+    outputs, scores = served.generate_scored(texts, settings, min_new_tokens=1)  # as translate_jobs asks
+    assert outputs == served.generate(texts, settings, min_new_tokens=1)
+    end = served.tokenizer.eos_token
+    sources = served._source(texts)
+    results = served.translator.translate_batch(sources, beam_size=beams, max_decoding_length=40, min_decoding_length=1, return_end_token=True)
+    for source, result, score in zip(sources, results, scores):
+        tokens = result.hypotheses[0]
+        forced = served.translator.score_batch([source], [[token for token in tokens if token != end]])[0].log_probs
+        ended = tokens[-1] == end  # score_batch always adds the end token; a search cut at its limit has none
+        expected = forced if ended else forced[:-1]
+        assert score == pytest.approx(sum(expected) / len(expected), abs=1e-2)
+
+    passes: list[int] = []
+    score_batch = served.translator.score_batch
+
+    class Counting:
+        def __getattr__(self, name):  # noqa: ANN001, ANN204
+            return getattr(type(self).real, name)
+
+        def score_batch(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+            passes.append(1)
+            return score_batch(*args, **kwargs)
+
+    Counting.real = served.translator
+    served.translator = Counting()
+    [job] = translate_jobs([TranslationJob(served, [text.removeprefix(prefix) for text in texts], settings, scored=True)], workers=2)
+    assert not passes and all(isinstance(value, float) for value in job.log_probabilities)
