@@ -5,7 +5,8 @@ plain ``transformers`` float32 ``generate``, and CTranslate2 int8 on the same we
 models never end early, ``min_new_tokens = max_new_tokens`` for transformers and
 ``min_decoding_length = max_decoding_length`` for CTranslate2), greedy and beam 4, length
 penalty 1. "engine" is the app's own path (``models.digest.translate.translate_jobs`` with the model
-``DigestPipeline`` loads: CTranslate2 when installed); "engine_torch_int8" the same path with
+``DigestPipeline`` loads: CTranslate2 when installed), scoring included, as the app scores every
+translation for its low-confidence flag; "engine_torch_int8" the same path with
 the PyTorch backend. CTranslate2 runs in its two thread layouts (one batch on every core;
 part-batches, one per core) and the better one is the reference. Runs are interleaved and
 the best of N kept, so a busy neighbour hurts every system alike.
@@ -47,7 +48,8 @@ def _engine_run(model: Any, sentences: list[str], beams: int, workers: int) -> C
     settings = GenerationSettings(num_beams=beams, max_new_tokens=TOKENS, min_new_tokens=TOKENS, length_penalty=1.0)
 
     def run() -> list[str]:
-        [out] = translate_jobs([TranslationJob(model, sentences, settings)], workers=workers, thread_setup=lambda: set_thread_count(1))
+        # Scored, as the app's translations are (the low-confidence flag).
+        [out] = translate_jobs([TranslationJob(model, sentences, settings, scored=True)], workers=workers, thread_setup=lambda: set_thread_count(1))
         return out.translations
 
     return run
