@@ -64,8 +64,13 @@ def batch_hypotheses(model: Seq2SeqModel) -> int:
 
 def length_sorted_batches(lengths: Sequence[int], max_sentences: int | None = None) -> list[list[int]]:
     """Indices of ``lengths`` grouped into batches of similar length, within the batch limits
-    (at most ``max_sentences`` sentences each when given, else :data:`MAX_BATCH_SENTENCES`)."""
+    (at most ``max_sentences`` sentences each when given, else :data:`MAX_BATCH_SENTENCES`),
+    as even in size as the count of batches allows: five sentences at four a batch go three and
+    two, not four and one (the same batches, run side by side in the same time, but the
+    largest, which sets the memory peak, holds a quarter fewer hypotheses)."""
     limit = min(MAX_BATCH_SENTENCES, max_sentences or MAX_BATCH_SENTENCES)
+    if lengths:
+        limit = math.ceil(len(lengths) / math.ceil(len(lengths) / limit))
     order = sorted(range(len(lengths)), key=lambda index: lengths[index])
     batches: list[list[int]] = []
     current: list[int] = []

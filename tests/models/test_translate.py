@@ -34,6 +34,12 @@ def test_every_sentence_translated_in_order_with_paragraphs_kept() -> None:
     assert len(sent) == 5
 
 
+def test_batches_are_as_even_as_their_count_allows() -> None:
+    assert sorted(map(len, length_sorted_batches([10] * 5, 4))) == [2, 3]
+    assert sorted(map(len, length_sorted_batches([10] * 16, 8))) == [8, 8]
+    assert sorted(map(len, length_sorted_batches([10] * 9, 4))) == [3, 3, 3]
+
+
 def test_batches_are_sorted_by_length_and_within_limits() -> None:
     lengths = [30, 2, 90, 5, 2, 60] * 10
     batches = length_sorted_batches(lengths)
