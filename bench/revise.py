@@ -96,7 +96,9 @@ def main() -> int:
     asked: list[str] = []
     for task in tasks[:2]:  # what the translators are asked, to check that one sentence is translated again
         model = models[task]
-        model.generate = _recording(model.generate, asked)  # type: ignore[method-assign]
+        for name in ("generate", "generate_scored"):  # the latter: translations scored by their search
+            if hasattr(model, name):
+                setattr(model, name, _recording(getattr(model, name), asked))
     retranslate: list[float] = []
     for number in range(args.repeats):
         text, _ = edited(summary, number)
