@@ -218,11 +218,15 @@ def run_fast(
     profile: str = "quality",
     real_lengths: bool = False,
     batch: bool = False,
+    back_translation: bool = False,
 ) -> dict[str, Any]:
     """``greedy``: "no" (the catalogue's settings), "yes" (greedy translations) or "also" (both).
     ``real_lengths``: also digests whose summaries stop at :data:`REAL_SUMMARY_TOKENS`;
     ``batch``: also ten articles back to back (:func:`batch_articles`); both with the
-    catalogue's settings, before any greedy run."""
+    catalogue's settings, before any greedy run. ``back_translation``: last, the catalogue
+    digest's translations back into English, as the window does after every digest unless it
+    is turned off (View > Back-Translate for Checking): the into-English models load beside the
+    digest's, so the engine's peak with them is measured apart."""
     from models import DigestOptions
     from models.digest.pipeline import DigestPipeline, PipelineConfig
 
@@ -244,6 +248,7 @@ def run_fast(
                               "as_engine_process": as_engine_process,
                               "rss_loaded_mb": round(rss_mb()), "peak_rss_loading_mb": round(peak_rss_mb())}
     settings = {"no": ["catalogue"], "yes": ["greedy"], "also": ["catalogue", "greedy"]}[greedy]
+    catalogue_specs, catalogue_digest = engine._specs, None  # noqa: SLF001
     for name in settings:
         if name == "greedy":
             greedy_translations(engine)
@@ -251,6 +256,8 @@ def run_fast(
         digest = runs.pop("digest")
         runs["peak_rss_mb_so_far"] = round(peak_rss_mb())
         result[name] = runs
+        if name == "catalogue":
+            catalogue_digest = digest
         result.setdefault("summary_tokens", summariser.count_tokens(digest.summary))
         result.setdefault("summary_words", len(digest.summary.split()))
         if name == "catalogue" and batch:
@@ -279,6 +286,18 @@ def run_fast(
             article_runs["peak_rss_mb_so_far"] = round(peak_rss_mb())
             result[name]["with_article"] = article_runs
     result["peak_rss_mb"] = round(peak_rss_mb())
+    if back_translation and catalogue_digest is not None:
+        from models import JobState
+
+        engine._specs = catalogue_specs  # noqa: SLF001 - the catalogue's beams, not the greedy comparison's
+        started = time.monotonic()
+        back = engine.back_translate(catalogue_digest, JobState())
+        result["back_translation"] = {
+            "seconds": round(time.monotonic() - started, 2),  # the into-English models' loading included
+            "sentences": sum(len(sentences) for sentences in back.back_translations.values()),
+            "rss_after_mb": round(rss_mb()),
+            "peak_rss_mb": round(peak_rss_mb()),
+        }
     result["load_after"] = load_average()
     return result
 
@@ -343,10 +362,12 @@ def main() -> int:
     parser.add_argument("--profile", default="quality", help="catalogue profile whose settings and models are used")
     parser.add_argument("--real-lengths", action="store_true", help="also summaries that stop at realistic lengths")
     parser.add_argument("--batch", action="store_true", help="also ten articles of 300-1,500 words back to back")
+    parser.add_argument("--back-translation", action="store_true", help="last, the digest's translations back into English")
     args = parser.parse_args()
     if args.mode == "fast":
         result = run_fast(
-            args.models_dir, args.article, args.greedy, args.backend, args.repeats, args.profile, args.real_lengths, args.batch
+            args.models_dir, args.article, args.greedy, args.backend, args.repeats, args.profile, args.real_lengths, args.batch,
+            args.back_translation,
         )
     else:
         result = run_naive(args.models_dir, args.article != "none")
