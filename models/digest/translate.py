@@ -33,7 +33,7 @@ MAX_BATCH_TOKENS = 1024
 #: Hypotheses decoded at once (sentences x beams) by a decoder as wide as
 #: :data:`_REFERENCE_DECODER_WIDTH`: every beam keeps its own keys and values, so a batch's
 #: memory grows with its hypotheses. 16, not 32, on tc-big: a summary's two beam-4
-#: translations side by side peak 250-300 MB lower (bench/; about 11 MB a hypothesis). A
+#: translations side by side peak 250-300 MB lower (bench/; 6-17 MB a hypothesis). A
 #: narrower decoder keeps less per hypothesis and gets more of them for the same memory
 #: (:func:`batch_hypotheses`): opus-mt's base models (6 x 512) 32, CTranslate2's own layout of
 #: eight beam-4 sentences per core, the fastest on two cores (bench/throughput.py).
