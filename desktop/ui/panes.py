@@ -21,6 +21,8 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetrics,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QTabWidget,
     QTextEdit,
     QToolButton,
@@ -144,7 +147,31 @@ class FileDropTextView(QTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self._base_font = QFont(self.font())
+        self._placeholder = ""
         self.set_language(language)
+
+    def setPlaceholderText(self, text: str) -> None:  # noqa: N802 - Qt override
+        """What the view says while empty, wrapped to its width (:meth:`paintEvent`)."""
+        self._placeholder = text
+        self.viewport().update()
+
+    def placeholderText(self) -> str:  # noqa: N802 - Qt override
+        return self._placeholder
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._placeholder or not self.document().isEmpty():
+            return
+        # QTextEdit draws its own placeholder on one line, cut off at the pane's edge (Qt 6.11):
+        # ours wraps, on the side the view's lines start.
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.setFont(self.font())
+        margin = round(self.document().documentMargin())
+        alignment = QStyle.visualAlignment(self.layoutDirection(), Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+        painter.drawText(self.viewport().rect().adjusted(margin, margin, -margin, -margin),
+                         int(alignment) | int(Qt.TextFlag.TextWordWrap), self._placeholder)
+        painter.end()
 
     def set_language(self, language: str) -> None:
         """Show text of ``language``: a font that covers its script, right to left for Arabic."""

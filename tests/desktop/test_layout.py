@@ -214,3 +214,30 @@ def test_the_about_table_reads_right_to_left_in_arabic(qapp, interface, qtbot) -
             assert (left_to_right[0], left_to_right[-1]) == (task, quality)
             assert frame.left() <= 30
         dialog.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_an_empty_panes_message_wraps_to_the_pane_on_the_side_its_lines_start(qtbot, language: str) -> None:
+    """QTextEdit draws its placeholder on one line, cut off at the pane's edge: a narrow pane
+    (800 × 500 in Russian) lost the end of "Still being written: …". Ours wraps."""
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.ui.panes import FileDropTextView
+
+    view = FileDropTextView(language)
+    qtbot.addWidget(view)
+    view.resize(260, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    view.setPlaceholderText("Still being written: it appears here as soon as it is ready.")
+    assert view.placeholderText() == "Still being written: it appears here as soon as it is ready."
+    image = view.viewport().grab().toImage()
+    background = image.pixelColor(image.width() // 2, image.height() - 2)
+    inked = [(x, y) for y in range(0, image.height(), 2) for x in range(0, image.width(), 2) if image.pixelColor(x, y) != background]
+    line = QFontMetrics(view.font()).lineSpacing()
+    assert inked and max(y for _, y in inked) - min(y for _, y in inked) > line  # more than one line
+    assert max(x for x, _ in inked) < image.width() - 2  # nothing runs off the edge
+    middle = image.width() // 2
+    first_line = [x for x, y in inked if y < min(y for _, y in inked) + line // 2]
+    # Right to left, the lines start at the right edge.
+    assert (min(first_line) > middle // 2) if language == "ar" else (min(first_line) < middle // 2)
