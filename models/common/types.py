@@ -451,7 +451,10 @@ class Seq2SeqModel(Protocol):
     stops, raising :class:`Cancelled`, soon after ``state`` is interrupted. Both backends also
     offer ``n_best(text, settings, count, *, max_new_tokens, state)``, a sentence's ``count``
     best hypotheses (for alternative translations); callers check for it, and a model without
-    it offers its one translation.
+    it offers its one translation. A model may also offer ``generate_scored(texts, settings, *,
+    max_new_tokens, min_new_tokens, state)``: the outputs and what :meth:`score` would say of
+    them, from the search itself (CTranslate2); callers check for it too. ``decoder_width``
+    (d_model x decoder layers, 0 when unknown) sizes translation batches.
     """
 
     #: The catalogue entry it was loaded for (a ``models.inventory.catalog.ModelSpec``).
