@@ -7,9 +7,10 @@ share of the article, so the chunk summaries, joined in order, are one summary o
 usual length that covers the whole article. On CTranslate2 the chunks are searched together,
 two windows' worth in one beam search (:func:`search_groups`): a step over two chunks costs
 about what a step over one does, so a two-chunk article's summary takes about a one-chunk
-article's time (``bench/``: 843-1,502 words, 6.1-8.4 s a digest with a full first chunk and a scrap one by one, 3.7-6.2 s with even chunks together). A chunk's share
-has room for at least one whole sentence, and a chunk summary that ran into its limit
-mid-sentence loses that cut sentence. When the joined summaries are still long (many chunks,
+article's time (``bench/``, 843-1,502 words: 6.1-8.4 s a digest with a full first chunk and
+a scrap, one by one; 3.9-6.1 s with even chunks, together). A chunk's share has room for at
+least one whole sentence, and a chunk summary that ran into its limit mid-sentence loses that
+cut sentence. When the joined summaries are still long (many chunks,
 each with its floor), they are summarised again.
 
 Why shares, not a full-length summary per chunk and then a summary of those: the model is
