@@ -73,10 +73,12 @@ def summary_lengths(input_tokens: int, settings: GenerationSettings, share: floa
     return minimum, maximum
 
 
-def chunk_lengths(model: Seq2SeqModel, chunks: Sequence[str], settings: GenerationSettings) -> list[tuple[int, int]]:
+def chunk_lengths(
+    model: Seq2SeqModel, chunks: Sequence[str], settings: GenerationSettings, counts: Sequence[int] | None = None
+) -> list[tuple[int, int]]:
     """(min, max) new tokens for each of a pass's chunks: each chunk's share of the summary is
-    its share of the tokens summarised."""
-    counts = [model.count_tokens(chunk) for chunk in chunks]
+    its share of the tokens summarised (``counts``: each chunk's tokens, when counted already)."""
+    counts = counts if counts is not None else [model.count_tokens(chunk) for chunk in chunks]
     total = sum(counts) or 1
     return [summary_lengths(count, settings, count / total) for count in counts]
 
@@ -94,9 +96,19 @@ def planned_tokens(model: Seq2SeqModel, chunks: Sequence[str], settings: Generat
 
 def decoding_steps(model: Seq2SeqModel, chunks: Sequence[str], settings: GenerationSettings) -> int:
     """The most decoding steps a pass over ``chunks`` may take: a search's steps are its
-    longest chunk's budget (:func:`search_groups`)."""
-    lengths = chunk_lengths(model, chunks, settings)
-    return sum(max(lengths[index][1] for index in group) for group in search_groups(model, chunks))
+    longest chunk's budget (:func:`planned_searches`)."""
+    return sum(maximum for _, _, maximum in planned_searches(model, chunks, settings))
+
+
+def planned_searches(model: Seq2SeqModel, chunks: Sequence[str], settings: GenerationSettings) -> list[tuple[list[int], int, int]]:
+    """A pass's searches: the chunks each takes (:func:`search_groups`) and its (min, max) new
+    tokens, the fewest and the most its chunks' shares give (:func:`chunk_lengths`)."""
+    counts = [model.count_tokens(chunk) for chunk in chunks]
+    lengths = chunk_lengths(model, chunks, settings, counts)
+    return [
+        (group, min(lengths[index][0] for index in group), max(lengths[index][1] for index in group))
+        for group in search_groups(model, chunks, counts)
+    ]
 
 
 def _needs_no_later_pass(tokens: int, settings: GenerationSettings) -> bool:
@@ -143,13 +155,12 @@ def _summarise_chunks(
 ) -> list[str]:
     summaries: list[str] = []
     streams = publish and _offers_partial_text(model)
-    lengths = chunk_lengths(model, chunks, settings)
-    groups = search_groups(model, chunks)
+    searches = planned_searches(model, chunks, settings)
     # Each search's span of the bar: its share of the decoding steps (a batch's steps cost
     # about what one chunk's do).
-    steps_of = [max(lengths[index][1] for index in group) for group in groups]  # as decoding_steps counts
-    ends = list(itertools.accumulate(count / sum(steps_of) for count in steps_of))
-    for number, group in enumerate(groups):
+    total = sum(maximum for _, _, maximum in searches)
+    ends = list(itertools.accumulate(maximum / total for _, _, maximum in searches))
+    for number, (group, minimum, maximum) in enumerate(searches):
         state.raise_if_interrupted()
         state.set_status(_status(group, len(chunks), pass_number))
         extra: dict[str, Callable[[str], None]] = {}
@@ -161,14 +172,14 @@ def _summarise_chunks(
         outputs = model.generate(
             [chunks[index] for index in group],
             settings,
-            max_new_tokens=max(lengths[index][1] for index in group),
-            min_new_tokens=min(lengths[index][0] for index in group),
-            state=state.sub_state(ends[number - 1] if number else 0.0, 1.0 if number + 1 == len(groups) else ends[number]),
+            max_new_tokens=maximum,
+            min_new_tokens=minimum,
+            state=state.sub_state(ends[number - 1] if number else 0.0, 1.0 if number + 1 == len(searches) else ends[number]),
             **extra,
         )
         # A chunk's share can be a sentence or two: one that ran into the limit is left out.
         summaries.extend(without_cut_sentence(summary) for summary in outputs)
-        if publish and number + 1 < len(groups):  # what is done so far, while the next search starts
+        if publish and number + 1 < len(searches):  # what is done so far, while the next search starts
             state.publish(PartialText(SUMMARY_KEY, _joined(summaries), complete=False))
     return summaries
 
@@ -181,20 +192,21 @@ def _status(group: list[int], parts: int, pass_number: int) -> Step:
     return Step(steps.SUMMARISING_TOGETHER, first=group[0] + 1, last=group[-1] + 1, parts=parts)
 
 
-def search_groups(model: Seq2SeqModel, chunks: Sequence[str]) -> list[list[int]]:
+def search_groups(model: Seq2SeqModel, chunks: Sequence[str], counts: Sequence[int] | None = None) -> list[list[int]]:
     """Which of a pass's chunks are searched together, as one batch: consecutive ones, up to
     :data:`WINDOWS_SEARCHED_TOGETHER` windows of them, where early text costs a search of its own anyway
     (CTranslate2: nothing is lost by a batch; a decoding step's matrix products cost the
     weights' reading more than the rows', so two chunks' search costs little more than one's).
     Elsewhere (torch, whose beam search shows its leading words live) one chunk at a time.
     Even chunks (:func:`plan_chunks`) have about the same share of the summary, so a batch
-    decodes no more steps than its chunks would one by one."""
+    decodes no more steps than its chunks would one by one. ``counts``: each chunk's tokens,
+    when counted already."""
     if not _early_text_costs_a_search(model):
         return [[index] for index in range(len(chunks))]
+    counts = counts if counts is not None else [model.count_tokens(chunk) for chunk in chunks]
     groups: list[list[int]] = []
     used = 0
-    for index, chunk in enumerate(chunks):
-        tokens = model.count_tokens(chunk)
+    for index, tokens in enumerate(counts):
         if not groups or used + tokens > model.input_window * WINDOWS_SEARCHED_TOGETHER:
             groups.append([])
             used = 0
