@@ -36,7 +36,7 @@ import logging
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -242,7 +242,10 @@ class CTranslate2Model:
         state: JobState | None,
         on_partial: Callable[[str], None] | None,
         scored: bool = False,
+        **more: Any,
     ) -> list[Any]:
+        """The search :meth:`generate` and its siblings run (``more``: CTranslate2 options beside
+        the settings', e.g. ``num_hypotheses``)."""
         state = state or JobState()
         state.raise_if_interrupted()
         source = self._source(texts)
@@ -258,6 +261,7 @@ class CTranslate2Model:
             max_batch_size=0,
             return_scores=scored,
             return_end_token=scored,  # its count is the score's (decoding drops it: a special token)
+            **more,
         )
         prefix = self._prefix(len(source))
         if settings.num_beams == 1:
@@ -319,28 +323,15 @@ class CTranslate2Model:
     ) -> list[str]:
         """The ``count`` best hypotheses of a beam search over ``text`` (a beam at least that
         wide), best first; cancel as a beam search in :meth:`generate`."""
-        state = state or JobState()
-        state.raise_if_interrupted()
-        source = self._source([text])
-        max_new_tokens = max_new_tokens or settings.max_new_tokens
-        options: dict[str, Any] = dict(
-            beam_size=max(count, settings.num_beams),
-            num_hypotheses=count,
-            length_penalty=settings.length_penalty,
-            no_repeat_ngram_size=settings.no_repeat_ngram_size,
-            max_decoding_length=max_new_tokens,
-            min_decoding_length=1,
-            max_input_length=self.window,
-        )
-        (result,) = self._beam_search(source, options, state, self._prefix(1))
-        state.set_progress_value(1.0)
+        wide = replace(settings, num_beams=max(count, settings.num_beams))
+        (result,) = self._search([text], wide, max_new_tokens, 1, state, None, num_hypotheses=count)
         return [self._text(hypothesis) for hypothesis in result.hypotheses]
 
     def score(self, texts: Sequence[str], outputs: Sequence[str]) -> list[float]:
         """The mean log-probability per token the model gives each output for its text (how
         sure it is of the translation; 0 is certain)."""
         encode = self.tokenizer
-        source = [encode.convert_ids_to_tokens(ids) for ids in encode(list(texts), truncation=True, max_length=self.window)["input_ids"]]
+        source = self._source(texts)
         target = [
             encode.convert_ids_to_tokens(ids[:-1] if ids and ids[-1] == encode.eos_token_id else ids)  # CTranslate2 adds the end
             for ids in encode(text_target=list(outputs), truncation=True, max_length=self.window)["input_ids"]
