@@ -25,7 +25,7 @@ from models.common.atomic import move_into_place
 from models.common.paths import user_cache_dir
 from models.inventory.copies import remove_abandoned_partials
 
-__all__ = ["discard_cached_copy", "load_identifier"]
+__all__ = ["discard_cached_copy", "load_identifier", "packaged_identifier"]
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ def cache_folder() -> Path:
 def load_identifier() -> Any:
     """py3langid's ``LanguageIdentifier`` (probabilities normalised), from the cached copy; the
     copy is made first if there is none. Falls back to py3langid's own loading on any failure."""
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
 
     model = MODEL_DIR / MODEL_FILE
     try:
@@ -57,7 +57,15 @@ def load_identifier() -> Any:
         return _mapped_identifier(copy)
     except Exception as error:
         log.warning("using the compressed language model (no cached copy: %s)", error)
-        return LanguageIdentifier.from_model_file(model, norm_probs=True)
+        return packaged_identifier()
+
+
+def packaged_identifier() -> Any:
+    """py3langid's ``LanguageIdentifier`` (probabilities normalised) loaded its own way, from
+    the compressed file it ships: the fallback."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
 
 def discard_cached_copy() -> None:

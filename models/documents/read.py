@@ -1225,12 +1225,10 @@ def _uncached_language_identifier(failed: Any) -> Any:
     global _identifier
     with _identifier_lock:
         if _identifier is failed:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            from models.documents.language_model import discard_cached_copy
+            from models.documents.language_model import discard_cached_copy, packaged_identifier
 
             discard_cached_copy()
-            _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            _identifier = packaged_identifier()
         return _identifier
 
 
