@@ -10,8 +10,10 @@ CTranslate2 the engine's process holds neither torch nor transformers' modelling
 The downloaded Hugging Face model is converted once, on the worker thread, to CTranslate2's
 int8 format under ``models.common.paths.user_cache_dir()/ct2`` (keyed like the int8 PyTorch copy:
 source files, sizes, times, config and converter version); CTranslate2 reads its own binary
-format, nothing is unpickled. The tokenizer stays the Hugging Face one, so texts are split
-and joined exactly as on the PyTorch path.
+format, nothing is unpickled. Texts are split and joined by the model's Hugging Face tokenizer,
+exported beside the copy on first use so that later loads need no transformers
+(:mod:`models.inference.engine_tokenizers`, which checks the export splits and joins as
+transformers does).
 
 Progress and cancel: with greedy decoding CTranslate2 calls back after every step, so both
 work per step as on the PyTorch path. Beam search has no such callback (CTranslate2 4.x
@@ -43,8 +45,10 @@ from typing import Any, Callable, Sequence
 from models.inventory import installed
 from models.inventory.catalog import GenerationSettings, ModelSpec
 from models.inventory.copies import CT2_COPIES, cache_stem, copy_path, ensure_safetensors, remove_abandoned_partials
+from models.inference import engine_tokenizers
+from models.inference.engine_tokenizers import EngineTokens, HuggingFaceTokens
 from models.inference.runtime import check_folder, choose_target_token, load_tokenizer, target_codes, torch_loaded
-from models.inference.tokens import SCORE_BATCH_SENTENCES, count_tokens, decoder_width, input_window
+from models.inference.tokens import SCORE_BATCH_SENTENCES, decoder_width, input_window
 from models.common.atomic import move_into_place
 from models.common.job_state import JobState
 from models.common.types import ModelCredit, ModelUnavailable
@@ -74,11 +78,11 @@ def serves_the_cpu() -> bool:
 
 
 def import_runtime() -> None:
-    """Import what serving models with CTranslate2 needs (the library and the tokenizer
-    classes), so the first load does not wait for it; no torch."""
+    """Import what serving models with CTranslate2 needs (the library and the tokenizers the
+    exports are read with), so the first load does not wait for it; no torch, no transformers."""
     import ctranslate2  # noqa: F401
-    import transformers.models.marian.tokenization_marian  # noqa: F401
-    import transformers.models.roberta.tokenization_roberta  # noqa: F401
+    import sentencepiece  # noqa: F401
+    import tokenizers  # noqa: F401
 
 
 def _converter_version() -> str:
@@ -161,13 +165,13 @@ def _shim_bart_config(config: Any) -> None:
 
 @dataclass
 class CTranslate2Model:
-    """A translation model or the summariser served by CTranslate2, with the Hugging Face
-    tokenizer; it offers what :class:`models.common.types.Seq2SeqModel` asks, like
+    """A translation model or the summariser served by CTranslate2, with its tokenizer
+    (:mod:`models.inference.engine_tokenizers`); it offers what :class:`models.common.types.Seq2SeqModel` asks, like
     :class:`models.inference.torch_backend.TorchModel`."""
 
     spec: ModelSpec
     path: Path
-    tokenizer: Any
+    tokenizer: EngineTokens
     translator: Any
     window: int
     device: str = "cpu"
@@ -193,7 +197,7 @@ class CTranslate2Model:
         return self.window
 
     def count_tokens(self, text: str) -> int:
-        return count_tokens(self.tokenizer, text)
+        return self.tokenizer.count(text)
 
     def generate(
         self,
@@ -275,14 +279,13 @@ class CTranslate2Model:
         return list(results)
 
     def _source(self, texts: Sequence[str]) -> list[list[str]]:
-        encode = self.tokenizer
-        return [encode.convert_ids_to_tokens(ids) for ids in encode(list(texts), truncation=True, max_length=self.window)["input_ids"]]
+        return self.tokenizer.source_tokens(texts, self.window)
 
     def _prefix(self, count: int) -> list[list[str]] | None:
         return [[self.forced_first_token] for _ in range(count)] if self.forced_first_token else None
 
     def _text(self, tokens: Sequence[str]) -> str:
-        return str(self.tokenizer.decode(self.tokenizer.convert_tokens_to_ids(list(tokens)), skip_special_tokens=True)).strip()
+        return self.tokenizer.text(tokens)
 
     def _summary_search(
         self,
@@ -330,12 +333,8 @@ class CTranslate2Model:
     def score(self, texts: Sequence[str], outputs: Sequence[str]) -> list[float]:
         """The mean log-probability per token the model gives each output for its text (how
         sure it is of the translation; 0 is certain)."""
-        encode = self.tokenizer
         source = self._source(texts)
-        target = [
-            encode.convert_ids_to_tokens(ids[:-1] if ids and ids[-1] == encode.eos_token_id else ids)  # CTranslate2 adds the end
-            for ids in encode(text_target=list(outputs), truncation=True, max_length=self.window)["input_ids"]
-        ]
+        target = self.tokenizer.target_tokens(outputs, self.window)  # without the end token: CTranslate2 adds it
         results = self.translator.score_batch(source, target, max_input_length=self.window, max_batch_size=SCORE_BATCH_SENTENCES)
         return [sum(result.log_probs) / max(1, len(result.log_probs)) for result in results]
 
@@ -392,7 +391,7 @@ def load(spec: ModelSpec, folder: Path, *, workers: int, threads: int = 1) -> CT
         weights_folder = ensure_safetensors(folder)
         path, origin = convert(weights_folder, folder)
         translator = _translator(ctranslate2, path, workers, threads)
-        tokenizer = load_tokenizer(weights_folder)
+        tokenizer = _tokenizer(path, weights_folder)
     except ModelUnavailable:
         raise
     except Exception as error:  # noqa: BLE001 - conversion, tokenizer and runtime errors have no common base
@@ -435,16 +434,31 @@ def _translator(ctranslate2: Any, path: Path, workers: int, threads: int = 1) ->
         torch.set_num_threads(before)
 
 
-def _forced_first_token(tokenizer: Any, folder: Path) -> str | None:
+def _tokenizer(copy: Path, folder: Path) -> EngineTokens:
+    """The tokenizer of the model in ``folder`` whose CTranslate2 copy is ``copy``: its export
+    (no transformers), else transformers' own, exported for the next load where it can be."""
+    exported = engine_tokenizers.read_export(copy, folder)
+    if exported is not None:
+        return exported
+    reference = HuggingFaceTokens(load_tokenizer(folder))
+    window = input_window(reference, _positions(folder))
+    return engine_tokenizers.export(reference, copy, folder, window) or reference
+
+
+def _forced_first_token(tokenizer: EngineTokens, folder: Path) -> str | None:
     """The token the model's generation settings force first (``forced_bos_token_id``: BART's
     CNN checkpoints start every summary with ``<s>``), as CTranslate2 takes it: a target prefix."""
     for name in ("generation_config.json", "config.json"):
         forced = installed.read_json_object(folder / name).get("forced_bos_token_id")
         if isinstance(forced, int):
-            return str(tokenizer.convert_ids_to_tokens(forced))
+            return tokenizer.token(forced)
     return None
 
 
-def _window(tokenizer: Any, folder: Path) -> int:
+def _positions(folder: Path) -> int | None:
     positions = installed.read_json_object(folder / "config.json").get("max_position_embeddings")
-    return input_window(tokenizer, positions if isinstance(positions, int) else None)
+    return positions if isinstance(positions, int) else None
+
+
+def _window(tokenizer: EngineTokens, folder: Path) -> int:
+    return input_window(tokenizer, _positions(folder))
