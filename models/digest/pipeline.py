@@ -1,5 +1,5 @@
 """Article in, Digest out: the steps of a digest, their share of the progress bar, and the
-pipeline that keeps models loaded between digests.
+pipeline that keeps models loaded between digests while the machine has room for them.
 
 A Russian or Arabic article (:attr:`Article.language`) is first translated into English,
 sentence by sentence and paragraph by paragraph (published as it comes, under
@@ -12,22 +12,27 @@ by paragraph. Then every translation (the summary's and, when asked, the
 article's, in each language) is planned at once and its sentence batches are shared out to
 one worker per core, so Russian and Arabic are translated side by side rather than one
 waiting for the other (see :mod:`models.digest.translate` for why one worker per core).
-Models are loaded by :mod:`models.inference.loading`, which picks the backend.
+Models are loaded by :mod:`models.inference.loading`, which picks the backend. Before a model
+loads on a machine short of memory, the models the operation under way does not need are
+unloaded, least recently used first (:meth:`DigestPipeline._make_room`).
 
 Importing this module is cheap; torch and transformers load with the first model.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
+import weakref
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from models.inventory import catalog, installed
 from models.inventory.catalog import ModelSpec
-from models.inference.memory import release_freed_memory
+from models.inference.memory import available_memory_mb, memory_reserve_mb, release_freed_memory
 from models.common.text import split_paragraphs
 from models.common import steps
 from models.common.job_state import JobState
@@ -63,6 +68,13 @@ _SUMMARY_CHUNK_WEIGHT = 2.0
 _SUMMARY_READING_SHARE = 0.15
 _TRANSLATION_WEIGHT_PER_1000_CHARS = 1.0
 
+#: What a loaded model holds besides its weights, in MB: its tokenizer, vocabularies and the
+#: backend's own structures (measured: the summariser 334 MB loaded for 306 MB of int8 weights,
+#: a tc-big translator 250 MB for 238 MB; README, "Where the memory goes").
+_MODEL_OVERHEAD_MB = 30.0
+#: Bytes a weight takes on disk, by the dtype a model's config names (tc-big's are float16).
+_STORED_BYTES = {"float32": 4, "float16": 2, "bfloat16": 2, "float64": 8}
+
 
 @dataclass(frozen=True)
 class PipelineConfig:
@@ -88,9 +100,14 @@ class PipelineConfig:
 
 
 class DigestPipeline:
-    """Runs digests, keeping each model loaded once it has been used.
+    """Runs digests (and their revisions), keeping each model loaded once it has been used
+    while the machine has room: a reload costs about a second a model. Before a model loads,
+    if the memory available less what it needs would fall below the reserve
+    (:func:`~models.inference.memory.memory_reserve_mb`), the loaded models the operation
+    under way does not need are unloaded, least recently used first, until there is room or
+    none is left (the model loads anyway: the user asked for it).
 
-    One digest at a time: the engine's process serves one request after another; a lock
+    One operation at a time: the engine's process serves one request after another; a lock
     keeps other callers (the CLI, tests, the bench) honest.
     """
 
@@ -98,9 +115,37 @@ class DigestPipeline:
         self.config = config or PipelineConfig()
         self._specs = catalog.specs_for(self.config.profile)
         self._loaded: dict[str, Seq2SeqModel] = {}
+        #: When each loaded model was last asked for (a count of :meth:`model` calls): the
+        #: least recently used is unloaded first.
+        self._last_used: dict[str, int] = {}
+        self._uses = 0
+        #: The tasks the operation under way needs (never unloaded while it runs); None
+        #: between operations.
+        self._holding: set[str] | None = None
         self._lock = threading.Lock()
         #: How many times a model was loaded from disk (tests check models load once).
         self.load_count = 0
+
+    @contextlib.contextmanager
+    def _operation(self) -> Iterator[None]:
+        """Hold the lock for one operation; the models it needs (:meth:`_hold`, and every one it
+        asks :meth:`model` for) stay loaded until it ends."""
+        with self._lock:
+            self._holding = set()
+            try:
+                yield
+            finally:
+                self._holding = None
+
+    def _hold(self, tasks: Iterable[str]) -> None:
+        """Mark ``tasks`` as needed by the operation under way (nothing between operations)."""
+        if self._holding is not None:
+            self._holding.update(tasks)
+
+    def loaded_tasks(self) -> list[str]:
+        """The tasks whose models are loaded now, least recently used first (for tests and the bench)."""
+        last_used = dict(self._last_used)
+        return sorted(self._loaded, key=lambda task: last_used.get(task, 0))
 
     def specs(self, options: DigestOptions, article_language: str | None = None) -> list[ModelSpec]:
         """The models a digest with ``options`` of an article in ``article_language`` needs,
@@ -112,19 +157,73 @@ class DigestPipeline:
         return [self._specs[task] for task in catalog.tasks_for(options.languages, article_language)]
 
     def model(self, spec: ModelSpec) -> Seq2SeqModel:
-        """``spec``'s model, loaded on first use and kept."""
+        """``spec``'s model, loaded on first use and kept while the machine has room (before it
+        loads, :meth:`_make_room` may unload models the operation under way does not need)."""
+        self._hold([spec.task])
         loaded = self._loaded.get(spec.task)
         if loaded is None:
             from models.inference.loading import load_model
 
             location = installed.locate(spec, self.config.models_dir)
+            keep = {spec.task} | (self._holding or set())
+            self._make_room(spec, self._estimated_mb(location.path), keep)
             config = self.config
             loaded = load_model(
                 spec, location.path, config.device, config.quantize, config.translation_backend, config.summary_backend
             )
             self._loaded[spec.task] = loaded
             self.load_count += 1
+        self._uses += 1
+        self._last_used[spec.task] = self._uses
         return loaded
+
+    def _runs_int8(self) -> bool:
+        """Whether models will run in int8: on the CPU unless ``quantize`` is False (CTranslate2's
+        copies and torch's int8 path). An unnamed device counts as the CPU, found without
+        asking torch (a GPU's models take little of the machine's memory anyway)."""
+        return self.config.quantize is not False and self.config.device in (None, "", "cpu")
+
+    def _estimated_mb(self, folder: Path) -> float:
+        """The memory the model in ``folder`` will take once loaded (see :func:`estimated_model_mb`)."""
+        return estimated_model_mb(folder, int8=self._runs_int8(), cpu=self.config.device in (None, "", "cpu"))
+
+    def _make_room(self, spec: ModelSpec, needed_mb: float, keep: set[str]) -> None:
+        """Before ``spec``'s model (``needed_mb``) loads: while the memory available less
+        ``needed_mb`` is below the reserve, unload the least recently used model whose task is
+        not in ``keep`` (the operation's own). Memory that cannot be read counts as plenty;
+        when nothing more can go, the model loads anyway."""
+        reserve = memory_reserve_mb()
+        while True:
+            available = available_memory_mb()
+            if available is None or available - needed_mb >= reserve:
+                return
+            idle = [task for task in self._loaded if task not in keep]
+            if not idle:
+                log.info(
+                    "loading %s short of memory (%.0f MB available, %.0f MB needed, %.0f MB reserve): "
+                    "every model loaded is in use",
+                    spec.task, available, needed_mb, reserve,
+                )
+                return
+            task = min(idle, key=lambda name: self._last_used.get(name, 0))
+            self._unload(task)
+            log.info(
+                "unloaded %s, the least recently used model not needed now, to load %s "
+                "(%.0f MB available, %.0f MB needed, %.0f MB reserve)",
+                task, spec.task, available, needed_mb, reserve,
+            )
+
+    def _unload(self, task: str) -> None:
+        """Drop ``task``'s model and give its memory back to the OS (collecting cycles first only
+        when something still holds it: a cycle would keep its weights until the collector ran)."""
+        model = self._loaded.pop(task)
+        self._last_used.pop(task, None)
+        try:
+            held: weakref.ref[Seq2SeqModel] | None = weakref.ref(model)
+        except TypeError:  # an object without weak references: assume nothing else holds it
+            held = None
+        del model
+        release_freed_memory(collect=held is not None and held() is not None)
 
     def preload(
         self,
@@ -138,8 +237,10 @@ class DigestPipeline:
         asked before each model; True stops here (a digest is waiting: it loads the rest in
         its own order, and starts summarising before the translators load)."""
         state = state or JobState()
-        with self._lock:
-            for spec in self.specs(options, article_language):
+        with self._operation():
+            specs = self.specs(options, article_language)
+            self._hold(spec.task for spec in specs)
+            for spec in specs:
                 if spec.task in self._loaded:
                     continue
                 if give_way is not None and give_way():
@@ -159,9 +260,10 @@ class DigestPipeline:
 
     def loaded_models(self, tasks: list[str], state: JobState) -> dict[str, Seq2SeqModel]:
         """The models of ``tasks``, loading those not loaded yet (each step shown in ``state``,
-        whose bar they fill). For the revision operations (:mod:`models.digest.revise`), which
-        hold the pipeline's lock already."""
+        whose bar they fill), and kept loaded until the operation ends. For the revision
+        operations (:mod:`models.digest.revise`), which hold the pipeline's lock already."""
         specs = [self.spec(task) for task in tasks]
+        self._hold(tasks)
         self._load(specs, state)
         return {spec.task: self.model(spec) for spec in specs}
 
@@ -179,7 +281,7 @@ class DigestPipeline:
         :func:`models.digest.revise.revise_summary`)."""
         from models.digest import revise
 
-        with self._lock:
+        with self._operation():
             return revise.revise_summary(self, digest, edited_summary, state or JobState(), replace_edited=replace_edited)
 
     def back_translate(self, digest: Digest, state: JobState | None = None, keys: list[str] | None = None) -> Digest:
@@ -187,7 +289,7 @@ class DigestPipeline:
         into English, and flagged where it drifted (see :func:`models.digest.revise.back_translate`)."""
         from models.digest import revise
 
-        with self._lock:
+        with self._operation():
             return revise.back_translate(self, digest, state or JobState(), keys)
 
     def alternatives(
@@ -197,7 +299,7 @@ class DigestPipeline:
         ``language``, each with its back-translation (see :func:`models.digest.revise.alternatives`)."""
         from models.digest import revise
 
-        with self._lock:
+        with self._operation():
             return revise.alternatives(self, language, english, count, state or JobState(), exclude)
 
     def _load(self, specs: list[ModelSpec], state: JobState) -> None:
@@ -217,7 +319,7 @@ class DigestPipeline:
         """
         options = options or DigestOptions()
         state = state or JobState()
-        with self._lock:
+        with self._operation():
             return self._digest(article, options, state)
 
     def _digest(self, article: Article, options: DigestOptions, state: JobState) -> Digest:
@@ -229,6 +331,7 @@ class DigestPipeline:
         translated_from = article.language if catalog.needs_english_translation(article.language) else None
 
         specs = self.specs(options, translated_from)
+        self._hold(spec.task for spec in specs)  # none of them is unloaded to make room for another
         # The models the summary needs load first, and the summary starts before the translators
         # are loaded (a cold start shows the summary sooner); they load once it is published.
         out_of_english = {catalog.translation_task(language) for language in options.languages}
@@ -347,6 +450,36 @@ class DigestPipeline:
             )
         workers, thread_setup = _translation_workers([request.model for request in requests])
         return translate_texts(requests, state, workers=workers, thread_setup=thread_setup)
+
+
+def estimated_model_mb(folder: Path, *, int8: bool, cpu: bool = True) -> float:
+    """The memory the model in ``folder`` will take once loaded, in MB, from the size of its
+    weights (its ``*.safetensors``, else its ``*.bin``: the files the loader reads) and the dtype
+    its config names: a byte a weight in int8, four in float32 on the CPU, as stored on another
+    device; plus :data:`_MODEL_OVERHEAD_MB`. Read before loading, so cheap: no weights opened."""
+    try:
+        weights = [path for path in folder.glob("*.safetensors") if path.is_file()]
+        if not weights:
+            weights = [path for path in folder.glob("*.bin") if path.is_file()]
+        stored = sum(path.stat().st_size for path in weights)
+    except OSError:
+        stored = 0
+    stored_bytes = _stored_bytes(folder)
+    if int8:
+        resident = stored / stored_bytes
+    elif cpu:
+        resident = stored / stored_bytes * 4
+    else:
+        resident = stored
+    return resident / 2**20 + _MODEL_OVERHEAD_MB
+
+
+def _stored_bytes(folder: Path) -> int:
+    """Bytes a weight takes in ``folder``'s files, by its config's ``dtype`` (``torch_dtype``
+    before transformers 5); float32's four when it names none."""
+    config = installed.read_json_object(folder / "config.json")
+    dtype = config.get("dtype") or config.get("torch_dtype")
+    return _STORED_BYTES.get(dtype, 4) if isinstance(dtype, str) else 4
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Giving freed memory back to the operating system (torch-free, so any stage can call it)."""
+"""Giving freed memory back to the operating system, and reading how much the machine has left
+(torch-free, so any stage can call it)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,50 @@ def tune_malloc_for_engine() -> bool:
     if libc is None or not hasattr(libc, "mallopt"):
         return False
     return bool(libc.mallopt(_M_ARENA_MAX, ENGINE_MALLOC_ARENAS)) and bool(libc.mallopt(_M_MMAP_THRESHOLD, ENGINE_MMAP_THRESHOLD))
+
+
+# -- how much the machine has left -------------------------------------------------------------
+
+_MB = 2**20
+
+#: The least memory to leave the machine when a model loads, in MB (or the share of the
+#: machine's total, :data:`MEMORY_RESERVE_SHARE`, where that is more). Loaded models are only
+#: part of the engine's use: a digest's working set on top of them is up to about 300 MB (the
+#: summary's beam search 110-160 MB, both languages translated side by side about 270 MB), the
+#: window holds 110-140 MB, and what is left must keep the OS's file cache and the user's
+#: other programs out of swap. 1 GB covers the app's part with as much again to spare.
+MEMORY_RESERVE_MB = 1024
+#: On a larger machine the other programs and the file cache are larger too: a tenth of the
+#: total there (1.6 GB of 16 GB). Linux's own low-memory watermarks are far smaller: they
+#: keep the kernel going, not the user's programs out of swap.
+MEMORY_RESERVE_SHARE = 0.10
+
+
+def _virtual_memory() -> Any | None:
+    """psutil's reading of the machine's memory; None when psutil is missing or cannot read it."""
+    try:
+        import psutil
+
+        return psutil.virtual_memory()
+    except Exception:  # noqa: BLE001 - no psutil, or an OS it cannot read: the caller goes on unknowing
+        return None
+
+
+def available_memory_mb() -> float | None:
+    """Memory the OS can give without swapping (free, plus the caches it can drop), in MB; None
+    when it cannot be read (the caller then assumes plenty, as it did before it asked)."""
+    reading = _virtual_memory()
+    return reading.available / _MB if reading is not None else None
+
+
+def total_memory_mb() -> float | None:
+    """The machine's physical memory in MB; None when it cannot be read."""
+    reading = _virtual_memory()
+    return reading.total / _MB if reading is not None else None
+
+
+def memory_reserve_mb() -> float:
+    """The memory to leave free when a model loads: :data:`MEMORY_RESERVE_MB`, or
+    :data:`MEMORY_RESERVE_SHARE` of the machine's total where that is more."""
+    total = total_memory_mb()
+    return max(float(MEMORY_RESERVE_MB), MEMORY_RESERVE_SHARE * total if total is not None else 0.0)
