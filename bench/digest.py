@@ -23,9 +23,9 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-from common import SEED_ARTICLE, fix_translation_lengths, load_average, peak_rss_mb, rss_mb
+from common import SEED_ARTICLE, fix_translation_lengths, load_average, peak_rss_mb, reset_peak_rss, rss_mb
 
 def with_sentences(model: Any) -> None:
     """Make ``model`` (the summariser) hand on real sentences of the length it generated.
@@ -297,7 +297,55 @@ def run_fast(
             "sentences": sum(len(sentences) for sentences in back.back_translations.values()),
             "rss_after_mb": round(rss_mb()),
             "peak_rss_mb": round(peak_rss_mb()),
+            "loaded_after": engine.loaded_tasks() if hasattr(engine, "loaded_tasks") else None,
         }
+    result["load_after"] = load_average()
+    return result
+
+
+def run_short_of_memory(models_dir: Path, room_mb: float) -> dict[str, Any]:
+    """The window's round on a machine short of memory: a digest, its back-translation, then the
+    next digest, with the memory the OS reports available set to ``room_mb`` above the engine's
+    reserve less what this process holds (the pipeline unloads the least recently used models
+    it does not need to stay within it). Each stage's peak is its own (the high-water mark is
+    reset between them)."""
+    from models import DigestOptions, JobState
+    import models.digest.pipeline as pipeline_module
+    from models.digest.pipeline import DigestPipeline, PipelineConfig
+    from models.inference.memory import memory_reserve_mb
+    from models.inventory import catalog
+
+    fix_translation_lengths()
+    pipeline_module.available_memory_mb = lambda: memory_reserve_mb() + room_mb - rss_mb()
+    engine = DigestPipeline(PipelineConfig(models_dir=str(models_dir)))
+    like_the_engine_process(engine)
+    options = DigestOptions(languages=("ru", "ar"))
+    model = engine.model
+
+    def model_with_sentences(spec: Any) -> Any:  # the summariser again after a reload, as at first
+        loaded = model(spec)
+        if spec.task == catalog.SUMMARIZE and not getattr(loaded, "bench_sentences", False):
+            with_sentences(loaded)
+            loaded.bench_sentences = True
+        return loaded
+
+    engine.model = model_with_sentences
+    engine.preload(options)
+    article = _article()
+    result: dict[str, Any] = {"room_mb": room_mb, "load": load_average(), "rss_loaded_mb": round(rss_mb())}
+
+    def stage(name: str, run: Callable[[], Any]) -> Any:
+        reset_peak_rss()
+        loads, started = engine.load_count, time.monotonic()
+        value = run()
+        result[name] = {"seconds": round(time.monotonic() - started, 2), "models_loaded": engine.load_count - loads,
+                        "peak_rss_mb": round(peak_rss_mb()), "loaded_after": engine.loaded_tasks()}
+        return value
+
+    digest = stage("digest", lambda: engine.digest(article, options, JobState()))
+    stage("back_translation", lambda: engine.back_translate(digest, JobState()))
+    next_digest = stage("next_digest", lambda: engine.digest(article, options, JobState()))
+    result["next_digest"]["summary_unchanged"] = next_digest.summary == digest.summary
     result["load_after"] = load_average()
     return result
 
@@ -363,8 +411,12 @@ def main() -> int:
     parser.add_argument("--real-lengths", action="store_true", help="also summaries that stop at realistic lengths")
     parser.add_argument("--batch", action="store_true", help="also ten articles of 300-1,500 words back to back")
     parser.add_argument("--back-translation", action="store_true", help="last, the digest's translations back into English")
+    parser.add_argument("--room-mb", type=float, default=None,
+                        help="instead: digest, back-translation and the next digest on a machine with this much memory above the reserve")
     args = parser.parse_args()
-    if args.mode == "fast":
+    if args.room_mb is not None:
+        result = run_short_of_memory(args.models_dir, args.room_mb)
+    elif args.mode == "fast":
         result = run_fast(
             args.models_dir, args.article, args.greedy, args.backend, args.repeats, args.profile, args.real_lengths, args.batch,
             args.back_translation,

@@ -56,7 +56,8 @@ _STOP_ALL = sys.maxsize
 
 
 class DigestProcess:
-    """Runs digests in a child process that keeps its models loaded between digests.
+    """Runs digests in a child process that keeps its models loaded between digests (while the
+    machine has room: :class:`models.digest.pipeline.DigestPipeline`).
 
     Thread-safe in the sense the app needs: one caller thread runs digests (one at a time),
     any thread may interrupt a job's state. The child starts on first use (or :meth:`start`)
