@@ -119,7 +119,8 @@ class ArticleQueue(QObject):
 
     Signals:
         entries_changed(): an entry was added, removed or moved (after the signal below that says which).
-        entry_added(object, int): this entry was put in the list at this row.
+        entries_added(list, int): these entries were put in the list, the first at this row
+            and the rest after it (a folder's articles come in one go: the list is built once).
         entry_removed(object, int): this entry was taken off the list from this row.
         entries_reordered(): entries were moved (the list's order changed, not its contents).
         entry_changed(object): an entry's state, progress or step changed.
@@ -133,7 +134,7 @@ class ArticleQueue(QObject):
     """
 
     entries_changed = Signal()
-    entry_added = Signal(object, int)
+    entries_added = Signal(list, int)
     entry_removed = Signal(object, int)
     entries_reordered = Signal()
     entry_changed = Signal(object)
@@ -197,14 +198,17 @@ class ArticleQueue(QObject):
         takes them, added in one go (the list is told once it holds them all); with ``queue``
         (options, engine config) each one's digest is queued once it is read, in the list's order."""
         entries = []
-        for label, source, read in articles:
+        for label, source, _read in articles:
             entry = ArticleEntry(label, source, state=EntryState.READING, queue_when_read=queue is not None)
             if queue is not None:
                 entry.options, entry.config = queue
-            self.entries.append(entry)
-            self.entry_added.emit(entry, len(self.entries) - 1)
-            self._read(entry, read, lane)
             entries.append(entry)
+        first_row = len(self.entries)
+        self.entries.extend(entries)
+        self.entries_added.emit(entries, first_row)
+        with self._runner.holding_back():
+            for entry, (_label, _source, read) in zip(entries, articles):
+                self._read(entry, read, lane)
         self.entries_changed.emit()
         return entries
 
@@ -215,7 +219,7 @@ class ArticleQueue(QObject):
 
     def _append(self, entry: ArticleEntry) -> None:
         self.entries.append(entry)
-        self.entry_added.emit(entry, len(self.entries) - 1)
+        self.entries_added.emit([entry], len(self.entries) - 1)
         self.entries_changed.emit()
 
     def remove(self, entry: ArticleEntry) -> None:

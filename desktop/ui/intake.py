@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -241,7 +241,9 @@ class ArticleIntake(QObject):
         outcome = (partial(self._on_batch_read, batch), partial(self._on_batch_read, batch, failed=True),
                    partial(self._on_batch_read, batch, removed=True))
         self._outcomes.update((entry, outcome) for entry in entries)
-        self.entry_opened.emit(entries[0])
+        # The first article is shown at the next turn of the event loop: listing a folder's
+        # articles and showing one are each a few tens of ms, and together they held it 100+ ms.
+        QTimer.singleShot(0, partial(self._open_first, entries[0]))
         self._report(f"{self._opened(batch, len(found))} {notes}".strip())
 
     @staticmethod
@@ -252,6 +254,10 @@ class ArticleIntake(QObject):
         if batch.queued:
             return self.tr("%n articles queued for digesting.", "", count)
         return self.tr("%n articles opened (not digested: models are missing).", "", count)
+
+    def _open_first(self, entry: ArticleEntry) -> None:
+        if entry in self._queue.entries:  # not removed meanwhile
+            self.entry_opened.emit(entry)
 
     def _on_batch_read(self, batch: _Batch, entry: ArticleEntry, *, failed: bool = False, removed: bool = False) -> None:
         batch.unread.discard(entry)

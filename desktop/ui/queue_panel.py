@@ -114,7 +114,7 @@ class QueuePanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        queue.entry_added.connect(self._on_queue_entry_added)
+        queue.entries_added.connect(self._on_queue_entries_added)
         queue.entry_removed.connect(self._on_queue_entry_removed)
         queue.entries_reordered.connect(self.refresh)
         queue.entry_changed.connect(self._on_queue_entry_changed)
@@ -159,9 +159,10 @@ class QueuePanel(QWidget):
         self._items[entry] = item
         self._show_entry(item, entry)
 
-    @Slot(object, int)
-    def _on_queue_entry_added(self, entry: ArticleEntry, row: int) -> None:
-        self._insert(entry, row)
+    @Slot(list, int)
+    def _on_queue_entries_added(self, entries: list[ArticleEntry], first_row: int) -> None:
+        for offset, entry in enumerate(entries):
+            self._insert(entry, first_row + offset)
         self._update_summary()
         self.setVisible(len(self.queue.entries) > 1)
 

@@ -19,10 +19,11 @@ Only plain data crosses the threads: the work's result, the exception, progress 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
 import threading
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -129,6 +130,8 @@ class BackgroundRunner(QObject):
         self._lanes: dict[str, tuple[queue.SimpleQueue[Any], threading.Thread]] = {}
         self._pending: dict[str, set[Task]] = {}
         self._shut_down = False
+        #: Work run inside :meth:`holding_back`, queued when it ends; None outside it.
+        self._held: list[tuple[str, tuple[Task, Work]]] | None = None
 
     def run(self, name: str, work: Work, *, lane: str = ENGINE_LANE, finish: bool = False) -> Task:
         """Queue ``work`` on ``lane`` and return its task (connect to its signals at once: the
@@ -146,8 +149,29 @@ class BackgroundRunner(QObject):
             partial_sink=lambda part: self._relay.report.emit(task, "partial", (part,)),
         )
         self._pending.setdefault(lane, set()).add(task)
-        self._lane(lane)[0].put((task, work))
+        if self._held is not None:
+            self._held.append((lane, (task, work)))
+        else:
+            self._lane(lane)[0].put((task, work))
         return task
+
+    @contextlib.contextmanager
+    def holding_back(self) -> Iterator[None]:
+        """Queue the work run inside this block only when it ends, in the order it was run.
+        For a GUI-thread loop that starts many tasks: a lane's thread working on the first ones
+        takes the interpreter from the loop at every chance it gets (200 reads of a dropped
+        folder queued one by one held the loop 170 ms; queued at the end, 30 ms)."""
+        if self._held is not None:  # inside another: that one queues everything
+            yield
+            return
+        self._held = []
+        try:
+            yield
+        finally:
+            held, self._held = self._held, None
+            for lane, job in held:
+                if not self._shut_down:
+                    self._lane(lane)[0].put(job)
 
     def busy(self, lane: str = ENGINE_LANE) -> bool:
         """Whether ``lane`` still has work queued or running (cancelled work may still be stopping)."""

@@ -385,6 +385,31 @@ def test_tasks_on_one_lane_run_in_order_one_at_a_time(qtbot, runner: BackgroundR
     assert len(threads) == 1
 
 
+def test_work_run_while_holding_back_starts_when_the_block_ends_in_order(qtbot, runner: BackgroundRunner) -> None:
+    """A loop that starts many tasks (a dropped folder's reads) has their lanes start them only
+    once it is done, so their work does not take the interpreter from the loop; order is kept."""
+    started = threading.Event()
+    order: list[int] = []
+
+    def make(index: int) -> Callable[[JobState], int]:
+        def work(state: JobState) -> int:
+            started.set()
+            order.append(index)
+            return index
+
+        return work
+
+    with runner.holding_back():
+        tasks = [runner.run(f"task {index}", make(index), lane=lane) for index, lane in enumerate([ENGINE_LANE, MODELS_LANE] * 3)]
+        assert runner.busy(ENGINE_LANE) and runner.busy(MODELS_LANE)  # pending, as any queued work is
+        assert not started.wait(0.2)  # held back: no lane has it yet
+    with qtbot.waitSignals([task.finished for task in tasks], timeout=3000):
+        pass
+    assert [index for index in order if index % 2 == 0] == [0, 2, 4]
+    assert [index for index in order if index % 2 == 1] == [1, 3, 5]
+    assert [task.active for task in tasks] == [False] * 6
+
+
 def test_the_downloads_lane_runs_while_the_engine_lane_is_blocked(qtbot, runner: BackgroundRunner) -> None:
     """Two lanes run concurrently: a download finishes while a digest still holds the engine lane."""
     release = threading.Event()
