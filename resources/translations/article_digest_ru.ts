@@ -2272,7 +2272,7 @@ Details are in the log: {path}</source>
     <name>Runner</name>
     <message>
         <source>Unexpected error: {error}</source>
-        <extracomment>The lane of everything that talks to the engine or the disk&apos;s models. The lane of model downloads. The lane of the Models dialog&apos;s disk work: reading each model&apos;s state, verifying its files&apos; hashes, removing it, checking a folder chosen for it. How long :meth:`BackgroundRunner.shutdown` waits for each lane&apos;s thread. What the work reads cancellation from and reports progress into (the runner&apos;s sink). Whether :meth:`BackgroundRunner.shutdown` lets the work run to its end. Whether the work has begun on its thread, and whether it has stopped running there (the task may have ended, by a cancel, before either).</extracomment>
+        <extracomment>The lane of everything that talks to the engine or the disk&apos;s models. The lane of model downloads. The lane of the Models dialog&apos;s disk work: reading each model&apos;s state, verifying its files&apos; hashes, removing it, checking a folder chosen for it. How long :meth:`BackgroundRunner.shutdown` waits for each lane&apos;s thread. What the work reads cancellation from and reports progress into (the runner&apos;s sink). Whether :meth:`BackgroundRunner.shutdown` lets the work run to its end. Whether the work has begun on its thread, and whether it has stopped running there (the task may have ended, by a cancel, before either). Work run inside :meth:`holding_back`, queued when it ends; None outside it.</extracomment>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
 </context>
