@@ -25,7 +25,8 @@ article's chunks in one batch) is searched twice: first :data:`PREVIEW_TOKENS` s
 first text only, whose best hypothesis is the leading beam of the full search at that step (the same search, stopped there) and is
 published as the summary's first words, then the whole search, asynchronously, its progress
 estimated from the time a step took in the previous summaries. Cancel returns at once; the
-search in flight finishes in CTranslate2's thread (up to a summary's time of CPU).
+search in flight finishes in CTranslate2's thread (up to a summary's time of CPU). The same
+search asked for again meanwhile (the article digested anew) takes over the abandoned one.
 
 One translator per model serves one batch per core at a time (``inter_threads`` = cores, one
 thread each), matching how :func:`models.digest.translate.translate_jobs` shares batches out.
@@ -38,7 +39,7 @@ import logging
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -191,6 +192,11 @@ class CTranslate2Model:
     partial_costs_a_search: bool = True
     #: See :func:`models.inference.tokens.decoder_width`.
     decoder_width: int = 0
+    #: The last beam search a cancel abandoned while it ran on in CTranslate2's thread: its
+    #: request (what :meth:`_request` makes of it) and its pending results. The same search asked
+    #: for again (a digest cancelled and asked for anew, say with other languages) takes them
+    #: over rather than queueing behind it and doing it twice.
+    _abandoned: tuple[tuple[Any, ...], list[Any]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def input_window(self) -> int:
@@ -298,7 +304,8 @@ class CTranslate2Model:
         """A beam search with the first text's first words shown early (see the module docstring)."""
         steps = options["max_decoding_length"]
         started = time.monotonic()
-        if PREVIEW_TOKENS < steps:
+        # An abandoned search being taken over is ahead of any preview in CTranslate2's queue.
+        if PREVIEW_TOKENS < steps and not self._is_abandoned(source, options, prefix):
             preview = {**options, "max_decoding_length": PREVIEW_TOKENS, "min_decoding_length": min(options["min_decoding_length"], PREVIEW_TOKENS)}
             (first,) = self._beam_search(source[:1], preview, state, prefix[:1] if prefix else None)
             text = self._text(first.hypotheses[0])
@@ -346,13 +353,29 @@ class CTranslate2Model:
         prefix: list[list[str]] | None = None,
         on_wait: Callable[[], None] | None = None,
     ) -> list[Any]:
-        pending = self.translator.translate_batch(source, prefix, asynchronous=True, **options)
+        request = self._request(source, options, prefix)
+        abandoned, self._abandoned = self._abandoned, None
+        if abandoned is not None and abandoned[0] == request:
+            pending = abandoned[1]
+        else:
+            pending = self.translator.translate_batch(source, prefix, asynchronous=True, **options)
         while not all(result.done() for result in pending):
-            state.raise_if_interrupted()  # the batch in flight ends on its own; its result is dropped
+            if state.is_interruption_requested():  # the batch in flight ends on its own: kept for a second asking
+                self._abandoned = (request, pending)
+                state.raise_if_interrupted()
             if on_wait is not None:
                 on_wait()
             time.sleep(_POLL_S)
         return [result.result() for result in pending]
+
+    @staticmethod
+    def _request(source: list[list[str]], options: dict[str, Any], prefix: list[list[str]] | None) -> tuple[Any, ...]:
+        """A beam search's inputs as one comparable value."""
+        return (tuple(map(tuple, source)), tuple(map(tuple, prefix)) if prefix else None, tuple(sorted(options.items())))
+
+    def _is_abandoned(self, source: list[list[str]], options: dict[str, Any], prefix: list[list[str]] | None) -> bool:
+        abandoned = self._abandoned
+        return abandoned is not None and abandoned[0] == self._request(source, options, prefix)
 
 
 def _step_reporter(state: JobState, max_steps: int) -> Callable[[Any], bool]:

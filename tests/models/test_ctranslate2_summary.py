@@ -97,6 +97,38 @@ def test_cancel_during_the_summary_lands_at_once(tiny_models_dir: Path, monkeypa
     served.translator.translate_batch([["<s>"]], max_decoding_length=1)  # the abandoned search ends on its own
 
 
+def test_a_cancelled_summary_asked_for_again_takes_over_its_search(tiny_models_dir: Path) -> None:
+    """A summary cancelled while CTranslate2 still searches, asked for again (the same article:
+    a digest cancelled to change its languages), takes over the search in flight instead of
+    waiting behind it and searching again; another text searches anew."""
+    from models.inference import ctranslate2_backend as backend
+
+    served = backend.load(SUMMARY, tiny_models_dir / "summarize", workers=1, threads=1)
+    searches: list[int] = []
+    translate_batch = served.translator.translate_batch
+
+    class Counting:
+        def translate_batch(self, source, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
+            searches.append(kwargs["max_decoding_length"])
+            return translate_batch(source, *args, **kwargs)
+
+    served.translator = Counting()
+    long_text = " ".join([TEXT] * 2)
+    slow = _settings(4, 200)
+    state = JobState(interval_s=0)
+    with pytest.raises(Cancelled):
+        served.generate([long_text], slow, state=state, on_partial=lambda _: state.request_interruption())
+    assert searches == [backend.PREVIEW_TOKENS, 200]  # the whole search was under way when the cancel came
+    words: list[str] = []
+    [again] = served.generate([long_text], slow, on_partial=words.append)
+    assert searches == [backend.PREVIEW_TOKENS, 200]  # taken over: no search of its own
+    [fresh] = served.generate([long_text], slow, on_partial=words.append)
+    assert searches[2:] == [backend.PREVIEW_TOKENS, 200]  # nothing left to take over: searched anew
+    assert again == fresh
+    served.generate([TEXT], slow, on_partial=words.append)
+    assert searches[4:] == [backend.PREVIEW_TOKENS, 200]
+
+
 def test_the_pipeline_summarises_with_ctranslate2_and_falls_back_to_torch(tiny_models_dir: Path) -> None:
     engine = DigestPipeline(PipelineConfig(models_dir=str(tiny_models_dir)))
     assert getattr(engine.model(SUMMARY), "backend", None) == "ctranslate2"
