@@ -299,7 +299,9 @@ def test_a_late_result_of_a_cancelled_task_is_dropped(qtbot, runner: BackgroundR
 
     task = runner.run("stubborn", work)
     record = Recorder(task)
-    qtbot.waitSignal(task.started, timeout=2000).wait()
+    # Polled, not waited on as a signal: pytest-qt disconnecting from inside the signal's own
+    # emission once hung the whole suite here (PySide 6.11, under load).
+    qtbot.waitUntil(lambda: task.work_started, timeout=2000)
     task.cancel()
     qtbot.wait(30)  # the event loop runs while the work still holds on
     assert runner.busy()
