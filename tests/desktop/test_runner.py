@@ -268,7 +268,7 @@ def test_cancel_reports_at_once_and_the_work_stops(
 
     task = runner.run("looping", work)
     record = Recorder(task)
-    qtbot.waitSignal(task.started, timeout=2000).wait()
+    qtbot.waitUntil(lambda: task.work_started, timeout=2000)
     assert started.wait(2)
     begin = time.monotonic()
     assert task.cancel()
@@ -338,7 +338,7 @@ def test_a_task_cancelled_while_queued_never_starts(qtbot, runner: BackgroundRun
     first = runner.run("first", blocking)
     second = runner.run("second", never)
     first_record, second_record = Recorder(first), Recorder(second)
-    qtbot.waitSignal(first.started, timeout=2000).wait()
+    qtbot.waitUntil(lambda: first.work_started, timeout=2000)
     assert second.cancel()
     assert second_record.names == ["cancelled"]
     with qtbot.waitSignal(runner.lane_idle, timeout=2000):
@@ -428,7 +428,7 @@ def test_the_downloads_lane_runs_while_the_engine_lane_is_blocked(qtbot, runner:
         return "model"
 
     engine_task = runner.run("digest", digest)
-    qtbot.waitSignal(engine_task.started, timeout=2000).wait()
+    qtbot.waitUntil(lambda: engine_task.work_started, timeout=2000)
     download_task = runner.run("download", download, lane=DOWNLOAD_LANE)
     assert download_task.lane == DOWNLOAD_LANE
     with qtbot.waitSignals(
