@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 EXPORT_FOLDER = "engine-tokenizer"
 _DESCRIPTION = "engine_tokenizer.json"
 #: Bumped when what is exported, or how it is read, changes: older exports are made again.
-_FORMAT = 1
+_FORMAT = 2
 #: Files of a model folder that are not the tokenizer's: they do not key the export.
 _NOT_TOKENIZER = {"config.json", "generation_config.json"}
 _WEIGHTS_SUFFIXES = (".safetensors", ".bin", ".h5", ".msgpack", ".ot", ".pt")
@@ -134,17 +134,17 @@ class ByteLevelBpeTokens(_Described):
         self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self._tokenizer.no_truncation()
         self._tokenizer.no_padding()
-        # Truncation is a setting of the object, not of a call: a second one keeps it on.
-        self._truncating = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self._truncating.no_padding()
-        self._truncated_at = 0
+        self._specials = self._tokenizer.num_special_tokens_to_add(False)
         self._unk_id = description.get("unk_id")
 
     def source_tokens(self, texts: Sequence[str], max_length: int) -> list[list[str]]:
-        if max_length != self._truncated_at:
-            self._truncating.enable_truncation(max_length)
-            self._truncated_at = max_length
-        return [self._spelled(encoding.ids) for encoding in self._truncating.encode_batch(list(texts), add_special_tokens=True)]
+        # Truncated as the tokenizer's own truncation does (room left for the special tokens,
+        # then those added), without switching it on: the object is shared by threads.
+        tokens = []
+        for encoding in self._tokenizer.encode_batch(list(texts), add_special_tokens=False):
+            encoding.truncate(max(0, max_length - self._specials))
+            tokens.append(self._spelled(self._tokenizer.post_process(encoding, add_special_tokens=True).ids))
+        return tokens
 
     def target_tokens(self, texts: Sequence[str], max_length: int) -> list[list[str]]:
         eos = self.eos_token
