@@ -186,3 +186,35 @@ def test_the_appearance_chosen_in_the_view_menu_applies_and_is_remembered(make_w
     finally:
         action(window, "appearanceSystemAction").trigger()
     assert not is_dark(qapp.palette()) and AppSettings().color_scheme == "system"
+
+
+def test_every_paragraph_is_spaced_however_the_text_arrives(qtbot) -> None:
+    """The reading line height holds for every paragraph of a text shown at once, grown
+    paragraph by paragraph (a translation arriving), or revised in the middle."""
+    from PySide6.QtGui import QTextBlockFormat
+
+    from desktop.ui.panes import LINE_HEIGHT_PERCENT, FileDropTextView
+
+    view = FileDropTextView("en")
+    qtbot.addWidget(view)
+
+    def spacings() -> set[tuple[float, int]]:
+        block, found = view.document().begin(), set()
+        while block.isValid():
+            found.add((block.blockFormat().lineHeight(), block.blockFormat().lineHeightType()))
+            block = block.next()
+        return found
+
+    spaced = {(float(LINE_HEIGHT_PERCENT), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)}
+    paragraphs = [f"Paragraph {number}: the council met again." for number in range(6)]
+    view.set_text("\n\n".join(paragraphs[:2]))
+    assert view.document().blockCount() == 3 and spacings() == spaced
+    for count in range(3, 7):
+        view.show_growing_text("\n\n".join(paragraphs[:count]))
+    assert view.shown_text() == "\n\n".join(paragraphs) and view.document().blockCount() == 11 and spacings() == spaced
+    revised = [*paragraphs[:3], "A revised sentence.\n\nAnd a new paragraph after it.", *paragraphs[4:]]
+    view.replace_text("\n\n".join(revised))
+    assert view.shown_text() == "\n\n".join(revised) and spacings() == spaced
+    view.set_text("")
+    view.set_text("One line")
+    assert spacings() == spaced and not view.document().isUndoAvailable()
