@@ -432,7 +432,7 @@ def load(spec: ModelSpec, folder: Path, *, workers: int, threads: int = 1) -> CT
         forced_first_token=_forced_first_token(tokenizer, weights_folder),
         decoder_width=decoder_width(installed.read_json_object(folder / "config.json")),
     )
-    model.target_token = choose_target_token(spec, target_codes(model), folder)  # type: ignore[arg-type]
+    model.target_token = choose_target_token(spec, target_codes(tokenizer), folder)  # type: ignore[arg-type]
     model.load_seconds = time.monotonic() - started
     log.info("loaded %s with CTranslate2 (%s) in %.1f s", spec.repo_id, origin, model.load_seconds)
     return model
@@ -464,8 +464,7 @@ def _tokenizer(copy: Path, folder: Path) -> EngineTokens:
     if exported is not None:
         return exported
     reference = HuggingFaceTokens(load_tokenizer(folder))
-    window = input_window(reference, _positions(folder))
-    return engine_tokenizers.export(reference, copy, folder, window) or reference
+    return engine_tokenizers.export(reference, copy, folder, _window(reference, folder)) or reference
 
 
 def _forced_first_token(tokenizer: EngineTokens, folder: Path) -> str | None:
@@ -478,10 +477,6 @@ def _forced_first_token(tokenizer: EngineTokens, folder: Path) -> str | None:
     return None
 
 
-def _positions(folder: Path) -> int | None:
-    positions = installed.read_json_object(folder / "config.json").get("max_position_embeddings")
-    return positions if isinstance(positions, int) else None
-
-
 def _window(tokenizer: EngineTokens, folder: Path) -> int:
-    return input_window(tokenizer, _positions(folder))
+    positions = installed.read_json_object(folder / "config.json").get("max_position_embeddings")
+    return input_window(tokenizer, positions if isinstance(positions, int) else None)

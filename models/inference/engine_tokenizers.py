@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Any, Protocol, Sequence
 
 from models.common.atomic import move_into_place
+from models.inference.runtime import target_codes
+from models.inference.tokens import count_tokens
 from models.inventory import installed
 
 log = logging.getLogger(__name__)
@@ -88,10 +90,7 @@ class HuggingFaceTokens:
         self.tokenizer = tokenizer
         self.eos_token = str(tokenizer.eos_token)
         self.model_max_length = int(tokenizer.model_max_length)
-        codes = getattr(tokenizer, "supported_language_codes", None)
-        if codes is None:
-            codes = [token for token in tokenizer.get_vocab() if token.startswith(">>") and token.endswith("<<")]
-        self.supported_language_codes = sorted(codes)
+        self.supported_language_codes = target_codes(tokenizer)
 
     def source_tokens(self, texts: Sequence[str], max_length: int) -> list[list[str]]:
         encoded = self.tokenizer(list(texts), truncation=True, max_length=max_length)["input_ids"]
@@ -103,7 +102,7 @@ class HuggingFaceTokens:
         return [self.tokenizer.convert_ids_to_tokens(ids[:-1] if ids and ids[-1] == end else ids) for ids in encoded]
 
     def count(self, text: str) -> int:
-        return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+        return count_tokens(self.tokenizer, text)
 
     def text(self, tokens: Sequence[str]) -> str:
         ids = self.tokenizer.convert_tokens_to_ids(list(tokens))

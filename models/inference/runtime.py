@@ -130,9 +130,9 @@ def choose_target_token(spec: ModelSpec, codes: Sequence[str], folder: Path) -> 
     )
 
 
-def target_codes(loaded: Any) -> list[str]:
-    """The ``>>xxx<<`` target-language tokens the tokenizer knows (multi-target OPUS-MT models)."""
-    codes = getattr(loaded.tokenizer, "supported_language_codes", None)
+def target_codes(tokenizer: Any) -> list[str]:
+    """The ``>>xxx<<`` target-language tokens ``tokenizer`` knows (multi-target OPUS-MT models)."""
+    codes = getattr(tokenizer, "supported_language_codes", None)
     if codes is None:
-        codes = [token for token in loaded.tokenizer.get_vocab() if token.startswith(">>") and token.endswith("<<")]
+        codes = [token for token in tokenizer.get_vocab() if token.startswith(">>") and token.endswith("<<")]
     return sorted(codes)

@@ -538,7 +538,7 @@ def load(
         origin=origin,
         credit=model_credit(spec, folder),
     )
-    loaded.target_token = choose_target_token(spec, target_codes(loaded), folder)
+    loaded.target_token = choose_target_token(spec, target_codes(loaded.tokenizer), folder)
     loaded.load_seconds = time.monotonic() - started
     log.info("loaded %s (%s, %s) in %.1f s", spec.repo_id, precision, origin, loaded.load_seconds)
     return loaded
