@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from models.common.languages import sentence_end_marks
 
@@ -189,15 +189,21 @@ def chunk_by_tokens(paragraphs: Iterable[str], count_tokens: TokenCounter, budge
 
 def _pack(pieces: list[tuple[int, str, int]], size: int) -> list[list[tuple[int, str, int]]]:
     """``pieces`` in order, a new chunk whenever the next would take one past ``size`` tokens."""
-    chunks: list[list[tuple[int, str, int]]] = []
+    return [[pieces[index] for index in group] for group in consecutive_groups([cost for _, _, cost in pieces], size)]
+
+
+def consecutive_groups(costs: Sequence[int], size: int) -> list[list[int]]:
+    """The indices of ``costs`` in order, in groups of consecutive ones, a new group whenever
+    the next would take one past ``size`` (one costing more than ``size`` gets a group alone)."""
+    groups: list[list[int]] = []
     used = 0
-    for item in pieces:
-        if not chunks or (used and used + item[2] > size):
-            chunks.append([])
+    for index, cost in enumerate(costs):
+        if not groups or (used and used + cost > size):
+            groups.append([])
             used = 0
-        chunks[-1].append(item)
-        used += item[2]
-    return chunks
+        groups[-1].append(index)
+        used += cost
+    return groups
 
 
 def locate_pieces(text: str, pieces: Iterable[str]) -> list[tuple[int, int]]:

@@ -35,7 +35,7 @@ import itertools
 from typing import Callable, Sequence
 
 from models.inventory.catalog import GenerationSettings
-from models.common.text import chunk_by_tokens, split_paragraphs, without_cut_sentence
+from models.common.text import chunk_by_tokens, consecutive_groups, split_paragraphs, without_cut_sentence
 from models.common import steps
 from models.common.job_state import JobState
 from models.common.steps import Step
@@ -204,15 +204,7 @@ def search_groups(model: Seq2SeqModel, chunks: Sequence[str], counts: Sequence[i
     if not _early_text_costs_a_search(model):
         return [[index] for index in range(len(chunks))]
     counts = counts if counts is not None else [model.count_tokens(chunk) for chunk in chunks]
-    groups: list[list[int]] = []
-    used = 0
-    for index, tokens in enumerate(counts):
-        if not groups or used + tokens > model.input_window * WINDOWS_SEARCHED_TOGETHER:
-            groups.append([])
-            used = 0
-        groups[-1].append(index)
-        used += tokens
-    return groups
+    return consecutive_groups(counts, model.input_window * WINDOWS_SEARCHED_TOGETHER)
 
 
 def _early_text_costs_a_search(model: Seq2SeqModel) -> bool:
