@@ -198,7 +198,7 @@ class ArticleQueue(QObject):
         takes them, added in one go (the list is told once it holds them all); with ``queue``
         (options, engine config) each one's digest is queued once it is read, in the list's order."""
         entries = []
-        for label, source, _read in articles:
+        for label, source, _ in articles:
             entry = ArticleEntry(label, source, state=EntryState.READING, queue_when_read=queue is not None)
             if queue is not None:
                 entry.options, entry.config = queue

@@ -165,8 +165,7 @@ class DigestPipeline:
             from models.inference.loading import load_model
 
             location = installed.locate(spec, self.config.models_dir)
-            keep = {spec.task} | (self._holding or set())
-            self._make_room(spec, self._estimated_mb(location.path), keep)
+            self._make_room(spec, self._estimated_mb(location.path), self._holding or set())
             config = self.config
             loaded = load_model(
                 spec, location.path, config.device, config.quantize, config.translation_backend, config.summary_backend
@@ -177,15 +176,13 @@ class DigestPipeline:
         self._last_used[spec.task] = self._uses
         return loaded
 
-    def _runs_int8(self) -> bool:
-        """Whether models will run in int8: on the CPU unless ``quantize`` is False (CTranslate2's
-        copies and torch's int8 path). An unnamed device counts as the CPU, found without
-        asking torch (a GPU's models take little of the machine's memory anyway)."""
-        return self.config.quantize is not False and self.config.device in (None, "", "cpu")
-
     def _estimated_mb(self, folder: Path) -> float:
-        """The memory the model in ``folder`` will take once loaded (see :func:`estimated_model_mb`)."""
-        return estimated_model_mb(folder, int8=self._runs_int8(), cpu=self.config.device in (None, "", "cpu"))
+        """The memory the model in ``folder`` will take once loaded (see :func:`estimated_model_mb`):
+        int8 on the CPU unless ``quantize`` is False (CTranslate2's copies and torch's int8 path).
+        An unnamed device counts as the CPU, found without asking torch (a GPU's models take
+        little of the machine's memory anyway)."""
+        on_cpu = self.config.device in (None, "", "cpu")
+        return estimated_model_mb(folder, int8=on_cpu and self.config.quantize is not False, cpu=on_cpu)
 
     def _make_room(self, spec: ModelSpec, needed_mb: float, keep: set[str]) -> None:
         """Before ``spec``'s model (``needed_mb``) loads: while the memory available less
