@@ -135,7 +135,7 @@ def test_links_get_output_names_from_their_titles(tmp_path: Path, tiny_models_di
 
 
 def test_output_names_are_safe_anywhere() -> None:
-    from models.cli import _Input, _output_name
+    from models.cli.commands import _Input, _output_name
 
     def name(title: str, taken: set[str] | None = None) -> str:
         link = _Input(label="https://example.com/a", url="https://example.com/a")
@@ -164,7 +164,7 @@ def test_usage_errors_and_nothing_to_digest(tmp_path: Path) -> None:
 
 
 def test_models_load_once_for_the_whole_batch(tmp_path: Path, tiny_models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from models import cli as cli_module
+    from models.cli import commands as cli_module
     from models.digest import pipeline as pipeline_module
 
     for number in range(3):

@@ -72,7 +72,7 @@ def test_a_fourth_output_language_digests_from_the_table_and_the_catalogue_alone
 
 
 def test_the_command_line_offers_the_tables_output_languages(with_german: Path) -> None:
-    from models import cli
+    from models.cli import commands as cli
 
     parser = cli._digest_parser()
     assert parser.parse_args(["article.txt"]).to == ("ru", "ar", "de")

@@ -1,214 +1,25 @@
-"""``article-digest-cli``: the window's job without a window (no Qt is imported).
-
-    article-digest-cli INPUT... [--to ru,ar] [--full] [--models-dir DIR] [--profile quality|fast]
-                       [--format json|jsonl|md|txt|html] [--out PATH | --out-dir DIR] [--flags-only]
-    article-digest-cli --history
-    article-digest-cli revise DIGEST.json --summary EDITED.txt [--out PATH] [--overwrite] [--back-translate]
-    article-digest-cli models list|download|verify|remove [--profile P] [--models-dir DIR]
-    article-digest-cli models download|verify --english-articles-only
-    article-digest-cli models use TASK FOLDER
-
-An INPUT is an article file, a folder of them
-(:func:`~models.documents.read.expand_article_paths`), a web link or a saved link
-(:mod:`models.documents.fetch`). Several make a batch (:func:`run_digests`): the models load
-once, a failing article is one line and the next goes on, a closing line sums up, and
-``--out-dir`` writes one file per article under a safe name of its own (:func:`_output_name`).
-
-Errors are one line on stderr naming the file and the cause; the exit status is 1 when any
-digest failed, 2 for bad usage, 130 when interrupted. Every name the CLI prints goes through
-:func:`models.documents.export.printable` (control characters, bidi controls and lone
-surrogates escaped), so a file name cannot send escape sequences to the terminal or split a
-message over two lines. The libraries' own warnings and log records are hidden unless
-``--verbose``. The history is a convenience: when it cannot be written, the digest is
-written all the same, with one warning.
-
-Ctrl+C (SIGINT) stops the CLI at any point within a second, writes nothing partial, prints
-one line and exits 130 (see :class:`_Interruption`).
-"""
+"""The command line's commands: digests (one article or a batch), ``--history``, ``revise``
+and ``models``, and :func:`main`, which runs them under Ctrl+C's handling
+(:mod:`models.cli.interruption`). The usage is in :mod:`models.cli`."""
 
 from __future__ import annotations
 
-# Only what the Ctrl+C handler needs comes before it: it is installed while this module is
-# still importing (see _started_as_program), so that Ctrl+C during the imports below (tens
-# of milliseconds) is one line and status 130 too, not a traceback.
+import argparse
+import gc
+import json
+import logging
 import os
-import signal
 import sys
-import threading
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn, Sequence, TextIO
 
-PROG = "article-digest-cli"
-#: After Ctrl+C the digest has this long to stop on its own (it checks at every decoding
-#: step) before the process is ended from outside: importing torch or loading a model has
-#: no such checks.
-INTERRUPT_GRACE_S = 0.5
-
-
-def _isatty(stream: Any) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, OSError, ValueError):
-        return False
-
-
-def _print_stderr(line: str) -> None:
-    """One line on stderr; over the progress bars, when they are shown, not through them."""
-    try:
-        if _progress_lines is not None:
-            _progress_lines(line)
-        else:
-            print(line, file=sys.stderr, flush=True)
-    except (OSError, ValueError):
-        pass  # stderr closed: nothing better to do
-
-
-#: Set while progress bars are on the terminal: prints a line above them (see _Progress).
-_progress_lines: Any = None
-
-
-def _flush_streams() -> bool:
-    """Flush stdout and stderr; False when stdout could not be written (a closed pipe)."""
-    written = True
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            written = written and stream is not sys.stdout
-    return written
-
-
-class _Interruption:
-    """Ctrl+C for the CLI, installed as this module starts importing when it is the program
-    (else first thing in :func:`main`).
-
-    Python's own handler raises KeyboardInterrupt wherever the main thread happens to be:
-    inside torch's import, where a ``__del__`` reports it as "ignored" and the import carries
-    on; inside a library that turns it into another error; between a temporary file and its
-    rename. Instead, SIGINT only records the request (:attr:`requested`): the digest's
-    :class:`~models.common.job_state.JobState` reads it and stops at its next decoding step,
-    and the CLI checks it between steps (:meth:`check`). A watcher thread, woken by the signal
-    itself (``signal.set_wakeup_fd``, so even while the main thread is busy in native code),
-    ends the process if the main thread has not finished :data:`INTERRUPT_GRACE_S` later (an
-    import or a model load in progress). Outputs are written under :attr:`lock`, which the
-    watcher takes before it ends the process, so a file is never cut short; every write is
-    atomic (a temporary file renamed into place) besides.
-    """
-
-    def __init__(self) -> None:
-        self.requested = threading.Event()
-        #: Held while an output or a history entry is written, and by whoever ends the process.
-        self.lock = threading.Lock()
-        self.announced = False
-        self._finished = threading.Event()
-        self._previous_handler: Any = None
-        self._previous_wakeup_fd = -1
-        self._wakeup_write = -1
-
-    @property
-    def installed(self) -> bool:
-        return self._previous_handler is not None
-
-    def install(self) -> None:
-        if threading.current_thread() is not threading.main_thread():
-            return  # signal handlers can only be set from the main thread
-        self._previous_handler = signal.signal(signal.SIGINT, self._on_signal)
-        read_end, self._wakeup_write = os.pipe()
-        try:
-            os.set_blocking(self._wakeup_write, False)
-            self._previous_wakeup_fd = signal.set_wakeup_fd(self._wakeup_write, warn_on_full_buffer=False)
-        except (OSError, ValueError):  # no wake-up pipe here (Windows wants a socket): no watcher
-            os.close(read_end)
-            os.close(self._wakeup_write)
-            self._wakeup_write = -1
-            return
-        threading.Thread(target=self._watch, args=(read_end,), name="sigint-watcher", daemon=True).start()
-
-    def uninstall(self) -> None:
-        """Put Python's handling back (for callers of :func:`main` inside a longer-lived process)."""
-        self._finished.set()
-        if self.lock.locked():
-            self.lock.release()
-        if self._previous_handler is None:
-            return
-        signal.signal(signal.SIGINT, self._previous_handler)
-        self._previous_handler = None
-        if self._wakeup_write >= 0:
-            signal.set_wakeup_fd(self._previous_wakeup_fd)
-            os.close(self._wakeup_write)  # the watcher reads the end of the pipe and stops
-            self._wakeup_write = -1
-
-    def _on_signal(self, signum: int, frame: Any) -> None:
-        self.requested.set()
-
-    def _watch(self, read_end: int) -> None:
-        try:
-            while True:
-                data = os.read(read_end, 64)
-                if not data:
-                    return
-                if signal.SIGINT in data:
-                    break
-        finally:
-            os.close(read_end)
-        self.requested.set()
-        if self._finished.wait(INTERRUPT_GRACE_S):
-            return
-        # Still busy: an import or a model load, which cannot be stopped from inside.
-        self.lock.acquire()  # never while an output is half written; never released
-        self.announce()
-        _flush_streams()
-        os._exit(130)
-
-    def check(self) -> None:
-        """Raise KeyboardInterrupt (in the main thread) when Ctrl+C was pressed."""
-        if self.requested.is_set():
-            raise KeyboardInterrupt
-
-    def announce(self) -> None:
-        global _progress_lines
-        if not self.announced:
-            self.announced = True
-            _progress_lines = None  # straight to stderr: the bars are not drawn again under it
-            # On a terminal, over the progress bars the work was showing (the cursor is on the
-            # first of them; erase from there down), not after them.
-            start = "\r\x1b[J" if _isatty(sys.stderr) else ""
-            _print_stderr(f"{start}{PROG}: interrupted")
-
-    def finish(self) -> None:
-        """The main thread is done: the watcher stands down (or, if it is ending the process
-        already, the caller waits here for it)."""
-        self._finished.set()
-        self.lock.acquire()
-
-
-_interruption = _Interruption()
-
-
-def _started_as_program() -> bool:
-    """Whether this process is ``article-digest-cli`` itself (the console script, the frozen
-    bundle's program, ``python -m models.cli``), not a program that imports the module."""
-    if __name__ == "__main__":
-        return True
-    program = os.path.basename((getattr(sys, "argv", None) or [""])[0])
-    return program == PROG or program.startswith(PROG + ".") or program.startswith(PROG + "-script")
-
-
-if _started_as_program():
-    _interruption.install()
-
-# The rest, once Ctrl+C is handled.
-import argparse  # noqa: E402
-import gc  # noqa: E402
-import json  # noqa: E402
-import logging  # noqa: E402
-import warnings  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any, NoReturn, Sequence, TextIO  # noqa: E402 - annotations above are strings (PEP 563)
-
-from models import Article, Cancelled, DigestError, DigestOptions, JobState  # noqa: E402
-from models.common.languages import output_languages  # noqa: E402
-from models.common.units import format_bytes  # noqa: E402
-from models.inventory.catalog import PROFILES, ModelSpec, only_for_articles_in, specs_for  # noqa: E402
+from models import Article, Cancelled, DigestError, DigestOptions, JobState
+from models.cli.interruption import PROG, flush_streams, interruption, isatty, print_over_progress, print_stderr
+from models.common.languages import output_languages
+from models.common.units import format_bytes
+from models.inventory.catalog import PROFILES, ModelSpec, only_for_articles_in, specs_for
 
 #: Output formats: the export formats a terminal can show, and JSON Lines (one digest per line).
 CLI_FORMATS = ("json", "jsonl", "md", "txt", "html")
@@ -363,28 +174,27 @@ class _Progress:
     each with its ETA. Lines printed meanwhile (:func:`_print_stderr`) go above the bars.
 
     :meth:`start` gives the :class:`JobState` the work reports into; Ctrl+C interrupts it, and
-    the work stops at its next step (see :class:`_Interruption`).
+    the work stops at its next step (see :class:`~models.cli.interruption.Interruption`).
     """
 
     def __init__(self, stream: TextIO, total: int) -> None:
         self._stream = stream
         self._total = total
         self._done = 0
-        self._shown = _isatty(stream)
+        self._shown = isatty(stream)
         self._overall: Any = None
         self._article: Any = None
         if self._shown and total > 1:
             self._overall = self._bar(0, f"0 of {total} done", "{desc} {bar} {percentage:3.0f}%  ETA {remaining}")
 
     def _bar(self, position: int, label: str, layout: str) -> Any:
-        global _progress_lines
         from tqdm import tqdm
 
         # No monitor thread: a thread of tqdm's own could end up freeing the models at exit
         # (see main), and the bars are redrawn at every report anyway.
         tqdm.monitor_interval = 0
         bar = tqdm(total=1000, file=self._stream, position=position, leave=False, desc=label, bar_format=layout)
-        _progress_lines = lambda line: tqdm.write(line, file=self._stream)  # noqa: E731
+        print_over_progress(lambda line: tqdm.write(line, file=self._stream))
         return bar
 
     def start(self, label: str) -> JobState:
@@ -394,7 +204,7 @@ class _Progress:
             number = f"[{self._done + 1}/{self._total}] " if self._total > 1 else ""
             layout = "{desc} {bar} {percentage:3.0f}%  ETA {remaining}{postfix}"
             self._article = self._bar(1 if self._overall is not None else 0, number + printable(label), layout)
-        return JobState(self._show, interrupted=_interruption.requested.is_set)
+        return JobState(self._show, interrupted=interruption.requested.is_set)
 
     def _show(self, fraction: float, status: str) -> None:
         if self._article is not None:
@@ -417,25 +227,24 @@ class _Progress:
             self._article = None
 
     def close(self) -> None:
-        global _progress_lines
         self._close_article()
         if self._overall is not None:
             self._overall.close()
             self._overall = None
-        _progress_lines = None
+        print_over_progress(None)
 
 
 def _fail(message: str) -> int:
-    _print_stderr(f"{PROG}: error: {printable(message)}")
+    print_stderr(f"{PROG}: error: {printable(message)}")
     return 1
 
 
 def _warn(message: str) -> None:
-    _print_stderr(f"{PROG}: warning: {printable(message)}")
+    print_stderr(f"{PROG}: warning: {printable(message)}")
 
 
 def _note(message: str) -> None:
-    _print_stderr(f"{PROG}: note: {printable(message)}")
+    print_stderr(f"{PROG}: note: {printable(message)}")
 
 
 class _OutputError(Exception):
@@ -497,7 +306,7 @@ def _read_input(item: _Input) -> Article:
     else:
         return read_article(item.path)
     assert link is not None
-    return fetch_article(link, is_cancelled=_interruption.requested.is_set)
+    return fetch_article(link, is_cancelled=interruption.requested.is_set)
 
 
 def _output_name(item: _Input, article: Article, fmt: str, taken: set[str]) -> str:
@@ -621,12 +430,12 @@ def run_digests(args: argparse.Namespace) -> int:
     from models.documents.history import History
     from models.digest.pipeline import DigestPipeline, PipelineConfig
 
-    _interruption.check()  # Ctrl+C while the modules above were importing
+    interruption.check()  # Ctrl+C while the modules above were importing
     if not args.files:
-        _print_stderr(f"{PROG}: error: give at least one INPUT (or --history, or models ...)")
+        print_stderr(f"{PROG}: error: give at least one INPUT (or --history, or models ...)")
         return 2
     if args.out is not None and args.out_dir is not None:
-        _print_stderr(f"{PROG}: error: give --out or --out-dir, not both")
+        print_stderr(f"{PROG}: error: give --out or --out-dir, not both")
         return 2
     inputs, notes = _inputs(args.files)
     for note in notes:
@@ -637,7 +446,7 @@ def run_digests(args: argparse.Namespace) -> int:
     out_dir: Path | None = args.out_dir
     if args.out is not None and (many or _is_dir(args.out)):
         if many and os.path.lexists(args.out) and not _is_dir(args.out):
-            _print_stderr(f"{PROG}: error: --out must be a folder when digesting several files")
+            print_stderr(f"{PROG}: error: --out must be a folder when digesting several files")
             return 2
         out_dir = args.out
     if out_dir is not None and not args.flags_only:
@@ -663,7 +472,7 @@ def run_digests(args: argparse.Namespace) -> int:
                 if target is not None:
                     _check_output(target, args.overwrite)  # before minutes of work, not after
                 article = _read_input(item)
-                _interruption.check()
+                interruption.check()
                 for notice in article.notices:
                     _note(f"{item.label}: {notice}")
                 if out_dir is not None and not args.flags_only:
@@ -678,15 +487,15 @@ def run_digests(args: argparse.Namespace) -> int:
                         digest = pipeline.digest(article, options, state)
                 finally:
                     progress.finish()
-                with _interruption.lock:  # Ctrl+C now waits for this output to be whole
-                    _interruption.check()
+                with interruption.lock:  # Ctrl+C now waits for this output to be whole
+                    interruption.check()
                     if args.flags_only:
                         flags = render_flags(digest) or "No sentence to check.\n"
                         _write_stdout((f"{printable(item.label)}:\n{flags}\n" if many else flags).encode("utf-8"))
                     elif target is not None:
                         _write_output(target, _rendered(digest, args.format), args.overwrite)
                         written_names.add(target.name.casefold())
-                        _print_stderr(f"{printable(item.label)}: wrote {printable(str(target))}")
+                        print_stderr(f"{printable(item.label)}: wrote {printable(str(target))}")
                     elif args.format == "json" and many:
                         printed_json.append(digest.to_json_dict())
                     elif args.format == "jsonl":
@@ -696,7 +505,7 @@ def run_digests(args: argparse.Namespace) -> int:
                     if history is not None:
                         history = _keep_in_history(history, digest)
             except (DigestError, _OutputError) as error:
-                _interruption.check()  # Ctrl+C (the work was Cancelled): one "interrupted" line, 130
+                interruption.check()  # Ctrl+C (the work was Cancelled): one "interrupted" line, 130
                 message = str(error)
                 # An article's errors start with its file's name (a link's with the link) already.
                 failures.append(message if message.startswith(item.name) else f"{item.label}: {message}")
@@ -704,16 +513,16 @@ def run_digests(args: argparse.Namespace) -> int:
             except BrokenPipeError:
                 raise  # standard output is gone: nothing more can be delivered
             except Exception as error:  # noqa: BLE001 - a bug, or a library's surprise: one line, the next input
-                _interruption.check()
+                interruption.check()
                 _unexpected(error, args.verbose, f"{item.label}: ")
                 failures.append(f"{item.label}: unexpected error ({type(error).__name__})")
     finally:
         progress.close()
     if printed_json:
-        _interruption.check()
+        interruption.check()
         _write_stdout((json.dumps(printed_json, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     if many:
-        _print_stderr(f"{PROG}: {printable(_summary(len(inputs) - len(failures), failures))}")
+        print_stderr(f"{PROG}: {printable(_summary(len(inputs) - len(failures), failures))}")
     return 1 if failures else 0
 
 
@@ -839,7 +648,7 @@ class _NoteHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            _print_stderr(f"{PROG}: note: {printable(record.getMessage())}")
+            print_stderr(f"{PROG}: note: {printable(record.getMessage())}")
         except Exception:  # noqa: BLE001 - a broken log record must not break the digest
             self.handleError(record)
 
@@ -934,7 +743,7 @@ def run_revise(argv: Sequence[str]) -> int:
             _check_output(args.out, args.overwrite)  # before any work
         digest = _read_digest(args.digest)
         edited = _read_text_input(args.summary, "a summary")
-        _interruption.check()
+        interruption.check()
         from models.inference.memory import tune_malloc_for_engine
 
         tune_malloc_for_engine()  # this process is the engine here; before its threads start
@@ -954,16 +763,16 @@ def run_revise(argv: Sequence[str]) -> int:
         finally:
             progress.finish()
             progress.close()
-        with _interruption.lock:  # Ctrl+C now waits for the output to be whole
-            _interruption.check()
+        with interruption.lock:  # Ctrl+C now waits for the output to be whole
+            interruption.check()
             rendered = _rendered(revised, args.format)
             if args.out is not None:
                 _write_output(args.out, rendered, args.overwrite)
-                _print_stderr(f"{printable(str(args.digest))}: wrote {printable(str(args.out))}")
+                print_stderr(f"{printable(str(args.digest))}: wrote {printable(str(args.out))}")
             else:
                 _write_stdout(rendered if args.format == "jsonl" else rendered + b"\n")
     except (DigestError, _OutputError) as error:
-        _interruption.check()  # Ctrl+C (the work was Cancelled): one "interrupted" line, 130
+        interruption.check()  # Ctrl+C (the work was Cancelled): one "interrupted" line, 130
         return _fail(str(error))
     return 0
 
@@ -984,25 +793,24 @@ def _run(argv: list[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """The CLI. As the program (``argv`` None: the arguments come from ``sys.argv``) it ends
     the process itself, see :func:`_end_process`; given ``argv`` it returns the status."""
-    global _interruption
-    if argv is not None or not _interruption.installed:  # not installed as the program started
-        _interruption = _Interruption()
-        _interruption.install()  # first: from here on Ctrl+C never raises a traceback
+    if argv is not None or not interruption.installed:  # not installed as the program started
+        interruption.reset()
+        interruption.install()  # first: from here on Ctrl+C never raises a traceback
     arguments = list(sys.argv[1:] if argv is None else argv)
     status = 1
     try:
         status = _run(arguments)
-        _interruption.check()
+        interruption.check()
     except KeyboardInterrupt:
         status = 130
     except Cancelled as error:
-        status = 130 if _interruption.requested.is_set() else _fail(str(error))
+        status = 130 if interruption.requested.is_set() else _fail(str(error))
     except SystemExit as stop:  # argparse: --help, or bad usage (its message is printed already)
         status = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
     except BrokenPipeError:
         status = 1
     except Exception as error:  # noqa: BLE001 - never a traceback: one line (--verbose: and the traceback)
-        status = 130 if _interruption.requested.is_set() else _unexpected(error, "--verbose" in arguments)
+        status = 130 if interruption.requested.is_set() else _unexpected(error, "--verbose" in arguments)
     finally:
         # Release the models here, in the main thread, while the interpreter is whole. The
         # pipeline is a local of run_digests, but it outlives it: the model load leaves a
@@ -1013,12 +821,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # a native thread pool torn down from one of its own threads joins itself and aborts
         # ("terminate called ... Resource deadlock avoided").
         gc.collect()
-    _interruption.finish()
+    interruption.finish()
     if status == 130:
-        _interruption.announce()
+        interruption.announce()
     if argv is None:
         _end_process(status)
-    _interruption.uninstall()
+    interruption.uninstall()
     return status
 
 
@@ -1034,10 +842,8 @@ def _end_process(status: int) -> NoReturn:
     pools there. ``os._exit`` skips them; it also means nothing the interpreter would print
     at exit ("Exception ignored ..." after Ctrl+C in an import, a closed pipe) reaches stderr.
     """
-    if not _flush_streams() and status == 0:
+    if not flush_streams() and status == 0:
         status = 1  # standard output is gone (a closed pipe): the digest was not delivered
     os._exit(status)
 
 
-if __name__ == "__main__":
-    sys.exit(main())
