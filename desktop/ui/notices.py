@@ -15,7 +15,6 @@ from desktop.ui.option_bar import profile_label
 from desktop.ui.panes import MessageBanner
 from models.common.types import DigestOptions, ModelUnavailable
 from models.common.wording import Wording
-from models.inventory.installed import LOOKED_IN
 
 Notices = TranslationContext("Notices")
 
@@ -24,6 +23,9 @@ def short_problem(problem: str) -> str:
     """An engine message without its list of searched places (that goes to the tooltip), in
     the interface's language."""
     if isinstance(problem, Wording):
+        # Imported here: the model inventory (and its imports) is not needed to show the window.
+        from models.inventory.installed import LOOKED_IN
+
         return say(Wording.from_sentences(sentence for sentence in problem.sentences if sentence[0] != LOOKED_IN), Models)
     return problem.split(" (looked in ", 1)[0]
 

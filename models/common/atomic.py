@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import shutil
 import stat
 from contextlib import contextmanager
@@ -150,7 +149,7 @@ def _move_folder(source: Path, target: Path, existing: Existing) -> None:
         return
     if existing == "refuse":
         raise FileExistsError(errno.EEXIST, "File exists", str(target))
-    aside = target.parent / f".{target.name[:_NAME_CHARS]}.{secrets.token_hex(6)}.old"
+    aside = target.parent / f".{target.name[:_NAME_CHARS]}.{_unique_tag()}.old"
     os.rename(target, aside)
     try:
         os.rename(source, target)
@@ -166,11 +165,17 @@ def _move_folder(source: Path, target: Path, existing: Existing) -> None:
         aside.unlink(missing_ok=True)
 
 
+def _unique_tag() -> str:
+    """Twelve random hex digits for a temporary name: ``secrets.token_hex(6)``'s bytes, without
+    importing secrets (hmac, hashlib), which the window would pay for at its start."""
+    return os.urandom(6).hex()
+
+
 def _create_temp(folder: Path, name: str) -> Path:
     """A new empty file next to the target, created with O_EXCL so the umask applies."""
     stem = name[:_NAME_CHARS]
     for _attempt in range(100):
-        temp = folder / f".{stem}.{secrets.token_hex(6)}.tmp"
+        temp = folder / f".{stem}.{_unique_tag()}.tmp"
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         except FileExistsError:

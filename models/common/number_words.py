@@ -9,8 +9,10 @@ Pure data and string work: no models, no Qt.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 
 class NumberWord(NamedTuple):
@@ -31,6 +33,10 @@ def russian_key(word: str) -> str:
 
 
 def _d(value: int | float | str) -> Decimal:
+    # Imported here: the tables are built on first use, and the window imports this module
+    # (through the language table) as it starts.
+    from decimal import Decimal
+
     return Decimal(str(value))
 
 
