@@ -169,9 +169,10 @@ def batch_articles(count: int = 10, shortest: int = 300, longest: int = 1500) ->
     return articles
 
 
-def _batch(engine: Any, options: Any) -> dict[str, Any]:
-    """Ten articles of 300-1,500 words digested back to back, as a queue of them runs."""
-    articles = batch_articles()
+def _batch(engine: Any, options: Any, count: int) -> dict[str, Any]:
+    """``count`` articles of 300-1,500 words (evenly spread: the same mean length for 5 as for
+    10) digested back to back, as a queue of them runs."""
+    articles = batch_articles(count)
     started = time.monotonic()
     seconds = [round(engine.digest(article, options).seconds, 2) for article in articles]
     total = time.monotonic() - started
@@ -217,13 +218,15 @@ def run_fast(
     repeats: int,
     profile: str = "quality",
     real_lengths: bool = False,
-    batch: bool = False,
+    batch: int = 0,
     back_translation: bool = False,
+    greedy_repeats: int | None = None,
 ) -> dict[str, Any]:
     """``greedy``: "no" (the catalogue's settings), "yes" (greedy translations) or "also" (both).
     ``real_lengths``: also digests whose summaries stop at :data:`REAL_SUMMARY_TOKENS`;
-    ``batch``: also ten articles back to back (:func:`batch_articles`); both with the
-    catalogue's settings, before any greedy run. ``back_translation``: last, the catalogue
+    ``batch``: also that many articles back to back (:func:`batch_articles`); both with the
+    catalogue's settings, before any greedy run. ``greedy_repeats``: the greedy digests'
+    repeats (``repeats`` if None). ``back_translation``: last, the catalogue
     digest's translations back into English, as the window does after every digest unless it
     is turned off (View > Back-Translate for Checking): the into-English models load beside the
     digest's, so the engine's peak with them is measured apart."""
@@ -252,7 +255,7 @@ def run_fast(
     for name in settings:
         if name == "greedy":
             greedy_translations(engine)
-        runs = _timed_digests(engine, article, options, repeats)
+        runs = _timed_digests(engine, article, options, repeats if name == "catalogue" or greedy_repeats is None else greedy_repeats)
         digest = runs.pop("digest")
         runs["peak_rss_mb_so_far"] = round(peak_rss_mb())
         result[name] = runs
@@ -261,7 +264,7 @@ def run_fast(
         result.setdefault("summary_tokens", summariser.count_tokens(digest.summary))
         result.setdefault("summary_words", len(digest.summary.split()))
         if name == "catalogue" and batch:
-            result["batch"] = _batch(engine, options)
+            result["batch"] = _batch(engine, options, batch)
         if name == "catalogue" and real_lengths:
             by_length = {}
             catalogue_specs, catalogue_spec = engine._specs, summariser.spec  # noqa: SLF001
@@ -409,7 +412,9 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--profile", default="quality", help="catalogue profile whose settings and models are used")
     parser.add_argument("--real-lengths", action="store_true", help="also summaries that stop at realistic lengths")
-    parser.add_argument("--batch", action="store_true", help="also ten articles of 300-1,500 words back to back")
+    parser.add_argument("--batch", type=int, nargs="?", const=10, default=0, metavar="N",
+                        help="also N (default 10) articles of 300-1,500 words back to back")
+    parser.add_argument("--greedy-repeats", type=int, default=None, help="repeats of the greedy digests (default: --repeats)")
     parser.add_argument("--back-translation", action="store_true", help="last, the digest's translations back into English")
     parser.add_argument("--room-mb", type=float, default=None,
                         help="instead: digest, back-translation and the next digest on a machine with this much memory above the reserve")
@@ -419,7 +424,7 @@ def main() -> int:
     elif args.mode == "fast":
         result = run_fast(
             args.models_dir, args.article, args.greedy, args.backend, args.repeats, args.profile, args.real_lengths, args.batch,
-            args.back_translation,
+            args.back_translation, args.greedy_repeats,
         )
     else:
         result = run_naive(args.models_dir, args.article != "none")
