@@ -274,10 +274,12 @@ class FileDropTextView(QTextEdit):
         self.setUndoRedoEnabled(undo)
         self.verticalScrollBar().setValue(scroll)
 
-    def _space_lines(self) -> None:
-        """Every paragraph at the reading views' line height (:data:`LINE_HEIGHT_PERCENT`)."""
+    def _space_lines(self, start: int = 0) -> None:
+        """Every paragraph from position ``start`` on at the reading views' line height
+        (:data:`LINE_HEIGHT_PERCENT`)."""
         cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setPosition(start)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         block_format = QTextBlockFormat()
         block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.mergeBlockFormat(block_format)
@@ -285,15 +287,18 @@ class FileDropTextView(QTextEdit):
     def show_growing_text(self, text: str) -> None:
         """Show ``text``, which usually extends what is shown (a translation arriving paragraph
         by paragraph): then only the new end is added, so the reader's place is kept."""
-        shown = self.toPlainText()
+        shown = self.shown_text()  # not toPlainText: a no-break space in it would never match
+        if text == shown:
+            return  # each update of a digest in progress comes with every text, most unchanged
         if not shown or not text.startswith(shown):
             self.set_text(text)
             return
         scroll = self.verticalScrollBar().value()
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
+        end = cursor.position()
         cursor.insertText(text[len(shown):])
-        self._space_lines()
+        self._space_lines(end)  # the new paragraphs only: a long translation's whole text took 25 ms a step
         self.verticalScrollBar().setValue(scroll)
 
     # -- drops and pastes: files open, URLs are never inserted as text --------------------------
@@ -654,7 +659,7 @@ class GeneratedPane(QTabWidget):
                 self.setTabVisible(self.indexOf(view), key in wanted)
             if part is not None:
                 view.show_growing_text(part.text)
-            elif view.toPlainText():
+            elif not view.document().isEmpty():
                 view.set_text("")
             if key not in wanted:
                 self._say_placeholder(view, _NOT_REQUESTED)

@@ -218,3 +218,31 @@ def test_every_paragraph_is_spaced_however_the_text_arrives(qtbot) -> None:
     view.set_text("")
     view.set_text("One line")
     assert spacings() == spaced and not view.document().isUndoAvailable()
+
+
+def test_a_growing_text_keeps_the_readers_place_and_an_unchanged_one_is_left_alone(qtbot) -> None:
+    """A translation arriving paragraph by paragraph is added to, not shown anew: the reader's
+    place holds, even with no-break spaces in it (read back as plain text they were spaces, the
+    text never matched, and every step showed it anew from the top). The texts that did not
+    change in a step are not touched at all (their whole line spacing used to be set again at
+    every step: 25 ms for a long article's translation, in every such view)."""
+    from desktop.ui.panes import FileDropTextView
+
+    view = FileDropTextView("ru")
+    qtbot.addWidget(view)
+    view.resize(400, 200)
+    view.show()
+    paragraphs = [f"Абзац {number}: погибли 10\u00a0000 человек, сообщил министр." for number in range(40)]
+    view.show_growing_text("\n\n".join(paragraphs[:30]))
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    place = bar.value()
+    view.show_growing_text("\n\n".join(paragraphs))
+    assert view.shown_text() == "\n\n".join(paragraphs)
+    assert bar.value() == place
+
+    changes: list[tuple[int, int, int]] = []
+    view.document().contentsChange.connect(lambda *change: changes.append(change))
+    view.show_growing_text("\n\n".join(paragraphs))
+    assert changes == []
