@@ -277,12 +277,17 @@ class FileDropTextView(QTextEdit):
     def _space_lines(self, start: int = 0) -> None:
         """Every paragraph from position ``start`` on at the reading views' line height
         (:data:`LINE_HEIGHT_PERCENT`)."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         block_format = QTextBlockFormat()
         block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor = QTextCursor(self.document())
+        # All in one edit block, the cursor's move included: outside one, moving it to the end
+        # lays the whole text out first (to know where the end is on screen), and the new line
+        # height then lays it out again.
+        cursor.beginEditBlock()
+        cursor.setPosition(start)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeBlockFormat(block_format)
+        cursor.endEditBlock()
 
     def show_growing_text(self, text: str) -> None:
         """Show ``text``, which usually extends what is shown (a translation arriving paragraph
