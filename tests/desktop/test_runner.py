@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from typing import Any, Callable, Iterator
@@ -11,7 +12,7 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.importorskip("pytestqt")
 
-from desktop.ui.runner import DOWNLOAD_LANE, ENGINE_LANE, MODELS_LANE, BackgroundRunner, Task
+from desktop.ui.runner import DOWNLOAD_LANE, ENGINE_LANE, GIL_SWITCH_S, MODELS_LANE, BackgroundRunner, Task
 from models.common.job_state import PROGRESS_INTERVAL_S, JobState
 from models.common.types import Cancelled, DigestError, ModelUnavailable
 
@@ -632,3 +633,17 @@ def test_a_runner_left_running_does_not_hang_the_exit() -> None:
     assert result.returncode == 3, result.stderr
     assert "Destroyed while thread" not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_runner_has_its_lanes_hand_the_interpreter_to_the_window_every_millisecond(qtbot) -> None:
+    """The window waits for the interpreter each time Qt calls one of its slots; with Python's
+    own 5 ms a lane reading articles kept it that long each time (the first of 200 dropped
+    articles was shown in one stall of 118-131 ms, 44-63 ms now: bench/window_stall.py)."""
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)
+    try:
+        made = BackgroundRunner()
+        assert sys.getswitchinterval() <= GIL_SWITCH_S == 0.001
+        made.shutdown(timeout_s=2.0)
+    finally:
+        sys.setswitchinterval(previous)
