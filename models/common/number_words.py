@@ -32,7 +32,8 @@ def russian_key(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-def _d(value: int | float | str) -> Decimal:
+def decimal_value(value: int | float | str) -> Decimal:
+    """``value`` as an exact Decimal, through its text (0.1 stays 0.1)."""
     # Imported here: the tables are built on first use, and the window imports this module
     # (through the language table) as it starts.
     from decimal import Decimal
@@ -44,16 +45,16 @@ def english_number_words() -> dict[str, NumberWord]:
     words: dict[str, NumberWord] = {}
     units = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
     for value, word in enumerate(units.split()):
-        words[word] = NumberWord("num", _d(value))
+        words[word] = NumberWord("num", decimal_value(value))
     for value, word in zip(range(20, 100, 10), "twenty thirty forty fifty sixty seventy eighty ninety".split()):
-        words[word] = NumberWord("num", _d(value))
-    words["hundred"] = NumberWord("mul", _d(100))
-    words["dozen"] = NumberWord("mul", _d(12), soft=True)
+        words[word] = NumberWord("num", decimal_value(value))
+    words["hundred"] = NumberWord("mul", decimal_value(100))
+    words["dozen"] = NumberWord("mul", decimal_value(12), soft=True)
     for word, value in (("thousand", 10**3), ("million", 10**6), ("billion", 10**9), ("trillion", 10**12), ("bn", 10**9), ("mln", 10**6)):
-        words[word] = NumberWord("scale", _d(value))
-    words["m"] = words["mn"] = NumberWord("scale", _d(10**6), currency_only=True)
-    words["a"] = words["an"] = NumberWord("a", _d(1))
-    words["and"] = NumberWord("and", _d(0))
+        words[word] = NumberWord("scale", decimal_value(value))
+    words["m"] = words["mn"] = NumberWord("scale", decimal_value(10**6), currency_only=True)
+    words["a"] = words["an"] = NumberWord("a", decimal_value(1))
+    words["and"] = NumberWord("and", decimal_value(0))
     return words
 
 
@@ -62,7 +63,7 @@ def russian_number_words() -> dict[str, NumberWord]:
 
     def add(value: int | str, *forms: str, kind: str = "num", soft: bool = False) -> None:
         for form in forms:
-            words[form] = NumberWord(kind, _d(value), soft=soft)
+            words[form] = NumberWord(kind, decimal_value(value), soft=soft)
 
     add(0, "ноль", "нуль", "ноля", "нуля", "нолю", "нулю", "нолем", "нулем")
     add(1, "один", "одна", "одно", "одного", "одной", "одному", "одним", "одном", "одну", "одни", "одних", "одними")
@@ -105,7 +106,7 @@ def russian_number_words() -> dict[str, NumberWord]:
     ):
         add(value, nominative, genitive + "сот", genitive + "стам", instrumental + "стами", genitive + "стах")
     for form in ("дюжина", "дюжину", "дюжины", "дюжин"):
-        words[form] = NumberWord("mul", _d(12), standalone=_d(12) if form in ("дюжина", "дюжину") else None, soft=True)
+        words[form] = NumberWord("mul", decimal_value(12), standalone=decimal_value(12) if form in ("дюжина", "дюжину") else None, soft=True)
     scales = (
         (10**3, ("тысяча", "тысячу"), ("тысячи", "тысяч", "тысячей", "тысячам", "тысячами", "тысячах", "тыс")),
         (10**6, ("миллион", "миллиона"), ("миллионов", "миллиону", "миллионом", "миллионы", "миллионам", "миллионами", "миллионах", "млн")),
@@ -114,9 +115,9 @@ def russian_number_words() -> dict[str, NumberWord]:
     )
     for value, alone, bound in scales:
         for form in alone:
-            words[form] = NumberWord("scale", _d(value), standalone=_d(value))
+            words[form] = NumberWord("scale", decimal_value(value), standalone=decimal_value(value))
         for form in bound:
-            words[form] = NumberWord("scale", _d(value))
+            words[form] = NumberWord("scale", decimal_value(value))
     return words
 
 
@@ -134,7 +135,7 @@ def arabic_number_words() -> dict[str, NumberWord]:
 
     def add(value: int, *forms: str, kind: str = "num", soft: bool = False) -> None:
         for form in forms:
-            words[arabic_key(form)] = NumberWord(kind, _d(value), soft=soft)
+            words[arabic_key(form)] = NumberWord(kind, decimal_value(value), soft=soft)
 
     add(0, "صفر")
     add(1, "واحد", "واحدة")  # not أحد / إحدى ("one of"), except in "أحد عشر" (below)
@@ -156,13 +157,13 @@ def arabic_number_words() -> dict[str, NumberWord]:
     for value, *forms in tens:
         add(value, *forms)
     for form in ("مائة", "مئة"):
-        words[arabic_key(form)] = NumberWord("mul", _d(100), standalone=_d(100))
+        words[arabic_key(form)] = NumberWord("mul", decimal_value(100), standalone=decimal_value(100))
     add(200, "مائتان", "مائتين", "مئتان", "مئتين", "مائتا", "مئتا")
     for value, *forms in units:
         for form in forms[:1] + (["ثماني"] if value == 8 else []):
             add(value * 100, form + "مائة", form + "مئة")
     for form in ("أحد", "إحدى"):
-        words[arabic_key(form)] = NumberWord("a", _d(1))
+        words[arabic_key(form)] = NumberWord("a", decimal_value(1))
     ordinals = (
         (1, "الأول", "الأولى", "الحادي", "الحادية"),
         (2, "الثاني", "الثانية"),
@@ -185,9 +186,9 @@ def arabic_number_words() -> dict[str, NumberWord]:
     )
     for value, alone, dual, plural in scales:
         for form in alone:
-            words[arabic_key(form)] = NumberWord("scale", _d(value), standalone=_d(value))
+            words[arabic_key(form)] = NumberWord("scale", decimal_value(value), standalone=decimal_value(value))
         for form in dual:  # "ألفين" alone is two thousand; "عشرون ألفًا" is twenty thousand
-            words[arabic_key(form)] = NumberWord("scale", _d(value), standalone=_d(2 * value))
+            words[arabic_key(form)] = NumberWord("scale", decimal_value(value), standalone=decimal_value(2 * value))
         for form in plural:
-            words[arabic_key(form)] = NumberWord("scale", _d(value))
+            words[arabic_key(form)] = NumberWord("scale", decimal_value(value))
     return words

@@ -55,7 +55,7 @@ from models.common.flags import (
     FlagKind,
 )
 from models.common.languages import ENGLISH, LATIN, SCRIPTS, Language
-from models.common.number_words import NumberWord
+from models.common.number_words import NumberWord, decimal_value
 from models.common.wording import Wording
 
 __all__ = ["check_translation", "check_summary_sentence", "check_back_translation", "chrf", "parse_numbers", "ParsedNumber"]
@@ -151,10 +151,6 @@ class _Item(NamedTuple):
     soft: bool
 
 
-def _d(value: int | float | str) -> Decimal:
-    return Decimal(str(value))
-
-
 @lru_cache(maxsize=None)
 def _number_words(language: Language) -> dict[str, NumberWord]:
     """A language's number words, built once per table entry."""
@@ -239,10 +235,10 @@ def _items(text: str, language: Language) -> list[_Item]:
         if clock is not None:  # "15:00" is 3 p.m. too; ":00" is no number of its own
             hours, minutes = clock.split(":")
             hour = int(hours)
-            hour_values = frozenset({_d(hour), _d(hour - 12)} if hour > 12 else {_d(hour)})
+            hour_values = frozenset({decimal_value(hour), decimal_value(hour - 12)} if hour > 12 else {decimal_value(hour)})
             items.append(_Item("lit", hour_values, None, start, start + len(hours), False, False, False, False))
             if minutes != "00":
-                items.append(_Item("lit", frozenset({_d(int(minutes))}), None, end - 2, end, False, False, False, False))
+                items.append(_Item("lit", frozenset({decimal_value(int(minutes))}), None, end - 2, end, False, False, False, False))
             continue
         literal = match.group("lit")
         if literal is not None:
@@ -255,7 +251,7 @@ def _items(text: str, language: Language) -> list[_Item]:
             continue
         word = match.group()
         if century is not None and _ROMAN.fullmatch(word) and century.match(text, end):
-            items.append(_Item("lit", frozenset({_d(_roman(word))}), None, start, end, joined, glued, False, True))
+            items.append(_Item("lit", frozenset({decimal_value(_roman(word))}), None, start, end, joined, glued, False, True))
             continue
         found = _lookup(word, language)
         if found is None:
