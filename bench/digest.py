@@ -170,8 +170,9 @@ def batch_articles(count: int = 10, shortest: int = 300, longest: int = 1500) ->
 
 
 def _batch(engine: Any, options: Any, count: int) -> dict[str, Any]:
-    """``count`` articles of 300-1,500 words (evenly spread: the same mean length for 5 as for
-    10) digested back to back, as a queue of them runs."""
+    """``count`` articles of 300-1,500 words, their lengths evenly spread, digested back to back
+    as a queue of them runs (a digest's cost is not smooth in the length: 5 articles are not
+    the same measure as 10)."""
     articles = batch_articles(count)
     started = time.monotonic()
     seconds = [round(engine.digest(article, options).seconds, 2) for article in articles]

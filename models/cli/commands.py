@@ -29,7 +29,7 @@ _NAME_MAX = 255
 
 def printable(text: str) -> str:
     """:func:`models.documents.export.printable`, the one escaper of printed names (imported
-    when first needed: ``main`` should start, and catch Ctrl+C, as early as it can)."""
+    when first needed: the export module's imports are not needed to start a command)."""
     from models.documents.export import printable as escape
 
     return escape(text)
