@@ -107,3 +107,28 @@ def texts_of_length(count_tokens: Callable[[str], int], tokens: int, count: int)
 def load_average() -> str:
     one, five, fifteen = os.getloadavg()
     return f"{one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+#: The instruction sets int8 matrix products run fastest on, best first (Linux's names).
+_MATRIX_ISAS = ("amx_int8", "avx512_vnni", "avx_vnni", "avx512f", "avx2")
+
+
+def processor() -> str:
+    """The processor and its best int8 instruction set, e.g. "AMD EPYC, avx512_vnni": figures from
+    two machines compare only through it (CTranslate2 and torch pick their kernels by it, and
+    their order of speed changed between an AVX2 and an AVX-512 host of the same name)."""
+    import platform
+
+    name, flags = platform.processor() or platform.machine(), set()
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace").splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() == "model name":
+                name = value.strip()
+            elif key.strip() == "flags":
+                flags = set(value.split())
+                break
+    except OSError:  # not Linux: the name alone
+        pass
+    best = next((isa for isa in _MATRIX_ISAS if isa in flags), None)
+    return f"{name}, {best}" if best else name

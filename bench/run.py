@@ -188,11 +188,11 @@ def main(argv: list[str] | None = None) -> int:
     root: Path = args.models
     home = root / "home"  # the int8 and CTranslate2 copies live here between runs (a second start)
     sys.path.insert(0, str(BENCH))
-    from common import load_average
+    from common import load_average, processor
 
     begun = time.monotonic()
-    results: dict[str, Any] = {"quick": quick, "load_before": load_average(), "cores": os.cpu_count()}
-    print(f"bench: models in {root} (load {results['load_before']})", flush=True)
+    results: dict[str, Any] = {"quick": quick, "load_before": load_average(), "cores": os.cpu_count(), "processor": processor()}
+    print(f"bench: models in {root} (load {results['load_before']}; {results['cores']} cores, {results['processor']})", flush=True)
     # In a child process: building holds GBs, and the measuring processes are started from this one.
     subprocess.run([sys.executable, str(BENCH / "build_models.py"), str(root)], check=True, cwd=BENCH)
     quality, fast = root / "quality", root / "fast"
@@ -487,7 +487,8 @@ def print_table(results: dict[str, Any]) -> None:
     print(f"{'measure':{width}}  {'value':60}  target")
     for name, value, target in rows:
         print(f"{name:{width}}  {value:60}  {target}")
-    print(f"\nload before {results['load_before']}, after {results['load_after']}; {results['bench_seconds']} s in all")
+    print(f"\n{results['cores']} cores, {results.get('processor', 'processor not recorded')}; "
+          f"load before {results['load_before']}, after {results['load_after']}; {results['bench_seconds']} s in all")
 
 
 if __name__ == "__main__":
