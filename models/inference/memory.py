@@ -30,10 +30,11 @@ def release_freed_memory(collect: bool = False) -> None:
         libc.malloc_trim(0)  # ctypes lets go of the GIL during the call
 
 
-#: glibc's ``mallopt`` parameters: the number of malloc arenas, and the size from which a
-#: block gets a memory map of its own.
+#: glibc's ``mallopt`` parameters: the number of malloc arenas, the size from which a block
+#: gets a memory map of its own, and the free space at a heap's top from which it is handed back.
 _M_ARENA_MAX = -8
 _M_MMAP_THRESHOLD = -3
+_M_TRIM_THRESHOLD = -1
 #: Arenas an engine process may use. glibc gives each thread that allocates its own arena (up
 #: to eight per core), and memory freed in one arena is not reused by threads of another: the
 #: translation workers, torch's and CTranslate2's threads each keep their own high-water mark.
@@ -41,23 +42,33 @@ _M_MMAP_THRESHOLD = -3
 #: profile's 1,244 -> 1,004-1,022 MB) for the same seconds; one arena was no smaller, and its
 #: lock is shared by every thread.
 ENGINE_MALLOC_ARENAS = 2
-#: Blocks from this size on are mapped on their own, and unmapped when freed. glibc's own
-#: threshold rises to the largest block freed (up to 32 MB), and the heap's trim threshold
-#: with it: after the first digest a beam search's large buffers came from the heap, and
-#: their pages stayed with the process until the digest ended. A fixed threshold keeps the
-#: heap trimmed as it goes: the seed digest's engine peak 1,196-1,241 -> 1,134-1,182 MB
-#: (bench/, two runs of four); 1 MB saved 60 MB more but cost 1.5-2 s a digest in page faults.
-ENGINE_MMAP_THRESHOLD = 4 * 1024 * 1024
+#: Blocks from this size on are mapped on their own, and unmapped when freed; smaller ones come
+#: from the heap. 32 MB is where glibc's own moving threshold stops, fixed from the start. A
+#: mapped block's pages are faulted in anew each time: at 4 MB (the setting before) the
+#: summariser's encoder (its attention scores, 28 MB a layer over a 668-token article) and
+#: beam buffers were mapped afresh every layer and every search, 230,000-400,000 page faults a
+#: seed digest, and 4 MB with glibc's default trim threshold (128 kB) made the heap hand back
+#: and fault in a decoding step's buffers every step. Interleaved, CTranslate2 summariser
+#: (bench/digest.py, three rounds): digest 7.79-8.13 -> 7.17-7.25 s, first words 0.91-1.08 ->
+#: 0.62-0.67 s, the engine's peak 1,130-1,148 -> 1,139-1,167 MB. The heap does not keep a
+#: stage's buffers into the next: the pipeline hands them back between the summary and the
+#: translations (:func:`release_freed_memory`).
+ENGINE_MMAP_THRESHOLD = 32 * 1024 * 1024
+#: The heap's top is handed back once this much is free there: twice the mmap threshold, the
+#: pair glibc's own moving thresholds keep, so a freed block of any heap size is kept for the
+#: next allocation rather than faulted in again.
+ENGINE_TRIM_THRESHOLD = 64 * 1024 * 1024
 
 
 def tune_malloc_for_engine() -> bool:
-    """Cap glibc's malloc arenas (:data:`ENGINE_MALLOC_ARENAS`) and fix its mmap threshold
-    (:data:`ENGINE_MMAP_THRESHOLD`) for this process; call it before the threads that allocate
-    start. False where there is no glibc (macOS, Windows)."""
+    """Cap glibc's malloc arenas (:data:`ENGINE_MALLOC_ARENAS`) and fix its mmap and trim
+    thresholds (:data:`ENGINE_MMAP_THRESHOLD`, :data:`ENGINE_TRIM_THRESHOLD`) for this process;
+    call it before the threads that allocate start. False where there is no glibc (macOS, Windows)."""
     libc = _glibc()
     if libc is None or not hasattr(libc, "mallopt"):
         return False
-    return bool(libc.mallopt(_M_ARENA_MAX, ENGINE_MALLOC_ARENAS)) and bool(libc.mallopt(_M_MMAP_THRESHOLD, ENGINE_MMAP_THRESHOLD))
+    settings = ((_M_ARENA_MAX, ENGINE_MALLOC_ARENAS), (_M_MMAP_THRESHOLD, ENGINE_MMAP_THRESHOLD), (_M_TRIM_THRESHOLD, ENGINE_TRIM_THRESHOLD))
+    return all([bool(libc.mallopt(parameter, value)) for parameter, value in settings])
 
 
 # -- how much the machine has left -------------------------------------------------------------
