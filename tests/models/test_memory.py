@@ -7,13 +7,13 @@ import subprocess
 import sys
 import threading
 from multiprocessing import Pipe
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from models import Article, Digest, DigestOptions
 from models.digest import process
+from tests.conftest import REPO_ROOT
 
 
 class _RecordingPipeline:
@@ -59,10 +59,10 @@ def test_malloc_can_be_tuned_on_linux() -> None:
 
 
 _FAULTS_OF_A_REUSED_BUFFER = """
-import ctypes, resource, sys
-from models.inference.memory import tune_malloc_for_engine
+import ctypes, resource
+from models.inference.memory import _glibc, tune_malloc_for_engine
 tune_malloc_for_engine()
-libc = ctypes.CDLL("libc.so.6")
+libc = _glibc()
 libc.malloc.restype = ctypes.c_void_p
 libc.free.argtypes = [ctypes.c_void_p]
 size = 20 * 2**20  # an encoder layer's attention scores over a long article are of this order
@@ -82,7 +82,6 @@ def test_a_buffer_freed_and_taken_again_keeps_its_pages_in_the_engine_process() 
     """A beam search frees and takes back buffers of several MB every layer and step: the tuned
     engine process reuses their pages instead of faulting them in anew each time (a 20 MB
     buffer is 5,120 pages)."""
-    result = subprocess.run([sys.executable, "-c", _FAULTS_OF_A_REUSED_BUFFER], capture_output=True, text=True, timeout=60,
-                            cwd=Path(__file__).resolve().parents[2])
+    result = subprocess.run([sys.executable, "-c", _FAULTS_OF_A_REUSED_BUFFER], capture_output=True, text=True, timeout=60, cwd=REPO_ROOT)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) < 500
