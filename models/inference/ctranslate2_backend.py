@@ -48,6 +48,7 @@ from models.inventory.catalog import GenerationSettings, ModelSpec
 from models.inventory.copies import CT2_COPIES, cache_stem, copy_path, ensure_safetensors, remove_abandoned_partials
 from models.inference import engine_tokenizers
 from models.inference.engine_tokenizers import EngineTokens, HuggingFaceTokens
+from models.inference.memory import release_freed_memory
 from models.inference.runtime import check_folder, choose_target_token, load_tokenizer, target_codes, torch_loaded
 from models.inference.tokens import SCORE_BATCH_SENTENCES, decoder_width, input_window
 from models.common.atomic import move_into_place
@@ -311,6 +312,9 @@ class CTranslate2Model:
             text = self._text(first.hypotheses[0])
             if text:
                 on_partial(text)
+            # The preview's freed buffers, kept by glibc, fit the whole search's sizes badly: the
+            # search would take its own on top of them (a long article's peak 60-70 MB higher).
+            release_freed_memory()
         expected = max(_POLL_S, self.step_seconds * steps)
         begun = time.monotonic()
 

@@ -76,6 +76,26 @@ def test_first_words_are_the_leading_beam_and_progress_reaches_the_end(tiny_mode
     assert fractions[-1] == 1.0 and fractions == sorted(fractions)
 
 
+
+def test_the_previews_freed_buffers_are_handed_back_before_the_whole_search(tiny_models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long article's search took its buffers on top of what the preview had freed (glibc kept
+    them, in sizes the search could not reuse), raising the engine's peak."""
+    from models.inference import ctranslate2_backend as backend
+
+    served = backend.load(SUMMARY, tiny_models_dir / "summarize", workers=1, threads=1)
+    events: list[str] = []
+    translator = served.translator
+
+    class Recording:
+        def translate_batch(self, *args, **options):  # noqa: ANN002, ANN003, ANN202
+            events.append(f"search {options['max_decoding_length']} steps")
+            return translator.translate_batch(*args, **options)
+
+    served.translator = Recording()
+    monkeypatch.setattr(backend, "release_freed_memory", lambda: events.append("release"))
+    served.generate([TEXT], _settings(4, 40), on_partial=lambda _: None)
+    assert events == [f"search {backend.PREVIEW_TOKENS} steps", "release", "search 40 steps"]
+
 def test_cancel_during_the_summary_lands_at_once(tiny_models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from models.inference import ctranslate2_backend as backend
 
