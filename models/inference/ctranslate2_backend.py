@@ -18,7 +18,8 @@ transformers does).
 Progress and cancel: with greedy decoding CTranslate2 calls back after every step, so both
 work per step as on the PyTorch path. Beam search has no such callback (CTranslate2 4.x
 refuses ``callback`` with ``beam_size`` > 1): progress moves per batch, and a cancel returns
-at once while the batch in flight finishes in CTranslate2's own thread and is thrown away.
+within :data:`_POLL_S` while the batch in flight finishes in CTranslate2's own thread and is
+thrown away (or taken over: see below).
 
 The summary (beam search, :meth:`CTranslate2Model.generate` with ``on_partial``; a long
 article's chunks in one batch) is searched twice: first :data:`PREVIEW_TOKENS` steps of its
@@ -38,6 +39,7 @@ import importlib.util
 import logging
 import shutil
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -58,8 +60,10 @@ from models.common.types import ModelCredit, ModelUnavailable
 log = logging.getLogger(__name__)
 
 BACKEND = "ctranslate2"
-#: How often a beam-search batch in flight checks for interruption.
-_POLL_S = 0.005
+#: How often a beam search in flight checks for a cancel and moves the summary's bar. Its end is
+#: signalled, not polled (:func:`_signal_when_done`): waking every 5 ms to ask took a thread's
+#: place on a core 400 times a second, 2-4 % of a translation on two cores (bench/, Intel AMX host).
+_POLL_S = 0.05
 #: Steps of the summary's first search, whose best hypothesis is shown as its first words.
 PREVIEW_TOKENS = 5
 #: Seconds a summary's decoding step is assumed to take before one has been timed (progress only).
@@ -197,7 +201,7 @@ class CTranslate2Model:
     #: request (what :meth:`_request` makes of it) and its pending results. The same search asked
     #: for again (a digest cancelled and asked for anew, say with other languages) takes them
     #: over rather than queueing behind it and doing it twice.
-    _abandoned: tuple[tuple[Any, ...], list[Any]] | None = field(default=None, init=False, repr=False, compare=False)
+    _abandoned: tuple[tuple[Any, ...], list[Any], threading.Event] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def input_window(self) -> int:
@@ -360,16 +364,17 @@ class CTranslate2Model:
         request = self._request(source, options, prefix)
         abandoned, self._abandoned = self._abandoned, None
         if abandoned is not None and abandoned[0] == request:
-            pending = abandoned[1]
+            pending, finished = abandoned[1], abandoned[2]
         else:
             pending = self.translator.translate_batch(source, prefix, asynchronous=True, **options)
-        while not all(result.done() for result in pending):
+            finished = _signal_when_done(pending)
+        while not finished.is_set():
             if state.is_interruption_requested():  # the batch in flight ends on its own: kept for a second asking
-                self._abandoned = (request, pending)
+                self._abandoned = (request, pending, finished)
                 state.raise_if_interrupted()
             if on_wait is not None:
                 on_wait()
-            time.sleep(_POLL_S)
+            finished.wait(_POLL_S)
         return [result.result() for result in pending]
 
     @staticmethod
@@ -380,6 +385,24 @@ class CTranslate2Model:
     def _is_abandoned(self, source: list[list[str]], options: dict[str, Any], prefix: list[list[str]] | None) -> bool:
         abandoned = self._abandoned
         return abandoned is not None and abandoned[0] == self._request(source, options, prefix)
+
+
+def _signal_when_done(pending: list[Any]) -> threading.Event:
+    """An event set once every one of ``pending``'s asynchronous results is in. A thread of its
+    own waits in CTranslate2, which lets go of the GIL while it waits; a result that failed
+    raises again when the caller asks for it (CTranslate2 keeps its outcome)."""
+    finished = threading.Event()
+
+    def wait() -> None:
+        for result in pending:
+            try:
+                result.result()
+            except Exception:  # noqa: BLE001 - the caller's own result() raises it
+                pass
+        finished.set()
+
+    threading.Thread(target=wait, name="ctranslate2-wait", daemon=True).start()
+    return finished
 
 
 def _step_reporter(state: JobState, max_steps: int) -> Callable[[Any], bool]:

@@ -117,6 +117,28 @@ def test_cancel_during_the_summary_lands_at_once(tiny_models_dir: Path, monkeypa
     served.translator.translate_batch([["<s>"]], max_decoding_length=1)  # the abandoned search ends on its own
 
 
+
+def test_a_beam_search_in_flight_is_waited_for_without_polling_it(tiny_models_dir: Path) -> None:
+    """The thread waiting on a beam search wakes to check for a cancel about twenty times a
+    second, not two hundred (each wake took a core from the search), and still has the result
+    as soon as the search ends."""
+    from models.inference import ctranslate2_backend as backend
+
+    served = backend.load(SUMMARY, tiny_models_dir / "summarize", workers=1, threads=1)
+    checks = 0
+
+    def interrupted() -> bool:
+        nonlocal checks
+        checks += 1
+        return False
+
+    texts = [" ".join([TEXT] * 2)] * 32  # a search of a few tenths of a second on the tiny model
+    started = time.monotonic()
+    summaries = served.generate(texts, replace(_settings(4, 300), min_new_tokens=300), state=JobState(interrupted=interrupted))
+    seconds = time.monotonic() - started
+    assert len(summaries) == len(texts) and all(summaries)
+    assert seconds > 0.1 and checks <= 20 * seconds + 3, (checks, seconds)
+
 def test_a_cancelled_summary_asked_for_again_takes_over_its_search(tiny_models_dir: Path) -> None:
     """A summary cancelled while CTranslate2 still searches, asked for again (the same article:
     a digest cancelled to change its languages), takes over the search in flight instead of
