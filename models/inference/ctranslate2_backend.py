@@ -390,7 +390,9 @@ class CTranslate2Model:
 def _signal_when_done(pending: list[Any]) -> threading.Event:
     """An event set once every one of ``pending``'s asynchronous results is in. A thread of its
     own waits in CTranslate2, which lets go of the GIL while it waits; a result that failed
-    raises again when the caller asks for it (CTranslate2 keeps its outcome)."""
+    raises again when the caller asks for it (CTranslate2 keeps its outcome). Not a daemon: the
+    interpreter's exit waits for it (as the translator's own teardown waits for the batch
+    anyway); a daemon woken by its result during the exit would abort the process."""
     finished = threading.Event()
 
     def wait() -> None:
@@ -401,7 +403,7 @@ def _signal_when_done(pending: list[Any]) -> threading.Event:
                 pass
         finished.set()
 
-    threading.Thread(target=wait, name="ctranslate2-wait", daemon=True).start()
+    threading.Thread(target=wait, name="ctranslate2-wait").start()
     return finished
 
 

@@ -139,6 +139,35 @@ def test_a_beam_search_in_flight_is_waited_for_without_polling_it(tiny_models_di
     assert len(summaries) == len(texts) and all(summaries)
     assert seconds > 0.1 and checks <= 25 * seconds + 5, (checks, seconds)  # polled every 5 ms: 200 a second
 
+
+_EXIT_WITH_A_SEARCH_IN_FLIGHT = """
+import sys
+from dataclasses import replace
+from models import Cancelled, JobState
+from models.inference import ctranslate2_backend as backend
+from models.inventory import catalog
+spec = catalog.specs_for(catalog.DEFAULT_PROFILE)[catalog.SUMMARIZE]
+served = backend.load(spec, __import__("pathlib").Path(sys.argv[1]), workers=1, threads=1)
+state = JobState()
+settings = replace(spec.generation, num_beams=4, max_new_tokens=300, min_new_tokens=300)
+try:
+    served.generate([sys.argv[2]] * 32, settings, state=state, on_partial=lambda _: state.request_interruption())
+except Cancelled:
+    print("cancelled", flush=True)
+sys.exit(0)  # the abandoned search still runs in CTranslate2's thread
+"""
+
+
+def test_a_process_ends_cleanly_with_an_abandoned_search_in_flight(tiny_models_dir: Path) -> None:
+    """The command line cancelled (Ctrl+C), or the engine told to stop, while a beam search runs
+    on in CTranslate2's thread: the process waits for it and exits normally, not aborting."""
+    result = subprocess.run(
+        [sys.executable, "-c", _EXIT_WITH_A_SEARCH_IN_FLIGHT, str(tiny_models_dir / "summarize"), " ".join([TEXT] * 2)],
+        capture_output=True, text=True, timeout=120, cwd=REPO_ROOT,
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, "cancelled"), result.stderr[-500:]
+    assert "terminate" not in result.stderr
+
 def test_a_cancelled_summary_asked_for_again_takes_over_its_search(tiny_models_dir: Path) -> None:
     """A summary cancelled while CTranslate2 still searches, asked for again (the same article:
     a digest cancelled to change its languages), takes over the search in flight instead of
