@@ -198,7 +198,8 @@ class CTranslate2Model:
     #: See :func:`models.inference.tokens.decoder_width`.
     decoder_width: int = 0
     #: The last beam search a cancel abandoned while it ran on in CTranslate2's thread: its
-    #: request (what :meth:`_request` makes of it) and its pending results. The same search asked
+    #: request (what :meth:`_request` makes of it), its pending results and the event set once
+    #: they are in (:func:`_signal_when_done`). The same search asked
     #: for again (a digest cancelled and asked for anew, say with other languages) takes them
     #: over rather than queueing behind it and doing it twice.
     _abandoned: tuple[tuple[Any, ...], list[Any], threading.Event] | None = field(default=None, init=False, repr=False, compare=False)
@@ -317,7 +318,7 @@ class CTranslate2Model:
             if text:
                 on_partial(text)
             # The preview's freed buffers, kept by glibc, fit the whole search's sizes badly: the
-            # search would take its own on top of them (a long article's peak 60-70 MB higher).
+            # search would take its own on top of them (a long article's peak 20-90 MB higher).
             release_freed_memory()
         expected = max(_POLL_S, self.step_seconds * steps)
         begun = time.monotonic()
