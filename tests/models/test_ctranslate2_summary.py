@@ -11,6 +11,7 @@ import textwrap
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -28,6 +29,18 @@ TEXT = SEED_ARTICLE.read_text(encoding="utf-8")[:1500]
 
 def _settings(beams: int, tokens: int = 30) -> catalog.GenerationSettings:
     return replace(SUMMARY.generation, num_beams=beams, max_new_tokens=tokens, min_new_tokens=tokens // 3)
+
+
+def _on_each_search(served, note: Callable[[int], None]) -> None:  # noqa: ANN001 - a CTranslate2Model
+    """Have ``served`` pass each CTranslate2 search it starts (its steps) to ``note`` first."""
+    translate_batch = served.translator.translate_batch
+
+    class Noting:
+        def translate_batch(self, *args, **options):  # noqa: ANN002, ANN003, ANN202
+            note(options["max_decoding_length"])
+            return translate_batch(*args, **options)
+
+    served.translator = Noting()
 
 
 def _float32(served, tmp_path: Path) -> None:  # noqa: ANN001 - a CTranslate2Model
@@ -76,7 +89,6 @@ def test_first_words_are_the_leading_beam_and_progress_reaches_the_end(tiny_mode
     assert fractions[-1] == 1.0 and fractions == sorted(fractions)
 
 
-
 def test_the_previews_freed_buffers_are_handed_back_before_the_whole_search(tiny_models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A long article's search took its buffers on top of what the preview had freed (glibc kept
     them, in sizes the search could not reuse), raising the engine's peak."""
@@ -84,17 +96,11 @@ def test_the_previews_freed_buffers_are_handed_back_before_the_whole_search(tiny
 
     served = backend.load(SUMMARY, tiny_models_dir / "summarize", workers=1, threads=1)
     events: list[str] = []
-    translator = served.translator
-
-    class Recording:
-        def translate_batch(self, *args, **options):  # noqa: ANN002, ANN003, ANN202
-            events.append(f"search {options['max_decoding_length']} steps")
-            return translator.translate_batch(*args, **options)
-
-    served.translator = Recording()
+    _on_each_search(served, lambda steps: events.append(f"search {steps} steps"))
     monkeypatch.setattr(backend, "release_freed_memory", lambda: events.append("release"))
     served.generate([TEXT], _settings(4, 40), on_partial=lambda _: None)
     assert events == [f"search {backend.PREVIEW_TOKENS} steps", "release", "search 40 steps"]
+
 
 def test_cancel_during_the_summary_lands_at_once(tiny_models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from models.inference import ctranslate2_backend as backend
@@ -115,7 +121,6 @@ def test_cancel_during_the_summary_lands_at_once(tiny_models_dir: Path, monkeypa
         served.generate([long_text], slow, state=state, on_partial=cancel_at_first_words)
     assert time.monotonic() - started < max(0.5, whole / 2)
     served.translator.translate_batch([["<s>"]], max_decoding_length=1)  # the abandoned search ends on its own
-
 
 
 def test_a_beam_search_in_flight_is_waited_for_without_polling_it(tiny_models_dir: Path) -> None:
@@ -143,11 +148,12 @@ def test_a_beam_search_in_flight_is_waited_for_without_polling_it(tiny_models_di
 _EXIT_WITH_A_SEARCH_IN_FLIGHT = """
 import sys
 from dataclasses import replace
+from pathlib import Path
 from models import Cancelled, JobState
 from models.inference import ctranslate2_backend as backend
 from models.inventory import catalog
 spec = catalog.specs_for(catalog.DEFAULT_PROFILE)[catalog.SUMMARIZE]
-served = backend.load(spec, __import__("pathlib").Path(sys.argv[1]), workers=1, threads=1)
+served = backend.load(spec, Path(sys.argv[1]), workers=1, threads=1)
 state = JobState()
 settings = replace(spec.generation, num_beams=4, max_new_tokens=300, min_new_tokens=300)
 try:
@@ -168,6 +174,7 @@ def test_a_process_ends_cleanly_with_an_abandoned_search_in_flight(tiny_models_d
     assert (result.returncode, result.stdout.strip()) == (0, "cancelled"), result.stderr[-500:]
     assert "terminate" not in result.stderr
 
+
 def test_a_cancelled_summary_asked_for_again_takes_over_its_search(tiny_models_dir: Path) -> None:
     """A summary cancelled while CTranslate2 still searches, asked for again (the same article:
     a digest cancelled to change its languages), takes over the search in flight instead of
@@ -176,14 +183,7 @@ def test_a_cancelled_summary_asked_for_again_takes_over_its_search(tiny_models_d
 
     served = backend.load(SUMMARY, tiny_models_dir / "summarize", workers=1, threads=1)
     searches: list[int] = []
-    translate_batch = served.translator.translate_batch
-
-    class Counting:
-        def translate_batch(self, source, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
-            searches.append(kwargs["max_decoding_length"])
-            return translate_batch(source, *args, **kwargs)
-
-    served.translator = Counting()
+    _on_each_search(served, searches.append)
     long_text = " ".join([TEXT] * 2)
     slow = _settings(4, 200)
     state = JobState(interval_s=0)

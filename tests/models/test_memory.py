@@ -58,13 +58,28 @@ def test_malloc_can_be_tuned_on_linux() -> None:
     assert tune_malloc_for_engine() is sys.platform.startswith("linux")
 
 
-_FAULTS_OF_A_REUSED_BUFFER = """
-import ctypes, resource
+#: The start of a child process tuned as the engine's is, with glibc's malloc and free at hand.
+_TUNED_ENGINE_PROCESS = """
+import ctypes
 from models.inference.memory import _glibc, tune_malloc_for_engine
 tune_malloc_for_engine()
 libc = _glibc()
 libc.malloc.restype = ctypes.c_void_p
 libc.free.argtypes = [ctypes.c_void_p]
+"""
+
+
+def _run_in_tuned_engine_process(script: str, *arguments: str) -> str:
+    """What ``script`` prints, run after :data:`_TUNED_ENGINE_PROCESS` in a child process."""
+    result = subprocess.run(
+        [sys.executable, "-c", _TUNED_ENGINE_PROCESS + script, *arguments], capture_output=True, text=True, timeout=120, cwd=REPO_ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+_FAULTS_OF_A_REUSED_BUFFER = """
+import resource
 size = 20 * 2**20  # an encoder layer's attention scores over a long article are of this order
 faults = []
 for _ in range(5):
@@ -82,33 +97,27 @@ def test_a_buffer_freed_and_taken_again_keeps_its_pages_in_the_engine_process() 
     """A beam search frees and takes back buffers of several MB every layer and step: the tuned
     engine process reuses their pages instead of faulting them in anew each time (a 20 MB
     buffer is 5,120 pages)."""
-    result = subprocess.run([sys.executable, "-c", _FAULTS_OF_A_REUSED_BUFFER], capture_output=True, text=True, timeout=60, cwd=REPO_ROOT)
-    assert result.returncode == 0, result.stderr
-    assert int(result.stdout) < 500
+    assert int(_run_in_tuned_engine_process(_FAULTS_OF_A_REUSED_BUFFER)) < 500
 
 
 _RSS_AFTER_A_LOAD_THAT_LEAVES_SCRATCH = """
-import ctypes, sys
+import sys
 import psutil
-from models.digest import pipeline as pipeline_module
 from models.digest.pipeline import DigestPipeline, PipelineConfig
 from models.inference import loading
-from models.inference.memory import _glibc, tune_malloc_for_engine
 from models.inventory import catalog
-tune_malloc_for_engine()
-libc = _glibc()
-libc.malloc.restype = ctypes.c_void_p
-libc.free.argtypes = [ctypes.c_void_p]
 kept = []
 
 def load_leaving_scratch(spec, *args, **kwargs):
-    # As CTranslate2 loads a model through Intel MKL: 160 MB of scratch freed among blocks it keeps.
+    # As CTranslate2 loads a model through Intel MKL: 160 MB of scratch freed among blocks it
+    # keeps. The kept blocks (never written: no pages of their own) are too large for a hole the
+    # imports left, so they sit between the scratch blocks and the heap cannot shrink from its top.
     scratch = []
     for _ in range(8):
         block = libc.malloc(20 * 2**20)
         ctypes.memset(block, 1, 20 * 2**20)
         scratch.append(block)
-        kept.append(libc.malloc(4096))
+        kept.append(libc.malloc(4 * 2**20))
     for block in scratch:
         libc.free(block)
     return object()
@@ -125,9 +134,4 @@ print((psutil.Process().memory_info().rss - before) // 2**20)
 def test_a_models_load_leaves_no_freed_scratch_in_the_engine_process(tiny_models_dir) -> None:
     """What a model's load frees (CTranslate2's scratch on Intel MKL was about 160 MB a model) is
     handed back, so the loaded models' memory is theirs alone."""
-    result = subprocess.run(
-        [sys.executable, "-c", _RSS_AFTER_A_LOAD_THAT_LEAVES_SCRATCH, str(tiny_models_dir)],
-        capture_output=True, text=True, timeout=120, cwd=REPO_ROOT,
-    )
-    assert result.returncode == 0, result.stderr
-    assert int(result.stdout) < 40  # of the 160 MB touched and freed
+    assert int(_run_in_tuned_engine_process(_RSS_AFTER_A_LOAD_THAT_LEAVES_SCRATCH, str(tiny_models_dir))) < 40  # of the 160 MB touched and freed
