@@ -27,7 +27,7 @@ def _run(args: list[str], timeout: float = 120) -> subprocess.CompletedProcess[s
 
 
 def test_smoke_test_prints_one_line_and_the_window_shows_without_torch() -> None:
-    # How fast is the bench's measure (bench/run.py: window_ms, against the 500 ms target);
+    # How fast is the bench's measure (bench/run.py: window_ms, against the 300 ms target);
     # a timed assertion here would pass or fail with the machine's neighbours, not the app.
     result = _run(["-m", "desktop", "--smoke-test", str(SEED_ARTICLE)])
     assert result.returncode == 0, result.stderr
