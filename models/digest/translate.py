@@ -24,6 +24,7 @@ from models.inventory.catalog import GenerationSettings
 from models.common.text import split_paragraphs, split_sentences, split_to_budget
 from models.common.job_state import JobState
 from models.common.types import Cancelled, PartialText, Seq2SeqModel
+from models.inference.memory import release_freed_memory
 
 #: Room for the end-of-sentence token plus the target-language token of multi-target models.
 _RESERVED_TOKENS = 2
@@ -182,6 +183,11 @@ def translate_jobs(
                 log_probabilities[index][item] = score
             if on_batch_done is not None:
                 on_batch_done(index, batch, outputs)
+        # A batch's buffers, freed, are kept by glibc in pieces the next batch's growing caches
+        # do not fit: each batch took new memory on top (a summary's second batches per
+        # language, smaller than the first, raised the engine's peak by 100 MB). Handed back,
+        # the next batch faults in what it uses; about 7 ms a batch, without the GIL.
+        release_freed_memory()
         batch_state.set_progress_value(1.0)
 
     if workers <= 1 or len(batches) <= 1:
