@@ -20,7 +20,8 @@ def _glibc() -> Any | None:
 
 
 def release_freed_memory(collect: bool = False) -> None:
-    """Hand memory freed by torch back to the OS (glibc keeps it otherwise). ``collect`` runs
+    """Hand freed memory (torch's, CTranslate2's, Python's) back to the OS: glibc keeps it
+    otherwise, often in pieces the next allocations do not fit. ``collect`` runs
     the cycle collector first; it holds the GIL for a few hundred milliseconds once
     transformers is loaded (a GUI thread would stall), so only the one-off first start asks."""
     if collect:
